@@ -1,0 +1,293 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Field,
+  FluentProvider,
+  makeStyles,
+  Select,
+  Subtitle2,
+  Tab,
+  TabList,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { DEMO_PEOPLE, findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
+import type { TabConfig } from '@/services/host/host';
+import {
+  TeamsHostSimulator,
+  type FrameSpec,
+  type SimulatedFrameContext,
+  type SimulatedHostName,
+  type SimulatedTheme,
+} from './teams-host-simulator';
+
+const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+const THEME_LABELS: Record<SimulatedTheme, string> = { default: 'Light', dark: 'Dark', contrast: 'High contrast' };
+const MEETING = { chatId: '19:meeting_demo-pair@thread.v2', meetingId: 'MCMjMCMjZGVtby1wYWly' };
+
+const [EXECUTIVE, MENTOR] = [DEMO_PEOPLE[0], DEMO_PEOPLE[1]] as [DemoPerson, DemoPerson];
+
+const useStyles = makeStyles({
+  page: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground4 },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0 },
+  brand: { marginInlineEnd: 'auto' },
+  body: { flexGrow: 1, display: 'flex', flexDirection: 'column', padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
+  tabFrame: { flexGrow: 1, minHeight: '640px', width: '100%', border: 'none', borderRadius: tokens.borderRadiusMedium },
+  participants: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  participant: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  sidePanel: { width: '320px', height: '640px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  dialog: { maxWidth: '640px' },
+  configFrame: { width: '100%', height: '320px', border: 'none' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'end' },
+  log: { color: tokens.colorNeutralForeground3 },
+});
+
+interface Settings {
+  host: SimulatedHostName;
+  theme: SimulatedTheme;
+  person: DemoPerson;
+}
+
+/** An iframe whose app is answered by the simulator as a Teams frame. */
+function HostedFrame(props: {
+  simulator: TeamsHostSimulator;
+  spec: () => FrameSpec;
+  title: string;
+  src: string;
+  className: string;
+  frameRef?: (frame: HTMLIFrameElement | null) => void;
+}) {
+  const { simulator, spec, frameRef } = props;
+  const specRef = useRef(spec);
+  specRef.current = spec;
+  // Register in the ref callback, before the frame's script can post its first message.
+  const ref = useCallback(
+    (frame: HTMLIFrameElement | null) => {
+      frameRef?.(frame);
+      if (!frame) return;
+      const unregister = simulator.register(frame, () => specRef.current());
+      return () => unregister();
+    },
+    [simulator, frameRef],
+  );
+  return <iframe ref={ref} title={props.title} src={props.src} className={props.className} />;
+}
+
+function initialSettings(): Settings & { view: string; tab: boolean } {
+  const query = new URLSearchParams(window.location.search);
+  const host = query.get('host') === 'Outlook' ? 'Outlook' : 'Teams';
+  const theme = (['default', 'dark', 'contrast'] as const).find((t) => t === query.get('theme')) ?? 'default';
+  const person = findDemoPerson(query.get('person') ?? undefined) ?? EXECUTIVE;
+  return { host, theme, person, view: query.get('view') === 'meeting' ? 'meeting' : 'personal', tab: query.get('tab') === 'added' };
+}
+
+/** The dev host: plays Teams (or Outlook) around the app's surfaces for the demo and the browser tests. */
+export function DevHost() {
+  const styles = useStyles();
+  const initial = useState(initialSettings)[0];
+  const [settings, setSettings] = useState<Settings>(initial);
+  const [view, setView] = useState(initial.view);
+  const [tab, setTab] = useState<TabConfig | undefined>(
+    initial.tab ? { entityId: 'pair-workspace', contentUrl: '/meeting-tab/', websiteUrl: '/meeting-tab/', suggestedDisplayName: 'Mentoring' } : undefined,
+  );
+  const [meetingView, setMeetingView] = useState<SimulatedFrameContext>('sidePanel');
+  const [configuring, setConfiguring] = useState(false);
+  const [configValid, setConfigValid] = useState(false);
+  const [log, setLog] = useState<string[]>([]);
+  const configFrame = useRef<HTMLIFrameElement | null>(null);
+
+  const [simulator] = useState(
+    () =>
+      new TeamsHostSimulator(window, {
+        onValidityChange: (_, valid) => setConfigValid(valid),
+        onTabSaved: (_, config) => {
+          setTab(config);
+          setConfiguring(false);
+          setMeetingView('sidePanel');
+        },
+        onSaveFailed: (_, reason) => setLog((entries) => [...entries, `Save failed: ${reason}`]),
+        onLog: (entry) => setLog((entries) => [...entries.slice(-4), entry]),
+      }),
+  );
+  useEffect(() => () => simulator.dispose(), [simulator]);
+
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const specFor = (frameContext: SimulatedFrameContext, person: () => DemoPerson, meeting: boolean) => (): FrameSpec => ({
+    frameContext,
+    hostName: settingsRef.current.host,
+    theme: settingsRef.current.theme,
+    locale: navigator.language || 'en-US',
+    user: { id: person().id, displayName: person().displayName, userPrincipalName: person().userPrincipalName ?? '', tenantId: person().tenantId ?? '' },
+    ...(meeting ? { ...MEETING, entityId: tab?.entityId ?? '' } : { entityId: 'home' }),
+  });
+
+  const changeTheme = (theme: SimulatedTheme) => {
+    setSettings((s) => ({ ...s, theme }));
+    simulator.changeTheme(theme);
+  };
+  // Host and person are read when a surface starts, as in Teams: switching them reloads the frames.
+  const frameKey = `${settings.host}-${settings.person.id}`;
+  const contentUrl = tab ? new URL(tab.contentUrl, window.location.origin).pathname : '/meeting-tab/';
+
+  return (
+    <FluentProvider theme={THEMES[settings.theme]}>
+      <div className={styles.page}>
+        <header className={styles.bar}>
+          <div className={styles.brand}>
+            <Title3 as="h1" className={styles.title}>
+              Dev host
+            </Title3>
+            <Caption1>Plays Microsoft Teams around the app for the demo and the browser tests.</Caption1>
+          </div>
+          <Field label="Host">
+            <Select value={settings.host} onChange={(_, d) => setSettings((s) => ({ ...s, host: d.value as SimulatedHostName }))}>
+              <option value="Teams">Teams</option>
+              <option value="Outlook">Outlook</option>
+            </Select>
+          </Field>
+          <Field label="Theme">
+            <Select value={settings.theme} onChange={(_, d) => changeTheme(d.value as SimulatedTheme)}>
+              {Object.entries(THEME_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="You are">
+            <Select
+              value={settings.person.id}
+              onChange={(_, d) => setSettings((s) => ({ ...s, person: findDemoPerson(d.value) ?? s.person }))}
+            >
+              {DEMO_PEOPLE.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.displayName} ({p.role})
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </header>
+        <nav aria-label="Dev host views">
+          <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))}>
+            <Tab value="personal">Personal tab</Tab>
+            <Tab value="meeting">Meeting</Tab>
+          </TabList>
+        </nav>
+        <main className={styles.body}>
+          {view === 'personal' && (
+            <HostedFrame
+              key={frameKey}
+              simulator={simulator}
+              spec={specFor('content', () => settingsRef.current.person, false)}
+              title="Personal tab"
+              src="/personal-tab/"
+              className={styles.tabFrame}
+            />
+          )}
+          {view === 'meeting' && (
+            <>
+              <Subtitle2 as="h2">
+                Reverse mentoring: {EXECUTIVE.displayName} and {MENTOR.displayName}
+              </Subtitle2>
+              {!tab && !configuring && (
+                <Card>
+                  <Body1>This meeting has no app yet. Add the app as a meeting organiser would.</Body1>
+                  <div>
+                    <Button appearance="primary" onClick={() => setConfiguring(true)}>
+                      Add Reverse mentoring
+                    </Button>
+                  </div>
+                </Card>
+              )}
+              {configuring && (
+                <Card className={styles.dialog} role="dialog" aria-label="Add a tab">
+                  <HostedFrame
+                    key={`config-${frameKey}`}
+                    simulator={simulator}
+                    spec={specFor('settings', () => EXECUTIVE, true)}
+                    title="Configuration page"
+                    src="/config/"
+                    className={styles.configFrame}
+                    frameRef={(frame) => {
+                      configFrame.current = frame;
+                    }}
+                  />
+                  <div className={styles.actions}>
+                    <Button onClick={() => setConfiguring(false)}>Cancel</Button>
+                    <Button
+                      appearance="primary"
+                      disabled={!configValid}
+                      onClick={() => configFrame.current && simulator.save(configFrame.current)}
+                    >
+                      Save
+                    </Button>
+                  </div>
+                </Card>
+              )}
+              {tab && (
+                <>
+                  <TabList selectedValue={meetingView} onTabSelect={(_, d) => setMeetingView(d.value as SimulatedFrameContext)}>
+                    <Tab value="sidePanel">In the call (side panels)</Tab>
+                    <Tab value="content">{tab.suggestedDisplayName} (chat tab)</Tab>
+                    {settings.host === 'Teams' && <Tab value="meetingStage">Shared to stage</Tab>}
+                  </TabList>
+                  {meetingView === 'sidePanel' ? (
+                    <div className={styles.participants}>
+                      {[EXECUTIVE, MENTOR].map((person) => (
+                        <section key={person.id} className={styles.participant} aria-label={person.displayName}>
+                          <Caption1>{person.displayName}</Caption1>
+                          <HostedFrame
+                            key={`${frameKey}-${person.id}`}
+                            simulator={simulator}
+                            spec={specFor('sidePanel', () => person, true)}
+                            title={`Side panel of ${person.displayName}`}
+                            src={contentUrl}
+                            className={styles.sidePanel}
+                          />
+                        </section>
+                      ))}
+                    </div>
+                  ) : (
+                    <HostedFrame
+                      key={`${frameKey}-${meetingView}`}
+                      simulator={simulator}
+                      spec={specFor(meetingView, () => EXECUTIVE, true)}
+                      title={meetingView === 'content' ? 'Meeting chat tab' : 'Meeting stage'}
+                      src={contentUrl}
+                      className={styles.tabFrame}
+                    />
+                  )}
+                </>
+              )}
+            </>
+          )}
+          {log.length > 0 && (
+            <div className={styles.log} role="log" aria-label="Dev host log">
+              {log.map((entry, index) => (
+                <Caption1 key={index} block>
+                  {entry}
+                </Caption1>
+              ))}
+            </div>
+          )}
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

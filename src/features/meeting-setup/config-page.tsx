@@ -1,0 +1,73 @@
+import { Body1, Field, Input, makeStyles, Title3, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useServices } from '@/components/services-context';
+import type { TabConfig } from '@/services/host/host';
+
+const useStyles = makeStyles({
+  page: {
+    boxSizing: 'border-box',
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '560px',
+  },
+  heading: { margin: 0 },
+});
+
+const MAX_TAB_NAME = 30;
+
+/** Why a tab name cannot be used, or undefined when it can. */
+export function tabNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'Give the tab a name.';
+  if (trimmed.length > MAX_TAB_NAME) return `Keep the name to ${MAX_TAB_NAME} characters or fewer.`;
+  return undefined;
+}
+
+/** The tab the configuration page creates: the meeting tab of this app, named by the person. */
+export function meetingTabConfig(origin: string, name: string): TabConfig {
+  const url = `${origin}/meeting-tab/`;
+  return { entityId: 'pair-workspace', contentUrl: url, websiteUrl: url, suggestedDisplayName: name.trim() };
+}
+
+/** The configuration page Teams shows when someone adds the app to a meeting. */
+export function ConfigPage() {
+  const styles = useStyles();
+  const { host } = useServices();
+  const [name, setName] = useState('Mentoring');
+  const nameRef = useRef(name);
+  nameRef.current = name;
+  const problem = tabNameProblem(name);
+  const inputId = useId();
+
+  useEffect(() => {
+    host.tabConfig?.onSave(() => Promise.resolve(meetingTabConfig(window.location.origin, nameRef.current)));
+  }, [host]);
+  useEffect(() => {
+    host.tabConfig?.setValid(problem === undefined);
+  }, [host, problem]);
+
+  return (
+    <main className={styles.page}>
+      <Title3 as="h1" className={styles.heading}>
+        Add reverse mentoring to this meeting
+      </Title3>
+      <Body1>
+        The tab gives the pair a shared agenda in the meeting side panel, and their goals, code of conduct and notes in
+        the meeting chat. Only the two of you can see what you write.
+      </Body1>
+      <Field
+        label="Tab name"
+        validationState={problem ? 'error' : 'none'}
+        validationMessage={problem ?? null}
+        hint={problem ? null : 'This is how the tab appears in the meeting.'}
+      >
+        <Input id={inputId} value={name} maxLength={60} onChange={(_, data) => setName(data.value)} />
+      </Field>
+      {!host.tabConfig && (
+        <Body1 role="note">Open this page from a Teams meeting (Add a tab › Reverse mentoring) to add the tab.</Body1>
+      )}
+    </main>
+  );
+}

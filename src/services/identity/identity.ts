@@ -1,0 +1,32 @@
+/** The signed-in person. */
+export interface SignedInPerson {
+  readonly id: string;
+  readonly displayName: string;
+  readonly userPrincipalName: string | undefined;
+  readonly tenantId: string | undefined;
+}
+
+/** How the app proves who the person is to Microsoft Graph. */
+export interface Identity {
+  /** `nested-app-auth` inside Teams/Outlook/Microsoft 365, `browser` when opened directly, `demo` in the demo tenant. */
+  readonly kind: 'nested-app-auth' | 'browser' | 'demo';
+  /** The person using the app; may prompt them to sign in. */
+  currentUser(): Promise<SignedInPerson>;
+  /**
+   * An access token for Microsoft Graph with these delegated scopes. Features ask for scopes
+   * when they first need them (incremental consent); may show a consent or sign-in prompt.
+   */
+  getAccessToken(scopes: readonly string[]): Promise<string>;
+}
+
+/** The person cancelled, or the tenant blocked, the sign-in or consent prompt. */
+export class SignInError extends Error {
+  override readonly name = 'SignInError';
+  constructor(
+    message: string,
+    readonly code: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
