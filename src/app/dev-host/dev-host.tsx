@@ -153,7 +153,7 @@ export function DevHost() {
             <Title3 as="h1" className={styles.title}>
               Dev host
             </Title3>
-            <Caption1>Plays Microsoft Teams around the app for the demo and the browser tests.</Caption1>
+            <Caption1 block>Plays Microsoft Teams around the app for the demo and the browser tests.</Caption1>
           </div>
           <Field label="Host">
             <Select value={settings.host} onChange={(_, d) => setSettings((s) => ({ ...s, host: d.value as SimulatedHostName }))}>

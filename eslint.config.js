@@ -1,0 +1,65 @@
+// Lint: TypeScript rules, React hooks, and the one-way import rule of DESIGN §3:
+// app → features → components → services → domain; domain imports nothing of ours or of the platform.
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const layer = (from, forbidden, message) => ({
+  files: [`src/${from}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+  },
+});
+
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const PLATFORM = ['react', 'react/**', 'react-dom', 'react-dom/**', '@microsoft/*', '@azure/*', '@fluentui/*'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-self-import': 'error',
+      // Leave a folder through the @/ alias, so the layer rules below can see where an import goes.
+      'import-x/no-relative-parent-imports': 'off',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Import across folders with @/.' }] }],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  layer(
+    'domain',
+    [...PLATFORM, '@/services/*', '@/features/*', '@/app/*', '@/components/*', '../*'],
+    'src/domain is pure: no React, Microsoft/Azure SDKs, Fluent, or other layers (DESIGN §3).',
+  ),
+  layer(
+    'services',
+    ['react', 'react/**', 'react-dom', '@fluentui/*', '@/features/*', '@/app/*', '@/components/*', '../../*'],
+    'src/services may import only the domain and SDKs, never UI (DESIGN §3).',
+  ),
+  layer('components', ['@/features/*', '@/app/*', '../../*'], 'Shared components may not import features or app.'),
+  ...FEATURES.map((feature) =>
+    layer(
+      `features/${feature}`,
+      ['@/app/*', '../../*', ...FEATURES.filter((f) => f !== feature).map((f) => `@/features/${f}/*`)],
+      'Features may not import the app layer or another feature; move shared UI to src/components.',
+    ),
+  ),
+  {
+    files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.{ts,js}'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);
