@@ -124,7 +124,7 @@ export function DevHost() {
         onLog: (entry) => setLog((entries) => [...entries.slice(-4), entry]),
       }),
   );
-  useEffect(() => () => simulator.dispose(), [simulator]);
+  useEffect(() => simulator.listen(), [simulator]);
 
   const settingsRef = useRef(settings);
   settingsRef.current = settings;

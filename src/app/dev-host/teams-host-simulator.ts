@@ -98,13 +98,12 @@ export class TeamsHostSimulator {
   constructor(
     private readonly view: Window,
     private readonly events: SimulatorEvents = {},
-  ) {
-    view.addEventListener('message', this.onMessage);
-  }
+  ) {}
 
-  dispose(): void {
-    this.view.removeEventListener('message', this.onMessage);
-    this.frames.clear();
+  /** Starts listening to the frames; returns the function that stops it. */
+  listen(): () => void {
+    this.view.addEventListener('message', this.onMessage);
+    return () => this.view.removeEventListener('message', this.onMessage);
   }
 
   /** Starts answering a frame; `spec` is read at each request so it can change. */

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+/** A page that records console errors and uncaught exceptions from every frame. */
+export interface WatchedPage {
+  readonly page: Page;
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // teams-js refreshes its list of Teams origins from a CDN at start-up; answer as the CDN would.
+  await context.route('https://res.cdn.office.net/**', (route) =>
+    route.fulfill({ json: { validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', 'outlook.office.com'] } }),
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  await page.goto(`${baseUrl()}${path}`);
+  return { page, errors, close: () => context.close() };
+}
+
+/** The frame of the dev host whose iframe has this title (e.g. "Personal tab"). */
+export async function hostedFrame(page: Page, title: string): Promise<Frame> {
+  const element = await page.waitForSelector(`iframe[title="${title}"]`);
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error(`The iframe "${title}" has no frame`);
+  return frame;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Serious and critical accessibility violations in a frame, by axe-core. */
+export async function seriousViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(axeSource);
+  const violations = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
