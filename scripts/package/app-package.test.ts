@@ -3,7 +3,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../src/services/config/app-config.ts';
-import { buildAppPackage, domainProblems, fillTemplate, iconProblems, PackageError, schemaProblems } from './app-package.ts';
+import {
+  buildAppPackage,
+  domainProblems,
+  fillTemplate,
+  iconProblems,
+  PackageError,
+  schemaProblems,
+  type PackageInputs,
+} from './app-package.ts';
 import { colorIcon, outlineIcon } from './make-icons.ts';
 
 const config = parseAppConfig({
@@ -15,7 +23,7 @@ const config = parseAppConfig({
 if (config.mode !== 'tenant') throw new Error('test configuration must be a tenant');
 
 const template = readFileSync(new URL('../../manifest/manifest.template.json', import.meta.url), 'utf8');
-const inputs = {
+const inputs: PackageInputs = {
   template,
   tenant: config.tenant,
   programme: config.programme,
@@ -34,7 +42,7 @@ function png(width: number, height: number, rgba: [number, number, number, numbe
   return PNG.sync.write(image);
 }
 
-function packageProblems(change: Partial<typeof inputs>): string[] {
+function packageProblems(change: Partial<PackageInputs>): string[] {
   try {
     buildAppPackage({ ...inputs, ...change });
   } catch (error) {

@@ -88,12 +88,12 @@ function HostedFrame(props: {
   return <iframe ref={ref} title={props.title} src={props.src} className={props.className} />;
 }
 
-function initialSettings(): Settings & { view: string; tab: boolean } {
+function initialSettings(): Settings & { view: string; tab: boolean; configure: boolean } {
   const query = new URLSearchParams(window.location.search);
   const host = query.get('host') === 'Outlook' ? 'Outlook' : 'Teams';
   const theme = (['default', 'dark', 'contrast'] as const).find((t) => t === query.get('theme')) ?? 'default';
   const person = findDemoPerson(query.get('person') ?? undefined) ?? EXECUTIVE;
-  return { host, theme, person, view: query.get('view') === 'meeting' ? 'meeting' : 'personal', tab: query.get('tab') === 'added' };
+  return { host, theme, person, view: query.get('view') === 'meeting' ? 'meeting' : 'personal', tab: query.get('tab') === 'added', configure: query.has('configure') };
 }
 
 /** The dev host: plays Teams (or Outlook) around the app's surfaces for the demo and the browser tests. */
@@ -106,7 +106,7 @@ export function DevHost() {
     initial.tab ? { entityId: 'pair-workspace', contentUrl: '/meeting-tab/', websiteUrl: '/meeting-tab/', suggestedDisplayName: 'Mentoring' } : undefined,
   );
   const [meetingView, setMeetingView] = useState<SimulatedFrameContext>('sidePanel');
-  const [configuring, setConfiguring] = useState(false);
+  const [configuring, setConfiguring] = useState(initial.configure);
   const [configValid, setConfigValid] = useState(false);
   const [log, setLog] = useState<string[]>([]);
   const configFrame = useRef<HTMLIFrameElement | null>(null);

@@ -1,0 +1,44 @@
+/**
+ * `npm run screenshots`: builds the demo and photographs every surface through the dev host, in the
+ * light and dark themes, into tests/screenshots/ (the README shows them).
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, serveDemoBuild } from '../tests/support/demo-server.ts';
+
+const out = fileURLToPath(new URL('../tests/screenshots/', import.meta.url));
+mkdirSync(out, { recursive: true });
+
+const SHOTS: { name: string; path: string; wait: string; heading: string; ready?: string }[] = [
+  { name: 'personal-tab', path: '/dev-host/', wait: 'iframe[title="Personal tab"]', heading: 'Welcome' },
+  { name: 'meeting-side-panels', path: '/dev-host/?view=meeting&tab=added', wait: 'iframe[title^="Side panel"]', heading: 'Session agenda' },
+  {
+    name: 'configuration-page',
+    path: '/dev-host/?view=meeting&configure=1',
+    wait: 'iframe[title="Configuration page"]',
+    heading: 'Add reverse',
+    ready: 'button:has-text("Save"):not([disabled])',
+  },
+];
+
+const server = await serveDemoBuild();
+const browser = await launchBrowser();
+try {
+  for (const theme of ['default', 'dark'] as const) {
+    for (const shot of SHOTS) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: [] } }));
+      await page.goto(`${server.baseUrl}${shot.path}&theme=${theme}`.replace('/&', '/?'));
+      const frame = await (await page.waitForSelector(shot.wait)).contentFrame();
+      await frame?.getByRole('heading', { level: 1, name: new RegExp(shot.heading) }).waitFor();
+      if (shot.ready) await page.waitForSelector(shot.ready);
+      const file = `${out}${shot.name}-${theme === 'default' ? 'light' : 'dark'}.png`;
+      await page.screenshot({ path: file });
+      console.log(`Wrote ${file}`);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
