@@ -60,6 +60,7 @@ export default tseslint.config(
   ),
   {
     files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.{ts,js}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: { 'no-restricted-imports': 'off' },
   },
 );
