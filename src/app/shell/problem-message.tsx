@@ -1,5 +1,4 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   page: {
@@ -19,9 +18,7 @@ export function ProblemMessage(props: {
   title: string;
   intro: string;
   lines?: readonly string[];
-  hint?: string;
   action?: { label: string; onClick: () => void };
-  children?: ReactNode;
 }) {
   const styles = useStyles();
   return (
@@ -41,8 +38,6 @@ export function ProblemMessage(props: {
           ))}
         </ul>
       )}
-      {props.hint && <Caption1>{props.hint}</Caption1>}
-      {props.children}
       {props.action && (
         <div>
           <Button appearance="primary" onClick={props.action.onClick}>

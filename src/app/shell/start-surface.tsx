@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useState, type ReactNode } from 'react';
+import { StrictMode, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ServicesProvider, type AppServices } from '@/components/services-context';
 import type { AppConfig } from '@/services/config/app-config';
@@ -39,17 +39,15 @@ function demoPersonFor(host: Host): DemoPerson | undefined {
 function Surface(props: { name: string; config: AppConfig; host: Host; children: () => ReactNode }) {
   const { config, host } = props;
   const [demoPerson, setDemoPerson] = useState(() => (config.mode === 'demo' ? demoPersonFor(host) : undefined));
+  // Replaced by a fresh identity when the demo person is chosen or sign-in is retried.
   const [identity, setIdentity] = useState(() => identityFor(config, host, demoPerson));
   const [user, setUser] = useState<SignedInPerson | undefined>();
   const [signInError, setSignInError] = useState<Error | undefined>();
 
   useEffect(() => {
-    setIdentity(identityFor(config, host, demoPerson));
-  }, [config, host, demoPerson]);
-
-  useEffect(() => {
     if (!identity) return;
     let current = true;
+    setSignInError(undefined);
     identity.currentUser().then(
       (person) => current && setUser(person),
       (error: unknown) => current && setSignInError(error instanceof Error ? error : new Error(String(error))),
@@ -59,8 +57,12 @@ function Surface(props: { name: string; config: AppConfig; host: Host; children:
     };
   }, [identity]);
 
+  // Once something meaningful is on screen, the host may hide its loading indicator (once only).
+  const notified = useRef(false);
   useEffect(() => {
-    if (user || signInError || (config.mode === 'demo' && !demoPerson)) host.notifyReady();
+    if (notified.current || !(user || signInError || (config.mode === 'demo' && !demoPerson))) return;
+    notified.current = true;
+    host.notifyReady();
   }, [user, signInError, demoPerson, config.mode, host]);
 
   if (config.mode === 'demo' && !demoPerson) {
@@ -69,6 +71,7 @@ function Surface(props: { name: string; config: AppConfig; host: Host; children:
         onChoose={(person) => {
           sessionStorage.setItem(DEMO_PERSON_KEY, person.id);
           setDemoPerson(person);
+          setIdentity(identityFor(config, host, person));
         }}
       />
     );
