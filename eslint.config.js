@@ -7,10 +7,12 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const ACROSS_FOLDERS = { group: ['../../*'], message: 'Import across folders with @/, so the layer rules can see it.' };
+
 const layer = (from, forbidden, message) => ({
   files: [`src/${from}/**/*.{ts,tsx}`],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }, ACROSS_FOLDERS] }],
   },
 });
 
@@ -33,7 +35,7 @@ export default tseslint.config(
       'import-x/no-self-import': 'error',
       // Leave a folder through the @/ alias, so the layer rules below can see where an import goes.
       'import-x/no-relative-parent-imports': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Import across folders with @/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [ACROSS_FOLDERS] }],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -42,19 +44,19 @@ export default tseslint.config(
   },
   layer(
     'domain',
-    [...PLATFORM, '@/services/*', '@/features/*', '@/app/*', '@/components/*', '../*'],
+    [...PLATFORM, '@/services/*', '@/features/*', '@/app/*', '@/components/*'],
     'src/domain is pure: no React, Microsoft/Azure SDKs, Fluent, or other layers (DESIGN §3).',
   ),
   layer(
     'services',
-    ['react', 'react/**', 'react-dom', '@fluentui/*', '@/features/*', '@/app/*', '@/components/*', '../../*'],
+    ['react', 'react/**', 'react-dom', '@fluentui/*', '@/features/*', '@/app/*', '@/components/*'],
     'src/services may import only the domain and SDKs, never UI (DESIGN §3).',
   ),
-  layer('components', ['@/features/*', '@/app/*', '../../*'], 'Shared components may not import features or app.'),
+  layer('components', ['@/features/*', '@/app/*'], 'Shared components may not import features or app.'),
   ...FEATURES.map((feature) =>
     layer(
       `features/${feature}`,
-      ['@/app/*', '../../*', ...FEATURES.filter((f) => f !== feature).map((f) => `@/features/${f}/*`)],
+      ['@/app/*', ...FEATURES.filter((f) => f !== feature).map((f) => `@/features/${f}/*`)],
       'Features may not import the app layer or another feature; move shared UI to src/components.',
     ),
   ),
