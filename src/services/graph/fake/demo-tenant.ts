@@ -8,6 +8,7 @@
  * level, hire dates, working hours. And the data real directories have: a manager cycle, missing
  * managers, disabled accounts, guests, room mailboxes, HTML and emoji in job titles.
  */
+import { seededRandom } from '@/domain/random/seeded-random';
 import { DEMO_PEOPLE } from '@/services/demo/demo-people';
 
 /** A user as Graph returns it (the properties the app reads), plus the manager's id. */
@@ -173,18 +174,6 @@ const ODD_TITLES = [
   'Ninja 🥷 & "Rockstar"',
 ];
 
-/** mulberry32: a small, fast, seedable PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Draft {
   id: string;
   managerIndex: number;
@@ -201,7 +190,7 @@ interface Draft {
 /** Builds the demo tenant. */
 export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] {
   const size = Math.max(options.size ?? 2500, 60);
-  const next = random(options.seed ?? 42);
+  const next = seededRandom(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const guid = () => {

@@ -1,0 +1,487 @@
+/**
+ * The fake Microsoft Graph: serves the demo tenant at Graph's own URLs with Graph's semantics, as a
+ * `fetch` function. The app's real Graph client runs against it unchanged in demo mode and in
+ * tests; only the fetch differs.
+ *
+ * Behaviour follows Graph v1.0 for what the app uses (sources cited where it matters):
+ * - `GET /users`: `$select`, `$top` (1–999, else 400), `$filter` (the default-supported subset the
+ *   app uses), `$expand=manager` (pages of at most 100 with `$expand`: Graph known issue 13635),
+ *   `$count=true` only as an advanced query (`ConsistencyLevel: eventual`), which in turn does not
+ *   support `$expand` (https://learn.microsoft.com/graph/aad-advanced-queries), `@odata.nextLink`.
+ * - `GET /users/delta`: full rounds, `$deltatoken=latest`, changes since a token, `manager@delta`.
+ * - `GET /me`, `GET /users/{id}`, `POST /$batch` (at most 20 requests).
+ * - Errors in Graph's shape; faults on demand: 429 with Retry-After, 503, slow answers, expired
+ *   tokens, missing consent.
+ */
+import { seededRandom } from '@/domain/random/seeded-random';
+import type { DemoUser } from './demo-tenant';
+
+export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
+
+/** Faults to inject; rates are per request (each request inside a $batch counts on its own). */
+export interface GraphFaults {
+  /** Share of requests answered 429 Too Many Requests. */
+  readonly throttleRate: number;
+  /** The Retry-After the 429 (and 503) carry, in seconds. */
+  readonly retryAfterSeconds: number;
+  /** Share of requests answered 503 Service Unavailable. */
+  readonly unavailableRate: number;
+  /** Delay before every HTTP response, in milliseconds. */
+  readonly latencyMs: number;
+  /** Answer every request 401 with an expired-token error (until switched off). */
+  readonly expiredToken: boolean;
+  /** Answer directory reads 403 as if the admin had not consented to User.Read.All. */
+  readonly missingConsent: boolean;
+}
+
+export const NO_FAULTS: GraphFaults = {
+  throttleRate: 0,
+  retryAfterSeconds: 1,
+  unavailableRate: 0,
+  latencyMs: 0,
+  expiredToken: false,
+  missingConsent: false,
+};
+
+/** Counts of what the fake answered, for tests and benchmarks. */
+export interface GraphStats {
+  /** HTTP requests received (a $batch is one). */
+  httpRequests: number;
+  /** Requests handled, counting each one inside a $batch. */
+  operations: number;
+  throttled: number;
+  unavailable: number;
+}
+
+export interface FakeGraphOptions {
+  readonly users: readonly DemoUser[];
+  readonly faults?: Partial<GraphFaults>;
+  /** Seed for the fault dice, so runs repeat. */
+  readonly seed?: number;
+  /** The clock for error dates; injected so tests are deterministic. */
+  readonly now?: () => Date;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+const MAX_TOP = 999;
+const MAX_EXPAND_PAGE = 100;
+const DEFAULT_PAGE = 100;
+const MAX_BATCH = 20;
+
+/** Properties Graph returns for a user when no $select is given. */
+const DEFAULT_USER_PROPERTIES = [
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
+];
+
+const USER_PROPERTIES = new Set([
+  ...DEFAULT_USER_PROPERTIES,
+  'accountEnabled',
+  'userType',
+  'department',
+  'city',
+  'country',
+  'usageLocation',
+  'employeeHireDate',
+  'mailboxSettings',
+]);
+
+/** A change to the tenant, kept for delta queries. */
+interface Change {
+  readonly version: number;
+  readonly id: string;
+  readonly removed: boolean;
+}
+
+export class FakeGraph {
+  readonly stats: GraphStats = { httpRequests: 0, operations: 0, throttled: 0, unavailable: 0 };
+  private faults: GraphFaults;
+  private readonly users = new Map<string, DemoUser>();
+  private ordered: string[] = [];
+  private version = 1;
+  private readonly changes: Change[] = [];
+  private readonly dice: () => number;
+  private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(options: FakeGraphOptions) {
+    for (const user of options.users) this.users.set(user.id, user);
+    this.reorder();
+    this.faults = { ...NO_FAULTS, ...options.faults };
+    this.dice = seededRandom(options.seed ?? 1);
+    this.now = options.now ?? (() => new Date());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Switches faults on or off from now on. */
+  setFaults(faults: Partial<GraphFaults>): void {
+    this.faults = { ...this.faults, ...faults };
+  }
+
+  /** Changes a user (or adds one), as an admin would; delta queries will report it. */
+  upsertUser(user: DemoUser): void {
+    this.users.set(user.id, user);
+    this.changes.push({ version: ++this.version, id: user.id, removed: false });
+    this.reorder();
+  }
+
+  /** Deletes a user; delta queries will report it as removed. */
+  removeUser(id: string): void {
+    this.users.delete(id);
+    this.changes.push({ version: ++this.version, id, removed: true });
+    this.reorder();
+  }
+
+  /** A `fetch` that answers Graph URLs; anything else is a network error, as with no route. */
+  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith(`${GRAPH_ROOT}/`)) throw new TypeError(`Failed to fetch ${request.url}`);
+    this.stats.httpRequests++;
+    if (this.faults.latencyMs > 0) await this.sleep(this.faults.latencyMs);
+    const headers = Object.fromEntries(request.headers.entries());
+    const body = request.method === 'POST' ? await request.text() : undefined;
+    const answer = this.route(request.method, request.url, headers, body);
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json', ...answer.headers },
+    });
+  };
+
+  private reorder() {
+    // Graph lists directory objects in a stable order of its own; by id is as good as any.
+    this.ordered = [...this.users.keys()].sort();
+  }
+
+  private route(method: string, url: string, headers: Record<string, string>, body: string | undefined): Answer {
+    const parsed = new URL(url);
+    const path = parsed.pathname.replace(/^\/v1\.0/, '');
+    if (method === 'POST' && path === '/$batch') return this.batch(headers, body);
+    return this.operation(method, parsed, path, headers);
+  }
+
+  /** One request (alone or inside a batch): faults first, then the endpoint. */
+  private operation(method: string, url: URL, path: string, headers: Record<string, string>): Answer {
+    this.stats.operations++;
+    const auth = this.authenticate(headers);
+    if ('status' in auth) return auth;
+    if (this.dice() < this.faults.throttleRate) {
+      this.stats.throttled++;
+      return this.error(429, 'TooManyRequests', 'Too many requests. Please retry after the time given in Retry-After.', {
+        'retry-after': String(this.faults.retryAfterSeconds),
+      });
+    }
+    if (this.dice() < this.faults.unavailableRate) {
+      this.stats.unavailable++;
+      return this.error(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', {
+        'retry-after': String(this.faults.retryAfterSeconds),
+      });
+    }
+    if (method !== 'GET') return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
+    const query = readQuery(url);
+    if ('status' in query) return this.error(query.status, query.code, query.message);
+    if (path === '/me') return this.one(auth.oid, query);
+    if (this.faults.missingConsent || !auth.scopes.has('User.Read.All')) {
+      return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    }
+    if (path === '/users') return this.list(url, query, headers);
+    if (path === '/users/delta') return this.delta(url);
+    const single = /^\/users\/([^/]+)$/.exec(path);
+    if (single?.[1]) return this.one(decodeURIComponent(single[1]), query);
+    return this.error(400, 'BadRequest', `Resource not found for the segment '${path.split('/')[1] ?? ''}'.`);
+  }
+
+  private authenticate(headers: Record<string, string>): Answer | { oid: string; scopes: Set<string> } {
+    if (this.faults.expiredToken) {
+      return this.error(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
+    }
+    const token = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
+    const claims = token ? readClaims(token) : undefined;
+    if (!claims) return this.error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    return { oid: claims.oid, scopes: new Set(claims.scp.split(' ')) };
+  }
+
+  private one(id: string, query: Query): Answer {
+    const user = this.users.get(id);
+    if (!user) return this.error(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+    return { status: 200, body: { '@odata.context': `${GRAPH_ROOT}/$metadata#users/$entity`, ...this.shape(user, query) } };
+  }
+
+  private list(url: URL, query: Query, headers: Record<string, string>): Answer {
+    const advanced = headers.consistencylevel?.toLowerCase() === 'eventual';
+    if (query.count && !advanced) {
+      return this.error(400, 'Request_BadRequest', "$count is only supported with the 'ConsistencyLevel: eventual' header.");
+    }
+    if (advanced && query.count && query.expand) {
+      return this.error(400, 'Request_UnsupportedQuery', '$expand is not supported with advanced queries.');
+    }
+    const filter = compileFilter(query.filter, advanced && query.count);
+    if ('status' in filter) return this.error(filter.status, filter.code, filter.message);
+    const pageSize = Math.min(query.top ?? DEFAULT_PAGE, query.expand ? MAX_EXPAND_PAGE : MAX_TOP);
+    const matching = this.ordered.filter((id) => filter.test(this.users.get(id)!));
+    const offset = query.skip;
+    const page = matching.slice(offset, offset + pageSize);
+    const next = offset + pageSize < matching.length ? withSkipToken(url, offset + pageSize) : undefined;
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${GRAPH_ROOT}/$metadata#users`,
+        ...(query.count ? { '@odata.count': matching.length } : {}),
+        ...(next ? { '@odata.nextLink': next } : {}),
+        value: page.map((id) => this.shape(this.users.get(id)!, query)),
+      },
+    };
+  }
+
+  /** `/users/delta` (https://learn.microsoft.com/graph/api/user-delta): a round of pages, then a deltaLink. */
+  private delta(url: URL): Answer {
+    const token = url.searchParams.get('$deltatoken');
+    const state = token && token !== 'latest' ? decodeToken(token) : undefined;
+    if (token && token !== 'latest' && (typeof state?.v !== 'number' || typeof state.q !== 'string')) {
+      return this.error(400, 'Request_BadRequest', 'The delta token is not valid.');
+    }
+    // A deltaLink carries the original query in its token, as Graph's do.
+    const original = new URL(`${GRAPH_ROOT}/users/delta?${typeof state?.q === 'string' ? state.q : baseQuery(url)}`);
+    const skipToken = url.searchParams.get('$skiptoken');
+    if (skipToken) original.searchParams.set('$skiptoken', skipToken);
+    const query = readQuery(original);
+    if ('status' in query) return this.error(query.status, query.code, query.message);
+    const deltaLink = (version: number) =>
+      `${GRAPH_ROOT}/users/delta?$deltatoken=${encodeToken({ v: version, q: baseQuery(original) })}`;
+    if (token === 'latest') return { status: 200, body: { value: [], '@odata.deltaLink': deltaLink(this.version) } };
+    let ids: string[];
+    let removed = new Set<string>();
+    if (state) {
+      const since = state.v as number;
+      const changed = this.changes.filter((c) => c.version > since);
+      removed = new Set(changed.filter((c) => c.removed && !this.users.has(c.id)).map((c) => c.id));
+      ids = [...new Set(changed.map((c) => c.id))];
+    } else {
+      ids = this.ordered;
+    }
+    const pageSize = Math.min(query.top ?? DEFAULT_PAGE, MAX_TOP);
+    const page = ids.slice(query.skip, query.skip + pageSize);
+    const more = query.skip + pageSize < ids.length;
+    const selectManager = query.select?.includes('manager') ?? false;
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${GRAPH_ROOT}/$metadata#users`,
+        ...(more ? { '@odata.nextLink': withSkipToken(url, query.skip + pageSize) } : { '@odata.deltaLink': deltaLink(this.version) }),
+        value: page.map((id) => {
+          if (removed.has(id)) return { id, '@removed': { reason: 'deleted' } };
+          const user = this.users.get(id)!;
+          const shaped = this.shape(user, { ...query, select: query.select?.filter((p) => p !== 'manager'), expand: false });
+          return selectManager
+            ? { ...shaped, 'manager@delta': user.managerId && this.users.has(user.managerId) ? [{ '@odata.type': '#microsoft.graph.user', id: user.managerId }] : [] }
+            : shaped;
+        }),
+      },
+    };
+  }
+
+  private batch(headers: Record<string, string>, body: string | undefined): Answer {
+    let parsed: { requests?: { id?: string; method?: string; url?: string; headers?: Record<string, string> }[] };
+    try {
+      parsed = JSON.parse(body ?? '') as typeof parsed;
+    } catch {
+      return this.error(400, 'BadRequest', 'Invalid batch payload format.');
+    }
+    const requests = parsed.requests;
+    if (!Array.isArray(requests) || requests.length === 0) return this.error(400, 'BadRequest', 'Invalid batch payload format.');
+    if (requests.length > MAX_BATCH) {
+      return this.error(400, 'BadRequest', `The number of requests in a batch cannot exceed ${MAX_BATCH}.`);
+    }
+    const ids = new Set<string>();
+    const responses = requests.map((sub) => {
+      const id = String(sub.id ?? '');
+      if (!id || ids.has(id) || !sub.url || !sub.method) {
+        return { id, ...this.asBatchPart(this.error(400, 'BadRequest', 'Each request needs a unique id, a method and a url.')) };
+      }
+      ids.add(id);
+      const url = new URL(sub.url.startsWith('http') ? sub.url : `${GRAPH_ROOT}${sub.url.startsWith('/') ? '' : '/'}${sub.url}`);
+      const subHeaders = { authorization: headers.authorization ?? '', ...lowerKeys(sub.headers ?? {}) };
+      const answer = this.operation(sub.method.toUpperCase(), url, url.pathname.replace(/^\/v1\.0/, ''), subHeaders);
+      return { id, ...this.asBatchPart(answer) };
+    });
+    return { status: 200, body: { responses } };
+  }
+
+  private asBatchPart(answer: Answer) {
+    return { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, body: answer.body };
+  }
+
+  private shape(user: DemoUser, query: Query): Record<string, unknown> {
+    const select = query.select ?? DEFAULT_USER_PROPERTIES;
+    const shaped: Record<string, unknown> = {};
+    for (const property of select) {
+      if (property === 'manager') continue;
+      shaped[property] = (user as unknown as Record<string, unknown>)[property] ?? null;
+    }
+    if (!('id' in shaped)) shaped.id = user.id;
+    if (query.expand) {
+      const manager = user.managerId ? this.users.get(user.managerId) : undefined;
+      // Graph leaves `manager` out when there is none.
+      if (manager) shaped.manager = { '@odata.type': '#microsoft.graph.user', id: manager.id, ...pick(manager, query.expandSelect) };
+    }
+    return shaped;
+  }
+
+  private error(status: number, code: string, message: string, headers: Record<string, string> = {}): Answer {
+    const requestId = `fake-${this.stats.operations}`;
+    return {
+      status,
+      headers: { 'request-id': requestId, ...headers },
+      body: { error: { code, message, innerError: { date: this.now().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId } } },
+    };
+  }
+}
+
+interface Query {
+  readonly select: string[] | undefined;
+  readonly top: number | undefined;
+  readonly filter: string | undefined;
+  readonly expand: boolean;
+  readonly expandSelect: string[];
+  readonly count: boolean;
+  readonly skip: number;
+}
+
+function readQuery(url: URL): Query | { status: number; code: string; message: string } {
+  const params = url.searchParams;
+  const select = params.get('$select')?.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = select?.find((p) => p !== 'manager' && !USER_PROPERTIES.has(p));
+  if (unknown) return { status: 400, code: 'Request_BadRequest', message: `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.` };
+  const topText = params.get('$top');
+  const top = topText === null ? undefined : Number(topText);
+  if (top !== undefined && (!Number.isInteger(top) || top < 1 || top > MAX_TOP)) {
+    return { status: 400, code: 'Request_UnsupportedQuery', message: `Invalid page size specified: '${topText}'. Must be between 1 and ${MAX_TOP} inclusive.` };
+  }
+  const expandText = params.get('$expand');
+  let expand = false;
+  let expandSelect: string[] = [];
+  if (expandText !== null) {
+    const match = /^manager(?:\(\$select=([^)]*)\))?$/.exec(expandText.trim());
+    if (!match) return { status: 400, code: 'Request_BadRequest', message: `Parsing OData Select and Expand failed: Could not find a property named '${expandText}' on type 'microsoft.graph.user'.` };
+    expand = true;
+    expandSelect = match[1]?.split(',').map((p) => p.trim()).filter(Boolean) ?? [];
+  }
+  const skipToken = params.get('$skiptoken');
+  let skip = 0;
+  if (skipToken) {
+    const state = decodeToken(skipToken);
+    if (!state || typeof state.o !== 'number') return { status: 400, code: 'Request_BadRequest', message: 'The skip token is not valid.' };
+    skip = state.o;
+  }
+  return { select, top, filter: params.get('$filter') ?? undefined, expand, expandSelect, count: params.get('$count') === 'true', skip };
+}
+
+type Filter = { test: (user: DemoUser) => boolean };
+
+/**
+ * The `$filter` subset the app uses, joined with `and`: `accountEnabled eq true|false`,
+ * `userType eq '…'`, `startswith(userPrincipalName|displayName|mail, '…')`, `id eq '…'`,
+ * `id in ('…', …)`. `ne`, `not` and `endswith` only in advanced queries, as in Graph.
+ */
+function compileFilter(text: string | undefined, advanced: boolean): Filter | { status: number; code: string; message: string } {
+  if (!text) return { test: () => true };
+  const clauses = text.split(/\s+and\s+/i);
+  const tests: ((user: DemoUser) => boolean)[] = [];
+  const field = (user: DemoUser, name: string) => String((user as unknown as Record<string, unknown>)[name] ?? '');
+  for (const raw of clauses) {
+    const clause = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^(accountEnabled)\s+(eq|ne)\s+(true|false)$/i.exec(clause))) {
+      const [, , op, value] = m;
+      if (op!.toLowerCase() === 'ne' && !advanced) return advancedOnly('ne');
+      const wanted = value!.toLowerCase() === 'true';
+      tests.push((u) => (u.accountEnabled === wanted) === (op!.toLowerCase() === 'eq'));
+    } else if ((m = /^(userType|id|department)\s+eq\s+'((?:[^']|'')*)'$/i.exec(clause))) {
+      const name = m[1]!;
+      const value = m[2]!.replace(/''/g, "'").toLowerCase();
+      tests.push((u) => field(u, name).toLowerCase() === value);
+    } else if ((m = /^id\s+in\s+\(([^)]*)\)$/i.exec(clause))) {
+      const values = new Set([...m[1]!.matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1]!.replace(/''/g, "'")));
+      if (values.size > 15) return { status: 400, code: 'Request_UnsupportedQuery', message: "Too many values in 'in' clause (at most 15)." };
+      tests.push((u) => values.has(u.id));
+    } else if ((m = /^(startswith|endswith)\((userPrincipalName|displayName|mail),\s*'((?:[^']|'')*)'\)$/i.exec(clause))) {
+      const op = m[1]!.toLowerCase();
+      if (op === 'endswith' && !advanced) return advancedOnly('endswith');
+      const name = m[2]!;
+      const value = m[3]!.replace(/''/g, "'").toLowerCase();
+      tests.push(op === 'startswith' ? (u) => field(u, name).toLowerCase().startsWith(value) : (u) => field(u, name).toLowerCase().endsWith(value));
+    } else {
+      return { status: 400, code: 'Request_UnsupportedQuery', message: `Unsupported or invalid query filter clause specified: '${clause}'.` };
+    }
+  }
+  return { test: (user) => tests.every((test) => test(user)) };
+}
+
+function advancedOnly(operator: string) {
+  return {
+    status: 400,
+    code: 'Request_UnsupportedQuery',
+    message: `Operator '${operator}' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header.`,
+  };
+}
+
+function pick(user: DemoUser, properties: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(properties.map((p) => [p, (user as unknown as Record<string, unknown>)[p] ?? null]));
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** The query without paging tokens, so a nextLink or deltaLink repeats it. */
+function baseQuery(url: URL): string {
+  const params = new URLSearchParams(url.searchParams);
+  params.delete('$skiptoken');
+  params.delete('$deltatoken');
+  return params.toString();
+}
+
+function withSkipToken(url: URL, offset: number): string {
+  const next = new URL(url);
+  next.searchParams.delete('$skiptoken');
+  next.searchParams.set('$skiptoken', encodeToken({ o: offset }));
+  return next.toString();
+}
+
+function encodeToken(state: Record<string, unknown>): string {
+  return btoa(JSON.stringify(state)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function decodeToken(token: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(atob(token.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+function readClaims(token: string): { oid: string; scp: string } | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const json = new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+    const claims = JSON.parse(json) as { oid?: unknown; scp?: unknown };
+    return typeof claims.oid === 'string' && typeof claims.scp === 'string' ? { oid: claims.oid, scp: claims.scp } : undefined;
+  } catch {
+    return undefined;
+  }
+}
