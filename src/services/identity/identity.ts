@@ -6,6 +6,12 @@ export interface SignedInPerson {
   readonly tenantId: string | undefined;
 }
 
+/** Options for {@link Identity.getAccessToken}. */
+export interface TokenOptions {
+  /** Skip cached tokens: Graph refused the last one (401). */
+  readonly forceRefresh?: boolean;
+}
+
 /** How the app proves who the person is to Microsoft Graph. */
 export interface Identity {
   /** `nested-app-auth` inside Teams/Outlook/Microsoft 365, `browser` when opened directly, `demo` in the demo tenant. */
@@ -16,7 +22,7 @@ export interface Identity {
    * An access token for Microsoft Graph with these delegated scopes. Features ask for scopes
    * when they first need them (incremental consent); may show a consent or sign-in prompt.
    */
-  getAccessToken(scopes: readonly string[]): Promise<string>;
+  getAccessToken(scopes: readonly string[], options?: TokenOptions): Promise<string>;
 }
 
 /** The person cancelled, or the tenant blocked, the sign-in or consent prompt. */

@@ -75,7 +75,7 @@ export function createMsalIdentity(options: MsalIdentityOptions): Identity {
     return accounts.find((account) => account.username.toLowerCase() === hint) ?? accounts[0];
   };
 
-  async function acquire(scopes: readonly string[]): Promise<AuthenticationResult> {
+  async function acquire(scopes: readonly string[], forceRefresh = false): Promise<AuthenticationResult> {
     const { pca, msal } = await getClient();
     const account = findAccount(pca);
     const request: PopupRequest = {
@@ -85,7 +85,9 @@ export function createMsalIdentity(options: MsalIdentityOptions): Identity {
     };
     let result: AuthenticationResult;
     try {
-      result = account ? await pca.acquireTokenSilent({ ...request, account }) : await pca.ssoSilent(request);
+      result = account
+        ? await pca.acquireTokenSilent({ ...request, account, forceRefresh })
+        : await pca.ssoSilent(request);
     } catch (error) {
       if (!(error instanceof msal.InteractionRequiredAuthError)) throw error;
       try {
@@ -117,8 +119,8 @@ export function createMsalIdentity(options: MsalIdentityOptions): Identity {
         tenantId: account.tenantId,
       };
     },
-    async getAccessToken(scopes) {
-      return (await acquire(scopes)).accessToken;
+    async getAccessToken(scopes, tokenOptions) {
+      return (await acquire(scopes, tokenOptions?.forceRefresh)).accessToken;
     },
   };
 }

@@ -1,0 +1,198 @@
+import { Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import type { Identity } from '../identity/identity';
+import { GraphPermissionError, GraphRequestError } from './graph-errors';
+import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
+
+/** A fetch function: the browser's for real Graph, the fake Graph's in demo mode and tests. */
+export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+export const GRAPH_BASE = 'https://graph.microsoft.com/v1.0';
+
+/** Graph accepts at most 20 requests in one $batch (https://learn.microsoft.com/graph/json-batching). */
+export const MAX_BATCH_SIZE = 20;
+
+/** One GET inside a $batch. */
+export interface BatchItem {
+  readonly id: string;
+  /** Relative to the v1.0 root (`/users?…`) or an absolute nextLink. */
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The answer to one {@link BatchItem}: any status, so the caller decides what an error means. */
+export interface BatchAnswer {
+  readonly id: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface GraphClientOptions {
+  readonly identity: Pick<Identity, 'getAccessToken'>;
+  readonly fetch: FetchLike;
+  readonly policy?: RetryPolicy;
+  readonly random?: () => number;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** The SDK's last middleware: sends the request with the given fetch. */
+class FetchMiddleware implements Middleware {
+  constructor(private readonly fetchImpl: FetchLike) {}
+  async execute(context: Context): Promise<void> {
+    context.response = await this.fetchImpl(context.request, context.options as RequestInit);
+  }
+}
+
+const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(abortError());
+    });
+  });
+}
+
+/** Makes a nextLink or path relative to the v1.0 root, as $batch wants it. */
+export function relativeToGraph(url: string): string {
+  return url.startsWith(GRAPH_BASE) ? url.slice(GRAPH_BASE.length) : url;
+}
+
+function headerRecord(headers: Headers | Record<string, string> | undefined): Record<string, string> {
+  if (!headers) return {};
+  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+
+/**
+ * Microsoft Graph through `@microsoft/microsoft-graph-client`, with what the SDK leaves to us:
+ * a token per call for the scopes it needs (asked for when first needed), one token refresh on
+ * 401, retries of 429/503/504 that honour Retry-After and are bounded in count and total time,
+ * $batch with per-request retries, and typed errors (403 names the missing permission).
+ */
+export class GraphClient {
+  /** HTTP requests sent (a $batch is one) and requests retried, for progress and benchmarks. */
+  readonly stats = { requests: 0, retries: 0 };
+  private readonly client: Client;
+  private readonly policy: RetryPolicy;
+  private readonly random: () => number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+  constructor(private readonly options: GraphClientOptions) {
+    this.client = Client.initWithMiddleware({ middleware: new FetchMiddleware(options.fetch), defaultVersion: 'v1.0' });
+    this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /** GET a resource or page. */
+  get<T = unknown>(url: string, scopes: readonly string[], options: { headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
+    return this.send(scopes, options.signal, (token) => {
+      let request = this.client.api(url).headers({ ...options.headers, Authorization: `Bearer ${token}` });
+      if (options.signal) request = request.option('signal', options.signal);
+      return request.get() as Promise<T>;
+    });
+  }
+
+  /**
+   * Sends up to 20 GETs as one $batch. Requests answered 429/503/504 are sent again (alone, after
+   * the longest Retry-After among them) until they succeed or the retry policy gives up; every other
+   * answer, errors included, is returned as it came.
+   */
+  async batch(items: readonly BatchItem[], scopes: readonly string[], signal?: AbortSignal): Promise<BatchAnswer[]> {
+    if (items.length > MAX_BATCH_SIZE) throw new RangeError(`A $batch holds at most ${MAX_BATCH_SIZE} requests, not ${items.length}`);
+    const answers = new Map<string, BatchAnswer>();
+    const started = this.now();
+    let pending = [...items];
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const body = {
+        requests: pending.map((item) => ({
+          id: item.id,
+          method: 'GET',
+          url: relativeToGraph(item.url),
+          ...(item.headers ? { headers: item.headers } : {}),
+        })),
+      };
+      const response = await this.send(scopes, signal, (token) => {
+        let request = this.client.api('/$batch').headers({ Authorization: `Bearer ${token}` });
+        if (signal) request = request.option('signal', signal);
+        return request.post(body) as Promise<{ responses?: unknown }>;
+      });
+      const retry: BatchItem[] = [];
+      let wait: number | undefined;
+      const parts = Array.isArray(response.responses) ? (response.responses as Record<string, unknown>[]) : [];
+      for (const item of pending) {
+        const part = parts.find((p) => p.id === item.id);
+        const answer: BatchAnswer = part
+          ? { id: item.id, status: Number(part.status), body: part.body, headers: headerRecord(part.headers as Record<string, string>) }
+          : { id: item.id, status: 502, body: { error: { code: 'MissingBatchResponse', message: 'Graph did not answer this request.' } }, headers: {} };
+        answers.set(item.id, answer);
+        if (isRetryable(answer.status)) {
+          retry.push(item);
+          const after = parseRetryAfter(answer.headers['retry-after'], this.now());
+          if (after !== undefined) wait = Math.max(wait ?? 0, after);
+        }
+      }
+      if (retry.length === 0) break;
+      const delay = retryDelayMs({ attempt, retryAfterMs: wait, elapsedMs: this.now() - started, random: this.random, policy: this.policy });
+      if (delay === undefined) break;
+      this.stats.retries += retry.length;
+      await this.sleep(delay, signal);
+      pending = retry;
+    }
+    return items.map((item) => answers.get(item.id)!);
+  }
+
+  private async send<T>(scopes: readonly string[], signal: AbortSignal | undefined, call: (token: string) => Promise<T>): Promise<T> {
+    const started = this.now();
+    let forceRefresh = false;
+    let refreshed = false;
+    for (let attempt = 0; ; ) {
+      if (signal?.aborted) throw abortError();
+      const token = await this.options.identity.getAccessToken(scopes, forceRefresh ? { forceRefresh } : undefined);
+      forceRefresh = false;
+      try {
+        this.stats.requests++;
+        return await call(token);
+      } catch (caught) {
+        if (caught instanceof DOMException && caught.name === 'AbortError') throw caught;
+        const error = this.toError(caught, scopes);
+        if (error.status === 401 && !refreshed) {
+          refreshed = forceRefresh = true;
+          continue;
+        }
+        if (isRetryable(error.status)) {
+          const delay = retryDelayMs({ attempt, retryAfterMs: error.retryAfterMs, elapsedMs: this.now() - started, random: this.random, policy: this.policy });
+          if (delay !== undefined) {
+            attempt++;
+            this.stats.retries++;
+            await this.sleep(delay, signal);
+            continue;
+          }
+        }
+        throw error;
+      }
+    }
+  }
+
+  private toError(caught: unknown, scopes: readonly string[]): GraphRequestError {
+    // The SDK reports a network failure as a GraphError with status -1.
+    if (caught instanceof GraphError && caught.statusCode > 0) {
+      const status = caught.statusCode;
+      const code = caught.code ?? 'unknown';
+      const requestId = caught.requestId ?? undefined;
+      if (status === 403) return new GraphPermissionError(scopes, status, code, requestId);
+      const retryAfter = parseRetryAfter(caught.headers?.get('retry-after'), this.now());
+      return new GraphRequestError(caught.message || `Graph answered ${status}`, status, code, requestId, retryAfter);
+    }
+    // The network itself failed (offline, DNS, CORS): worth the same bounded retries as a 503.
+    const message = caught instanceof Error ? caught.message : String(caught);
+    return new GraphRequestError(`Could not reach Microsoft Graph: ${message}`, 503, 'NetworkError', undefined, undefined);
+  }
+}

@@ -1,0 +1,37 @@
+/** A Graph request that failed, with Graph's own error code and message. */
+export class GraphRequestError extends Error {
+  override readonly name: string = 'GraphRequestError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly requestId: string | undefined,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Graph refused for lack of a permission (403). The message says which permission, and who can
+ * grant it: admin consent is given once for the whole organisation.
+ */
+export class GraphPermissionError extends GraphRequestError {
+  override readonly name = 'GraphPermissionError';
+  constructor(
+    readonly permissions: readonly string[],
+    status: number,
+    code: string,
+    requestId: string | undefined,
+  ) {
+    super(
+      `This app needs the Microsoft Graph permission ${permissions.join(', ')}, which your organisation has not granted. ` +
+        'Ask your Microsoft 365 admin to grant admin consent for it (Entra admin centre › Enterprise applications › ' +
+        'Reverse mentoring › Permissions, or Teams admin centre › Manage apps › Reverse mentoring › Permissions).',
+      status,
+      code,
+      requestId,
+      undefined,
+    );
+  }
+}
