@@ -115,6 +115,10 @@ export class FakeGraph {
   private ordered: string[] = [];
   private version = 1;
   private readonly changes: Change[] = [];
+  /** Matching ids per $filter, so paging through a large tenant stays cheap; cleared on change. */
+  private readonly matches = new Map<string, string[]>();
+  /** Users sorted by lower-case user principal name, for startswith(userPrincipalName, …). */
+  private byUpn: { readonly upn: string; readonly id: string }[] = [];
   private readonly dice: () => number;
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -165,6 +169,24 @@ export class FakeGraph {
   private reorder() {
     // Graph lists directory objects in a stable order of its own; by id is as good as any.
     this.ordered = [...this.users.keys()].sort();
+    this.matches.clear();
+    this.byUpn = [...this.users.values()]
+      .map((u) => ({ upn: u.userPrincipalName.toLowerCase(), id: u.id }))
+      .sort((a, b) => (a.upn < b.upn ? -1 : a.upn > b.upn ? 1 : 0));
+  }
+
+  /** Ids whose user principal name starts with the prefix, in listing order: a range of the index. */
+  private withUpnPrefix(prefix: string): string[] {
+    let low = 0;
+    let high = this.byUpn.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.byUpn[mid]!.upn < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const ids: string[] = [];
+    for (let i = low; i < this.byUpn.length && this.byUpn[i]!.upn.startsWith(prefix); i++) ids.push(this.byUpn[i]!.id);
+    return ids.sort();
   }
 
   private route(method: string, url: string, headers: Record<string, string>, body: string | undefined): Answer {
@@ -232,7 +254,13 @@ export class FakeGraph {
     const filter = compileFilter(query.filter, advanced && query.count);
     if ('status' in filter) return this.error(filter.status, filter.code, filter.message);
     const pageSize = Math.min(query.top ?? DEFAULT_PAGE, query.expand ? MAX_EXPAND_PAGE : MAX_TOP);
-    const matching = this.ordered.filter((id) => filter.test(this.users.get(id)!));
+    const key = query.filter ?? '';
+    let matching = this.matches.get(key);
+    if (!matching) {
+      const candidates = filter.upnPrefix === undefined ? this.ordered : this.withUpnPrefix(filter.upnPrefix);
+      matching = candidates.filter((id) => filter.test(this.users.get(id)!));
+      this.matches.set(key, matching);
+    }
     const offset = query.skip;
     const page = matching.slice(offset, offset + pageSize);
     const next = offset + pageSize < matching.length ? withSkipToken(url, offset + pageSize) : undefined;
@@ -390,7 +418,11 @@ function readQuery(url: URL): Query | { status: number; code: string; message: s
   return { select, top, filter: params.get('$filter') ?? undefined, expand, expandSelect, count: params.get('$count') === 'true', skip };
 }
 
-type Filter = { test: (user: DemoUser) => boolean };
+interface Filter {
+  readonly test: (user: DemoUser) => boolean;
+  /** Set when the filter requires startswith(userPrincipalName, …): lets the fake use its index. */
+  readonly upnPrefix?: string;
+}
 
 /**
  * The `$filter` subset the app uses, joined with `and`: `accountEnabled eq true|false`,
@@ -401,6 +433,7 @@ function compileFilter(text: string | undefined, advanced: boolean): Filter | { 
   if (!text) return { test: () => true };
   const clauses = text.split(/\s+and\s+/i);
   const tests: ((user: DemoUser) => boolean)[] = [];
+  let upnPrefix: string | undefined;
   const field = (user: DemoUser, name: string) => String((user as unknown as Record<string, unknown>)[name] ?? '');
   for (const raw of clauses) {
     const clause = raw.trim();
@@ -423,12 +456,13 @@ function compileFilter(text: string | undefined, advanced: boolean): Filter | { 
       if (op === 'endswith' && !advanced) return advancedOnly('endswith');
       const name = m[2]!;
       const value = m[3]!.replace(/''/g, "'").toLowerCase();
+      if (op === 'startswith' && name.toLowerCase() === 'userprincipalname') upnPrefix = value;
       tests.push(op === 'startswith' ? (u) => field(u, name).toLowerCase().startsWith(value) : (u) => field(u, name).toLowerCase().endsWith(value));
     } else {
       return { status: 400, code: 'Request_UnsupportedQuery', message: `Unsupported or invalid query filter clause specified: '${clause}'.` };
     }
   }
-  return { test: (user) => tests.every((test) => test(user)) };
+  return { test: (user) => tests.every((test) => test(user)), ...(upnPrefix === undefined ? {} : { upnPrefix }) };
 }
 
 function advancedOnly(operator: string) {
