@@ -1,0 +1,97 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { z } from 'zod';
+import type { DirectoryPerson } from '../graph/directory-person';
+import type { DirectorySnapshot, LoadCheckpoint } from '../graph/directory-loader';
+
+/**
+ * Where the loaded directory is kept between opens, per tenant and signed-in person, so the app
+ * shows the organisation at once and refreshes it with a delta query. Holds directory data only,
+ * never tokens.
+ */
+export interface DirectoryCache {
+  readSnapshot(key: string): Promise<DirectorySnapshot | undefined>;
+  writeSnapshot(key: string, snapshot: DirectorySnapshot): Promise<void>;
+  readCheckpoint(key: string): Promise<LoadCheckpoint | undefined>;
+  /** Saves a partly loaded directory; undefined clears it. */
+  writeCheckpoint(key: string, checkpoint: LoadCheckpoint | undefined): Promise<void>;
+}
+
+const optionalText = z.string().optional();
+const personSchema: z.ZodType<DirectoryPerson> = z.object({
+  id: z.string().min(1),
+  displayName: z.string(),
+  userPrincipalName: optionalText,
+  jobTitle: optionalText,
+  department: optionalText,
+  officeLocation: optionalText,
+  city: optionalText,
+  country: optionalText,
+  preferredLanguage: optionalText,
+  employeeHireDate: optionalText,
+  managerId: optionalText,
+  accountEnabled: z.boolean(),
+  member: z.boolean(),
+}) as z.ZodType<DirectoryPerson>;
+
+const snapshotSchema = z.object({
+  people: z.array(personSchema),
+  skipped: z.number().int().nonnegative(),
+  expected: z.number().int().nonnegative(),
+  deltaLink: z.string().url(),
+  loadedAt: z.string(),
+});
+
+const checkpointSchema = z.object({
+  pending: z.array(z.string()),
+  people: z.array(personSchema),
+  skipped: z.number().int().nonnegative(),
+  expected: z.number().int().nonnegative(),
+  deltaLink: z.string().url(),
+});
+
+/** A cached value that fails validation (another version of the app, a damaged store) is dropped. */
+function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) console.warn('Ignoring a cached directory that is not valid', parsed.error.issues[0]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const DB_NAME = 'reverse-mentoring';
+const SNAPSHOTS = 'directory-snapshots';
+const CHECKPOINTS = 'directory-checkpoints';
+
+/** The cache in IndexedDB (one database, two stores keyed by tenant and person). */
+export function createIndexedDbDirectoryCache(): DirectoryCache {
+  let db: Promise<IDBPDatabase> | undefined;
+  const open = () =>
+    (db ??= openDB(DB_NAME, 1, {
+      upgrade(database) {
+        database.createObjectStore(SNAPSHOTS);
+        database.createObjectStore(CHECKPOINTS);
+      },
+    }));
+  return {
+    readSnapshot: async (key) => valid(snapshotSchema, await (await open()).get(SNAPSHOTS, key)),
+    writeSnapshot: async (key, snapshot) => void (await (await open()).put(SNAPSHOTS, snapshot, key)),
+    readCheckpoint: async (key) => valid(checkpointSchema, await (await open()).get(CHECKPOINTS, key)),
+    writeCheckpoint: async (key, checkpoint) => {
+      const database = await open();
+      if (checkpoint) await database.put(CHECKPOINTS, checkpoint, key);
+      else await database.delete(CHECKPOINTS, key);
+    },
+  };
+}
+
+/** The cache in memory: for tests, and where IndexedDB is unavailable (some private windows). */
+export function createMemoryDirectoryCache(): DirectoryCache {
+  const snapshots = new Map<string, DirectorySnapshot>();
+  const checkpoints = new Map<string, LoadCheckpoint>();
+  return {
+    readSnapshot: (key) => Promise.resolve(snapshots.get(key)),
+    writeSnapshot: (key, snapshot) => Promise.resolve(void snapshots.set(key, snapshot)),
+    readCheckpoint: (key) => Promise.resolve(checkpoints.get(key)),
+    writeCheckpoint: (key, checkpoint) =>
+      Promise.resolve(void (checkpoint ? checkpoints.set(key, checkpoint) : checkpoints.delete(key))),
+  };
+}
