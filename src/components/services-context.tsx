@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AppConfig } from '@/services/config/app-config';
+import type { GraphClient } from '@/services/graph/graph-client';
 import type { Host } from '@/services/host/host';
 import type { Identity, SignedInPerson } from '@/services/identity/identity';
 
@@ -9,6 +10,8 @@ export interface AppServices {
   readonly host: Host;
   readonly identity: Identity;
   readonly user: SignedInPerson;
+  /** Microsoft Graph (the fake in demo mode); loaded on first use. */
+  readonly graph: () => Promise<GraphClient>;
 }
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

@@ -18,6 +18,13 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEMO_PEOPLE, findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
+import {
+  FAULT_CHANNEL,
+  FAULT_PRESET_LABELS,
+  FAULT_STORAGE_KEY,
+  isFaultPreset,
+  type FaultPreset,
+} from '@/services/graph/fake/fault-presets';
 import type { TabConfig } from '@/services/host/host';
 import {
   TeamsHostSimulator,
@@ -88,12 +95,31 @@ function HostedFrame(props: {
   return <iframe ref={ref} title={props.title} src={props.src} className={props.className} />;
 }
 
-function initialSettings(): Settings & { view: string; tab: boolean; configure: boolean } {
+/** Tells every framed surface's fake Graph which faults to inject (see fault-presets.ts). */
+function announceFaults(preset: FaultPreset) {
+  localStorage.setItem(FAULT_STORAGE_KEY, preset);
+  new BroadcastChannel(FAULT_CHANNEL).postMessage(preset);
+}
+
+function initialSettings(): Settings & { view: string; tab: boolean; configure: boolean; faults: FaultPreset } {
   const query = new URLSearchParams(window.location.search);
+  const requested = query.get('graph');
+  const stored = localStorage.getItem(FAULT_STORAGE_KEY);
+  const faults = isFaultPreset(requested) ? requested : isFaultPreset(stored) ? stored : 'none';
+  // Before any frame starts, so each one's fake Graph reads it.
+  localStorage.setItem(FAULT_STORAGE_KEY, faults);
   const host = query.get('host') === 'Outlook' ? 'Outlook' : 'Teams';
   const theme = (['default', 'dark', 'contrast'] as const).find((t) => t === query.get('theme')) ?? 'default';
   const person = findDemoPerson(query.get('person') ?? undefined) ?? EXECUTIVE;
-  return { host, theme, person, view: query.get('view') === 'meeting' ? 'meeting' : 'personal', tab: query.get('tab') === 'added', configure: query.has('configure') };
+  return {
+    host,
+    theme,
+    person,
+    faults,
+    view: query.get('view') === 'meeting' ? 'meeting' : 'personal',
+    tab: query.get('tab') === 'added',
+    configure: query.has('configure'),
+  };
 }
 
 /** The dev host: plays Teams (or Outlook) around the app's surfaces for the demo and the browser tests. */
@@ -102,6 +128,7 @@ export function DevHost() {
   const initial = useState(initialSettings)[0];
   const [settings, setSettings] = useState<Settings>(initial);
   const [view, setView] = useState(initial.view);
+  const [faults, setFaults] = useState<FaultPreset>(initial.faults);
   const [tab, setTab] = useState<TabConfig | undefined>(
     initial.tab ? { entityId: 'pair-workspace', contentUrl: '/meeting-tab/', websiteUrl: '/meeting-tab/', suggestedDisplayName: 'Mentoring' } : undefined,
   );
@@ -164,6 +191,22 @@ export function DevHost() {
           <Field label="Theme">
             <Select value={settings.theme} onChange={(_, d) => changeTheme(d.value as SimulatedTheme)}>
               {Object.entries(THEME_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Graph faults">
+            <Select
+              value={faults}
+              onChange={(_, d) => {
+                if (!isFaultPreset(d.value)) return;
+                setFaults(d.value);
+                announceFaults(d.value);
+              }}
+            >
+              {Object.entries(FAULT_PRESET_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>

@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useRef, useState, type ReactNode } from 'react';
+import { StrictMode, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ServicesProvider, type AppServices } from '@/components/services-context';
 import type { AppConfig } from '@/services/config/app-config';
@@ -12,6 +12,7 @@ import { AppShell } from './app-shell';
 import { buildConfig } from './build-config';
 import { DemoSignIn } from './demo-sign-in';
 import { SurfaceErrorBoundary } from './error-boundary';
+import { lazyGraphClient } from './graph-access';
 import { ProblemMessage } from './problem-message';
 import './base.css';
 
@@ -41,6 +42,7 @@ function Surface(props: { name: string; config: AppConfig; host: Host; children:
   const [demoPerson, setDemoPerson] = useState(() => (config.mode === 'demo' ? demoPersonFor(host) : undefined));
   // Replaced by a fresh identity when the demo person is chosen or sign-in is retried.
   const [identity, setIdentity] = useState(() => identityFor(config, host, demoPerson));
+  const graph = useMemo(() => identity && lazyGraphClient(config, identity), [config, identity]);
   const [user, setUser] = useState<SignedInPerson | undefined>();
   const [signInError, setSignInError] = useState<Error | undefined>();
 
@@ -85,9 +87,9 @@ function Surface(props: { name: string; config: AppConfig; host: Host; children:
       />
     );
   }
-  if (!identity || !user) return <div role="status" aria-busy="true" aria-label="Signing you in" />;
+  if (!identity || !user || !graph) return <div role="status" aria-busy="true" aria-label="Signing you in" />;
 
-  const services: AppServices = { config, host, identity, user };
+  const services: AppServices = { config, host, identity, user, graph };
   return (
     <ServicesProvider services={services}>
       <SurfaceErrorBoundary surface={props.name}>{props.children()}</SurfaceErrorBoundary>

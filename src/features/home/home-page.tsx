@@ -2,6 +2,7 @@ import { Avatar, Body1, Caption1, makeStyles, Title2, tokens } from '@fluentui/r
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/components/services-context';
+import { OrganisationCard } from './organisation-card';
 
 const useStyles = makeStyles({
   page: {
@@ -48,6 +49,7 @@ export function HomePage() {
         technology, social media, younger customers and colleagues. Both sides learn.
       </Body1>
       <section className={styles.grid} aria-label="Your mentoring">
+        <OrganisationCard />
         <SectionCard
           title="Your pairs"
           description="You are not paired yet. When you are, your partner and your next session appear here."

@@ -18,7 +18,8 @@
  * the filter; a disabled manager between two people is fetched afterwards to keep the chart whole.
  * A `$deltatoken=latest` link taken before loading lets later opens fetch only what changed.
  */
-import { applyDelta, readDeltaItem, readGraphUser, USER_SELECT, type DirectoryPerson } from './directory-person';
+import type { DirectoryPerson } from './directory-person';
+import { applyDelta, readDeltaItem, readGraphUser, USER_SELECT } from './graph-user';
 import type { BatchItem, GraphClient } from './graph-client';
 import { GraphPermissionError, GraphRequestError } from './graph-errors';
 

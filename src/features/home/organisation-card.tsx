@@ -1,0 +1,126 @@
+import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { SectionCard } from '@/components/section-card';
+import { useServices } from '@/components/services-context';
+import { buildOrgModel, type OrgIssue } from '@/domain/org/org-model';
+import type { DirectorySnapshot } from '@/services/graph/directory-loader';
+import { isActive } from '@/services/graph/directory-person';
+import { useDirectory } from './use-directory';
+
+const useStyles = makeStyles({
+  figure: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+});
+
+/** Plain words for what the model repaired in the directory, grouped by kind. */
+export function describeIssues(issues: readonly OrgIssue[]): string[] {
+  const count = (kind: OrgIssue['kind']) => issues.filter((i) => i.kind === kind).length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lines: string[] = [];
+  const cycles = count('cycle');
+  if (cycles) lines.push(`${plural(cycles, 'reporting loop was', 'reporting loops were')} found and broken.`);
+  const unknown = count('unknown-manager') + count('self-manager');
+  if (unknown) lines.push(`${plural(unknown, 'person has', 'people have')} a manager the directory does not know.`);
+  const duplicates = count('duplicate-id');
+  if (duplicates) lines.push(`${plural(duplicates, 'record was', 'records were')} listed twice.`);
+  return lines;
+}
+
+function Summary({ snapshot, refreshing }: { snapshot: DirectorySnapshot; refreshing: boolean }) {
+  const styles = useStyles();
+  const { host } = useServices();
+  const numbers = new Intl.NumberFormat(host.context.locale);
+  const summary = useMemo(() => {
+    const active = snapshot.people.filter(isActive);
+    const model = buildOrgModel(snapshot.people.map((p) => ({ id: p.id, displayName: p.displayName, managerId: p.managerId })));
+    return {
+      people: active.length,
+      departments: new Set(active.map((p) => p.department).filter(Boolean)).size,
+      offices: new Set(active.map((p) => p.officeLocation).filter(Boolean)).size,
+      notes: describeIssues(model.issues),
+    };
+  }, [snapshot]);
+  const updated = new Intl.DateTimeFormat(host.context.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(snapshot.loadedAt));
+  const notes = [
+    ...(snapshot.skipped > 0
+      ? [`${numbers.format(snapshot.skipped)} directory ${snapshot.skipped === 1 ? 'record' : 'records'} could not be read and ${snapshot.skipped === 1 ? 'was' : 'were'} left out.`]
+      : []),
+    ...summary.notes,
+  ];
+  return (
+    <>
+      <div>
+        <Text className={styles.figure} as="p" data-testid="people-count">
+          {numbers.format(summary.people)} people
+        </Text>
+        <Body1 block>
+          in {numbers.format(summary.departments)} departments and {numbers.format(summary.offices)} offices
+        </Body1>
+      </div>
+      <Caption1 role="status">{refreshing ? 'Checking for changes…' : `Up to date as of ${updated}`}</Caption1>
+      {notes.length > 0 && (
+        <ul className={styles.notes} aria-label="About the directory data">
+          {notes.map((note) => (
+            <li key={note}>
+              <Caption1>{note}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** The organisation the suggestions come from: loading progress, size, and what was wrong with the data. */
+export function OrganisationCard() {
+  const styles = useStyles();
+  const { host } = useServices();
+  const numbers = new Intl.NumberFormat(host.context.locale);
+  const { view, cancel, retry } = useDirectory();
+
+  let body;
+  if (!view || (view.status === 'loading' && view.progress.phase === 'counting')) {
+    body = (
+      <Field validationMessage="Counting the people in your organisation…" validationState="none">
+        <ProgressBar aria-label="Counting the people in your organisation" />
+      </Field>
+    );
+  } else if (view.status === 'loading') {
+    const { loaded, expected } = view.progress;
+    const label = `Loaded ${numbers.format(loaded)} of about ${numbers.format(expected ?? loaded)} people`;
+    body = (
+      <>
+        <Field validationMessage={label} validationState="none">
+          <ProgressBar {...(expected ? { value: Math.min(1, loaded / expected) } : {})} aria-label={label} />
+        </Field>
+        <div className={styles.row}>
+          <Button onClick={cancel}>Stop</Button>
+        </div>
+      </>
+    );
+  } else if (view.status === 'cancelled') {
+    body = (
+      <div className={styles.row}>
+        <Body1>Stopped{view.progress ? ` after ${numbers.format(view.progress.loaded)} people` : ''}. What was loaded is kept.</Body1>
+        <Button appearance="primary" onClick={retry}>
+          Continue
+        </Button>
+      </div>
+    );
+  } else if (view.status === 'failed') {
+    body = (
+      <>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{view.error.message}</MessageBarBody>
+        </MessageBar>
+        <div className={styles.row}>
+          <Button onClick={retry}>Try again</Button>
+        </div>
+      </>
+    );
+  } else {
+    body = <Summary snapshot={view.snapshot} refreshing={view.refreshing} />;
+  }
+  return <SectionCard title="Your organisation">{body}</SectionCard>;
+}

@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useServices } from '@/components/services-context';
+import type { DirectoryView } from '@/services/graph/directory-service';
+
+/**
+ * The organisation as far as it is loaded: from the cache at once where there is one, else loaded
+ * with progress. Loads the Graph and cache code on first use. `cancel` stops a load (the next
+ * open resumes it); `retry` starts again.
+ */
+export function useDirectory() {
+  const { graph, user } = useServices();
+  const [view, setView] = useState<DirectoryView | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const [controller, setController] = useState<AbortController | undefined>();
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setController(abort);
+    let current = true;
+    const onChange = (next: DirectoryView) => current && setView(next);
+    void (async () => {
+      const [client, { openDirectory }, { createIndexedDbDirectoryCache, createMemoryDirectoryCache }] = await Promise.all([
+        graph(),
+        import('@/services/graph/directory-service'),
+        import('@/services/storage/directory-cache'),
+      ]);
+      const cache = typeof indexedDB === 'undefined' ? createMemoryDirectoryCache() : createIndexedDbDirectoryCache();
+      await openDirectory({ client, cache, key: `${user.tenantId ?? 'tenant'}:${user.id}`, onChange, signal: abort.signal });
+    })();
+    return () => {
+      current = false;
+      abort.abort();
+    };
+  }, [graph, user, attempt]);
+
+  return {
+    view,
+    cancel: useCallback(() => controller?.abort(), [controller]),
+    retry: useCallback(() => setAttempt((n) => n + 1), []),
+  };
+}

@@ -1,0 +1,40 @@
+import type { GraphFaults } from './fake-graph';
+
+/**
+ * Named fault settings for the demo's fake Graph, chosen in the dev host and read by every framed
+ * surface (same origin): the choice is kept in local storage (it is a demo setting, never a token)
+ * and announced on a broadcast channel so open frames switch at once.
+ */
+export const FAULT_PRESETS = {
+  none: {},
+  throttle: { throttleRate: 0.2, retryAfterSeconds: 1 },
+  slow: { latencyMs: 1500 },
+  unavailable: { unavailableRate: 0.3, retryAfterSeconds: 1 },
+  'expired-token': { expiredToken: true },
+  'missing-consent': { missingConsent: true },
+} satisfies Record<string, Partial<GraphFaults>>;
+
+export type FaultPreset = keyof typeof FAULT_PRESETS;
+
+export const FAULT_PRESET_LABELS: Record<FaultPreset, string> = {
+  none: 'None',
+  throttle: '20% throttled (429)',
+  slow: 'Slow (1.5 s)',
+  unavailable: '30% unavailable (503)',
+  'expired-token': 'Expired token (401)',
+  'missing-consent': 'No admin consent (403)',
+};
+
+export const FAULT_STORAGE_KEY = 'demo-graph-faults';
+export const FAULT_CHANNEL = 'demo-graph-faults';
+
+export function isFaultPreset(value: unknown): value is FaultPreset {
+  return typeof value === 'string' && Object.hasOwn(FAULT_PRESETS, value);
+}
+
+/** The faults every preset starts from: a little latency, as a real tenant has. */
+const BASELINE: Partial<GraphFaults> = { latencyMs: 60, throttleRate: 0, unavailableRate: 0, expiredToken: false, missingConsent: false };
+
+export function faultsFor(preset: FaultPreset): Partial<GraphFaults> {
+  return { ...BASELINE, ...FAULT_PRESETS[preset] };
+}
