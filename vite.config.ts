@@ -87,7 +87,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             root: fromHere('.'),
-            include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+            include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/contract/**/*.test.ts'],
             environment: 'node',
           },
         },

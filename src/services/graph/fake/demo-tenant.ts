@@ -19,6 +19,8 @@ export interface DemoUser {
   readonly surname: string | null;
   readonly userPrincipalName: string;
   readonly mail: string | null;
+  readonly businessPhones: readonly string[];
+  readonly mobilePhone: string | null;
   readonly jobTitle: string | null;
   readonly department: string | null;
   readonly officeLocation: string | null;
@@ -329,6 +331,8 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
         surname: null,
         userPrincipalName: `room-${index}@${DEMO_DOMAIN}`,
         mail: `room-${index}@${DEMO_DOMAIN}`,
+        businessPhones: [],
+        mobilePhone: null,
         jobTitle: null,
         department: null,
         officeLocation: draft.office.name,
@@ -370,6 +374,8 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
       surname: family[0],
       userPrincipalName: upn,
       mail: draft.kind === 'guest' ? `${localPart}@partner.example` : upn,
+      businessPhones: [],
+      mobilePhone: null,
       jobTitle: persona?.jobTitle ?? draft.title ?? titleFor(draft, division, years, pick),
       department: division?.department ?? null,
       officeLocation: draft.office.name,
