@@ -9,8 +9,8 @@ import { launchBrowser, serveDemoBuild } from '../tests/support/demo-server.ts';
 const out = fileURLToPath(new URL('../tests/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
-const SHOTS: { name: string; path: string; wait: string; heading: string; ready?: string }[] = [
-  { name: 'personal-tab', path: '/dev-host/', wait: 'iframe[title="Personal tab"]', heading: 'Welcome' },
+const SHOTS: { name: string; path: string; wait: string; heading: string; ready?: string; frameReady?: string }[] = [
+  { name: 'personal-tab', path: '/dev-host/', wait: 'iframe[title="Personal tab"]', heading: 'Welcome', frameReady: '[data-testid="people-count"]' },
   { name: 'meeting-side-panels', path: '/dev-host/?view=meeting&tab=added', wait: 'iframe[title^="Side panel"]', heading: 'Session agenda' },
   {
     name: 'configuration-page',
@@ -32,6 +32,7 @@ try {
       const frame = await (await page.waitForSelector(shot.wait)).contentFrame();
       await frame?.getByRole('heading', { level: 1, name: new RegExp(shot.heading) }).waitFor();
       if (shot.ready) await page.waitForSelector(shot.ready);
+      if (shot.frameReady) await frame?.waitForSelector(shot.frameReady, { timeout: 60_000 });
       const file = `${out}${shot.name}-${theme === 'default' ? 'light' : 'dark'}.png`;
       await page.screenshot({ path: file });
       console.log(`Wrote ${file}`);

@@ -96,6 +96,12 @@ describe('GraphClient', () => {
     expect((error as Error).message).toMatch(/User\.Read\.All.*admin consent/);
   });
 
+  it('turns a consent the person cannot give into the same permission error', async () => {
+    const refusing = { getAccessToken: () => Promise.reject(Object.assign(new Error('AADSTS65001: consent'), { errorCode: 'consent_required' })) };
+    const error = await setup({ identity: refusing as unknown as typeof identity }).client.get('/users', ALL).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphPermissionError);
+  });
+
   it('retries a lost network as a 503', async () => {
     const graph = new FakeGraph({ users });
     let failures = 1;

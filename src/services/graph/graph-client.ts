@@ -155,7 +155,7 @@ export class GraphClient {
     let refreshed = false;
     for (let attempt = 0; ; ) {
       if (signal?.aborted) throw abortError();
-      const token = await this.options.identity.getAccessToken(scopes, forceRefresh ? { forceRefresh } : undefined);
+      const token = await this.token(scopes, forceRefresh);
       forceRefresh = false;
       try {
         this.stats.requests++;
@@ -178,6 +178,20 @@ export class GraphClient {
         }
         throw error;
       }
+    }
+  }
+
+  /** A token for the scopes; a refused consent becomes the same permission error a 403 gives. */
+  private async token(scopes: readonly string[], forceRefresh: boolean): Promise<string> {
+    try {
+      return await this.options.identity.getAccessToken(scopes, forceRefresh ? { forceRefresh } : undefined);
+    } catch (error) {
+      // AADSTS65001 / consent_required: the scopes need consent the person cannot give (admin consent).
+      const code = (error as { code?: string; errorCode?: string }).code ?? (error as { errorCode?: string }).errorCode;
+      if (code === 'consent_required' || /AADSTS65001/.test(String((error as Error).message))) {
+        throw new GraphPermissionError(scopes, 403, 'consent_required', undefined);
+      }
+      throw error;
     }
   }
 
