@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { buildOrgModel, type PersonRecord } from '../org/org-model';
+import { createMatcher, utcOffsetMinutes, workingHoursInCommon, type MatchingRules } from './engine';
+import type { ProgrammeProfile } from './profile';
+
+/**
+ * ceo → 4 VPs (v0…v3) → 6 directors each (v0.d0…) → 6 people each (v0.d0.p0…).
+ * Seniority: people 0, directors ≈ 1.1, VPs ≈ 2.1, chief ≈ 3.1 (span 6).
+ */
+const DEPARTMENTS = ['Finance', 'Engineering', 'Marketing', 'Sales'];
+const COUNTRIES = ['United Kingdom', 'Mexico', 'Nigeria', 'India'];
+const records: PersonRecord[] = [{ id: 'ceo', displayName: 'Chief', managerId: undefined, department: 'Board', country: 'United Kingdom' }];
+for (let v = 0; v < 4; v++) {
+  const vp = `v${v}`;
+  records.push({ id: vp, displayName: `VP ${v}`, managerId: 'ceo', department: DEPARTMENTS[v], country: 'United Kingdom' });
+  for (let d = 0; d < 6; d++) {
+    const director = `${vp}.d${d}`;
+    records.push({ id: director, displayName: director, managerId: vp, department: DEPARTMENTS[v], country: COUNTRIES[v] });
+    for (let p = 0; p < 6; p++) {
+      records.push({ id: `${director}.p${p}`, displayName: `${director}.p${p}`, managerId: director, department: DEPARTMENTS[v], country: COUNTRIES[v] });
+    }
+  }
+}
+const model = buildOrgModel(records);
+const JANUARY = Date.parse('2027-01-15T12:00:00Z');
+
+const mentee = (personId: string, wantsToLearn: string[], extra: Partial<ProgrammeProfile> = {}): ProgrammeProfile => ({
+  personId,
+  mentee: { wantsToLearn },
+  languages: ['en'],
+  timeZone: 'Europe/London',
+  ...extra,
+});
+const mentor = (personId: string, canTeach: string[], extra: Partial<ProgrammeProfile> = {}): ProgrammeProfile => ({
+  personId,
+  mentor: { capacity: 1, canTeach },
+  languages: ['en'],
+  timeZone: 'Europe/London',
+  ...extra,
+});
+
+const noRules: MatchingRules = { levelGap: 2, pastPairs: [], exclusions: [] };
+
+function matcher(profiles: ProgrammeProfile[], options: { rules?: Partial<MatchingRules>; loads?: Map<string, number> } = {}) {
+  return createMatcher({ model, profiles, loads: options.loads ?? new Map(), rules: { ...noRules, ...options.rules }, at: JANUARY });
+}
+
+describe('eligibility', () => {
+  const profiles = [
+    mentee('v0', ['generative-ai', 'social-media']),
+    mentee('v0.d0', ['gaming']),
+    mentor('v1.d2.p3', ['generative-ai', 'social-media'], { timeZone: 'America/Mexico_City', languages: ['es', 'en'] }),
+    mentor('v0.d1.p1', ['generative-ai']),
+    mentor('v2.d0.p0', ['gaming'], { languages: ['yo'] }),
+  ];
+
+  it('allows a junior from another part of the organisation', () => {
+    expect(matcher(profiles).whyNot('v0', 'v1.d2.p3')).toEqual([]);
+  });
+
+  it('never pairs within a reporting line, either way', () => {
+    expect(matcher(profiles).whyNot('v0', 'v0.d1.p1')).toEqual([{ code: 'in-reporting-line', text: 'is in your reporting line' }]);
+  });
+
+  it('asks for the configured level gap and says how far off a pair is', () => {
+    expect(matcher(profiles).whyNot('v0.d0', 'v1.d2.p3')).toEqual([
+      { code: 'level-gap', text: 'is only about 1 level below you; the programme asks for at least 2' },
+    ]);
+    expect(matcher(profiles, { rules: { levelGap: 1 } }).whyNot('v0.d0', 'v1.d2.p3')).toEqual([]);
+  });
+
+  it('keeps mentors within their capacity', () => {
+    const m = matcher(profiles, { loads: new Map([['v1.d2.p3', 1]]) });
+    expect(m.whyNot('v0', 'v1.d2.p3')).toEqual([{ code: 'at-capacity', text: 'is at capacity (1 of 1 executives)' }]);
+  });
+
+  it('does not repeat a past pair or pair an excluded one', () => {
+    expect(matcher(profiles, { rules: { pastPairs: [['v0', 'v1.d2.p3']] } }).whyNot('v0', 'v1.d2.p3')[0]?.code).toBe('past-pair');
+    expect(matcher(profiles, { rules: { exclusions: [['v0', 'v1.d2.p3']] } }).whyNot('v0', 'v1.d2.p3')[0]?.code).toBe('excluded');
+  });
+
+  it('needs a shared language', () => {
+    expect(matcher(profiles).whyNot('v0', 'v2.d0.p0')).toEqual([{ code: 'no-shared-language', text: 'shares no language with you' }]);
+  });
+
+  it('needs both to have opted in, in the right role', () => {
+    const m = matcher(profiles);
+    expect(m.whyNot('v1', 'v1.d2.p3').map((w) => w.code)).toEqual(['not-a-mentee']);
+    expect(m.whyNot('v0', 'v3.d0.p0').map((w) => w.code)).toEqual(['not-a-mentor']);
+    expect(m.whyNot('v0', 'nobody').map((w) => w.code)).toEqual(['unknown-person']);
+  });
+
+  it('lists every rule a pair breaks', () => {
+    const m = matcher([mentee('v0.d0', ['gaming']), mentor('v0.d0.p1', ['gaming'], { languages: ['fr'] })], { rules: { exclusions: [['v0.d0', 'v0.d0.p1']] } });
+    expect(m.whyNot('v0.d0', 'v0.d0.p1').map((w) => w.code)).toEqual(['in-reporting-line', 'level-gap', 'excluded', 'no-shared-language']);
+  });
+});
+
+describe('suggestions', () => {
+  const profiles = [
+    mentee('v0', ['generative-ai', 'social-media'], { languages: ['en', 'es'] }),
+    mentor('v1.d2.p3', ['generative-ai', 'social-media'], { timeZone: 'America/Mexico_City', languages: ['es', 'en'] }),
+    mentor('v2.d0.p0', ['gaming']),
+    mentor('v3.d4.p5', ['social-media'], { timeZone: 'Asia/Kolkata' }),
+  ];
+
+  it('ranks by fit, scores in (0, 1], and says why in words', () => {
+    const { suggestions } = matcher(profiles).suggestionsFor('v0');
+    expect(suggestions.map((s) => s.mentorId)).toEqual(['v1.d2.p3', 'v3.d4.p5', 'v2.d0.p0']);
+    for (const s of suggestions) {
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+    }
+    expect(suggestions[0]!.reasons).toEqual([
+      'Can teach generative AI and social media, which you want to learn',
+      'Works in Engineering: a view from outside Finance',
+      'Based in Mexico: a view from another country',
+      '2 working hours in common (6 hours behind you)',
+      'You both speak Spanish and English',
+    ]);
+    expect(suggestions[1]!.reasons).toContain('2.5 working hours in common (5.5 hours ahead of you)');
+  });
+
+  it('pages with "show me others" and is deterministic', () => {
+    const m = matcher(profiles);
+    expect(m.suggestionsFor('v0', 2, 2).suggestions.map((s) => s.mentorId)).toEqual(['v2.d0.p0']);
+    expect(m.suggestionsFor('v0')).toEqual(matcher(profiles).suggestionsFor('v0'));
+  });
+
+  it('says why there is nobody, and what would change it', () => {
+    expect(matcher(profiles, { rules: { levelGap: 5 } }).suggestionsFor('v0')).toEqual({
+      suggestions: [],
+      why: 'Most reverse mentors are fewer than 5 levels below you; a programme owner can lower the level gap.',
+    });
+    expect(matcher([mentee('v0', [])]).suggestionsFor('v0').why).toBe('Nobody has opted in as a reverse mentor yet.');
+    expect(matcher(profiles).suggestionsFor('v1').why).toMatch(/Opt in as a mentee/);
+  });
+});
+
+describe('the programme-wide proposal', () => {
+  const profiles = [
+    mentee('v0', ['gaming']),
+    mentee('v1', ['gaming']),
+    mentee('v2', ['generative-ai']),
+    mentor('v3.d0.p0', ['gaming'], { mentor: { capacity: 2, canTeach: ['gaming'] } }),
+    mentor('v3.d1.p0', ['generative-ai']),
+  ];
+
+  it('matches as many executives as capacities allow, with reasons', () => {
+    const { pairs, unmatched } = matcher(profiles).assignProgramme();
+    expect(pairs.map((p) => [p.menteeId, p.mentorId])).toEqual([
+      ['v0', 'v3.d0.p0'],
+      ['v1', 'v3.d0.p0'],
+      ['v2', 'v3.d1.p0'],
+    ]);
+    expect(unmatched).toEqual([]);
+    expect(pairs.every((p) => p.reasons.length > 0 && !p.pinned)).toBe(true);
+  });
+
+  it('keeps pins, avoids exclusions, and explains who is left', () => {
+    const { pairs, unmatched } = matcher(profiles).assignProgramme({
+      pins: [['v2', 'v3.d0.p0']],
+      exclusions: [['v0', 'v3.d1.p0']],
+    });
+    expect(pairs[0]).toMatchObject({ menteeId: 'v2', mentorId: 'v3.d0.p0', pinned: true });
+    expect(pairs[0]!.reasons[0]).toBe('Pinned by the programme owner');
+    expect(pairs.some((p) => p.menteeId === 'v0' && p.mentorId === 'v3.d1.p0')).toBe(false);
+    expect(pairs).toHaveLength(3);
+    expect(unmatched).toEqual([]);
+
+    const crowded = matcher(profiles, { loads: new Map([['v3.d0.p0', 2]]) }).assignProgramme();
+    expect(crowded.pairs).toHaveLength(1);
+    expect(crowded.unmatched.map((u) => u.menteeId)).toEqual(['v0', 'v1']);
+    expect(crowded.unmatched[0]!.why).toMatch(/needed for someone with fewer options|at capacity/);
+  });
+});
+
+describe('time zones', () => {
+  it('reads offsets at the given instant, daylight saving and half hours included', () => {
+    expect(utcOffsetMinutes('Asia/Kolkata', JANUARY)).toBe(330);
+    expect(utcOffsetMinutes('America/St_Johns', JANUARY)).toBe(-210);
+    expect(utcOffsetMinutes('Europe/London', JANUARY)).toBe(0);
+    expect(utcOffsetMinutes('Europe/London', Date.parse('2027-07-15T12:00:00Z'))).toBe(60);
+    expect(utcOffsetMinutes('Not/AZone', JANUARY)).toBe(0);
+  });
+
+  it('counts working hours in common across the date line too', () => {
+    expect(workingHoursInCommon(0)).toBe(8);
+    expect(workingHoursInCommon(330)).toBe(2.5);
+    expect(workingHoursInCommon(-600)).toBe(0);
+    expect(workingHoursInCommon(23 * 60)).toBe(7);
+  });
+});
