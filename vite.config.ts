@@ -64,6 +64,8 @@ export default defineConfig(({ mode }) => {
     resolve: { alias: { '@': fromHere('src') } },
     plugins: [securityHeaders(demo)],
     server: { port: 5173, strictPort: false },
+    // Pre-bundle what surfaces import lazily, so the dev server does not reload the page mid-demo.
+    optimizeDeps: { include: ['@microsoft/microsoft-graph-client', 'idb', 'zod', '@azure/msal-browser'] },
     preview: { port: 4173 },
     build: {
       outDir: fromHere('dist/app'),

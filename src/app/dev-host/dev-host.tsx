@@ -52,7 +52,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   title: { margin: 0 },
-  brand: { marginInlineEnd: 'auto' },
+  brand: { flex: '1 1 220px' },
   body: { flexGrow: 1, display: 'flex', flexDirection: 'column', padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
   tabFrame: { flexGrow: 1, minHeight: '640px', width: '100%', border: 'none', borderRadius: tokens.borderRadiusMedium },
   participants: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
