@@ -21,7 +21,7 @@
 import type { DirectoryPerson } from './directory-person';
 import { applyDelta, readDeltaItem, readGraphUser, USER_SELECT } from './graph-user';
 import type { BatchItem, GraphClient } from './graph-client';
-import { GraphPermissionError, GraphRequestError } from './graph-errors';
+import { errorFromAnswer, GraphRequestError } from './graph-errors';
 
 /** Reading the directory with manager, department and job title needs User.Read.All (admin consent). */
 export const DIRECTORY_SCOPES = ['User.Read.All'] as const;
@@ -94,13 +94,6 @@ function deltaUrl(): string {
   return `/users/delta?${params.toString()}`;
 }
 
-/** Throws the error a failed batch answer stands for. */
-function failure(answer: { status: number; body: unknown }): GraphRequestError {
-  const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-  if (answer.status === 403) return new GraphPermissionError(DIRECTORY_SCOPES, 403, error?.code ?? 'Forbidden', undefined);
-  return new GraphRequestError(error?.message ?? `Graph answered ${answer.status}`, answer.status, error?.code ?? 'unknown', undefined, undefined);
-}
-
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -116,7 +109,7 @@ async function plan(client: GraphClient, signal: AbortSignal | undefined) {
   ];
   const answers = (await Promise.all(chunks(items, 20).map((batch) => client.batch(batch, DIRECTORY_SCOPES, signal)))).flat();
   const byId = new Map(answers.map((a) => [a.id, a]));
-  for (const answer of answers) if (answer.status !== 200) throw failure(answer);
+  for (const answer of answers) if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
   const deltaLink = (byId.get('delta')!.body as { '@odata.deltaLink'?: string })['@odata.deltaLink'];
   if (!deltaLink) throw new GraphRequestError('Graph did not return a delta link', 502, 'NoDeltaLink', undefined, undefined);
   const count = (id: string) => Number((byId.get(id)!.body as { '@odata.count'?: number })['@odata.count'] ?? 0);
@@ -162,7 +155,7 @@ export async function loadDirectory(client: GraphClient, options: LoadOptions = 
     urls.forEach((url) => inFlight.add(url));
     const answers = await client.batch(urls.map((url, i) => ({ id: String(i), url })), DIRECTORY_SCOPES, signal);
     answers.forEach((answer, i) => {
-      if (answer.status !== 200) throw failure(answer);
+      if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
       const page = answer.body as { value?: unknown; '@odata.nextLink'?: unknown };
       const values = Array.isArray(page.value) ? page.value : [];
       for (const value of values) {
@@ -208,7 +201,7 @@ async function fillGaps(client: GraphClient, people: Map<string, DirectoryPerson
       const answers = await client.batch(batch.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}?${params}` })), DIRECTORY_SCOPES, signal);
       for (const answer of answers) {
         if (answer.status === 404) continue; // deleted: the person stays at the top of their branch
-        if (answer.status !== 200) throw failure(answer);
+        if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
         const person = readGraphUser(answer.body);
         if (person) people.set(person.id, person);
         else skipped++;

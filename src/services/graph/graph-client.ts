@@ -100,6 +100,16 @@ export class GraphClient {
     });
   }
 
+  /** Creates (POST), updates (PATCH) or deletes (DELETE) a resource; resolves with Graph's answer body, if any. */
+  write<T = unknown>(method: 'POST' | 'PATCH' | 'DELETE', url: string, scopes: readonly string[], body?: unknown): Promise<T> {
+    return this.send(scopes, undefined, (token) => {
+      const request = this.client.api(url).headers({ Authorization: `Bearer ${token}` });
+      if (method === 'POST') return request.post(body) as Promise<T>;
+      if (method === 'PATCH') return request.patch(body) as Promise<T>;
+      return request.delete() as Promise<T>;
+    });
+  }
+
   /**
    * Sends up to 20 GETs as one $batch. Requests answered 429/503/504 are sent again (alone, after
    * the longest Retry-After among them) until they succeed or the retry policy gives up; every other

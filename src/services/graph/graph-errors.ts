@@ -35,3 +35,10 @@ export class GraphPermissionError extends GraphRequestError {
     );
   }
 }
+
+/** The error a failed answer inside a $batch stands for (403 names the permissions). */
+export function errorFromAnswer(answer: { status: number; body: unknown }, scopes: readonly string[]): GraphRequestError {
+  const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  if (answer.status === 403) return new GraphPermissionError(scopes, 403, error?.code ?? 'Forbidden', undefined);
+  return new GraphRequestError(error?.message ?? `Graph answered ${answer.status}`, answer.status, error?.code ?? 'unknown', undefined, undefined);
+}

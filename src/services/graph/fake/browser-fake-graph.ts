@@ -1,3 +1,4 @@
+import { generateDemoProfiles } from './demo-profiles';
 import { generateDemoTenant } from './demo-tenant';
 import { FakeGraph } from './fake-graph';
 import { FAULT_CHANNEL, FAULT_STORAGE_KEY, faultsFor, isFaultPreset } from './fault-presets';
@@ -5,13 +6,18 @@ import { FAULT_CHANNEL, FAULT_STORAGE_KEY, faultsFor, isFaultPreset } from './fa
 let graph: FakeGraph | undefined;
 
 /**
- * The demo's Graph in this page: the default demo tenant, with the faults the dev host chose,
+ * The demo's Graph in this page: the default demo tenant and its opt-in profiles, with the faults the dev host chose,
  * following changes while the page is open. One per page.
  */
 export function browserFakeGraph(): FakeGraph {
   if (graph) return graph;
   const stored = localStorage.getItem(FAULT_STORAGE_KEY);
-  const created = new FakeGraph({ users: generateDemoTenant(), faults: faultsFor(isFaultPreset(stored) ? stored : 'none') });
+  const users = generateDemoTenant();
+  const created = new FakeGraph({
+    users,
+    extensions: generateDemoProfiles(users),
+    faults: faultsFor(isFaultPreset(stored) ? stored : 'none'),
+  });
   if (typeof BroadcastChannel !== 'undefined') {
     new BroadcastChannel(FAULT_CHANNEL).onmessage = (event: MessageEvent) => {
       if (isFaultPreset(event.data)) created.setFaults(faultsFor(event.data));

@@ -55,6 +55,8 @@ export interface GraphStats {
 
 export interface FakeGraphOptions {
   readonly users: readonly DemoUser[];
+  /** Open extensions already on users: user id → extension name → properties. */
+  readonly extensions?: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>;
   readonly faults?: Partial<GraphFaults>;
   /** Seed for the fault dice, so runs repeat. */
   readonly seed?: number;
@@ -115,6 +117,8 @@ export class FakeGraph {
   private ordered: string[] = [];
   private version = 1;
   private readonly changes: Change[] = [];
+  /** Open extensions per user id, then per extension name. */
+  private readonly extensions = new Map<string, Map<string, Record<string, unknown>>>();
   /** Matching ids per $filter, so paging through a large tenant stays cheap; cleared on change. */
   private readonly matches = new Map<string, string[]>();
   /** Users sorted by lower-case user principal name, for startswith(userPrincipalName, …). */
@@ -125,6 +129,7 @@ export class FakeGraph {
 
   constructor(options: FakeGraphOptions) {
     for (const user of options.users) this.users.set(user.id, user);
+    for (const [id, byName] of options.extensions ?? []) this.extensions.set(id, new Map(Object.entries(byName)));
     this.reorder();
     this.faults = { ...NO_FAULTS, ...options.faults };
     this.dice = seededRandom(options.seed ?? 1);
@@ -158,8 +163,9 @@ export class FakeGraph {
     this.stats.httpRequests++;
     if (this.faults.latencyMs > 0) await this.sleep(this.faults.latencyMs);
     const headers = Object.fromEntries(request.headers.entries());
-    const body = request.method === 'POST' ? await request.text() : undefined;
+    const body = request.method === 'POST' || request.method === 'PATCH' ? await request.text() : undefined;
     const answer = this.route(request.method, request.url, headers, body);
+    if (answer.status === 204) return new Response(null, { status: 204, headers: answer.headers ?? {} });
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'content-type': 'application/json', ...answer.headers },
@@ -193,11 +199,11 @@ export class FakeGraph {
     const parsed = new URL(url);
     const path = parsed.pathname.replace(/^\/v1\.0/, '');
     if (method === 'POST' && path === '/$batch') return this.batch(headers, body);
-    return this.operation(method, parsed, path, headers);
+    return this.operation(method, parsed, path, headers, body);
   }
 
   /** One request (alone or inside a batch): faults first, then the endpoint. */
-  private operation(method: string, url: URL, path: string, headers: Record<string, string>): Answer {
+  private operation(method: string, url: URL, path: string, headers: Record<string, string>, body?: string): Answer {
     this.stats.operations++;
     const auth = this.authenticate(headers);
     if ('status' in auth) return auth;
@@ -212,6 +218,17 @@ export class FakeGraph {
       return this.error(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', {
         'retry-after': String(this.faults.retryAfterSeconds),
       });
+    }
+    const extension = /^\/(me|users\/([^/]+))\/extensions(?:\/([^/]+))?$/.exec(path);
+    if (extension) {
+      const owner = extension[1] === 'me' ? auth.oid : decodeURIComponent(extension[2]!);
+      if (owner !== auth.oid && method !== 'GET') {
+        return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      }
+      if (owner !== auth.oid && !auth.scopes.has('User.Read.All')) {
+        return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      }
+      return this.extension(method, owner, extension[3] ? decodeURIComponent(extension[3]) : undefined, body);
     }
     if (method !== 'GET') return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
     const query = readQuery(url);
@@ -235,6 +252,65 @@ export class FakeGraph {
     const claims = token ? readClaims(token) : undefined;
     if (!claims) return this.error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     return { oid: claims.oid, scopes: new Set(claims.scp.split(' ')) };
+  }
+
+  /**
+   * Open extensions (https://learn.microsoft.com/graph/extensibility-open-users): create with POST
+   * on the collection, read, update with PATCH and delete by name; at most 2 KB each.
+   */
+  private extension(method: string, owner: string, name: string | undefined, body: string | undefined): Answer {
+    if (!this.users.has(owner)) return this.error(404, 'Request_ResourceNotFound', `Resource '${owner}' does not exist.`);
+    const mine = this.extensions.get(owner) ?? new Map<string, Record<string, unknown>>();
+    this.extensions.set(owner, mine);
+    const shape = (extensionName: string, properties: Record<string, unknown>) => ({
+      '@odata.type': '#microsoft.graph.openTypeExtension',
+      id: extensionName,
+      extensionName,
+      ...properties,
+    });
+    const parse = (): Record<string, unknown> | undefined => {
+      try {
+        const value = JSON.parse(body ?? '') as unknown;
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const custom = (value: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('@') && k !== 'extensionName' && k !== 'id'));
+    // The documented limit is 2 KB per extension; Graph's exact error code for it is not documented.
+    const tooLarge = (properties: Record<string, unknown>) => new TextEncoder().encode(JSON.stringify(properties)).length > 2048;
+    if (method === 'GET') {
+      if (!name) return { status: 200, body: { value: [...mine.entries()].map(([n, p]) => shape(n, p)) } };
+      const found = mine.get(name);
+      return found ? { status: 200, body: shape(name, found) } : this.error(404, 'ResourceNotFound', `Extension '${name}' was not found.`);
+    }
+    if (method === 'POST' && !name) {
+      const value = parse();
+      const extensionName = value?.extensionName;
+      if (!value || typeof extensionName !== 'string' || value['@odata.type'] !== 'microsoft.graph.openTypeExtension') {
+        return this.error(400, 'BadRequest', 'An open extension needs @odata.type microsoft.graph.openTypeExtension and an extensionName.');
+      }
+      if (mine.has(extensionName)) return this.error(409, 'NameAlreadyExists', 'An extension already exists with given id.');
+      const properties = custom(value);
+      if (tooLarge(properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
+      mine.set(extensionName, properties);
+      return { status: 201, body: shape(extensionName, properties) };
+    }
+    if (method === 'PATCH' && name) {
+      const value = parse();
+      if (!mine.has(name)) return this.error(404, 'ResourceNotFound', `Extension '${name}' was not found.`);
+      if (!value) return this.error(400, 'BadRequest', 'The body is not a JSON object.');
+      const properties = { ...mine.get(name)!, ...custom(value) };
+      if (tooLarge(properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
+      mine.set(name, properties);
+      return { status: 204 };
+    }
+    if (method === 'DELETE' && name) {
+      if (!mine.delete(name)) return this.error(404, 'ResourceNotFound', `Extension '${name}' was not found.`);
+      return { status: 204 };
+    }
+    return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
   }
 
   private one(id: string, query: Query): Answer {

@@ -1,0 +1,165 @@
+/**
+ * Opt-in profiles, stored as each person's own data in Microsoft 365: an open extension on their
+ * user object (https://learn.microsoft.com/graph/extensibility-open-users), written only by them
+ * (`/me/extensions`, User.ReadWrite), read for others one by one in $batch (User.Read.All; Graph
+ * expands a known user with an extension, but does not list users filtered by one). An extension
+ * holds at most 2 KB, so the profile is compact and the free text is short.
+ */
+import { z } from 'zod';
+import type { ProgrammeProfile } from '@/domain/matching/profile';
+import { MAX_BATCH_SIZE, type BatchAnswer, type GraphClient } from '../graph/graph-client';
+import { errorFromAnswer, GraphRequestError } from '../graph/graph-errors';
+
+export const PROFILE_EXTENSION = 'com.reversementoring.profile';
+export const PROFILE_WRITE_SCOPES = ['User.ReadWrite'] as const;
+export const PROFILE_READ_SCOPES = ['User.Read.All'] as const;
+/** Graph's limit for one open extension. */
+export const EXTENSION_LIMIT_BYTES = 2048;
+export const MAX_OWN_WORDS = 200;
+const BATCHES_AT_ONCE = 4;
+
+/** A profile with the words people wrote themselves (not used for matching, shown to the pair). */
+export interface StoredProfile extends ProgrammeProfile {
+  readonly teachInOwnWords?: string;
+  readonly learnInOwnWords?: string;
+  /** Executives this mentor has accepted, kept by the mentor so every client sees their load. */
+  readonly load: number;
+  readonly updated: string;
+}
+
+const topics = z.array(z.string().max(40)).max(12);
+/** The extension's properties, version 1. Flat, short keys: every byte counts toward 2 KB. */
+const storedSchema = z.object({
+  v: z.literal(1),
+  mentorCapacity: z.number().int().min(1).max(3).optional(),
+  canTeach: topics.optional(),
+  teach: z.string().max(MAX_OWN_WORDS).optional(),
+  wantsToLearn: topics.optional(),
+  learn: z.string().max(MAX_OWN_WORDS).optional(),
+  languages: z.array(z.string().min(2).max(12)).min(1).max(8),
+  timeZone: z.string().min(1).max(64),
+  load: z.number().int().min(0).max(3).default(0),
+  updated: z.string(),
+});
+
+/** What one person's stored extension says, or why it could not be read. */
+export function readStoredProfile(personId: string, extension: unknown): StoredProfile | { damaged: string } {
+  const parsed = storedSchema.safeParse(extension);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { damaged: `${issue.path.join('.') || 'profile'}: ${issue.message}` };
+  }
+  const p = parsed.data;
+  if (!p.mentorCapacity && !p.wantsToLearn) return { damaged: 'neither a mentor nor a mentee' };
+  return {
+    personId,
+    ...(p.mentorCapacity ? { mentor: { capacity: p.mentorCapacity, canTeach: p.canTeach ?? [] } } : {}),
+    ...(p.wantsToLearn ? { mentee: { wantsToLearn: p.wantsToLearn } } : {}),
+    languages: p.languages,
+    timeZone: p.timeZone,
+    ...(p.teach ? { teachInOwnWords: p.teach } : {}),
+    ...(p.learn ? { learnInOwnWords: p.learn } : {}),
+    load: p.load,
+    updated: p.updated,
+  };
+}
+
+/** The extension body for a profile; throws a message a person can act on when it does not fit. */
+export function toExtension(profile: Omit<StoredProfile, 'personId'>): Record<string, unknown> {
+  const body = {
+    v: 1 as const,
+    ...(profile.mentor ? { mentorCapacity: profile.mentor.capacity, canTeach: [...profile.mentor.canTeach] } : {}),
+    ...(profile.teachInOwnWords ? { teach: profile.teachInOwnWords } : {}),
+    ...(profile.mentee ? { wantsToLearn: [...profile.mentee.wantsToLearn] } : {}),
+    ...(profile.learnInOwnWords ? { learn: profile.learnInOwnWords } : {}),
+    languages: [...profile.languages],
+    timeZone: profile.timeZone,
+    load: profile.load,
+    updated: profile.updated,
+  };
+  const checked = storedSchema.safeParse(body);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new ProfileError(`The profile cannot be saved: ${issue.path.join('.')} ${issue.message}.`);
+  }
+  if (!profile.mentor && !profile.mentee) throw new ProfileError('Choose to be a reverse mentor, a mentee, or both.');
+  const bytes = new TextEncoder().encode(JSON.stringify(body)).length;
+  if (bytes > EXTENSION_LIMIT_BYTES - 200) {
+    throw new ProfileError('The profile is too long to store: shorten what you wrote in your own words.');
+  }
+  return body;
+}
+
+export class ProfileError extends Error {
+  override readonly name = 'ProfileError';
+}
+
+/** The signed-in person's profile, or undefined when they have not opted in. */
+export async function readMyProfile(client: GraphClient, personId: string): Promise<StoredProfile | { damaged: string } | undefined> {
+  try {
+    const extension = await client.get(`/me/extensions/${PROFILE_EXTENSION}`, PROFILE_WRITE_SCOPES);
+    return readStoredProfile(personId, extension);
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Saves the signed-in person's profile (creates it the first time). */
+export async function saveMyProfile(client: GraphClient, profile: Omit<StoredProfile, 'personId'>): Promise<void> {
+  const body = toExtension(profile);
+  try {
+    await client.write('PATCH', `/me/extensions/${PROFILE_EXTENSION}`, PROFILE_WRITE_SCOPES, body);
+  } catch (error) {
+    if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
+    await client.write('POST', '/me/extensions', PROFILE_WRITE_SCOPES, {
+      '@odata.type': 'microsoft.graph.openTypeExtension',
+      extensionName: PROFILE_EXTENSION,
+      ...body,
+    });
+  }
+}
+
+/** Opting out removes the profile entirely. */
+export async function optOut(client: GraphClient): Promise<void> {
+  try {
+    await client.write('DELETE', `/me/extensions/${PROFILE_EXTENSION}`, PROFILE_WRITE_SCOPES);
+  } catch (error) {
+    if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
+  }
+}
+
+/**
+ * Everyone's profiles among these people, 20 per $batch. A damaged profile is left out and
+ * reported (who, and what is wrong), never fatal.
+ */
+export async function readProfiles(
+  client: GraphClient,
+  personIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<{ profiles: StoredProfile[]; damaged: { personId: string; problem: string }[] }> {
+  const profiles: StoredProfile[] = [];
+  const damaged: { personId: string; problem: string }[] = [];
+  const chunks: string[][] = [];
+  for (let i = 0; i < personIds.length; i += MAX_BATCH_SIZE) chunks.push(personIds.slice(i, i + MAX_BATCH_SIZE));
+  const answers: BatchAnswer[] = [];
+  // A few batches at a time, as the directory loader does.
+  for (let i = 0; i < chunks.length; i += BATCHES_AT_ONCE) {
+    const wave = chunks.slice(i, i + BATCHES_AT_ONCE).map((ids) =>
+      client.batch(
+        ids.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}/extensions/${PROFILE_EXTENSION}` })),
+        PROFILE_READ_SCOPES,
+        signal,
+      ),
+    );
+    answers.push(...(await Promise.all(wave)).flat());
+  }
+  for (const answer of answers) {
+    if (answer.status === 404) continue;
+    if (answer.status !== 200) throw errorFromAnswer(answer, PROFILE_READ_SCOPES);
+    const read = readStoredProfile(answer.id, answer.body);
+    if ('damaged' in read) damaged.push({ personId: answer.id, problem: read.damaged });
+    else profiles.push(read);
+  }
+  return { profiles, damaged };
+}
