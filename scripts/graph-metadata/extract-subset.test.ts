@@ -13,6 +13,8 @@ const CSDL = `<?xml version="1.0" encoding="utf-8"?>
         <Property Name="mailboxSettings" Type="graph.mailboxSettings" />
         <NavigationProperty Name="manager" Type="graph.directoryObject" />
       </EntityType>
+      <EntityType Name="extension" BaseType="graph.entity" Abstract="true" OpenType="true" />
+      <EntityType Name="openTypeExtension" BaseType="graph.extension" OpenType="true"><Property Name="extensionName" Type="Edm.String" Nullable="false" /></EntityType>
       <EntityType Name="group" BaseType="graph.directoryObject"><Property Name="mail" Type="Edm.String" /></EntityType>
       <ComplexType Name="mailboxSettings"><Property Name="timeZone" Type="Edm.String" /></ComplexType>
       <Function Name="delta" IsBound="true"><Parameter Name="bindingParameter" Type="Collection(graph.user)" /><ReturnType Type="Collection(graph.user)" /></Function>
@@ -32,12 +34,16 @@ describe('extractSubset', () => {
     expect(Object.keys(subset.types).sort()).toEqual([
       'microsoft.graph.directoryObject',
       'microsoft.graph.entity',
+      'microsoft.graph.extension',
       'microsoft.graph.mailboxSettings',
+      'microsoft.graph.openTypeExtension',
       'microsoft.graph.user',
     ]);
+    expect(subset.types['microsoft.graph.openTypeExtension']).toMatchObject({ open: true, baseType: 'microsoft.graph.extension' });
     expect(subset.types['microsoft.graph.user']).toEqual({
       kind: 'entity',
       baseType: 'microsoft.graph.directoryObject',
+      open: false,
       properties: {
         displayName: { type: 'Edm.String', nullable: true },
         businessPhones: { type: 'Collection(Edm.String)', nullable: false },

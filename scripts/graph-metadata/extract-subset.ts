@@ -21,6 +21,7 @@ interface XmlProperty {
 interface XmlType {
   '@_Name': string;
   '@_BaseType'?: string;
+  '@_OpenType'?: string;
   Property?: XmlProperty[];
   NavigationProperty?: XmlProperty[];
 }
@@ -33,6 +34,8 @@ interface XmlFunction {
 export interface SubsetType {
   readonly kind: 'entity' | 'complex';
   readonly baseType: string | null;
+  /** OpenType: instances may carry properties the model does not declare (open extensions do). */
+  readonly open: boolean;
   readonly properties: Record<string, { type: string; nullable: boolean }>;
   readonly navigation: Record<string, { type: string }>;
 }
@@ -48,7 +51,8 @@ export interface GraphSubset {
 }
 
 const NAMESPACE = 'microsoft.graph';
-const ROOT_TYPES = ['microsoft.graph.user'];
+/** The user, and the open extensions the app stores profiles in. */
+const ROOT_TYPES = ['microsoft.graph.user', 'microsoft.graph.openTypeExtension'];
 
 /** `graph.user` and `microsoft.graph.user` name the same type; Collection(…) wraps. */
 export function qualify(type: string): string {
@@ -81,7 +85,7 @@ export function extractSubset(csdl: string, commit: string): GraphSubset {
       (xml.Property ?? []).map((p) => [p['@_Name'], { type: p['@_Type'].replace(/graph\./g, `${NAMESPACE}.`), nullable: p['@_Nullable'] !== 'false' }]),
     );
     const navigation = Object.fromEntries((xml.NavigationProperty ?? []).map((p) => [p['@_Name'], { type: p['@_Type'].replace(/graph\./g, `${NAMESPACE}.`) }]));
-    types[name] = { kind, baseType, properties, navigation };
+    types[name] = { kind, baseType, open: xml['@_OpenType'] === 'true', properties, navigation };
     if (baseType) queue.push(baseType);
     // Complex types of properties are needed to check values; navigation targets only by name,
     // except directoryObject (manager), which is an ancestor of user anyway.

@@ -7,6 +7,7 @@ import { generateDemoTenant } from '../../src/services/graph/fake/demo-tenant';
 import { FakeGraph } from '../../src/services/graph/fake/fake-graph';
 import { GraphClient, type FetchLike } from '../../src/services/graph/graph-client';
 import { createDemoIdentity } from '../../src/services/identity/demo-identity';
+import { optOut, readProfiles, saveMyProfile } from '../../src/services/profile/profile-store';
 import { objectProblems, requestProblems } from './odata-contract';
 
 const subset = JSON.parse(readFileSync(new URL('./graph-v1.0-subset.json', import.meta.url), 'utf8')) as GraphSubset;
@@ -27,10 +28,11 @@ function recording(graph: FakeGraph) {
     const request = new Request(input, init);
     const sent = request.method === 'POST' ? ((await request.clone().json()) as { requests?: { id: string; method: string; url: string; headers?: Record<string, string> }[] }) : undefined;
     const response = await graph.fetch(request);
-    const body = (await response.clone().json()) as { responses?: { id: string; status: number; body: unknown }[] };
+    const text = await response.clone().text();
+    const body = (text ? JSON.parse(text) : undefined) as { responses?: { id: string; status: number; body: unknown }[] } | undefined;
     exchanges.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), status: response.status, body });
     for (const sub of sent?.requests ?? []) {
-      const answer = body.responses?.find((r) => r.id === sub.id);
+      const answer = body?.responses?.find((r) => r.id === sub.id);
       exchanges.push({ method: sub.method, url: sub.url, headers: sub.headers ?? {}, status: answer?.status ?? 0, body: answer?.body });
     }
     return response;
@@ -62,6 +64,25 @@ describe('the app’s Graph requests and the fake Graph’s answers, against Gra
         return objects.flatMap((object, j) => objectProblems(object, USER, `answer ${i} item ${j}`, subset));
       });
     expect(answerIssues).toEqual([]);
+  });
+
+  it('stores and reads profiles as open extensions the way Graph defines them', async () => {
+    const users = generateDemoTenant({ size: 100 });
+    const graph = new FakeGraph({ users });
+    const { exchanges, fetch } = recording(graph);
+    const client = new GraphClient({ identity: createDemoIdentity(DEMO_PEOPLE[1]!), fetch, sleep: () => Promise.resolve() });
+    const profile = { mentor: { capacity: 2, canTeach: ['gaming'] }, languages: ['en'], timeZone: 'Europe/London', load: 0, updated: '2026-11-23T10:00:00Z' };
+    await saveMyProfile(client, profile);
+    await saveMyProfile(client, { ...profile, load: 1 });
+    await readProfiles(client, users.slice(0, 30).map((u) => u.id));
+    await optOut(client);
+
+    expect(exchanges.flatMap((e) => requestProblems(e.method, e.url, e.headers, subset))).toEqual([]);
+    const extensions = exchanges.filter((e) => e.status === 200 || e.status === 201).filter((e) => /extensions/.test(e.url));
+    expect(extensions.length).toBeGreaterThan(0);
+    expect(extensions.flatMap((e, i) => objectProblems(e.body, 'microsoft.graph.openTypeExtension', `extension ${i}`, subset))).toEqual([]);
+    expect(requestProblems('PUT', '/me/extensions/x', {}, subset)).toEqual(['PUT /me/extensions/x: not a write Graph accepts here']);
+    expect(requestProblems('PATCH', '/me', {}, subset)).toEqual(['PATCH /me: the app only reads here']);
   });
 
   it('returns user objects whose every property and value type Graph defines, with no $select too', async () => {

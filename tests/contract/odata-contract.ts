@@ -20,19 +20,35 @@ function chain(subset: GraphSubset, typeName: string) {
 
 type Target = { kind: 'collection' | 'single' | 'delta'; type: string } | { kind: 'batch' };
 
+/** Follows a path: an entity set or singleton, a key, a bound function, a navigation and its key. */
 function resolve(path: string, subset: GraphSubset): Target | undefined {
   const segments = path.split('/').filter(Boolean);
   if (segments.length === 1 && segments[0] === '$batch') return { kind: 'batch' };
-  const [first, second, ...rest] = segments;
-  if (!first || rest.length > 0) return undefined;
-  const singleton = subset.singletons[first];
-  if (singleton) return second === undefined ? { kind: 'single', type: singleton } : undefined;
-  const set = subset.entitySets[first];
-  if (!set) return undefined;
-  if (second === undefined) return { kind: 'collection', type: set };
-  const fn = second.replace(/\(\)$/, '');
-  if (subset.collectionFunctions[set]?.includes(fn)) return { kind: 'delta', type: set };
-  return { kind: 'single', type: set };
+  const [first, ...rest] = segments;
+  if (!first) return undefined;
+  let target: { kind: 'collection' | 'single' | 'delta'; type: string };
+  if (subset.singletons[first]) target = { kind: 'single', type: subset.singletons[first] };
+  else if (subset.entitySets[first]) target = { kind: 'collection', type: subset.entitySets[first] };
+  else return undefined;
+  for (const segment of rest) {
+    if (target.kind === 'delta') return undefined;
+    if (target.kind === 'collection') {
+      const fn = segment.replace(/\(\)$/, '');
+      target = subset.collectionFunctions[target.type]?.includes(fn) ? { kind: 'delta', type: target.type } : { kind: 'single', type: target.type };
+      continue;
+    }
+    const navigation = chain(subset, target.type).navigation[segment];
+    if (!navigation) return undefined;
+    const collection = /^Collection\((.*)\)$/.exec(navigation.type);
+    target = { kind: collection ? 'collection' : 'single', type: collection ? collection[1]! : navigation.type };
+  }
+  return target;
+}
+
+/** Open extensions are the only thing the app writes through this contract. */
+function isExtension(subset: GraphSubset, typeName: string): boolean {
+  for (let name: string | null = typeName; name; name = subset.types[name]?.baseType ?? null) if (name === 'microsoft.graph.extension') return true;
+  return false;
 }
 
 const ALLOWED: Record<string, string[]> = {
@@ -49,7 +65,11 @@ export function requestProblems(method: string, url: string, headers: Record<str
   const target = resolve(path, subset);
   if (!target) return [`${method} ${path}: no such resource in Graph v1.0`];
   if (target.kind === 'batch') return method === 'POST' ? [] : [`${method} ${path}: $batch takes POST`];
-  if (method !== 'GET') return [`${method} ${path}: the app only reads here`];
+  if (method !== 'GET') {
+    if (!isExtension(subset, target.type)) return [`${method} ${path}: the app only reads here`];
+    const allowed = target.kind === 'collection' ? ['POST'] : ['PATCH', 'DELETE'];
+    return allowed.includes(method) ? [] : [`${method} ${path}: not a write Graph accepts here`];
+  }
   const { properties, navigation } = chain(subset, target.type);
   const problems: string[] = [];
   const lowerHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -116,7 +136,6 @@ function edmProblem(value: unknown, type: string, nullable: boolean, where: stri
 /** Problems with one object of a type: undeclared properties, wrong value types. */
 export function objectProblems(value: unknown, typeName: string, where: string, subset: GraphSubset): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${where}: expected an object of ${typeName}`];
-  const type = subset.types[typeName];
   const actual = (value as Record<string, unknown>)['@odata.type'];
   const effective = typeof actual === 'string' && subset.types[actual.replace(/^#/, '')] ? actual.replace(/^#/, '') : typeName;
   const { properties, navigation } = chain(subset, effective);
@@ -134,7 +153,8 @@ export function objectProblems(value: unknown, typeName: string, where: string, 
     }
     const property = properties[key];
     if (!property) {
-      problems.push(`${where}.${key}: not a property of ${effective}${type?.kind === 'complex' ? '' : ''}`);
+      // Open extensions carry the app's own properties; that is what they are for.
+      if (!isExtension(subset, effective)) problems.push(`${where}.${key}: not a property of ${effective}`);
       continue;
     }
     problems.push(...edmProblem(item, property.type, property.nullable, `${where}.${key}`, subset));
