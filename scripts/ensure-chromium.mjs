@@ -19,4 +19,8 @@ if (!existsSync(path)) {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
+  if (!existsSync(path)) {
+    console.error(`Chromium was installed, but not at ${path}; set CHROMIUM_PATH to its executable.`);
+    process.exit(1);
+  }
 }
