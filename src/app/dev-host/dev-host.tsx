@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEMO_PEOPLE, findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
 import {
+  DEMO_WRITES_KEY,
   FAULT_CHANNEL,
   FAULT_PRESET_LABELS,
   FAULT_STORAGE_KEY,
@@ -225,6 +226,16 @@ export function DevHost() {
               ))}
             </Select>
           </Field>
+          <Button
+            onClick={() => {
+              // Forget what demo users wrote and the cached directory, then start again.
+              localStorage.removeItem(DEMO_WRITES_KEY);
+              indexedDB.deleteDatabase('reverse-mentoring');
+              window.location.reload();
+            }}
+          >
+            Reset demo
+          </Button>
         </header>
         <nav aria-label="Dev host views">
           <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))}>

@@ -1,4 +1,21 @@
+import { lazy, Suspense } from 'react';
+import { ProgrammeProvider } from '@/components/programme-context';
 import { HomePage } from '@/features/home/home-page';
 import { startSurface } from '../shell/start-surface';
 
-void startSurface('personal tab', () => <HomePage />);
+// These need the directory and everyone's profiles, which come after first paint; so does their code.
+const SuggestionsCard = lazy(() => import('@/features/suggestions/suggestions-card').then((m) => ({ default: m.SuggestionsCard })));
+const RequestsCard = lazy(() => import('@/features/requests/requests-card').then((m) => ({ default: m.RequestsCard })));
+const ProfileCard = lazy(() => import('@/features/profile/profile-card').then((m) => ({ default: m.ProfileCard })));
+
+void startSurface('personal tab', () => (
+  <ProgrammeProvider>
+    <HomePage>
+      <Suspense fallback={null}>
+        <SuggestionsCard />
+        <RequestsCard />
+        <ProfileCard />
+      </Suspense>
+    </HomePage>
+  </ProgrammeProvider>
+));

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Avatar, Body1, Caption1, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
@@ -25,8 +26,8 @@ const useStyles = makeStyles({
   },
 });
 
-/** The personal tab's home: who you are, your programme, and where your pairs will appear. */
-export function HomePage() {
+/** The personal tab's home: who you are, your organisation, your programme; `children` are more sections. */
+export function HomePage({ children }: { children?: ReactNode }) {
   const styles = useStyles();
   const { user, config, host } = useServices();
   const firstName = user.displayName.split(' ')[0] ?? user.displayName;
@@ -49,11 +50,8 @@ export function HomePage() {
         technology, social media, younger customers and colleagues. Both sides learn.
       </Body1>
       <section className={styles.grid} aria-label="Your mentoring">
+        {children}
         <OrganisationCard />
-        <SectionCard
-          title="Your pairs"
-          description="You are not paired yet. When you are, your partner and your next session appear here."
-        />
         <SectionCard
           title="How the programme runs"
           description={`${describeCadence(programme)}. Each pair agrees its goals and a code of conduct in the first session.`}

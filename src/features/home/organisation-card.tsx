@@ -5,7 +5,7 @@ import { useServices } from '@/components/services-context';
 import { buildOrgModel, type OrgIssue } from '@/domain/org/org-model';
 import type { DirectorySnapshot } from '@/services/graph/directory-loader';
 import { isActive } from '@/services/graph/directory-person';
-import { useDirectory } from './use-directory';
+import { useProgramme } from '@/components/programme-context';
 
 const useStyles = makeStyles({
   figure: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
@@ -27,7 +27,7 @@ export function describeIssues(issues: readonly OrgIssue[]): string[] {
   return lines;
 }
 
-function Summary({ snapshot, refreshing }: { snapshot: DirectorySnapshot; refreshing: boolean }) {
+function Summary({ snapshot, refreshing, damagedProfiles }: { snapshot: DirectorySnapshot; refreshing: boolean; damagedProfiles: number }) {
   const styles = useStyles();
   const { host } = useServices();
   const numbers = new Intl.NumberFormat(host.context.locale);
@@ -47,6 +47,9 @@ function Summary({ snapshot, refreshing }: { snapshot: DirectorySnapshot; refres
       ? [`${numbers.format(snapshot.skipped)} directory ${snapshot.skipped === 1 ? 'record' : 'records'} could not be read and ${snapshot.skipped === 1 ? 'was' : 'were'} left out.`]
       : []),
     ...summary.notes,
+    ...(damagedProfiles > 0
+      ? [`${numbers.format(damagedProfiles)} opt-in ${damagedProfiles === 1 ? 'profile' : 'profiles'} could not be read and ${damagedProfiles === 1 ? 'is' : 'are'} left out of matching.`]
+      : []),
   ];
   return (
     <>
@@ -77,7 +80,7 @@ export function OrganisationCard() {
   const styles = useStyles();
   const { host } = useServices();
   const numbers = new Intl.NumberFormat(host.context.locale);
-  const { view, cancel, retry } = useDirectory();
+  const { directory: view, cancelDirectory: cancel, retryDirectory: retry, profiles } = useProgramme();
 
   let body;
   if (!view || (view.status === 'loading' && view.progress.phase === 'counting')) {
@@ -120,7 +123,7 @@ export function OrganisationCard() {
       </>
     );
   } else {
-    body = <Summary snapshot={view.snapshot} refreshing={view.refreshing} />;
+    body = <Summary snapshot={view.snapshot} refreshing={view.refreshing} damagedProfiles={profiles.damaged.length} />;
   }
   return <SectionCard title="Your organisation">{body}</SectionCard>;
 }

@@ -25,6 +25,11 @@ export interface StoredProfile extends ProgrammeProfile {
   /** Executives this mentor has accepted, kept by the mentor so every client sees their load. */
   readonly load: number;
   readonly updated: string;
+  /** The reverse mentor this executive has asked to pair with, while waiting for an answer. */
+  readonly asked?: string;
+  /** Executives this mentor accepted or declined (their answers to requests). */
+  readonly accepted?: readonly string[];
+  readonly declined?: readonly string[];
 }
 
 const topics = z.array(z.string().max(40)).max(12);
@@ -40,6 +45,9 @@ const storedSchema = z.object({
   timeZone: z.string().min(1).max(64),
   load: z.number().int().min(0).max(3).default(0),
   updated: z.string(),
+  asked: z.string().max(40).optional(),
+  accepted: z.array(z.string().max(40)).max(3).optional(),
+  declined: z.array(z.string().max(40)).max(10).optional(),
 });
 
 /** What one person's stored extension says, or why it could not be read. */
@@ -61,6 +69,9 @@ export function readStoredProfile(personId: string, extension: unknown): StoredP
     ...(p.learn ? { learnInOwnWords: p.learn } : {}),
     load: p.load,
     updated: p.updated,
+    ...(p.asked ? { asked: p.asked } : {}),
+    ...(p.accepted ? { accepted: p.accepted } : {}),
+    ...(p.declined ? { declined: p.declined } : {}),
   };
 }
 
@@ -76,6 +87,9 @@ export function toExtension(profile: Omit<StoredProfile, 'personId'>): Record<st
     timeZone: profile.timeZone,
     load: profile.load,
     updated: profile.updated,
+    ...(profile.asked ? { asked: profile.asked } : {}),
+    ...(profile.accepted?.length ? { accepted: [...profile.accepted] } : {}),
+    ...(profile.declined?.length ? { declined: [...profile.declined] } : {}),
   };
   const checked = storedSchema.safeParse(body);
   if (!checked.success) {

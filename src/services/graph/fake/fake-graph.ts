@@ -57,6 +57,8 @@ export interface FakeGraphOptions {
   readonly users: readonly DemoUser[];
   /** Open extensions already on users: user id → extension name → properties. */
   readonly extensions?: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>;
+  /** Told of every write to an open extension (undefined: deleted), e.g. to keep the demo's state. */
+  readonly onExtensionChange?: (userId: string, name: string, properties: Record<string, unknown> | undefined) => void;
   readonly faults?: Partial<GraphFaults>;
   /** Seed for the fault dice, so runs repeat. */
   readonly seed?: number;
@@ -126,8 +128,10 @@ export class FakeGraph {
   private readonly dice: () => number;
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly onExtensionChange: FakeGraphOptions['onExtensionChange'];
 
   constructor(options: FakeGraphOptions) {
+    this.onExtensionChange = options.onExtensionChange;
     for (const user of options.users) this.users.set(user.id, user);
     for (const [id, byName] of options.extensions ?? []) this.extensions.set(id, new Map(Object.entries(byName)));
     this.reorder();
@@ -295,6 +299,7 @@ export class FakeGraph {
       const properties = custom(value);
       if (tooLarge(properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
       mine.set(extensionName, properties);
+      this.onExtensionChange?.(owner, extensionName, properties);
       return { status: 201, body: shape(extensionName, properties) };
     }
     if (method === 'PATCH' && name) {
@@ -304,10 +309,12 @@ export class FakeGraph {
       const properties = { ...mine.get(name)!, ...custom(value) };
       if (tooLarge(properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
       mine.set(name, properties);
+      this.onExtensionChange?.(owner, name, properties);
       return { status: 204 };
     }
     if (method === 'DELETE' && name) {
       if (!mine.delete(name)) return this.error(404, 'ResourceNotFound', `Extension '${name}' was not found.`);
+      this.onExtensionChange?.(owner, name, undefined);
       return { status: 204 };
     }
     return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);

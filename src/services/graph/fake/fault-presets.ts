@@ -26,6 +26,12 @@ export const FAULT_PRESET_LABELS: Record<FaultPreset, string> = {
 };
 
 export const FAULT_STORAGE_KEY = 'demo-graph-faults';
+
+/**
+ * What demo users wrote (profiles, requests, answers), kept in this browser so every framed
+ * surface and every reload sees the same demo tenant. Demo data only, never tokens.
+ */
+export const DEMO_WRITES_KEY = 'demo-graph-writes';
 export const FAULT_CHANNEL = 'demo-graph-faults';
 
 export function isFaultPreset(value: unknown): value is FaultPreset {

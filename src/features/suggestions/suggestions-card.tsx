@@ -1,0 +1,167 @@
+import { Body1, Button, Card, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, Spinner, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { PersonLine } from '@/components/person-line';
+import { useProgramme } from '@/components/programme-context';
+import { SectionCard } from '@/components/section-card';
+import { useServices } from '@/components/services-context';
+import { requestStateOf } from '@/domain/matching/requests';
+
+const useStyles = makeStyles({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+});
+
+const PAGE = 3;
+
+/** "Why not this person?": pick anyone and read, in words, what stands between you. */
+function WhyNot() {
+  const { user } = useServices();
+  const { people, matcher } = useProgramme();
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<string | undefined>();
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (q.length < 2) return [];
+    return [...people.values()].filter((p) => p.id !== user.id && p.displayName.toLowerCase().includes(q)).slice(0, 8);
+  }, [people, query, user.id]);
+  const reasons = chosen && matcher ? matcher.whyNot(user.id, chosen) : [];
+  const person = chosen ? people.get(chosen) : undefined;
+  return (
+    <>
+      <Field label="Why not someone else? Look them up">
+        <Combobox
+          placeholder="Type a name"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onOptionSelect={(_, data) => {
+            setChosen(data.optionValue);
+            setQuery(data.optionText ?? '');
+          }}
+        >
+          {matches.map((p) => (
+            <Option key={p.id} value={p.id} text={p.displayName}>
+              {/* Names repeat in large organisations: the role tells people apart. */}
+              {[p.displayName, p.jobTitle, p.department].filter(Boolean).join(' · ')}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+      {person && (
+        <Body1 role="status">
+          {reasons.length === 0
+            ? `${person.displayName} fits the programme rules; they may simply rank below your suggestions.`
+            : `${person.displayName} ${reasons.map((r) => r.text).join('; ')}.`}
+        </Body1>
+      )}
+    </>
+  );
+}
+
+/** An executive's suggested reverse mentors, with reasons, and asking one to pair. */
+export function SuggestionsCard() {
+  const styles = useStyles();
+  const { host, user } = useServices();
+  const { me, matcher, people, profiles, updateMyProfile } = useProgramme();
+  const [offset, setOffset] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  if (!me?.mentee) return null;
+  if (!matcher) {
+    return (
+      <SectionCard title="Suggested reverse mentors">
+        <Spinner size="tiny" label="Finding reverse mentors for you…" />
+      </SectionCard>
+    );
+  }
+  const profileOf = (id: string) => profiles.list.find((p) => p.personId === id);
+  const state = requestStateOf(user.id, me.asked, me.asked ? profileOf(me.asked) : undefined);
+  const ask = async (mentorId: string | undefined) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await updateMyProfile(mentorId ? { asked: mentorId } : { asked: undefined });
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const nameOf = (id: string) => people.get(id)?.displayName ?? 'your reverse mentor';
+
+  if (state.kind === 'pending' || state.kind === 'accepted') {
+    return (
+      <SectionCard title={state.kind === 'accepted' ? 'Your reverse mentor' : 'Your request'}>
+        <PersonLine person={people.get(state.mentorId)} fallbackName={nameOf(state.mentorId)} timeZone={profileOf(state.mentorId)?.timeZone} locale={host.context.locale} />
+        <Body1 role="status">
+          {state.kind === 'accepted'
+            ? `${nameOf(state.mentorId)} accepted. Your first session is next.`
+            : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
+        </Body1>
+        {state.kind === 'pending' && (
+          <div className={styles.row}>
+            <Button disabled={busy} onClick={() => void ask(undefined)}>
+              Withdraw request
+            </Button>
+          </div>
+        )}
+      </SectionCard>
+    );
+  }
+
+  const { suggestions, why } = matcher.suggestionsFor(user.id, PAGE, offset);
+  return (
+    <SectionCard title="Suggested reverse mentors" wide>
+      {state.kind === 'declined' && (
+        <MessageBar intent="info">
+          <MessageBarBody>{nameOf(state.mentorId)} cannot take you on this time. Ask someone else below.</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {suggestions.length === 0 ? (
+        <Body1>{offset > 0 ? 'No more suggestions.' : why}</Body1>
+      ) : (
+        <ul className={styles.list} aria-label="Suggested reverse mentors">
+          {suggestions
+            .filter((s) => !(state.kind === 'declined' && s.mentorId === state.mentorId))
+            .map((s) => (
+              <li key={s.mentorId}>
+                <Card>
+                  <PersonLine person={people.get(s.mentorId)} fallbackName={nameOf(s.mentorId)} timeZone={profileOf(s.mentorId)?.timeZone} locale={host.context.locale} />
+                  <ul className={styles.reasons} aria-label={`Why ${nameOf(s.mentorId)}`}>
+                    {s.reasons.map((reason) => (
+                      <li key={reason}>
+                        <Body1>{reason}</Body1>
+                      </li>
+                    ))}
+                  </ul>
+                  <div className={styles.row}>
+                    <Button appearance="primary" disabled={busy} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameOf(s.mentorId)}`}>
+                      Ask to pair
+                    </Button>
+                  </div>
+                </Card>
+              </li>
+            ))}
+        </ul>
+      )}
+      <div className={styles.row}>
+        {offset > 0 && <Button onClick={() => setOffset(Math.max(0, offset - PAGE))}>Back</Button>}
+        {suggestions.length === PAGE && <Button onClick={() => setOffset(offset + PAGE)}>Show me others</Button>}
+      </div>
+      <WhyNot />
+    </SectionCard>
+  );
+}
