@@ -27,7 +27,7 @@ describe('asking a reverse mentor to pair', () => {
 
     const suggestions = frame.getByRole('list', { name: 'Suggested reverse mentors' });
     await suggestions.waitFor({ timeout: 60_000 });
-    await frame.getByRole('list', { name: 'Why Aisha Bello' }).getByText(/Can teach social media/).waitFor();
+    await frame.getByRole('list', { name: 'Why Aisha Bello' }).getByText(/Can teach generative AI, social media and younger customers/).waitFor();
     expect(await seriousViolations(frame)).toEqual([]);
 
     // "Why not someone?" answers in words.

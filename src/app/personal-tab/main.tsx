@@ -7,6 +7,7 @@ import { startSurface } from '../shell/start-surface';
 const SuggestionsCard = lazy(() => import('@/features/suggestions/suggestions-card').then((m) => ({ default: m.SuggestionsCard })));
 const RequestsCard = lazy(() => import('@/features/requests/requests-card').then((m) => ({ default: m.RequestsCard })));
 const ProfileCard = lazy(() => import('@/features/profile/profile-card').then((m) => ({ default: m.ProfileCard })));
+const ProgrammeView = lazy(() => import('@/features/programme/programme-view').then((m) => ({ default: m.ProgrammeView })));
 
 void startSurface('personal tab', () => (
   <ProgrammeProvider>
@@ -15,6 +16,7 @@ void startSurface('personal tab', () => (
         <SuggestionsCard />
         <RequestsCard />
         <ProfileCard />
+        <ProgrammeView />
       </Suspense>
     </HomePage>
   </ProgrammeProvider>

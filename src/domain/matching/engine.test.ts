@@ -157,6 +157,12 @@ describe('the programme-wide proposal', () => {
     expect(pairs.every((p) => p.reasons.length > 0 && !p.pinned)).toBe(true);
   });
 
+  it('leaves out executives who already have a reverse mentor', () => {
+    const { pairs, unmatched } = matcher(profiles).assignProgramme({ alreadyPaired: new Set(['v0']) });
+    expect(pairs.map((p) => p.menteeId)).toEqual(['v1', 'v2']);
+    expect(unmatched).toEqual([]);
+  });
+
   it('keeps pins, avoids exclusions, and explains who is left', () => {
     const { pairs, unmatched } = matcher(profiles).assignProgramme({
       pins: [['v2', 'v3.d0.p0']],

@@ -350,7 +350,15 @@ export function createMatcher(input: MatchingInput) {
    * The programme-wide proposal: pins first (as long as the mentor has room), then the exact
    * assignment over each mentee's best candidates, never an excluded pair.
    */
-  function assignProgramme(options: { perMentee?: number; pins?: readonly (readonly [string, string])[]; exclusions?: readonly (readonly [string, string])[] } = {}): ProgrammeAssignment {
+  function assignProgramme(
+    options: {
+      perMentee?: number;
+      pins?: readonly (readonly [string, string])[];
+      exclusions?: readonly (readonly [string, string])[];
+      /** Executives who already have a reverse mentor: left out of the proposal. */
+      alreadyPaired?: ReadonlySet<string>;
+    } = {},
+  ): ProgrammeAssignment {
     const room = new Map(mentor.ids.map((id, k) => [id, mentor.room[k]!]));
     const pinned: ProposedPair[] = [];
     const pinnedMentees = new Set<string>();
@@ -363,9 +371,10 @@ export function createMatcher(input: MatchingInput) {
       pinned.push({ menteeId, mentorId, score: scoreOf(e, k), reasons: ['Pinned by the programme owner', ...reasonsFor(menteeId, e, k)], pinned: true });
     }
     const extra = toKeys(options.exclusions ?? []);
-    const edges = candidateEdges(options.perMentee ?? 50, extra).filter(([menteeId]) => !pinnedMentees.has(menteeId));
+    const skip = (menteeId: string) => pinnedMentees.has(menteeId) || (options.alreadyPaired?.has(menteeId) ?? false);
+    const edges = candidateEdges(options.perMentee ?? 50, extra).filter(([menteeId]) => !skip(menteeId));
     const solution = solveAssignment({
-      mentees: menteeProfiles.filter((p) => !pinnedMentees.has(p.personId)).map((p) => ({ id: p.personId })),
+      mentees: menteeProfiles.filter((p) => !skip(p.personId)).map((p) => ({ id: p.personId })),
       mentors: mentor.ids.map((id) => ({ id, capacity: Math.max(1, room.get(id)!) })).filter((m) => room.get(m.id)! > 0),
       edges: edges.filter(([, m]) => room.get(m)! > 0),
     });
@@ -380,7 +389,7 @@ export function createMatcher(input: MatchingInput) {
     const matched = new Set([...pinnedMentees, ...pairs.map((p) => p.menteeId)]);
     const hadCandidates = new Set(edges.map(([e]) => e));
     const unmatched = menteeProfiles
-      .filter((p) => !matched.has(p.personId))
+      .filter((p) => !matched.has(p.personId) && !options.alreadyPaired?.has(p.personId))
       .map((p) => ({
         menteeId: p.personId,
         why: hadCandidates.has(p.personId)

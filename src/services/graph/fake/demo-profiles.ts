@@ -5,7 +5,7 @@ import type { DemoUser } from './demo-tenant';
 
 /** The profile extension's name (kept in step with services/profile/profile-store.ts). */
 const EXTENSION = 'com.reversementoring.profile';
-const SENIOR_TITLE = /^(Chief|SVP|Vice President|General Counsel)/;
+const SENIOR_TITLE = /^(Chief|SVP|Vice President|General Counsel|Director)/;
 const OWN_WORDS = [
   'I run a gaming community with 20,000 members.',
   'I grew our TikTok from zero; happy to show how it works.',
@@ -51,7 +51,7 @@ export function generateDemoProfiles(users: readonly DemoUser[], options: { seed
   if (diego && byId.has(diego.id)) {
     put(byId.get(diego.id)!, { mentorCapacity: 2, canTeach: ['generative-ai', 'gaming', 'new-tools'], teach: 'I build AI side projects and play competitively.' });
   }
-  if (aisha && byId.has(aisha.id)) put(byId.get(aisha.id)!, { mentorCapacity: 1, canTeach: ['social-media', 'creator-economy', 'younger-customers'] });
+  if (aisha && byId.has(aisha.id)) put(byId.get(aisha.id)!, { mentorCapacity: 1, canTeach: ['social-media', 'younger-customers', 'generative-ai'] });
 
   // Damaged profiles: a capacity out of range, and a profile from some other version of the app.
   const others = [...extensions.keys()].filter((id) => !DEMO_PEOPLE.some((p) => p.id === id));

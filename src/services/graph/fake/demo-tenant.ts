@@ -310,6 +310,14 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
   for (let g = 0; g < guests; g++) add({ managerIndex: -1, depth: 0, division: between(0, DIVISIONS.length - 1), office: pick(OFFICES), title: 'Consultant', kind: 'guest' });
   for (let r = 0; r < rooms; r++) add({ managerIndex: -1, depth: 0, division: -1, office: OFFICES[r % OFFICES.length]!, title: null, kind: 'room' });
 
+  // Size of each person's organisation (themselves included), for titles.
+  const orgSize = new Int32Array(drafts.length).fill(1);
+  const byDepth = drafts.map((_, i) => i).sort((a, b) => drafts[b]!.depth - drafts[a]!.depth);
+  for (const i of byDepth) {
+    const m = drafts[i]!.managerIndex;
+    if (m >= 0 && drafts[i]!.kind !== 'guest' && drafts[i]!.kind !== 'room') orgSize[m]! += orgSize[i]!;
+  }
+
   const asOf = Date.parse(`${options.asOf ?? '2026-01-01'}T00:00:00Z`);
   // Generated people whose names match a demo person's get a numbered sign-in name.
   const usedNames = new Map<string, number>(DEMO_PEOPLE.map((p) => [p.userPrincipalName!.split('@')[0]!, 1]));
@@ -366,7 +374,7 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
       (draft.kind === 'guest' ? `${localPart}_partner.example#EXT#@${DEMO_DOMAIN}` : `${localPart}@${DEMO_DOMAIN}`);
     // Deeper and more recently hired people are more junior.
     const years = draft.depth <= 1 ? between(6, 20) : draft.reports > 0 ? between(2, 12) : between(0, 6);
-    const hired = new Date(asOf - years * 365.25 * 86_400_000 - between(0, 364) * 86_400_000);
+    const hired = new Date(asOf - years * 365.25 * 86_400_000 - between(1, 365) * 86_400_000);
     return {
       id: draft.id,
       displayName,
@@ -376,7 +384,7 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
       mail: draft.kind === 'guest' ? `${localPart}@partner.example` : upn,
       businessPhones: [],
       mobilePhone: null,
-      jobTitle: persona?.jobTitle ?? draft.title ?? titleFor(draft, division, years, pick),
+      jobTitle: persona?.jobTitle ?? draft.title ?? titleFor(draft, division, years, orgSize[index]!, pick),
       department: division?.department ?? null,
       officeLocation: draft.office.name,
       city: draft.office.city,
@@ -397,13 +405,14 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
   });
 }
 
-function titleFor(draft: Draft, division: Division | undefined, years: number, pick: <T>(items: readonly T[]) => T): string {
+/** Managers' titles follow the size of what they lead, as in real organisations; others' their tenure. */
+function titleFor(draft: Draft, division: Division | undefined, years: number, orgSize: number, pick: <T>(items: readonly T[]) => T): string {
   if (!division) return 'Consultant';
   const area = division.department;
   if (draft.reports > 0) {
-    if (draft.depth === 2) return pick([`SVP, ${area}`, `Vice President, ${area}`]);
-    if (draft.depth === 3) return `Director, ${area}`;
-    if (draft.depth === 4) return `Senior Manager, ${area}`;
+    if (orgSize >= 120) return pick([`SVP, ${area}`, `Vice President, ${area}`]);
+    if (orgSize >= 35) return `Director, ${area}`;
+    if (orgSize >= 12) return `Senior Manager, ${area}`;
     return `${area} Team Lead`;
   }
   const t = division.titles;

@@ -57,6 +57,8 @@ export interface FakeGraphOptions {
   readonly users: readonly DemoUser[];
   /** Open extensions already on users: user id → extension name → properties. */
   readonly extensions?: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>;
+  /** Group memberships: group id → member ids (for checkMemberGroups). */
+  readonly groups?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Told of every write to an open extension (undefined: deleted), e.g. to keep the demo's state. */
   readonly onExtensionChange?: (userId: string, name: string, properties: Record<string, unknown> | undefined) => void;
   readonly faults?: Partial<GraphFaults>;
@@ -129,9 +131,11 @@ export class FakeGraph {
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly onExtensionChange: FakeGraphOptions['onExtensionChange'];
+  private readonly groups: ReadonlyMap<string, ReadonlySet<string>>;
 
   constructor(options: FakeGraphOptions) {
     this.onExtensionChange = options.onExtensionChange;
+    this.groups = options.groups ?? new Map();
     for (const user of options.users) this.users.set(user.id, user);
     for (const [id, byName] of options.extensions ?? []) this.extensions.set(id, new Map(Object.entries(byName)));
     this.reorder();
@@ -233,6 +237,18 @@ export class FakeGraph {
         return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
       }
       return this.extension(method, owner, extension[3] ? decodeURIComponent(extension[3]) : undefined, body);
+    }
+    if (method === 'POST' && path === '/me/checkMemberGroups') {
+      // https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups
+      if (!auth.scopes.has('GroupMember.Read.All')) return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      let groupIds: unknown;
+      try {
+        groupIds = (JSON.parse(body ?? '') as { groupIds?: unknown }).groupIds;
+      } catch {
+        groupIds = undefined;
+      }
+      if (!Array.isArray(groupIds) || groupIds.length > 20) return this.error(400, 'Request_BadRequest', 'groupIds must list at most 20 group ids.');
+      return { status: 200, body: { value: groupIds.filter((id) => typeof id === 'string' && this.groups.get(id)?.has(auth.oid)) } };
     }
     if (method !== 'GET') return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
     const query = readQuery(url);

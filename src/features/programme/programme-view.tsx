@@ -1,0 +1,255 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { useProgramme } from '@/components/programme-context';
+import { SectionCard } from '@/components/section-card';
+import { useServices } from '@/components/services-context';
+import { toCsv } from '@/domain/export/csv';
+import type { ProgrammeAssignment } from '@/domain/matching/engine';
+
+const useStyles = makeStyles({
+  figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
+  figure: { display: 'flex', flexDirection: 'column' },
+  number: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  table: { overflowX: 'auto' },
+  reasons: { color: tokens.colorNeutralForeground2 },
+});
+
+type Pair = readonly [string, string];
+const key = ([e, m]: Pair) => `${e}|${m}`;
+
+/** Whether the signed-in person runs the programme: everyone in the demo; else the owners' group. */
+function useIsOwner(): boolean | undefined {
+  const { config, graph } = useServices();
+  const [owner, setOwner] = useState<boolean | undefined>(config.mode === 'demo' ? true : undefined);
+  useEffect(() => {
+    if (config.mode === 'demo') return;
+    const group = config.programme.ownerGroupId;
+    if (!group) return setOwner(false);
+    let current = true;
+    void Promise.all([graph(), import('@/services/programme/programme-owner')])
+      .then(([client, { isProgrammeOwner }]) => isProgrammeOwner(client, group))
+      .then((yes) => current && setOwner(yes), () => current && setOwner(false));
+    return () => {
+      current = false;
+    };
+  }, [config, graph]);
+  return owner;
+}
+
+/** Programme owners: run the programme-wide matching, adjust it, see its health, export it. */
+export function ProgrammeView() {
+  const styles = useStyles();
+  const { host } = useServices();
+  const owner = useIsOwner();
+  const { matcher, people, profiles } = useProgramme();
+  const [pins, setPins] = useState<Pair[]>([]);
+  const [exclusions, setExclusions] = useState<Pair[]>([]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [proposal, setProposal] = useState<ProgrammeAssignment | undefined>();
+  const [note, setNote] = useState<string | undefined>();
+  const percent = new Intl.NumberFormat(host.context.locale, { style: 'percent', maximumFractionDigits: 0 });
+
+  const alreadyPaired = useMemo(
+    () => new Set(profiles.list.flatMap((p) => p.accepted ?? [])),
+    [profiles.list],
+  );
+  if (!owner) return null;
+  if (!matcher) {
+    return (
+      <SectionCard title="Programme" wide>
+        <Spinner size="tiny" label="Reading the programme…" />
+      </SectionCard>
+    );
+  }
+
+  const name = (id: string) => people.get(id)?.displayName ?? id;
+  const run = (nextPins = pins, nextExclusions = exclusions) => {
+    setProposal(matcher.assignProgramme({ pins: nextPins, exclusions: nextExclusions, alreadyPaired }));
+    setSelected([]);
+  };
+  const pinnedKeys = new Set(pins.map(key));
+
+  const figures = proposal && (() => {
+    const mentees = matcher.mentees.filter((id) => !alreadyPaired.has(id)).length;
+    const crossDepartment = proposal.pairs.filter((p) => people.get(p.menteeId)?.department !== people.get(p.mentorId)?.department).length;
+    const average = proposal.pairs.reduce((sum, p) => sum + p.score, 0) / Math.max(1, proposal.pairs.length);
+    const assigned = new Map<string, number>();
+    for (const p of proposal.pairs) assigned.set(p.mentorId, (assigned.get(p.mentorId) ?? 0) + 1);
+    const atCapacity = profiles.list.filter(
+      (p) => p.mentor && (assigned.get(p.personId) ?? 0) + (p.accepted?.length ?? 0) >= p.mentor.capacity,
+    ).length;
+    return [
+      ['Cohort', `${matcher.mentees.length} executives · ${matcher.mentors.length} reverse mentors`],
+      ['Matched', mentees ? percent.format(proposal.pairs.length / mentees) : '—'],
+      ['Across departments', proposal.pairs.length ? percent.format(crossDepartment / proposal.pairs.length) : '—'],
+      ['Average fit', proposal.pairs.length ? percent.format(average) : '—'],
+      ['Mentors at capacity', String(atCapacity)],
+    ];
+  })();
+
+  const swap = () => {
+    const [a, b] = selected.map((k) => proposal!.pairs.find((p) => key([p.menteeId, p.mentorId]) === k)!);
+    if (!a || !b) return;
+    const problems = [
+      ...matcher.whyNot(a.menteeId, b.mentorId).map((w) => `${name(b.mentorId)} ${w.text} (${name(a.menteeId)})`),
+      ...matcher.whyNot(b.menteeId, a.mentorId).map((w) => `${name(a.mentorId)} ${w.text} (${name(b.menteeId)})`),
+    ].filter((text) => !/at capacity/.test(text));
+    if (problems.length > 0) return setNote(`Cannot swap: ${problems.join('; ')}.`);
+    const next = [...pins.filter((p) => p[0] !== a.menteeId && p[0] !== b.menteeId), [a.menteeId, b.mentorId] as Pair, [b.menteeId, a.mentorId] as Pair];
+    setPins(next);
+    setNote(`Swapped and pinned: ${name(a.menteeId)} with ${name(b.mentorId)}, ${name(b.menteeId)} with ${name(a.mentorId)}.`);
+    run(next);
+  };
+
+  const exportCsv = () => {
+    if (!proposal) return;
+    const csv = toCsv([
+      ['Executive', 'Executive email', 'Reverse mentor', 'Reverse mentor email', 'Fit', 'Pinned', 'Why'],
+      ...proposal.pairs.map((p) => [
+        name(p.menteeId),
+        people.get(p.menteeId)?.userPrincipalName,
+        name(p.mentorId),
+        people.get(p.mentorId)?.userPrincipalName,
+        p.score.toFixed(2),
+        p.pinned,
+        p.reasons.join('; '),
+      ]),
+    ]);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    link.download = 'reverse-mentoring-pairs.csv';
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  return (
+    <SectionCard title="Programme" wide description="Propose pairs for everyone who opted in; pin, exclude or swap, then run again.">
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => run()}>
+          {proposal ? 'Run again' : 'Run matching'}
+        </Button>
+        {proposal && <Button onClick={exportCsv}>Export CSV</Button>}
+        {proposal && (
+          <Button disabled={selected.length !== 2} onClick={swap}>
+            Swap mentors of the two selected
+          </Button>
+        )}
+      </div>
+      {note && (
+        <MessageBar intent="info">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      )}
+      {figures && (
+        <div className={styles.figures} aria-label="Programme figures" role="group">
+          {figures.map(([label, value]) => (
+            <div key={label} className={styles.figure}>
+              <Text className={styles.number}>{value}</Text>
+              <Caption1>{label}</Caption1>
+            </div>
+          ))}
+        </div>
+      )}
+      {proposal && (
+        <div className={styles.table}>
+          <Table aria-label="Proposed pairs" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Select</TableHeaderCell>
+                <TableHeaderCell>Executive</TableHeaderCell>
+                <TableHeaderCell>Reverse mentor</TableHeaderCell>
+                <TableHeaderCell>Fit</TableHeaderCell>
+                <TableHeaderCell>Why</TableHeaderCell>
+                <TableHeaderCell>Adjust</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {proposal.pairs.map((p) => {
+                const k = key([p.menteeId, p.mentorId]);
+                return (
+                  <TableRow key={k}>
+                    <TableCell>
+                      <Checkbox
+                        aria-label={`Select ${name(p.menteeId)} and ${name(p.mentorId)}`}
+                        checked={selected.includes(k)}
+                        onChange={(_, d) => setSelected(d.checked ? [...selected, k].slice(-2) : selected.filter((s) => s !== k))}
+                      />
+                    </TableCell>
+                    <TableCell>{name(p.menteeId)}</TableCell>
+                    <TableCell>{name(p.mentorId)}</TableCell>
+                    <TableCell>{percent.format(p.score)}</TableCell>
+                    <TableCell>
+                      <Caption1 className={styles.reasons}>{p.reasons.slice(0, 2).join('; ')}</Caption1>
+                    </TableCell>
+                    <TableCell>
+                      <div className={styles.row}>
+                        <Button
+                          size="small"
+                          aria-label={`${pinnedKeys.has(k) ? 'Unpin' : 'Pin'} ${name(p.menteeId)} with ${name(p.mentorId)}`}
+                          onClick={() => {
+                            const next = pinnedKeys.has(k) ? pins.filter((pin) => key(pin) !== k) : [...pins, [p.menteeId, p.mentorId] as Pair];
+                            setPins(next);
+                            run(next);
+                          }}
+                        >
+                          {pinnedKeys.has(k) ? 'Unpin' : 'Pin'}
+                        </Button>
+                        <Button
+                          size="small"
+                          aria-label={`Exclude ${name(p.menteeId)} with ${name(p.mentorId)}`}
+                          onClick={() => {
+                            const next = [...exclusions, [p.menteeId, p.mentorId] as Pair];
+                            const nextPins = pins.filter((pin) => key(pin) !== k);
+                            setExclusions(next);
+                            setPins(nextPins);
+                            run(nextPins, next);
+                          }}
+                        >
+                          Exclude
+                        </Button>
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {proposal && proposal.unmatched.length > 0 && (
+        <>
+          <Body1>
+            <strong>Not matched ({proposal.unmatched.length})</strong>
+          </Body1>
+          <ul aria-label="Executives not matched">
+            {proposal.unmatched.map((u) => (
+              <li key={u.menteeId}>
+                <Body1>
+                  {name(u.menteeId)}: {u.why}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </SectionCard>
+  );
+}

@@ -1,0 +1,14 @@
+import type { GraphClient } from '../graph/graph-client';
+
+/** Reading one's own group memberships; a programme owner is a member of the configured group. */
+export const OWNER_SCOPES = ['GroupMember.Read.All'] as const;
+
+/**
+ * Whether the signed-in person belongs (directly or through nested groups) to the programme
+ * owners' Entra group, by `POST /me/checkMemberGroups`.
+ * See https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups
+ */
+export async function isProgrammeOwner(client: GraphClient, ownerGroupId: string): Promise<boolean> {
+  const answer = await client.write<{ value?: unknown }>('POST', '/me/checkMemberGroups', OWNER_SCOPES, { groupIds: [ownerGroupId] });
+  return Array.isArray(answer.value) && answer.value.includes(ownerGroupId);
+}
