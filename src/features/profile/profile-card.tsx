@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useProgramme } from '@/components/programme-context';
+import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/components/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
@@ -73,6 +74,13 @@ export function ProfileCard() {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
+  if (profiles.status === 'failed') {
+    return (
+      <SectionCard title="Your profile">
+        <ProfilesProblem />
+      </SectionCard>
+    );
+  }
   if (profiles.status === 'waiting' || profiles.status === 'loading') {
     return (
       <SectionCard title="Your profile">

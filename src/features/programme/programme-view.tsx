@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useProgramme } from '@/components/programme-context';
+import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/components/services-context';
 import { toCsv } from '@/domain/export/csv';
@@ -75,7 +76,7 @@ export function ProgrammeView() {
   if (!matcher) {
     return (
       <SectionCard title="Programme" wide>
-        <Spinner size="tiny" label="Reading the programme…" />
+        {profiles.status === 'failed' ? <ProfilesProblem /> : <Spinner size="tiny" label="Reading the programme…" />}
       </SectionCard>
     );
   }
