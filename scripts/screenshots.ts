@@ -9,7 +9,24 @@ import { launchBrowser, serveDemoBuild } from '../tests/support/demo-server.ts';
 const out = fileURLToPath(new URL('../tests/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
-const SHOTS: { name: string; path: string; wait: string; heading: string; ready?: string; frameReady?: string }[] = [
+const PRIYA = '00000000-0000-4000-8000-000000000004';
+
+const SHOTS: { name: string; path: string; wait: string; heading: string; ready?: string; frameReady?: string; click?: string }[] = [
+  {
+    name: 'suggestions',
+    path: '/dev-host/',
+    wait: 'iframe[title="Personal tab"]',
+    heading: 'Welcome',
+    frameReady: '[aria-label="Suggested reverse mentors"]',
+  },
+  {
+    name: 'programme',
+    path: `/dev-host/?person=${PRIYA}`,
+    wait: 'iframe[title="Personal tab"]',
+    heading: 'Welcome',
+    click: 'Run matching',
+    frameReady: 'table',
+  },
   { name: 'personal-tab', path: '/dev-host/', wait: 'iframe[title="Personal tab"]', heading: 'Welcome', frameReady: '[data-testid="people-count"]' },
   { name: 'meeting-side-panels', path: '/dev-host/?view=meeting&tab=added', wait: 'iframe[title^="Side panel"]', heading: 'Session agenda' },
   {
@@ -32,7 +49,9 @@ try {
       const frame = await (await page.waitForSelector(shot.wait)).contentFrame();
       await frame?.getByRole('heading', { level: 1, name: new RegExp(shot.heading) }).waitFor();
       if (shot.ready) await page.waitForSelector(shot.ready);
+      if (shot.click) await frame?.getByRole('button', { name: shot.click }).click({ timeout: 60_000 });
       if (shot.frameReady) await frame?.waitForSelector(shot.frameReady, { timeout: 60_000 });
+      if (shot.name === 'programme') await frame?.getByRole('heading', { name: 'Programme', exact: true }).scrollIntoViewIfNeeded();
       const file = `${out}${shot.name}-${theme === 'default' ? 'light' : 'dark'}.png`;
       await page.screenshot({ path: file });
       console.log(`Wrote ${file}`);
