@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody,
 import { useMemo } from 'react';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/components/services-context';
-import { buildOrgModel, type OrgIssue } from '@/domain/org/org-model';
+import type { OrgIssue } from '@/domain/org/org-model';
 import type { DirectorySnapshot } from '@/services/graph/directory-loader';
 import { isActive } from '@/services/graph/directory-person';
 import { useProgramme } from '@/components/programme-context';
@@ -27,20 +27,20 @@ export function describeIssues(issues: readonly OrgIssue[]): string[] {
   return lines;
 }
 
-function Summary({ snapshot, refreshing, damagedProfiles }: { snapshot: DirectorySnapshot; refreshing: boolean; damagedProfiles: number }) {
+function Summary(props: { snapshot: DirectorySnapshot; issues: readonly OrgIssue[]; refreshing: boolean; damagedProfiles: number }) {
+  const { snapshot, refreshing, damagedProfiles } = props;
   const styles = useStyles();
   const { host } = useServices();
   const numbers = new Intl.NumberFormat(host.context.locale);
   const summary = useMemo(() => {
     const active = snapshot.people.filter(isActive);
-    const model = buildOrgModel(snapshot.people.map((p) => ({ id: p.id, displayName: p.displayName, managerId: p.managerId })));
     return {
       people: active.length,
       departments: new Set(active.map((p) => p.department).filter(Boolean)).size,
       offices: new Set(active.map((p) => p.officeLocation).filter(Boolean)).size,
-      notes: describeIssues(model.issues),
+      notes: describeIssues(props.issues),
     };
-  }, [snapshot]);
+  }, [snapshot, props.issues]);
   const updated = new Intl.DateTimeFormat(host.context.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(snapshot.loadedAt));
   const notes = [
     ...(snapshot.skipped > 0
@@ -80,7 +80,7 @@ export function OrganisationCard() {
   const styles = useStyles();
   const { host } = useServices();
   const numbers = new Intl.NumberFormat(host.context.locale);
-  const { directory: view, cancelDirectory: cancel, retryDirectory: retry, profiles } = useProgramme();
+  const { directory: view, cancelDirectory: cancel, retryDirectory: retry, profiles, model } = useProgramme();
 
   let body;
   if (!view || (view.status === 'loading' && view.progress.phase === 'counting')) {
@@ -123,7 +123,9 @@ export function OrganisationCard() {
       </>
     );
   } else {
-    body = <Summary snapshot={view.snapshot} refreshing={view.refreshing} damagedProfiles={profiles.damaged.length} />;
+    body = (
+      <Summary snapshot={view.snapshot} issues={model?.issues ?? []} refreshing={view.refreshing} damagedProfiles={profiles.damaged.length} />
+    );
   }
   return <SectionCard title="Your organisation">{body}</SectionCard>;
 }
