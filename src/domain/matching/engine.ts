@@ -404,7 +404,6 @@ export function createMatcher(input: MatchingInput) {
     mentors: mentor.ids,
     whyNot,
     suggestionsFor,
-    candidateEdges: (perMentee?: number) => candidateEdges(perMentee),
     assignProgramme,
   };
 }
