@@ -99,7 +99,9 @@ function HostedFrame(props: {
 /** Tells every framed surface's fake Graph which faults to inject (see fault-presets.ts). */
 function announceFaults(preset: FaultPreset) {
   localStorage.setItem(FAULT_STORAGE_KEY, preset);
-  new BroadcastChannel(FAULT_CHANNEL).postMessage(preset);
+  const channel = new BroadcastChannel(FAULT_CHANNEL);
+  channel.postMessage(preset);
+  channel.close();
 }
 
 function initialSettings(): Settings & { view: string; tab: boolean; configure: boolean; faults: FaultPreset } {
