@@ -94,12 +94,6 @@ function deltaUrl(): string {
   return `/users/delta?${params.toString()}`;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** Counts the programme's people per partition and plans the first page of each non-empty one. */
 async function plan(client: GraphClient, signal: AbortSignal | undefined) {
   const items = [
@@ -107,7 +101,7 @@ async function plan(client: GraphClient, signal: AbortSignal | undefined) {
     countItem('total', PROGRAMME_FILTER),
     ...UPN_FIRST_CHARACTERS.map((c, i) => countItem(`p${i}`, partitionFilter(c))),
   ];
-  const answers = (await Promise.all(chunks(items, 20).map((batch) => client.batch(batch, DIRECTORY_SCOPES, signal)))).flat();
+  const answers = await client.batchAll(items, DIRECTORY_SCOPES, signal);
   const byId = new Map(answers.map((a) => [a.id, a]));
   for (const answer of answers) if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
   const deltaLink = (byId.get('delta')!.body as { '@odata.deltaLink'?: string })['@odata.deltaLink'];
@@ -196,16 +190,14 @@ async function fillGaps(client: GraphClient, people: Map<string, DirectoryPerson
     );
     if (missing.length === 0) break;
     const params = new URLSearchParams({ $select: USER_SELECT.join(','), $expand: 'manager($select=id)' });
-    for (const batch of chunks(missing, 20)) {
-      batch.forEach((id) => tried.add(id));
-      const answers = await client.batch(batch.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}?${params}` })), DIRECTORY_SCOPES, signal);
-      for (const answer of answers) {
-        if (answer.status === 404) continue; // deleted: the person stays at the top of their branch
-        if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
-        const person = readGraphUser(answer.body);
-        if (person) people.set(person.id, person);
-        else skipped++;
-      }
+    missing.forEach((id) => tried.add(id));
+    const answers = await client.batchAll(missing.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}?${params}` })), DIRECTORY_SCOPES, signal);
+    for (const answer of answers) {
+      if (answer.status === 404) continue; // deleted: the person stays at the top of their branch
+      if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
+      const person = readGraphUser(answer.body);
+      if (person) people.set(person.id, person);
+      else skipped++;
     }
   }
   return skipped;

@@ -127,6 +127,15 @@ describe('GraphClient', () => {
     expect(client.stats.requests).toBe(graph.stats.httpRequests);
   });
 
+  it('splits any number of reads into batches of 20, answers in order', async () => {
+    const { graph, client } = setup();
+    const items = users.slice(0, 45).map((u) => ({ id: u.id, url: `/users/${u.id}?$select=id` }));
+    const answers = await client.batchAll(items, ALL);
+    expect(answers.map((a) => (a.body as { id: string }).id)).toEqual(items.map((i) => i.id));
+    expect(graph.stats.httpRequests).toBe(3);
+    expect(await client.batchAll([], ALL)).toEqual([]);
+  });
+
   it('returns errors that retrying cannot fix, and refuses more than 20', async () => {
     const { client } = setup();
     const [missing] = await client.batch([{ id: 'a', url: '/users/nobody' }], ALL);

@@ -10,6 +10,8 @@ export const GRAPH_BASE = 'https://graph.microsoft.com/v1.0';
 
 /** Graph accepts at most 20 requests in one $batch (https://learn.microsoft.com/graph/json-batching). */
 export const MAX_BATCH_SIZE = 20;
+/** $batch requests {@link GraphClient.batchAll} keeps in flight at once. */
+const BATCHES_IN_FLIGHT = 4;
 
 /** One GET inside a $batch. */
 export interface BatchItem {
@@ -98,6 +100,21 @@ export class GraphClient {
       if (options.signal) request = request.option('signal', options.signal);
       return request.get() as Promise<T>;
     });
+  }
+
+  /**
+   * Any number of GETs: split into $batch requests of 20, a few in flight at once, answers in
+   * the order of the items (see {@link batch} for retries).
+   */
+  async batchAll(items: readonly BatchItem[], scopes: readonly string[], signal?: AbortSignal): Promise<BatchAnswer[]> {
+    const groups: BatchItem[][] = [];
+    for (let i = 0; i < items.length; i += MAX_BATCH_SIZE) groups.push(items.slice(i, i + MAX_BATCH_SIZE));
+    const answers: BatchAnswer[] = [];
+    for (let i = 0; i < groups.length; i += BATCHES_IN_FLIGHT) {
+      const wave = groups.slice(i, i + BATCHES_IN_FLIGHT).map((group) => this.batch(group, scopes, signal));
+      answers.push(...(await Promise.all(wave)).flat());
+    }
+    return answers;
   }
 
   /** Creates (POST), updates (PATCH) or deletes (DELETE) a resource; resolves with Graph's answer body, if any. */

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { ProgrammeProfile } from '@/domain/matching/profile';
-import { MAX_BATCH_SIZE, type BatchAnswer, type GraphClient } from '../graph/graph-client';
+import type { GraphClient } from '../graph/graph-client';
 import { errorFromAnswer, GraphRequestError } from '../graph/graph-errors';
 
 export const PROFILE_EXTENSION = 'com.reversementoring.profile';
@@ -16,7 +16,6 @@ export const PROFILE_READ_SCOPES = ['User.Read.All'] as const;
 /** Graph's limit for one open extension. */
 export const EXTENSION_LIMIT_BYTES = 2048;
 export const MAX_OWN_WORDS = 200;
-const BATCHES_AT_ONCE = 4;
 
 /** A profile with the words people wrote themselves (not used for matching, shown to the pair). */
 export interface StoredProfile extends ProgrammeProfile {
@@ -154,20 +153,11 @@ export async function readProfiles(
 ): Promise<{ profiles: StoredProfile[]; damaged: { personId: string; problem: string }[] }> {
   const profiles: StoredProfile[] = [];
   const damaged: { personId: string; problem: string }[] = [];
-  const chunks: string[][] = [];
-  for (let i = 0; i < personIds.length; i += MAX_BATCH_SIZE) chunks.push(personIds.slice(i, i + MAX_BATCH_SIZE));
-  const answers: BatchAnswer[] = [];
-  // A few batches at a time, as the directory loader does.
-  for (let i = 0; i < chunks.length; i += BATCHES_AT_ONCE) {
-    const wave = chunks.slice(i, i + BATCHES_AT_ONCE).map((ids) =>
-      client.batch(
-        ids.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}/extensions/${PROFILE_EXTENSION}` })),
-        PROFILE_READ_SCOPES,
-        signal,
-      ),
-    );
-    answers.push(...(await Promise.all(wave)).flat());
-  }
+  const answers = await client.batchAll(
+    personIds.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}/extensions/${PROFILE_EXTENSION}` })),
+    PROFILE_READ_SCOPES,
+    signal,
+  );
   for (const answer of answers) {
     if (answer.status === 404) continue;
     if (answer.status !== 200) throw errorFromAnswer(answer, PROFILE_READ_SCOPES);
