@@ -4,7 +4,8 @@ import { generateDemoTenant } from '@/services/graph/fake/demo-tenant';
 import { FakeGraph } from '@/services/graph/fake/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { createDemoIdentity } from '@/services/identity/demo-identity';
-import { optOut, PROFILE_EXTENSION, ProfileError, readMyProfile, readProfiles, saveMyProfile, type StoredProfile } from './profile-store';
+import { PROFILE_EXTENSION } from './profile-extension';
+import { optOut, ProfileError, readMyProfile, readProfiles, saveMyProfile, type StoredProfile } from './profile-store';
 
 const users = generateDemoTenant({ size: 300 });
 const [margaret, diego] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];

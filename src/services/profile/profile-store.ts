@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { ProgrammeProfile } from '@/domain/matching/profile';
 import type { GraphClient } from '../graph/graph-client';
 import { errorFromAnswer, GraphRequestError } from '../graph/graph-errors';
+import { PROFILE_EXTENSION } from './profile-extension';
 
-export const PROFILE_EXTENSION = 'com.reversementoring.profile';
 export const PROFILE_WRITE_SCOPES = ['User.ReadWrite'] as const;
 export const PROFILE_READ_SCOPES = ['User.Read.All'] as const;
 /** Graph's limit for one open extension. */

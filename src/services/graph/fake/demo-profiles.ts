@@ -1,10 +1,9 @@
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
 import { seededRandom } from '@/domain/random/seeded-random';
 import { DEMO_PEOPLE } from '@/services/demo/demo-people';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import type { DemoUser } from './demo-tenant';
 
-/** The profile extension's name (kept in step with services/profile/profile-store.ts). */
-const EXTENSION = 'com.reversementoring.profile';
 const SENIOR_TITLE = /^(Chief|SVP|Vice President|General Counsel|Director)/;
 const OWN_WORDS = [
   'I run a gaming community with 20,000 members.',
@@ -31,7 +30,7 @@ export function generateDemoProfiles(users: readonly DemoUser[], options: { seed
   const extensions = new Map<string, Record<string, Record<string, unknown>>>();
   const languagesOf = (user: DemoUser) => [...new Set(['en', (user.preferredLanguage ?? 'en').split('-')[0]!])];
   const put = (user: DemoUser, profile: Record<string, unknown>) =>
-    extensions.set(user.id, { [EXTENSION]: { v: 1, languages: languagesOf(user), timeZone: user.mailboxSettings.timeZone, load: 0, updated, ...profile } });
+    extensions.set(user.id, { [PROFILE_EXTENSION]: { v: 1, languages: languagesOf(user), timeZone: user.mailboxSettings.timeZone, load: 0, updated, ...profile } });
 
   for (const user of users) {
     if (!user.accountEnabled || user.userType !== 'Member' || DEMO_PEOPLE.some((p) => p.id === user.id)) continue;
@@ -55,7 +54,7 @@ export function generateDemoProfiles(users: readonly DemoUser[], options: { seed
 
   // Damaged profiles: a capacity out of range, and a profile from some other version of the app.
   const others = [...extensions.keys()].filter((id) => !DEMO_PEOPLE.some((p) => p.id === id));
-  if (others[3]) extensions.set(others[3], { [EXTENSION]: { ...extensions.get(others[3])![EXTENSION], mentorCapacity: 9 } });
-  if (others[7]) extensions.set(others[7], { [EXTENSION]: { v: 7, hello: 'from the future' } });
+  if (others[3]) extensions.set(others[3], { [PROFILE_EXTENSION]: { ...extensions.get(others[3])![PROFILE_EXTENSION], mentorCapacity: 9 } });
+  if (others[7]) extensions.set(others[7], { [PROFILE_EXTENSION]: { v: 7, hello: 'from the future' } });
   return extensions;
 }
