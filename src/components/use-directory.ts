@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '@/components/services-context';
 import type { DirectoryView } from '@/services/graph/directory-service';
 
@@ -11,11 +11,11 @@ export function useDirectory() {
   const { graph, user } = useServices();
   const [view, setView] = useState<DirectoryView | undefined>();
   const [attempt, setAttempt] = useState(0);
-  const [controller, setController] = useState<AbortController | undefined>();
+  const controller = useRef<AbortController | undefined>(undefined);
 
   useEffect(() => {
     const abort = new AbortController();
-    setController(abort);
+    controller.current = abort;
     let current = true;
     const onChange = (next: DirectoryView) => current && setView(next);
     void (async () => {
@@ -35,7 +35,7 @@ export function useDirectory() {
 
   return {
     view,
-    cancel: useCallback(() => controller?.abort(), [controller]),
+    cancel: useCallback(() => controller.current?.abort(), []),
     retry: useCallback(() => setAttempt((n) => n + 1), []),
   };
 }
