@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { pairScheduleOf, withEntry, type BookingRecord } from './pair-schedule';
+
+const booking: BookingRecord = {
+  with: 'diego',
+  start: '2027-01-05T15:00:00Z',
+  zone: 'Europe/London',
+  everyWeeks: 2,
+  weeks: 26,
+  minutes: 45,
+  uid: 'uid-1',
+  workspace: 'https://example/ws',
+};
+const now = '2026-12-01T00:00:00Z';
+
+describe('pairScheduleOf', () => {
+  it('is unbooked until the executive books, showing a mentor proposal in the future', () => {
+    expect(pairScheduleOf('margaret', 'diego', [], undefined, now)).toEqual({ kind: 'unbooked' });
+    expect(pairScheduleOf('margaret', 'diego', [], [{ with: 'margaret', start: '2027-01-06T10:00:00Z' }], now)).toEqual({ kind: 'unbooked', proposal: '2027-01-06T10:00:00Z' });
+    expect(pairScheduleOf('margaret', 'diego', [], [{ with: 'margaret', start: '2026-01-06T10:00:00Z' }], now)).toEqual({ kind: 'unbooked' });
+    expect(pairScheduleOf('margaret', 'diego', [], [{ with: 'someone else', start: '2027-01-06T10:00:00Z' }], now)).toEqual({ kind: 'unbooked' });
+  });
+
+  it('is booked; a proposal counts only when it differs from the booked time', () => {
+    expect(pairScheduleOf('margaret', 'diego', [booking], [{ with: 'margaret', start: booking.start }], now)).toEqual({ kind: 'booked', booking });
+    expect(pairScheduleOf('margaret', 'diego', [booking], [{ with: 'margaret', start: '2027-01-07T10:00:00Z' }], now)).toEqual({
+      kind: 'booked',
+      booking,
+      proposal: '2027-01-07T10:00:00Z',
+    });
+    expect(pairScheduleOf('margaret', 'aisha', [booking], undefined, now)).toEqual({ kind: 'unbooked' });
+  });
+
+  it('is ended once the executive ends the pairing', () => {
+    const ended = { ...booking, ended: '2027-02-02' };
+    expect(pairScheduleOf('margaret', 'diego', [ended], [{ with: 'margaret', start: '2027-03-01T10:00:00Z' }], now)).toEqual({ kind: 'ended', booking: ended });
+  });
+});
+
+describe('withEntry', () => {
+  it('replaces or removes one partner’s entry and keeps the others', () => {
+    const list = [{ with: 'a', start: '1' }, { with: 'b', start: '2' }];
+    expect(withEntry(list, 'a', { with: 'a', start: '3' })).toEqual([{ with: 'b', start: '2' }, { with: 'a', start: '3' }]);
+    expect(withEntry(list, 'b', undefined)).toEqual([{ with: 'a', start: '1' }]);
+    expect(withEntry(undefined, 'a', undefined)).toEqual([]);
+  });
+});

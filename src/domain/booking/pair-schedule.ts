@@ -1,0 +1,61 @@
+/**
+ * A pair's schedule without a server: the executive books the series (they organise it) and
+ * records it in their own profile; the reverse mentor proposes times in theirs. Everyone's client
+ * reads both profiles and comes to the same view. Pure: "now" is passed in.
+ */
+
+/** What the executive records about the series they booked for a pair. */
+export interface BookingRecord {
+  /** The reverse mentor. */
+  readonly with: string;
+  /** The first occurrence, UTC ISO. */
+  readonly start: string;
+  /** The organiser's time zone, in which the series keeps its wall-clock time. */
+  readonly zone: string;
+  readonly everyWeeks: number;
+  readonly weeks: number;
+  readonly minutes: number;
+  /** The series' iCalUId: the same in both calendars, so the partner finds their copy. */
+  readonly uid: string;
+  /** A link to the pair workspace. */
+  readonly workspace: string;
+  /** Set when the pairing ended (YYYY-MM-DD of the last session kept). */
+  readonly ended?: string;
+}
+
+/** A time one of the pair proposes for the series' first (or next) occurrence. */
+export interface Proposal {
+  readonly with: string;
+  /** UTC ISO start. */
+  readonly start: string;
+}
+
+export type PairSchedule =
+  | { readonly kind: 'unbooked'; readonly proposal?: string }
+  | { readonly kind: 'booked'; readonly booking: BookingRecord; readonly proposal?: string }
+  | { readonly kind: 'ended'; readonly booking: BookingRecord };
+
+/**
+ * The schedule of the pair (executive, mentor) from the executive's bookings and the mentor's
+ * proposals. A proposal counts while it is in the future and differs from the booked time.
+ */
+export function pairScheduleOf(
+  executiveId: string,
+  mentorId: string,
+  bookings: readonly BookingRecord[] | undefined,
+  mentorProposals: readonly Proposal[] | undefined,
+  now: string,
+): PairSchedule {
+  const booking = bookings?.find((b) => b.with === mentorId);
+  const proposed = mentorProposals?.find((p) => p.with === executiveId)?.start;
+  const live = proposed && Date.parse(proposed) > Date.parse(now) ? proposed : undefined;
+  if (!booking) return live ? { kind: 'unbooked', proposal: live } : { kind: 'unbooked' };
+  if (booking.ended) return { kind: 'ended', booking };
+  return live && Date.parse(live) !== Date.parse(booking.start) ? { kind: 'booked', booking, proposal: live } : { kind: 'booked', booking };
+}
+
+/** A person's list with the entry for `partnerId` replaced (or removed when `entry` is undefined). */
+export function withEntry<T extends { readonly with: string }>(list: readonly T[] | undefined, partnerId: string, entry: T | undefined): T[] {
+  const rest = (list ?? []).filter((e) => e.with !== partnerId);
+  return entry ? [...rest, entry] : rest;
+}
