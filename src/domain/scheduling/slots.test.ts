@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { findRecurringSlots, type Availability, type SlotSearch } from './slots';
+import { findRecurringSlots, findSlotsStretching, type Availability, type SlotSearch } from './slots';
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 const person = (timeZone: string, extra: Partial<Availability> = {}): Availability => ({
@@ -118,5 +118,28 @@ describe('findRecurringSlots', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('findSlotsStretching', () => {
+  it('stretches working days by an hour when people far apart barely overlap, and says whose', () => {
+    // Stockholm 08:00–16:30 and Mexico City 09:00–17:30 share 30 minutes in winter: too little for 45.
+    const stockholm = person('Europe/Stockholm', { workingHours: { days: weekdays, start: '08:00', end: '16:30' } });
+    const mexico = person('America/Mexico_City', { workingHours: { days: weekdays, start: '09:00', end: '17:30' } });
+    expect(findRecurringSlots(search(stockholm, mexico))).toEqual([]);
+    const slots = findSlotsStretching(search(stockholm, mexico));
+    expect(slots.length).toBeGreaterThan(0);
+    for (const slot of slots) {
+      expect(slot.outsideWorkingHours.length).toBeGreaterThan(0);
+      expectInsideWorkingHours(slot, [
+        { ...stockholm, workingHours: { days: weekdays, start: '07:00', end: '17:30' } },
+        { ...mexico, workingHours: { days: weekdays, start: '08:00', end: '18:30' } },
+      ], 45);
+    }
+  });
+
+  it('does not stretch when both days have room', () => {
+    const slots = findSlotsStretching(search(person('Europe/London'), person('Europe/Paris')));
+    expect(slots.every((s) => s.outsideWorkingHours.length === 0)).toBe(true);
   });
 });

@@ -29,6 +29,11 @@ export interface SlotSearch {
   /** Candidate start times are this many minutes apart. */
   readonly stepMinutes?: number;
   readonly limit?: number;
+  /**
+   * Minutes either side of each person's working day a slot may use when there is too little
+   * overlap (people far apart); such slots say whose day they stretch.
+   */
+  readonly stretchMinutes?: number;
 }
 
 export interface Slot {
@@ -41,6 +46,8 @@ export interface Slot {
   readonly occurrences: readonly string[];
   /** Occurrences where either person is busy or tentative. */
   readonly clashes: readonly string[];
+  /** Whose working day the slot falls outside of (only when the search was stretched). */
+  readonly outsideWorkingHours: readonly ('organiser' | 'partner')[];
   readonly score: number;
 }
 
@@ -54,7 +61,7 @@ const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
  * A person's working day as numbers: offsets come from Luxon (cached per quarter hour, the
  * finest step any zone changes by), weekdays and minutes are then plain arithmetic.
  */
-function workingDay(person: Availability) {
+function workingDay(person: Availability, stretch = 0) {
   const zone = IANAZone.create(person.timeZone);
   const offsets = new Map<number, number>();
   const offsetAt = (ms: number) => {
@@ -64,8 +71,8 @@ function workingDay(person: Availability) {
     return offset;
   };
   const days = new Set(person.workingHours.days.map((d) => WEEKDAYS.indexOf(d)));
-  const startMinute = minutesOf(person.workingHours.start);
-  const endMinute = minutesOf(person.workingHours.end);
+  const startMinute = Math.max(0, minutesOf(person.workingHours.start) - stretch);
+  const endMinute = Math.min(1440, minutesOf(person.workingHours.end) + stretch);
   /** Local weekday (0 = Monday) and minute of day of an instant. */
   const local = (ms: number) => {
     const minutes = Math.floor(ms / 60_000) + offsetAt(ms);
@@ -130,8 +137,11 @@ export function findRecurringSlots(search: SlotSearch): Slot[] {
   const first = DateTime.fromISO(search.from, { zone: organiser.timeZone }).startOf('day');
   const occurrencesCount = Math.max(1, Math.floor((search.weeks - 1) / search.everyWeeks) + 1);
   const clashWeightAt = busyIndex([organiser, partner]);
-  const organiserDay = workingDay(organiser);
-  const partnerDay = workingDay(partner);
+  const stretch = search.stretchMinutes ?? 0;
+  const organiserDay = workingDay(organiser, stretch);
+  const partnerDay = workingDay(partner, stretch);
+  const organiserHours = workingDay(organiser);
+  const partnerHours = workingDay(partner);
   const slots: Slot[] = [];
 
   for (let day = 0; day < 7; day++) {
@@ -141,7 +151,9 @@ export function findRecurringSlots(search: SlotSearch): Slot[] {
     // Each occurrence's local midnight as an instant; the same wall-clock time each time, so daylight
     // saving moves the instant. Luxon resolves each date once.
     const midnights = Array.from({ length: occurrencesCount }, (_, k) => firstDay.plus({ weeks: k * search.everyWeeks }).toMillis());
-    for (let minute = minutesOf(organiser.workingHours.start); minute + search.minutes <= minutesOf(organiser.workingHours.end); minute += step) {
+    const firstMinute = Math.max(0, minutesOf(organiser.workingHours.start) - stretch);
+    const lastMinute = Math.min(1440, minutesOf(organiser.workingHours.end) + stretch);
+    for (let minute = firstMinute; minute + search.minutes <= lastMinute; minute += step) {
       const occurrences: number[] = [];
       let fits = true;
       for (const midnight of midnights) {
@@ -165,9 +177,15 @@ export function findRecurringSlots(search: SlotSearch): Slot[] {
         }
       }
       const freeShare = 1 - clashWeight / occurrences.length;
-      const edge = Math.min(organiserDay.distanceFromEdges(occurrences[0]!, search.minutes), partnerDay.distanceFromEdges(occurrences[0]!, search.minutes));
-      // Free weeks matter most; a little credit for being an hour or more from either end of the day.
-      const score = freeShare + 0.05 * Math.min(1, edge / 60);
+      const outsideWorkingHours: ('organiser' | 'partner')[] = [];
+      if (stretch > 0) {
+        if (!occurrences.every((o) => organiserHours.contains(o, search.minutes))) outsideWorkingHours.push('organiser');
+        if (!occurrences.every((o) => partnerHours.contains(o, search.minutes))) outsideWorkingHours.push('partner');
+      }
+      const edge = Math.min(organiserHours.distanceFromEdges(occurrences[0]!, search.minutes), partnerHours.distanceFromEdges(occurrences[0]!, search.minutes));
+      // Free weeks matter most; a little credit for being an hour or more from either end of the
+      // day, and a cost for each day it stretches.
+      const score = freeShare + 0.05 * Math.min(1, Math.max(0, edge) / 60) - 0.25 * outsideWorkingHours.length;
       const there = partnerDay.local(occurrences[0]!);
       slots.push({
         weekday,
@@ -175,6 +193,7 @@ export function findRecurringSlots(search: SlotSearch): Slot[] {
         partner: { weekday: WEEKDAYS[there.weekday]!, time: hhmm(there.minute) },
         occurrences: occurrences.map((o) => new Date(o).toISOString()),
         clashes,
+        outsideWorkingHours,
         score,
       });
     }
@@ -191,4 +210,16 @@ export function findRecurringSlots(search: SlotSearch): Slot[] {
     if (chosen.length === (search.limit ?? 3)) break;
   }
   return chosen;
+}
+
+/**
+ * Slots inside both working days if there are any; otherwise, for people whose days barely
+ * overlap, slots that stretch a day by up to one hour, then two, saying whose.
+ */
+export function findSlotsStretching(search: SlotSearch): Slot[] {
+  for (const stretchMinutes of [0, 60, 120]) {
+    const slots = findRecurringSlots({ ...search, stretchMinutes });
+    if (slots.length > 0) return slots;
+  }
+  return [];
 }

@@ -13,11 +13,16 @@ export const MAX_BATCH_SIZE = 20;
 /** $batch requests {@link GraphClient.batchAll} keeps in flight at once. */
 const BATCHES_IN_FLIGHT = 4;
 
-/** One GET inside a $batch. */
+/** One request inside a $batch: a GET unless a method is given. */
 export interface BatchItem {
   readonly id: string;
   /** Relative to the v1.0 root (`/users?…`) or an absolute nextLink. */
   readonly url: string;
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** A JSON body (sent with Content-Type: application/json). */
+  readonly body?: unknown;
+  /** Ids of requests in the same batch that must succeed first (Graph answers 424 otherwise). */
+  readonly dependsOn?: readonly string[];
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -117,20 +122,30 @@ export class GraphClient {
     return answers;
   }
 
-  /** Creates (POST), updates (PATCH) or deletes (DELETE) a resource; resolves with Graph's answer body, if any. */
-  write<T = unknown>(method: 'POST' | 'PATCH' | 'DELETE', url: string, scopes: readonly string[], body?: unknown): Promise<T> {
+  /**
+   * Creates (POST), updates (PATCH), deletes (DELETE) or uploads (PUT) a resource; resolves with
+   * Graph's answer body, if any. A PUT body that is a string is sent as it is (file content).
+   */
+  write<T = unknown>(
+    method: 'POST' | 'PATCH' | 'DELETE' | 'PUT',
+    url: string,
+    scopes: readonly string[],
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     return this.send(scopes, undefined, (token) => {
-      const request = this.client.api(url).headers({ Authorization: `Bearer ${token}` });
+      const request = this.client.api(url).headers({ ...headers, Authorization: `Bearer ${token}` });
       if (method === 'POST') return request.post(body) as Promise<T>;
       if (method === 'PATCH') return request.patch(body) as Promise<T>;
+      if (method === 'PUT') return request.put(body) as Promise<T>;
       return request.delete() as Promise<T>;
     });
   }
 
   /**
-   * Sends up to 20 GETs as one $batch. Requests answered 429/503/504 are sent again (alone, after
-   * the longest Retry-After among them) until they succeed or the retry policy gives up; every other
-   * answer, errors included, is returned as it came.
+   * Sends up to 20 requests as one $batch. Requests answered 429/503/504 are sent again (with
+   * those that depend on them, after the longest Retry-After among them) until they succeed or the
+   * retry policy gives up; every other answer, errors included, is returned as it came.
    */
   async batch(items: readonly BatchItem[], scopes: readonly string[], signal?: AbortSignal): Promise<BatchAnswer[]> {
     if (items.length > MAX_BATCH_SIZE) throw new RangeError(`A $batch holds at most ${MAX_BATCH_SIZE} requests, not ${items.length}`);
@@ -139,12 +154,19 @@ export class GraphClient {
     let pending = [...items];
     for (let attempt = 0; pending.length > 0; attempt++) {
       const body = {
-        requests: pending.map((item) => ({
-          id: item.id,
-          method: 'GET',
-          url: relativeToGraph(item.url),
-          ...(item.headers ? { headers: item.headers } : {}),
-        })),
+        requests: pending.map((item) => {
+          const dependsOn = item.dependsOn?.filter((id) => pending.some((p) => p.id === id));
+          return {
+            id: item.id,
+            method: item.method ?? 'GET',
+            url: relativeToGraph(item.url),
+            ...(item.body === undefined ? {} : { body: item.body }),
+            ...(dependsOn?.length ? { dependsOn } : {}),
+            ...(item.headers || item.body !== undefined
+              ? { headers: { ...(item.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...item.headers } }
+              : {}),
+          };
+        }),
       };
       const response = await this.send(scopes, signal, (token) => {
         let request = this.client.api('/$batch').headers({ Authorization: `Bearer ${token}` });
@@ -165,6 +187,10 @@ export class GraphClient {
           const after = parseRetryAfter(answer.headers['retry-after'], this.now());
           if (after !== undefined) wait = Math.max(wait ?? 0, after);
         }
+      }
+      // A request that failed only because one it depends on was throttled goes again with it.
+      for (const item of pending) {
+        if (!retry.includes(item) && answers.get(item.id)?.status === 424 && item.dependsOn?.some((id) => retry.some((r) => r.id === id))) retry.push(item);
       }
       if (retry.length === 0) break;
       const delay = retryDelayMs({ attempt, retryAfterMs: wait, elapsedMs: this.now() - started, random: this.random, policy: this.policy });

@@ -9,12 +9,17 @@
  *   `$count=true` only as an advanced query (`ConsistencyLevel: eventual`), which in turn does not
  *   support `$expand` (https://learn.microsoft.com/graph/aad-advanced-queries), `@odata.nextLink`.
  * - `GET /users/delta`: full rounds, `$deltatoken=latest`, changes since a token, `manager@delta`.
- * - `GET /me`, `GET /users/{id}`, `POST /$batch` (at most 20 requests).
+ * - `GET /me`, `GET /users/{id}`, `POST /$batch` (at most 20 requests, `dependsOn`).
+ * - Calendars (fake-calendar.ts), OneDrive files and sharing (fake-drive.ts), meeting chats, the
+ *   app catalogue and chat tabs (fake-chats.ts).
  * - Errors in Graph's shape; faults on demand: 429 with Retry-After, 503, slow answers, expired
  *   tokens, missing consent.
  */
 import { seededRandom } from '@/domain/random/seeded-random';
 import type { DemoUser } from './demo-tenant';
+import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './fake-calendar';
+import { FakeChats, type ChatState } from './fake-chats';
+import { FakeDrives, type StoredFile } from './fake-drive';
 
 export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
 
@@ -32,6 +37,10 @@ export interface GraphFaults {
   readonly expiredToken: boolean;
   /** Answer directory reads 403 as if the admin had not consented to User.Read.All. */
   readonly missingConsent: boolean;
+  /** Share of requests that are carried out but whose answer is lost (a dropped connection). */
+  readonly dropRate: number;
+  /** Answer installing apps in chats and adding tabs 403, as without admin consent for them. */
+  readonly chatAppsDenied: boolean;
 }
 
 export const NO_FAULTS: GraphFaults = {
@@ -41,6 +50,8 @@ export const NO_FAULTS: GraphFaults = {
   latencyMs: 0,
   expiredToken: false,
   missingConsent: false,
+  dropRate: 0,
+  chatAppsDenied: false,
 };
 
 /** Counts of what the fake answered, for tests and benchmarks. */
@@ -51,6 +62,15 @@ export interface GraphStats {
   operations: number;
   throttled: number;
   unavailable: number;
+  /** Answers lost on purpose (dropRate). */
+  dropped: number;
+}
+
+/** What users made in calendars, drives and chats: kept by the demo so every frame agrees. */
+export interface FakeGraphState {
+  readonly events: StoredEvent[];
+  readonly files: StoredFile[];
+  readonly chats: ChatState;
 }
 
 export interface FakeGraphOptions {
@@ -62,17 +82,18 @@ export interface FakeGraphOptions {
   /** Told of every write to an open extension (undefined: deleted), e.g. to keep the demo's state. */
   readonly onExtensionChange?: (userId: string, name: string, properties: Record<string, unknown> | undefined) => void;
   readonly faults?: Partial<GraphFaults>;
+  /** The events a person's calendar starts with (the demo's busy patterns). */
+  readonly calendarSeed?: (user: DemoUser) => readonly SeedEvent[];
+  /** Apps in the organisation's Teams catalogue: manifest id → display name. */
+  readonly catalog?: ReadonlyMap<string, string>;
+  /** Told after every change to calendars, drives or chats. */
+  readonly onStateChange?: () => void;
+  readonly newId?: () => string;
   /** Seed for the fault dice, so runs repeat. */
   readonly seed?: number;
   /** The clock for error dates; injected so tests are deterministic. */
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
-}
-
-interface Answer {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
 }
 
 const MAX_TOP = 999;
@@ -115,7 +136,10 @@ interface Change {
 }
 
 export class FakeGraph {
-  readonly stats: GraphStats = { httpRequests: 0, operations: 0, throttled: 0, unavailable: 0 };
+  readonly stats: GraphStats = { httpRequests: 0, operations: 0, throttled: 0, unavailable: 0, dropped: 0 };
+  readonly calendars: FakeCalendars;
+  readonly drives: FakeDrives;
+  readonly chats: FakeChats;
   private faults: GraphFaults;
   private readonly users = new Map<string, DemoUser>();
   private ordered: string[] = [];
@@ -143,6 +167,37 @@ export class FakeGraph {
     this.dice = seededRandom(options.seed ?? 1);
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const newId = options.newId ?? (() => crypto.randomUUID());
+    const user = (id: string) => this.users.get(id);
+    const userByAddress = (address: string) => {
+      const wanted = address.toLowerCase();
+      for (const u of this.users.values()) if (u.mail?.toLowerCase() === wanted || u.userPrincipalName.toLowerCase() === wanted) return u;
+      return undefined;
+    };
+    const onChange = options.onStateChange;
+    this.chats = new FakeChats({ newId, catalog: options.catalog ?? new Map(), denied: () => this.faults.chatAppsDenied, ...(onChange ? { onChange } : {}) });
+    this.calendars = new FakeCalendars({
+      users: () => this.users.values(),
+      user,
+      now: this.now,
+      newId,
+      onOnlineMeeting: (meeting) => this.chats.addMeeting(meeting),
+      ...(options.calendarSeed ? { seed: options.calendarSeed } : {}),
+      ...(onChange ? { onChange } : {}),
+    });
+    this.drives = new FakeDrives({ user, userByAddress, now: this.now, newId, ...(onChange ? { onChange } : {}) });
+  }
+
+  /** What users made in calendars, drives and chats. */
+  state(): FakeGraphState {
+    return { events: this.calendars.snapshot(), files: this.drives.snapshot(), chats: this.chats.snapshot() };
+  }
+
+  /** Puts back what {@link state} returned (e.g. another frame's writes). */
+  restoreState(state: FakeGraphState): void {
+    this.calendars.restore(state.events);
+    this.drives.restore(state.files);
+    this.chats.restore(state.chats);
   }
 
   /** Switches faults on or off from now on. */
@@ -171,10 +226,16 @@ export class FakeGraph {
     this.stats.httpRequests++;
     if (this.faults.latencyMs > 0) await this.sleep(this.faults.latencyMs);
     const headers = Object.fromEntries(request.headers.entries());
-    const body = request.method === 'POST' || request.method === 'PATCH' ? await request.text() : undefined;
+    const body = request.method === 'POST' || request.method === 'PATCH' || request.method === 'PUT' ? await request.text() : undefined;
     const answer = this.route(request.method, request.url, headers, body);
-    if (answer.status === 204) return new Response(null, { status: 204, headers: answer.headers ?? {} });
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+    if (this.faults.dropRate > 0 && this.dice() < this.faults.dropRate) {
+      // Carried out, but the answer never arrives: what makes retries of writes dangerous.
+      this.stats.dropped++;
+      throw new TypeError('Failed to fetch (the connection dropped)');
+    }
+    // No content (204, and 201/202 for actions), no content type: as Graph answers.
+    if (answer.body === undefined) return new Response(null, { status: answer.status, headers: answer.headers ?? {} });
+    return new Response(JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'content-type': 'application/json', ...answer.headers },
     });
@@ -227,6 +288,19 @@ export class FakeGraph {
         'retry-after': String(this.faults.retryAfterSeconds),
       });
     }
+    const json = (): unknown => {
+      try {
+        return body ? (JSON.parse(body) as unknown) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const error = (status: number, code: string, message: string) => this.error(status, code, message);
+    const handled =
+      this.calendars.handle(method, path, url, json(), auth, error) ??
+      this.drives.handle(method, path, url, headers, body, auth, error) ??
+      this.chats.handle(method, path, url, json(), auth, error);
+    if (handled) return handled;
     const extension = /^\/(me|users\/([^/]+))\/extensions(?:\/([^/]+))?$/.exec(path);
     if (extension) {
       const owner = extension[1] === 'me' ? auth.oid : decodeURIComponent(extension[2]!);
@@ -422,7 +496,7 @@ export class FakeGraph {
   }
 
   private batch(headers: Record<string, string>, body: string | undefined): Answer {
-    let parsed: { requests?: { id?: string; method?: string; url?: string; headers?: Record<string, string> }[] };
+    let parsed: { requests?: { id?: string; method?: string; url?: string; headers?: Record<string, string>; body?: unknown; dependsOn?: string[] }[] };
     try {
       parsed = JSON.parse(body ?? '') as typeof parsed;
     } catch {
@@ -434,15 +508,24 @@ export class FakeGraph {
       return this.error(400, 'BadRequest', `The number of requests in a batch cannot exceed ${MAX_BATCH}.`);
     }
     const ids = new Set<string>();
+    const statuses = new Map<string, number>();
+    // Requests run in order; one whose dependency did not succeed is answered 424 (https://learn.microsoft.com/graph/json-batching).
     const responses = requests.map((sub) => {
       const id = String(sub.id ?? '');
       if (!id || ids.has(id) || !sub.url || !sub.method) {
         return { id, ...this.asBatchPart(this.error(400, 'BadRequest', 'Each request needs a unique id, a method and a url.')) };
       }
       ids.add(id);
+      if (sub.dependsOn?.some((d) => !statuses.has(d))) return { id, ...this.asBatchPart(this.error(400, 'BadRequest', 'dependsOn must name an earlier request.')) };
+      if (sub.dependsOn?.some((d) => statuses.get(d)! >= 400)) {
+        statuses.set(id, 424);
+        return { id, ...this.asBatchPart(this.error(424, 'FailedDependency', 'A request this one depends on failed.')) };
+      }
       const url = new URL(sub.url.startsWith('http') ? sub.url : `${GRAPH_ROOT}${sub.url.startsWith('/') ? '' : '/'}${sub.url}`);
       const subHeaders = { authorization: headers.authorization ?? '', ...lowerKeys(sub.headers ?? {}) };
-      const answer = this.operation(sub.method.toUpperCase(), url, url.pathname.replace(/^\/v1\.0/, ''), subHeaders);
+      const subBody = sub.body === undefined ? undefined : typeof sub.body === 'string' ? sub.body : JSON.stringify(sub.body);
+      const answer = this.operation(sub.method.toUpperCase(), url, url.pathname.replace(/^\/v1\.0/, ''), subHeaders, subBody);
+      statuses.set(id, answer.status);
       return { id, ...this.asBatchPart(answer) };
     });
     return { status: 200, body: { responses } };

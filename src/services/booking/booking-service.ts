@@ -1,0 +1,310 @@
+/**
+ * Booking a pair's sessions in Microsoft 365, as the executive (the organiser):
+ * 1. look for the pair's series already in the organiser's calendar (a single-value extended
+ *    property names the pair), so a retry, a double click or a second tab never books twice;
+ * 2. create the pair workspace in the organiser's OneDrive (never overwriting one) and share it
+ *    with the partner only;
+ * 3. create one event series with a Teams meeting, the partner as attendee, and a `transactionId`
+ *    that makes a retried create return the first one
+ *    (https://learn.microsoft.com/graph/api/resources/event, transactionId);
+ * 4. check again that the pair has one series (two tabs racing with different times), keeping the
+ *    oldest;
+ * 5. put the app's tab in the meeting chat, pointing at the workspace, where permissions allow.
+ * Then reschedule, skip one occurrence, end the pairing, and the partner's reply.
+ */
+import { DateTime } from 'luxon';
+import { invitationBody, invitationSubject } from '@/domain/booking/invitation';
+import { newWorkspace } from '@/domain/booking/workspace';
+import { endedSeries, type SeriesShape } from '@/domain/scheduling/recurrence';
+import type { GraphClient } from '../graph/graph-client';
+import { GraphPermissionError, GraphRequestError } from '../graph/graph-errors';
+import { ianaZone, windowsZone } from '../graph/time-zones';
+import { CALENDAR_SCOPES } from './schedule-reader';
+
+export const WORKSPACE_SCOPES = ['Files.ReadWrite'] as const;
+const MEETING_LOOKUP_SCOPES = ['OnlineMeetings.Read', 'AppCatalog.Read.All'] as const;
+const CHAT_TAB_SCOPES = ['TeamsAppInstallation.ReadWriteAndConsentSelfForChat', 'TeamsTab.Create'] as const;
+
+/** The named property that marks a pair's series (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties). */
+export const PAIR_PROPERTY_ID = 'String {6b3b9f0e-2f4c-4e8a-9a43-1f0d6c2b7e51} Name ReverseMentoringPair';
+export const WORKSPACE_FOLDER = 'Reverse mentoring';
+
+export interface BookingPerson {
+  readonly id: string;
+  readonly displayName: string;
+  readonly mail: string;
+}
+
+export interface BookingRequest {
+  readonly organiser: BookingPerson;
+  readonly partner: BookingPerson;
+  readonly series: SeriesShape;
+  readonly programmeName: string;
+  /** The app as the meeting chat's tab names it. */
+  readonly app: { readonly teamsAppId: string; readonly origin: string; readonly tabName: string };
+}
+
+export interface SeriesInfo {
+  readonly id: string;
+  readonly iCalUId: string;
+  readonly joinUrl: string | undefined;
+  readonly webLink: string | undefined;
+  readonly createdDateTime: string;
+  readonly partnerResponse: string | undefined;
+}
+
+export interface WorkspaceInfo {
+  readonly id: string;
+  readonly driveId: string;
+  readonly webUrl: string;
+}
+
+/** Whether the meeting chat got the app's tab, or what the pair can do instead. */
+export type ChatTabOutcome = { readonly kind: 'added' } | { readonly kind: 'manual'; readonly reason: string };
+
+export interface BookingResult {
+  readonly series: SeriesInfo;
+  readonly workspace: WorkspaceInfo;
+  readonly chatTab: ChatTabOutcome;
+  /** True when the series already existed (a retry, another tab). */
+  readonly existed: boolean;
+}
+
+/** The key that names a pair in the organiser's calendar and in their OneDrive. */
+export const pairKeyOf = (organiserId: string, partnerId: string) => `${organiserId}:${partnerId}`;
+
+/** A transactionId stable across retries of the same booking: the pair and the first start. */
+function transactionIdOf(pairKey: string, firstStart: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const text = `${pairKey}|${firstStart}`;
+  for (let i = 0; i < text.length; i++) {
+    h1 = Math.imul(h1 ^ text.charCodeAt(i), 16777619);
+    h2 = Math.imul(h2 ^ text.charCodeAt(i), 2246822507);
+  }
+  return `rm-${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** Graph's start and end of a series' first occurrence, in the series' zone (Windows name). */
+export function eventTimes(series: SeriesShape) {
+  const start = DateTime.fromISO(series.start, { zone: series.timeZone });
+  const zone = windowsZone(series.timeZone);
+  return {
+    start: { dateTime: start.toFormat("yyyy-MM-dd'T'HH:mm:ss"), timeZone: zone },
+    end: { dateTime: start.plus({ minutes: series.minutes }).toFormat("yyyy-MM-dd'T'HH:mm:ss"), timeZone: zone },
+  };
+}
+
+interface EventAnswer {
+  id: string;
+  iCalUId: string;
+  createdDateTime: string;
+  webLink?: string;
+  onlineMeeting?: { joinUrl?: string } | null;
+  attendees?: { emailAddress?: { address?: string }; status?: { response?: string } }[];
+}
+
+function seriesInfo(event: EventAnswer, partnerMail: string | undefined): SeriesInfo {
+  const partner = event.attendees?.find((a) => a.emailAddress?.address?.toLowerCase() === partnerMail?.toLowerCase());
+  return {
+    id: event.id,
+    iCalUId: event.iCalUId,
+    joinUrl: event.onlineMeeting?.joinUrl ?? undefined,
+    webLink: event.webLink,
+    createdDateTime: event.createdDateTime,
+    partnerResponse: partner?.status?.response,
+  };
+}
+
+const SERIES_SELECT = 'id,iCalUId,createdDateTime,webLink,onlineMeeting,attendees';
+
+/** The pair's series in the organiser's calendar, oldest first. */
+export async function findSeries(client: GraphClient, pairKey: string, partnerMail?: string): Promise<SeriesInfo[]> {
+  const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${PAIR_PROPERTY_ID}' and ep/value eq '${pairKey.replace(/'/g, "''")}')`;
+  const page = await client.get<{ value: EventAnswer[] }>(`/me/events?$filter=${encodeURIComponent(filter)}&$select=${SERIES_SELECT}&$top=10`, CALENDAR_SCOPES);
+  return page.value
+    .map((e) => seriesInfo(e, partnerMail))
+    .sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime) || a.id.localeCompare(b.id));
+}
+
+/** The pair workspace: created once in the organiser's OneDrive, never overwritten. */
+async function ensureWorkspace(client: GraphClient, request: BookingRequest, pairKey: string): Promise<WorkspaceInfo> {
+  const path = `/me/drive/root:/${encodeURIComponent(WORKSPACE_FOLDER)}/${encodeURIComponent(`pair-${request.partner.id}.json`)}`;
+  type Item = { id: string; webUrl: string; parentReference: { driveId: string } };
+  const info = (item: Item): WorkspaceInfo => ({ id: item.id, driveId: item.parentReference.driveId, webUrl: item.webUrl });
+  const document = newWorkspace({ pairKey, executiveId: request.organiser.id, mentorId: request.partner.id });
+  try {
+    // conflictBehavior goes in the URL (OneDrive/onedrive-api-docs#981); "fail" keeps an existing workspace.
+    const item = await client.write<Item>('PUT', `${path}:/content?@microsoft.graph.conflictBehavior=fail`, WORKSPACE_SCOPES, JSON.stringify(document), {
+      'Content-Type': 'application/json',
+    });
+    return info(item);
+  } catch (error) {
+    if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
+    return info(await client.get<Item>(path, WORKSPACE_SCOPES));
+  }
+}
+
+/** Shares the workspace with the partner only: a specific-people link that needs sign-in. */
+async function shareWorkspace(client: GraphClient, workspace: WorkspaceInfo, partner: BookingPerson): Promise<void> {
+  await client.write('POST', `/me/drive/items/${encodeURIComponent(workspace.id)}/invite`, WORKSPACE_SCOPES, {
+    recipients: [{ email: partner.mail }],
+    roles: ['write'],
+    requireSignIn: true,
+    // The meeting invitation carries the link; no second email.
+    sendInvitation: false,
+  });
+}
+
+async function createSeries(client: GraphClient, request: BookingRequest, pairKey: string, workspace: WorkspaceInfo): Promise<SeriesInfo> {
+  const invitation = {
+    executiveName: request.organiser.displayName,
+    mentorName: request.partner.displayName,
+    programmeName: request.programmeName,
+    workspaceUrl: workspace.webUrl,
+  };
+  const event = await client.write<EventAnswer>('POST', '/me/events', CALENDAR_SCOPES, {
+    subject: invitationSubject(invitation),
+    body: { contentType: 'HTML', content: invitationBody(invitation) },
+    ...eventTimes(request.series),
+    recurrence: request.series.recurrence,
+    attendees: [{ emailAddress: { address: request.partner.mail, name: request.partner.displayName }, type: 'required' }],
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    allowNewTimeProposals: true,
+    showAs: 'busy',
+    transactionId: transactionIdOf(pairKey, request.series.start),
+    singleValueExtendedProperties: [{ id: PAIR_PROPERTY_ID, value: pairKey }],
+  });
+  return seriesInfo(event, request.partner.mail);
+}
+
+/**
+ * The app's tab in the meeting chat, pointing at the workspace. Installing an app in a chat and
+ * adding a tab need permissions an admin grants; without them, or if anything else stops it, the
+ * pair gets the reason and adds the app from the meeting themselves.
+ */
+export async function addChatTab(client: GraphClient, joinUrl: string | undefined, workspace: WorkspaceInfo, app: BookingRequest['app']): Promise<ChatTabOutcome> {
+  if (!joinUrl) return { kind: 'manual', reason: 'The series has no Teams meeting yet.' };
+  try {
+    const [meeting, catalog] = await client.batch(
+      [
+        { id: 'meeting', url: `/me/onlineMeetings?$filter=${encodeURIComponent(`JoinWebUrl eq '${joinUrl.replace(/'/g, "''")}'`)}` },
+        { id: 'catalog', url: `/appCatalogs/teamsApps?$filter=${encodeURIComponent(`externalId eq '${app.teamsAppId}'`)}` },
+      ],
+      MEETING_LOOKUP_SCOPES,
+    );
+    const threadId = (meeting?.body as { value?: { chatInfo?: { threadId?: string } }[] } | undefined)?.value?.[0]?.chatInfo?.threadId;
+    const catalogId = (catalog?.body as { value?: { id?: string }[] } | undefined)?.value?.[0]?.id;
+    if (meeting?.status === 403 || catalog?.status === 403) return { kind: 'manual', reason: 'The app may not look up meetings or the app catalogue in your organisation.' };
+    if (!threadId) return { kind: 'manual', reason: 'The meeting chat could not be found yet.' };
+    if (!catalogId) return { kind: 'manual', reason: 'The app is not in your organisation\u2019s app catalogue.' };
+    const chat = `/chats/${encodeURIComponent(threadId)}`;
+    const bind = `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${catalogId}`;
+    const contentUrl = `${app.origin}/meeting-tab/?workspace=${encodeURIComponent(`${workspace.driveId}/${workspace.id}`)}`;
+    const tab = { displayName: app.tabName, 'teamsApp@odata.bind': bind, configuration: { entityId: 'pair-workspace', contentUrl, websiteUrl: workspace.webUrl } };
+    const [install, added] = await client.batch(
+      [
+        { id: 'install', method: 'POST', url: `${chat}/installedApps`, body: { 'teamsApp@odata.bind': bind } },
+        { id: 'tab', method: 'POST', url: `${chat}/tabs`, body: tab, dependsOn: ['install'] },
+      ],
+      CHAT_TAB_SCOPES,
+    );
+    if (added?.status === 201) return { kind: 'added' };
+    if (install?.status === 403 || added?.status === 403) return { kind: 'manual', reason: 'Your organisation has not allowed the app to add itself to meeting chats.' };
+    if (install?.status === 409) {
+      // Installed before (a retry): add the tab unless it is already there.
+      const tabs = await client.get<{ value: { configuration?: { entityId?: string } }[] }>(`${chat}/tabs`, CHAT_TAB_SCOPES);
+      if (tabs.value.some((t) => t.configuration?.entityId === 'pair-workspace')) return { kind: 'added' };
+      await client.write('POST', `${chat}/tabs`, CHAT_TAB_SCOPES, tab);
+      return { kind: 'added' };
+    }
+    return { kind: 'manual', reason: 'Teams did not accept the tab.' };
+  } catch (error) {
+    if (error instanceof GraphPermissionError) return { kind: 'manual', reason: 'Your organisation has not granted the permissions to add the app to meeting chats.' };
+    throw error;
+  }
+}
+
+/** Books the pair's series, or finds the one already booked; see the module comment for the steps. */
+export async function bookSeries(client: GraphClient, request: BookingRequest): Promise<BookingResult> {
+  const pairKey = pairKeyOf(request.organiser.id, request.partner.id);
+  const existing = await findSeries(client, pairKey, request.partner.mail);
+  const workspace = await ensureWorkspace(client, request, pairKey);
+  await shareWorkspace(client, workspace, request.partner);
+  let series = existing[0];
+  if (!series) {
+    const created = await createSeries(client, request, pairKey, workspace);
+    // Two tabs may have booked different times at once: keep the oldest series, remove the others.
+    const all = await findSeries(client, pairKey, request.partner.mail);
+    series = all[0] ?? created;
+    for (const extra of all.slice(1)) await client.write('DELETE', `/me/events/${encodeURIComponent(extra.id)}`, CALENDAR_SCOPES);
+  }
+  const chatTab = await addChatTab(client, series.joinUrl, workspace, request.app);
+  return { series, workspace, chatTab, existed: existing.length > 0 };
+}
+
+/** The series' state in the organiser's calendar, or undefined when it is gone. */
+export async function readSeries(client: GraphClient, seriesId: string, partnerMail: string): Promise<SeriesInfo | undefined> {
+  try {
+    const event = await client.get<EventAnswer>(`/me/events/${encodeURIComponent(seriesId)}?$select=${SERIES_SELECT}`, CALENDAR_SCOPES);
+    return seriesInfo(event, partnerMail);
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Moves the whole series (new weekday, time or start); Outlook asks the partner again. */
+export async function rescheduleSeries(client: GraphClient, seriesId: string, series: SeriesShape): Promise<void> {
+  await client.write('PATCH', `/me/events/${encodeURIComponent(seriesId)}`, CALENDAR_SCOPES, { ...eventTimes(series), recurrence: series.recurrence });
+}
+
+/** The series' occurrences (id and UTC start) in a window, e.g. the next few sessions. */
+export async function listOccurrences(client: GraphClient, seriesId: string, from: Date, to: Date): Promise<{ id: string; start: string }[]> {
+  const query = `startDateTime=${from.toISOString()}&endDateTime=${to.toISOString()}&$select=id,start`;
+  const page = await client.get<{ value: { id: string; start: { dateTime: string; timeZone: string } }[] }>(
+    `/me/events/${encodeURIComponent(seriesId)}/instances?${query}`,
+    CALENDAR_SCOPES,
+  );
+  return page.value.map((o) => ({
+    id: o.id,
+    start: DateTime.fromISO(o.start.dateTime, { zone: ianaZone(o.start.timeZone) ?? 'utc' }).toUTC().toISO({ suppressMilliseconds: true })!,
+  }));
+}
+
+/** Skips one session: cancels that occurrence for both, with a note. */
+export async function skipOccurrence(client: GraphClient, occurrenceId: string, comment: string): Promise<void> {
+  await client.write('POST', `/me/events/${encodeURIComponent(occurrenceId)}/cancel`, CALENDAR_SCOPES, { comment });
+}
+
+/**
+ * Ends the pairing: future sessions go from both calendars; past ones stay as history (the series
+ * now ends on `today`'s eve). A series that has not started yet is cancelled outright.
+ */
+export async function endSeries(client: GraphClient, seriesId: string, series: SeriesShape, today: string): Promise<void> {
+  const yesterday = DateTime.fromISO(today).minus({ days: 1 }).toISODate()!;
+  if (yesterday < series.recurrence.range.startDate) {
+    await client.write('POST', `/me/events/${encodeURIComponent(seriesId)}/cancel`, CALENDAR_SCOPES, { comment: 'The pairing has ended.' });
+    return;
+  }
+  await client.write('PATCH', `/me/events/${encodeURIComponent(seriesId)}`, CALENDAR_SCOPES, { recurrence: endedSeries(series, yesterday).recurrence });
+}
+
+/** The partner's copy of the series in their own calendar (found by its iCalUId), and their reply so far. */
+export async function findMyCopy(client: GraphClient, iCalUId: string): Promise<{ id: string; response: string } | undefined> {
+  const page = await client.get<{ value: { id: string; responseStatus?: { response?: string } }[] }>(
+    `/me/events?$filter=${encodeURIComponent(`iCalUId eq '${iCalUId.replace(/'/g, "''")}'`)}&$select=id,responseStatus`,
+    CALENDAR_SCOPES,
+  );
+  const copy = page.value[0];
+  return copy ? { id: copy.id, response: copy.responseStatus?.response ?? 'none' } : undefined;
+}
+
+/** The partner accepts or declines the series. */
+export async function respondToSeries(client: GraphClient, eventId: string, accept: boolean, comment?: string): Promise<void> {
+  await client.write('POST', `/me/events/${encodeURIComponent(eventId)}/${accept ? 'accept' : 'decline'}`, CALENDAR_SCOPES, {
+    sendResponse: true,
+    ...(comment ? { comment } : {}),
+  });
+}

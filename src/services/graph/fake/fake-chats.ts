@@ -1,0 +1,125 @@
+/**
+ * The fake Graph's Teams meeting chats: the online meeting behind an event's join URL (and its
+ * chat), the organisation's app catalogue, installing an app in a chat and adding a tab. Sources:
+ * https://learn.microsoft.com/graph/api/onlinemeeting-get (filter by JoinWebUrl),
+ * https://learn.microsoft.com/graph/api/appcatalogs-list-teamsapps (filter by externalId),
+ * https://learn.microsoft.com/graph/api/chat-post-installedapps,
+ * https://learn.microsoft.com/graph/api/chat-post-tabs.
+ */
+import type { Answer } from './fake-calendar';
+
+interface Meeting {
+  readonly id: string;
+  readonly joinUrl: string;
+  readonly threadId: string;
+  readonly subject: string;
+  readonly members: readonly string[];
+}
+
+export interface ChatTab {
+  readonly id: string;
+  readonly displayName: string;
+  readonly teamsAppId: string;
+  readonly configuration: { entityId?: string; contentUrl?: string; websiteUrl?: string; removeUrl?: string };
+}
+
+export interface ChatState {
+  readonly meetings: Meeting[];
+  readonly installed: Record<string, string[]>;
+  readonly tabs: Record<string, ChatTab[]>;
+}
+
+export interface ChatsContext {
+  readonly newId: () => string;
+  /** Apps in the organisation's catalogue: manifest id (externalId) → display name. */
+  readonly catalog: ReadonlyMap<string, string>;
+  /** When set, installing apps and adding tabs answer 403 (no admin consent for those permissions). */
+  readonly denied: () => boolean;
+  readonly onChange?: () => void;
+}
+
+type ErrorAnswer = (status: number, code: string, message: string) => Answer;
+
+/** The catalogue id the fake gives an app (the real one differs from the manifest id too). */
+export const catalogIdOf = (externalId: string) => `catalog-${externalId}`;
+
+export class FakeChats {
+  private state: ChatState = { meetings: [], installed: {}, tabs: {} };
+
+  constructor(private readonly context: ChatsContext) {}
+
+  snapshot(): ChatState {
+    return structuredClone(this.state);
+  }
+
+  restore(state: ChatState): void {
+    this.state = structuredClone(state);
+  }
+
+  /** Called by the calendar when an event gets a Teams meeting. */
+  addMeeting(meeting: { joinUrl: string; organizerId: string; attendeeIds: string[]; subject: string }): void {
+    const id = this.context.newId().replace(/-/g, '');
+    this.state.meetings.push({
+      id: `MSo${id}`,
+      joinUrl: meeting.joinUrl,
+      threadId: `19:meeting_${id}@thread.v2`,
+      subject: meeting.subject,
+      members: [meeting.organizerId, ...meeting.attendeeIds],
+    });
+  }
+
+  tabsOf(threadId: string): ChatTab[] {
+    return this.state.tabs[threadId] ?? [];
+  }
+
+  handle(method: string, path: string, url: URL, body: unknown, auth: { oid: string; scopes: Set<string> }, error: ErrorAnswer): Answer | undefined {
+    if (path === '/me/onlineMeetings' && method === 'GET') {
+      if (!auth.scopes.has('OnlineMeetings.Read') && !auth.scopes.has('OnlineMeetings.ReadWrite')) return error(403, 'Forbidden', 'Insufficient privileges.');
+      const filter = /^JoinWebUrl eq '(.+)'$/i.exec(url.searchParams.get('$filter')?.trim() ?? '');
+      if (!filter) return error(400, 'BadRequest', "Filter by JoinWebUrl eq '<url>'.");
+      const joinUrl = filter[1]!.replace(/''/g, "'");
+      const meeting = this.state.meetings.find((m) => m.joinUrl === joinUrl && m.members.includes(auth.oid));
+      return {
+        status: 200,
+        body: { value: meeting ? [{ id: meeting.id, joinWebUrl: meeting.joinUrl, subject: meeting.subject, chatInfo: { threadId: meeting.threadId, messageId: '0' } }] : [] },
+      };
+    }
+    if (path === '/appCatalogs/teamsApps' && method === 'GET') {
+      if (!auth.scopes.has('AppCatalog.Read.All') && !auth.scopes.has('AppCatalog.ReadWrite.All')) return error(403, 'Forbidden', 'Insufficient privileges.');
+      const filter = /^externalId eq '(.+)'$/i.exec(url.searchParams.get('$filter')?.trim() ?? '');
+      const apps = [...this.context.catalog].filter(([externalId]) => !filter || externalId === filter[1]);
+      return { status: 200, body: { value: apps.map(([externalId, displayName]) => ({ id: catalogIdOf(externalId), externalId, displayName, distributionMethod: 'organization' })) } };
+    }
+    const chat = /^\/chats\/([^/]+)\/(installedApps|tabs)$/.exec(path);
+    if (!chat) return undefined;
+    const threadId = decodeURIComponent(chat[1]!);
+    const meeting = this.state.meetings.find((m) => m.threadId === threadId);
+    if (!meeting || !meeting.members.includes(auth.oid)) return error(404, 'NotFound', 'The chat was not found, or you are not a member.');
+    const needed = chat[2] === 'installedApps' ? ['TeamsAppInstallation.ReadWriteAndConsentSelfForChat', 'TeamsAppInstallation.ReadWriteAndConsentForChat'] : ['TeamsTab.Create', 'TeamsTab.ReadWriteForChat'];
+    if (this.context.denied() || (method !== 'GET' && !needed.some((s) => auth.scopes.has(s)))) {
+      return error(403, 'Forbidden', 'Missing role permissions on the request. The app needs admin consent for this permission.');
+    }
+    const bound = (value: unknown) => /\/appCatalogs\/teamsApps\/([^/'"]+)$/.exec(String((value as Record<string, unknown> | undefined)?.['teamsApp@odata.bind'] ?? ''))?.[1];
+    if (chat[2] === 'installedApps') {
+      if (method === 'GET') return { status: 200, body: { value: (this.state.installed[threadId] ?? []).map((id) => ({ id: `inst-${id}`, teamsApp: { id } })) } };
+      if (method !== 'POST') return error(405, 'MethodNotAllowed', `The method ${method} is not allowed here.`);
+      const appId = bound(body);
+      if (!appId || ![...this.context.catalog.keys()].some((e) => catalogIdOf(e) === appId)) return error(400, 'BadRequest', 'teamsApp@odata.bind must name an app in the catalogue.');
+      const installed = (this.state.installed[threadId] ??= []);
+      if (installed.includes(appId)) return error(409, 'Conflict', 'The app is already installed in this chat.');
+      installed.push(appId);
+      this.context.onChange?.();
+      return { status: 201 };
+    }
+    if (method === 'GET') return { status: 200, body: { value: this.tabsOf(threadId).map((t) => ({ ...t, teamsApp: { id: t.teamsAppId } })) } };
+    if (method !== 'POST') return error(405, 'MethodNotAllowed', `The method ${method} is not allowed here.`);
+    const value = (body ?? {}) as { displayName?: unknown; configuration?: ChatTab['configuration'] };
+    const appId = bound(body);
+    if (!appId || !(this.state.installed[threadId] ?? []).includes(appId)) return error(400, 'BadRequest', 'Install the app in the chat before adding its tab.');
+    if (typeof value.displayName !== 'string' || !value.configuration?.contentUrl) return error(400, 'BadRequest', 'A tab needs a displayName and configuration.contentUrl.');
+    const tab: ChatTab = { id: this.context.newId(), displayName: value.displayName, teamsAppId: appId, configuration: value.configuration };
+    (this.state.tabs[threadId] ??= []).push(tab);
+    this.context.onChange?.();
+    return { status: 201, body: { ...tab, webUrl: `https://teams.microsoft.com/l/entity/${appId}/${tab.id}` } };
+  }
+}
