@@ -2,9 +2,8 @@
  * Booking a pair's sessions in Microsoft 365, as the executive (the organiser):
  * 1. look for the pair's series already in the organiser's calendar (a single-value extended
  *    property names the pair), so a retry, a double click or a second tab never books twice;
- * 2. create the pair workspace in the organiser's OneDrive (never overwriting one) and share it
- *    with the partner only;
- * 3. create one event series with a Teams meeting, the partner as attendee, and a `transactionId`
+ * 2. create the pair workspace in the organiser's OneDrive (never overwriting one);
+ * 3. share it with the partner only and create one event series with a Teams meeting, the partner as attendee, and a `transactionId`
  *    that makes a retried create return the first one
  *    (https://learn.microsoft.com/graph/api/resources/event, transactionId);
  * 4. check again that the pair has one series (two tabs racing with different times), keeping the
@@ -16,8 +15,8 @@ import { DateTime } from 'luxon';
 import { invitationBody, invitationSubject } from '@/domain/booking/invitation';
 import { newWorkspace } from '@/domain/booking/workspace';
 import { endedSeries, type SeriesShape } from '@/domain/scheduling/recurrence';
-import type { GraphClient } from '../graph/graph-client';
-import { GraphPermissionError, GraphRequestError } from '../graph/graph-errors';
+import type { BatchItem, GraphClient } from '../graph/graph-client';
+import { errorFromAnswer, GraphPermissionError, GraphRequestError } from '../graph/graph-errors';
 import { ianaZone, windowsZone } from '../graph/time-zones';
 import { CALENDAR_SCOPES } from './schedule-reader';
 
@@ -145,25 +144,34 @@ async function ensureWorkspace(client: GraphClient, request: BookingRequest, pai
   }
 }
 
-/** Shares the workspace with the partner only: a specific-people link that needs sign-in. */
-async function shareWorkspace(client: GraphClient, workspace: WorkspaceInfo, partner: BookingPerson): Promise<void> {
-  await client.write('POST', `/me/drive/items/${encodeURIComponent(workspace.id)}/invite`, WORKSPACE_SCOPES, {
-    recipients: [{ email: partner.mail }],
-    roles: ['write'],
-    requireSignIn: true,
-    // The meeting invitation carries the link; no second email.
-    sendInvitation: false,
-  });
+/** Sharing the workspace with the partner only: a specific-people link that needs sign-in. */
+function shareRequest(workspace: WorkspaceInfo, partner: BookingPerson): BatchItem {
+  return {
+    id: 'share',
+    method: 'POST',
+    url: `/me/drive/items/${encodeURIComponent(workspace.id)}/invite`,
+    body: {
+      recipients: [{ email: partner.mail }],
+      roles: ['write'],
+      requireSignIn: true,
+      // The meeting invitation carries the link; no second email.
+      sendInvitation: false,
+    },
+  };
 }
 
-async function createSeries(client: GraphClient, request: BookingRequest, pairKey: string, workspace: WorkspaceInfo): Promise<SeriesInfo> {
+function createRequest(request: BookingRequest, pairKey: string, workspace: WorkspaceInfo): BatchItem {
   const invitation = {
     executiveName: request.organiser.displayName,
     mentorName: request.partner.displayName,
     programmeName: request.programmeName,
     workspaceUrl: workspace.webUrl,
   };
-  const event = await client.write<EventAnswer>('POST', '/me/events', CALENDAR_SCOPES, {
+  return {
+    id: 'create',
+    method: 'POST',
+    url: '/me/events',
+    body: {
     subject: invitationSubject(invitation),
     body: { contentType: 'HTML', content: invitationBody(invitation) },
     ...eventTimes(request.series),
@@ -175,8 +183,21 @@ async function createSeries(client: GraphClient, request: BookingRequest, pairKe
     showAs: 'busy',
     transactionId: transactionIdOf(pairKey, request.series.start),
     singleValueExtendedProperties: [{ id: PAIR_PROPERTY_ID, value: pairKey }],
-  });
-  return seriesInfo(event, request.partner.mail);
+    },
+  };
+}
+
+/**
+ * Shares the workspace and, when the pair has no series yet, creates it: one $batch (retried as a
+ * whole after a lost answer, which the invite and the transactionId make safe).
+ */
+async function shareAndCreate(client: GraphClient, request: BookingRequest, pairKey: string, workspace: WorkspaceInfo, create: boolean): Promise<SeriesInfo | undefined> {
+  const items = [shareRequest(workspace, request.partner), ...(create ? [createRequest(request, pairKey, workspace)] : [])];
+  const scopes = [...CALENDAR_SCOPES, ...WORKSPACE_SCOPES];
+  const answers = await client.batch(items, scopes);
+  for (const answer of answers) if (answer.status >= 400) throw errorFromAnswer(answer, answer.id === 'share' ? WORKSPACE_SCOPES : CALENDAR_SCOPES);
+  const created = answers.find((a) => a.id === 'create');
+  return created ? seriesInfo(created.body as EventAnswer, request.partner.mail) : undefined;
 }
 
 /**
@@ -231,15 +252,15 @@ export async function bookSeries(client: GraphClient, request: BookingRequest): 
   const pairKey = pairKeyOf(request.organiser.id, request.partner.id);
   const existing = await findSeries(client, pairKey, request.partner.mail);
   const workspace = await ensureWorkspace(client, request, pairKey);
-  await shareWorkspace(client, workspace, request.partner);
+  const created = await shareAndCreate(client, request, pairKey, workspace, existing.length === 0);
   let series = existing[0];
   if (!series) {
-    const created = await createSeries(client, request, pairKey, workspace);
     // Two tabs may have booked different times at once: keep the oldest series, remove the others.
     const all = await findSeries(client, pairKey, request.partner.mail);
     series = all[0] ?? created;
     for (const extra of all.slice(1)) await client.write('DELETE', `/me/events/${encodeURIComponent(extra.id)}`, CALENDAR_SCOPES);
   }
+  if (!series) throw new GraphRequestError('Graph did not return the new series; try again.', 502, 'MissingSeries', undefined, undefined);
   const chatTab = await addChatTab(client, series.joinUrl, workspace, request.app);
   return { series, workspace, chatTab, existed: existing.length > 0 };
 }

@@ -6,6 +6,7 @@
  * holds at most 2 KB, so the profile is compact and the free text is short.
  */
 import { z } from 'zod';
+import type { BookingRecord, Proposal } from '@/domain/booking/pair-schedule';
 import type { ProgrammeProfile } from '@/domain/matching/profile';
 import type { GraphClient } from '../graph/graph-client';
 import { errorFromAnswer, GraphRequestError } from '../graph/graph-errors';
@@ -29,6 +30,10 @@ export interface StoredProfile extends ProgrammeProfile {
   /** Executives this mentor accepted or declined (their answers to requests). */
   readonly accepted?: readonly string[];
   readonly declined?: readonly string[];
+  /** Series this executive booked, one per reverse mentor. */
+  readonly bookings?: readonly BookingRecord[];
+  /** Times this person proposes to their partners. */
+  readonly proposals?: readonly Proposal[];
 }
 
 const topics = z.array(z.string().max(40)).max(12);
@@ -47,6 +52,23 @@ const storedSchema = z.object({
   asked: z.string().max(40).optional(),
   accepted: z.array(z.string().max(40)).max(3).optional(),
   declined: z.array(z.string().max(40)).max(10).optional(),
+  bookings: z
+    .array(
+      z.object({
+        with: z.string().max(40),
+        start: z.iso.datetime(),
+        zone: z.string().max(64),
+        everyWeeks: z.number().int().min(1).max(8),
+        weeks: z.number().int().min(1).max(104),
+        minutes: z.number().int().min(15).max(120),
+        uid: z.string().max(200),
+        workspace: z.url().max(400),
+        ended: z.iso.date().optional(),
+      }),
+    )
+    .max(3)
+    .optional(),
+  proposals: z.array(z.object({ with: z.string().max(40), start: z.iso.datetime() })).max(3).optional(),
 });
 
 /** What one person's stored extension says, or why it could not be read. */
@@ -71,6 +93,8 @@ export function readStoredProfile(personId: string, extension: unknown): StoredP
     ...(p.asked ? { asked: p.asked } : {}),
     ...(p.accepted ? { accepted: p.accepted } : {}),
     ...(p.declined ? { declined: p.declined } : {}),
+    ...(p.bookings ? { bookings: p.bookings.map(({ ended, ...b }) => (ended ? { ...b, ended } : b)) } : {}),
+    ...(p.proposals ? { proposals: p.proposals } : {}),
   };
 }
 
@@ -89,6 +113,8 @@ export function toExtension(profile: Omit<StoredProfile, 'personId'>): Record<st
     ...(profile.asked ? { asked: profile.asked } : {}),
     ...(profile.accepted?.length ? { accepted: [...profile.accepted] } : {}),
     ...(profile.declined?.length ? { declined: [...profile.declined] } : {}),
+    ...(profile.bookings?.length ? { bookings: profile.bookings.map((b) => ({ ...b })) } : {}),
+    ...(profile.proposals?.length ? { proposals: profile.proposals.map((p) => ({ ...p })) } : {}),
   };
   const checked = storedSchema.safeParse(body);
   if (!checked.success) {
