@@ -44,7 +44,7 @@ describe('asking a reverse mentor to pair', () => {
     await frame.getByText(/You mentor Margaret Lindqvist \(1 of 1\)/).waitFor();
 
     frame = await personalTabAs(page, MARGARET);
-    await frame.getByText('Aisha Bello accepted. Your first session is next.').waitFor({ timeout: 60_000 });
+    await frame.getByText('Aisha Bello accepted. Book your sessions below.').waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
     await close();
   }, 180_000);

@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEMO_PEOPLE, findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
 import {
+  DEMO_STATE_KEY,
   DEMO_WRITES_KEY,
   FAULT_CHANNEL,
   FAULT_PRESET_LABELS,
@@ -232,6 +233,7 @@ export function DevHost() {
             onClick={() => {
               // Forget what demo users wrote and the cached directory, then start again.
               localStorage.removeItem(DEMO_WRITES_KEY);
+              localStorage.removeItem(DEMO_STATE_KEY);
               indexedDB.deleteDatabase('reverse-mentoring');
               window.location.reload();
             }}

@@ -6,6 +6,7 @@ import { startSurface } from '../shell/start-surface';
 // These need the directory and everyone's profiles, which come after first paint; so does their code.
 const SuggestionsCard = lazy(() => import('@/features/suggestions/suggestions-card').then((m) => ({ default: m.SuggestionsCard })));
 const RequestsCard = lazy(() => import('@/features/requests/requests-card').then((m) => ({ default: m.RequestsCard })));
+const BookingCard = lazy(() => import('@/features/booking/booking-card').then((m) => ({ default: m.BookingCard })));
 const ProfileCard = lazy(() => import('@/features/profile/profile-card').then((m) => ({ default: m.ProfileCard })));
 const ProgrammeView = lazy(() => import('@/features/programme/programme-view').then((m) => ({ default: m.ProgrammeView })));
 
@@ -15,6 +16,7 @@ void startSurface('personal tab', () => (
       <Suspense fallback={null}>
         <SuggestionsCard />
         <RequestsCard />
+        <BookingCard />
         <ProfileCard />
         <ProgrammeView />
       </Suspense>

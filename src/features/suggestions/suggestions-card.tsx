@@ -103,7 +103,7 @@ export function SuggestionsCard() {
         <PersonLine person={people.get(state.mentorId)} fallbackName={nameOf(state.mentorId)} timeZone={profileOf(state.mentorId)?.timeZone} locale={host.context.locale} />
         <Body1 role="status">
           {state.kind === 'accepted'
-            ? `${nameOf(state.mentorId)} accepted. Your first session is next.`
+            ? `${nameOf(state.mentorId)} accepted. Book your sessions below.`
             : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
         </Body1>
         {state.kind === 'pending' && (

@@ -37,3 +37,6 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 export function findDemoPerson(id: string | undefined): DemoPerson | undefined {
   return DEMO_PEOPLE.find((p) => p.id === id);
 }
+
+/** The demo app's id (its manifest id) in the demo tenant's Teams app catalogue. */
+export const DEMO_TEAMS_APP_ID = '5b7e2c1a-9d3f-4e6b-8a21-0c4d7f9e3b12';

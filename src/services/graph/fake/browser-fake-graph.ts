@@ -1,49 +1,74 @@
+import { demoCalendarSeed } from './demo-calendars';
 import { generateDemoProfiles } from './demo-profiles';
 import { generateDemoTenant } from './demo-tenant';
-import { FakeGraph } from './fake-graph';
-import { DEMO_WRITES_KEY, FAULT_CHANNEL, FAULT_STORAGE_KEY, faultsFor, isFaultPreset } from './fault-presets';
+import { FakeGraph, type FakeGraphState } from './fake-graph';
+import { DEMO_TEAMS_APP_ID } from '@/services/demo/demo-people';
+import { DEMO_STATE_KEY, DEMO_WRITES_KEY, FAULT_CHANNEL, FAULT_STORAGE_KEY, faultsFor, isFaultPreset } from './fault-presets';
 
 type Writes = Record<string, Record<string, Record<string, unknown> | null>>;
 
-function readWrites(): Writes {
+function readJson<T>(key: string, fallback: T): T {
   try {
-    const value = JSON.parse(localStorage.getItem(DEMO_WRITES_KEY) ?? '{}') as unknown;
-    return typeof value === 'object' && value !== null ? (value as Writes) : {};
+    const value = JSON.parse(localStorage.getItem(key) ?? 'null') as unknown;
+    return typeof value === 'object' && value !== null ? (value as T) : fallback;
   } catch {
-    return {};
+    return fallback;
   }
 }
 
 let graph: FakeGraph | undefined;
 
 /**
- * The demo's Graph in this page: the default demo tenant and its opt-in profiles with what demo
- * users wrote since, and the faults the dev host chose, following changes while the page is open.
+ * The demo's Graph in this page: the default demo tenant, its opt-in profiles and calendars, with
+ * what demo users wrote since (kept in local storage, so every framed surface and every reload
+ * sees one tenant; other frames' writes arrive through storage events), and the faults the dev
+ * host chose, following changes while the page is open.
  */
 export function browserFakeGraph(): FakeGraph {
   if (graph) return graph;
   const stored = localStorage.getItem(FAULT_STORAGE_KEY);
   const users = generateDemoTenant();
-  const extensions = new Map(
-    [...generateDemoProfiles(users)].map(([id, byName]) => [id, { ...byName }] as [string, Record<string, Record<string, unknown>>]),
-  );
-  for (const [userId, byName] of Object.entries(readWrites())) {
-    const current = { ...(extensions.get(userId) ?? {}) };
-    for (const [name, properties] of Object.entries(byName)) {
+  const profiles = generateDemoProfiles(users);
+  const extensionsOf = (userId: string, writes: Writes) => {
+    const current = { ...(profiles.get(userId) ?? {}) };
+    for (const [name, properties] of Object.entries(writes[userId] ?? {})) {
       if (properties) current[name] = properties;
       else delete current[name];
     }
-    extensions.set(userId, current);
-  }
-  const created = new FakeGraph({
+    return current;
+  };
+  const writes = readJson<Writes>(DEMO_WRITES_KEY, {});
+  const extensions = new Map([...new Set([...profiles.keys(), ...Object.keys(writes)])].map((id) => [id, extensionsOf(id, writes)] as const));
+  let restoring = false;
+  const created: FakeGraph = new FakeGraph({
     users,
     extensions,
+    calendarSeed: demoCalendarSeed,
+    catalog: new Map([[DEMO_TEAMS_APP_ID, 'Reverse mentoring']]),
     faults: faultsFor(isFaultPreset(stored) ? stored : 'none'),
     onExtensionChange: (userId, name, properties) => {
-      const writes = readWrites();
-      writes[userId] = { ...writes[userId], [name]: properties ?? null };
-      localStorage.setItem(DEMO_WRITES_KEY, JSON.stringify(writes));
+      const all = readJson<Writes>(DEMO_WRITES_KEY, {});
+      all[userId] = { ...all[userId], [name]: properties ?? null };
+      localStorage.setItem(DEMO_WRITES_KEY, JSON.stringify(all));
     },
+    onStateChange: () => {
+      if (!restoring) localStorage.setItem(DEMO_STATE_KEY, JSON.stringify(created.state()));
+    },
+  });
+  const restore = () => {
+    const state = readJson<FakeGraphState | undefined>(DEMO_STATE_KEY, undefined);
+    restoring = true;
+    created.restoreState(state ?? { events: [], files: [], chats: { meetings: [], installed: {}, tabs: {} } });
+    restoring = false;
+  };
+  restore();
+  // Another frame (the partner's tab in the dev host) wrote: take it in.
+  window.addEventListener('storage', (event) => {
+    if (event.key === DEMO_STATE_KEY || event.key === null) restore();
+    if (event.key === DEMO_WRITES_KEY || event.key === null) {
+      const latest = readJson<Writes>(DEMO_WRITES_KEY, {});
+      for (const userId of new Set([...Object.keys(latest), ...profiles.keys()])) created.replaceExtensions(userId, extensionsOf(userId, latest));
+    }
   });
   if (typeof BroadcastChannel !== 'undefined') {
     new BroadcastChannel(FAULT_CHANNEL).onmessage = (event: MessageEvent) => {

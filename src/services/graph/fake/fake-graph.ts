@@ -200,6 +200,11 @@ export class FakeGraph {
     this.chats.restore(state.chats);
   }
 
+  /** Replaces one user's open extensions (what another frame of the demo wrote), without telling onExtensionChange. */
+  replaceExtensions(userId: string, byName: Readonly<Record<string, Record<string, unknown>>>): void {
+    this.extensions.set(userId, new Map(Object.entries(byName)));
+  }
+
   /** Switches faults on or off from now on. */
   setFaults(faults: Partial<GraphFaults>): void {
     this.faults = { ...this.faults, ...faults };

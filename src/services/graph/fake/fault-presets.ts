@@ -12,6 +12,8 @@ export const FAULT_PRESETS = {
   unavailable: { unavailableRate: 0.3, retryAfterSeconds: 1 },
   'expired-token': { expiredToken: true },
   'missing-consent': { missingConsent: true },
+  'lost-answers': { dropRate: 0.3 },
+  'no-chat-apps': { chatAppsDenied: true },
 } satisfies Record<string, Partial<GraphFaults>>;
 
 export type FaultPreset = keyof typeof FAULT_PRESETS;
@@ -23,6 +25,8 @@ export const FAULT_PRESET_LABELS: Record<FaultPreset, string> = {
   unavailable: '30% unavailable (503)',
   'expired-token': 'Expired token (401)',
   'missing-consent': 'No admin consent (403)',
+  'lost-answers': '30% of answers lost (network)',
+  'no-chat-apps': 'Chat apps not allowed (403)',
 };
 
 export const FAULT_STORAGE_KEY = 'demo-graph-faults';
@@ -32,6 +36,9 @@ export const FAULT_STORAGE_KEY = 'demo-graph-faults';
  * surface and every reload sees the same demo tenant. Demo data only, never tokens.
  */
 export const DEMO_WRITES_KEY = 'demo-graph-writes';
+/** What demo users made in calendars, OneDrive and meeting chats (demo data only). */
+export const DEMO_STATE_KEY = 'demo-graph-state';
+
 export const FAULT_CHANNEL = 'demo-graph-faults';
 
 export function isFaultPreset(value: unknown): value is FaultPreset {
@@ -39,7 +46,15 @@ export function isFaultPreset(value: unknown): value is FaultPreset {
 }
 
 /** The faults every preset starts from: a little latency, as a real tenant has. */
-const BASELINE: Partial<GraphFaults> = { latencyMs: 60, throttleRate: 0, unavailableRate: 0, expiredToken: false, missingConsent: false };
+const BASELINE: Partial<GraphFaults> = {
+  latencyMs: 60,
+  throttleRate: 0,
+  unavailableRate: 0,
+  expiredToken: false,
+  missingConsent: false,
+  dropRate: 0,
+  chatAppsDenied: false,
+};
 
 export function faultsFor(preset: FaultPreset): Partial<GraphFaults> {
   return { ...BASELINE, ...FAULT_PRESETS[preset] };

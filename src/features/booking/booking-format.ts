@@ -1,0 +1,32 @@
+import { GraphPermissionError } from '@/services/graph/graph-errors';
+
+/** One of the pair, as booking needs them: the address Graph knows their calendar by, and their zone. */
+export interface PairPerson {
+  readonly id: string;
+  readonly displayName: string;
+  readonly address: string;
+  readonly zone: string;
+}
+
+/** The programme's rhythm for a pair's sessions. */
+export interface Cadence {
+  readonly everyWeeks: number;
+  readonly minutes: number;
+  readonly weeks: number;
+}
+
+const format = (iso: string, zone: string, locale: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(new Date(iso));
+
+/** "Wednesday 16:45" in a zone. */
+export const formatWeekdayTime = (iso: string, zone: string, locale: string) => format(iso, zone, locale, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+
+/** "2 Dec 2026" in a zone. */
+export const formatDate = (iso: string, zone: string, locale: string) => format(iso, zone, locale, { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** A message a person can act on, from whatever went wrong. */
+export function describeError(error: unknown): string {
+  if (error instanceof GraphPermissionError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `Something went wrong talking to Microsoft 365: ${message} Nothing is booked twice if you try again.`;
+}
