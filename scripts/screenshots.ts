@@ -38,6 +38,43 @@ const SHOTS: { name: string; path: string; wait: string; heading: string; ready?
   },
 ];
 
+const AISHA = '00000000-0000-4000-8000-000000000003';
+const MARGARET = '00000000-0000-4000-8000-000000000001';
+
+/** The booking card: Margaret's suggested times, then the booked series; Aisha's side of it. */
+async function bookingShots(theme: 'default' | 'dark') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: [] } }));
+  await page.goto(`${server.baseUrl}/dev-host/?theme=${theme}`);
+  const as = async (person: string) => {
+    await page.getByRole('combobox', { name: 'You are' }).selectOption(person);
+    const frame = (await (await page.waitForSelector('iframe[title="Personal tab"]')).contentFrame())!;
+    await frame.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+    return frame;
+  };
+  const suffix = theme === 'default' ? 'light' : 'dark';
+  let frame = await as(MARGARET);
+  await frame.getByRole('button', { name: 'Ask to pair with Aisha Bello' }).click({ timeout: 60_000 });
+  await frame.getByText('Waiting for their answer').waitFor();
+  frame = await as(AISHA);
+  await frame.getByRole('button', { name: 'Accept Margaret Lindqvist' }).click({ timeout: 60_000 });
+  await frame.getByText(/You mentor Margaret Lindqvist/).waitFor();
+  frame = await as(MARGARET);
+  await frame.getByRole('list', { name: 'Suggested times' }).waitFor({ timeout: 60_000 });
+  await frame.getByRole('heading', { name: 'Your sessions with Aisha Bello' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}booking-slots-${suffix}.png` });
+  await frame.getByRole('list', { name: 'Suggested times' }).getByRole('button').first().click();
+  await frame.getByText('Waiting for Aisha Bello to accept the invitation.').waitFor({ timeout: 60_000 });
+  await frame.getByRole('heading', { name: 'Your sessions with Aisha Bello' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}booking-booked-${suffix}.png` });
+  frame = await as(AISHA);
+  await frame.getByRole('button', { name: 'Accept the invitation' }).waitFor({ timeout: 60_000 });
+  await frame.getByRole('heading', { name: 'Your sessions with Margaret Lindqvist' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}booking-mentor-${suffix}.png` });
+  console.log(`Wrote the booking screenshots (${suffix})`);
+  await page.close();
+}
+
 const server = await serveDemoBuild();
 const browser = await launchBrowser();
 try {
@@ -57,6 +94,7 @@ try {
       console.log(`Wrote ${file}`);
       await page.close();
     }
+    await bookingShots(theme);
   }
 } finally {
   await browser.close();

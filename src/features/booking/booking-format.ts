@@ -19,7 +19,7 @@ const format = (iso: string, zone: string, locale: string, options: Intl.DateTim
   new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(new Date(iso));
 
 /** "Wednesday 16:45" in a zone. */
-export const formatWeekdayTime = (iso: string, zone: string, locale: string) => format(iso, zone, locale, { weekday: 'long', hour: '2-digit', minute: '2-digit' });
+export const formatWeekdayTime = (iso: string, zone: string, locale: string) => format(iso, zone, locale, { weekday: 'long', hour: 'numeric', minute: '2-digit' });
 
 /** "2 Dec 2026" in a zone. */
 export const formatDate = (iso: string, zone: string, locale: string) => format(iso, zone, locale, { day: 'numeric', month: 'short', year: 'numeric' });
