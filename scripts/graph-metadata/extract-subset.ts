@@ -52,7 +52,19 @@ export interface GraphSubset {
 
 const NAMESPACE = 'microsoft.graph';
 /** The user, and the open extensions the app stores profiles in. */
-const ROOT_TYPES = ['microsoft.graph.user', 'microsoft.graph.openTypeExtension'];
+const ROOT_TYPES = [
+  'microsoft.graph.user',
+  'microsoft.graph.openTypeExtension',
+  // Booking: events, free/busy, the pair workspace file and its sharing, the meeting chat's tab.
+  'microsoft.graph.event',
+  'microsoft.graph.scheduleInformation',
+  'microsoft.graph.driveItem',
+  'microsoft.graph.permission',
+  'microsoft.graph.onlineMeeting',
+  'microsoft.graph.teamsApp',
+  'microsoft.graph.teamsTab',
+  'microsoft.graph.singleValueLegacyExtendedProperty',
+];
 
 /** `graph.user` and `microsoft.graph.user` name the same type; Collection(…) wraps. */
 export function qualify(type: string): string {

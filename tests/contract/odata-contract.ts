@@ -148,7 +148,10 @@ export function objectProblems(value: unknown, typeName: string, where: string, 
       continue;
     }
     if (key in navigation) {
-      problems.push(...objectProblems(item, navigation[key]!.type, `${where}.${key}`, subset));
+      // A navigation holds one entity or, deep-inserted or expanded, a collection of them.
+      const many = /^Collection\((.*)\)$/.exec(navigation[key]!.type);
+      if (many && Array.isArray(item)) item.forEach((entry, i) => problems.push(...objectProblems(entry, many[1]!, `${where}.${key}[${i}]`, subset)));
+      else problems.push(...objectProblems(item, navigation[key]!.type, `${where}.${key}`, subset));
       continue;
     }
     const property = properties[key];

@@ -111,7 +111,12 @@ export class FakeChats {
       this.context.onChange?.();
       return { status: 201 };
     }
-    if (method === 'GET') return { status: 200, body: { value: this.tabsOf(threadId).map((t) => ({ ...t, teamsApp: { id: t.teamsAppId } })) } };
+    const shapeTab = ({ teamsAppId, ...t }: ChatTab) => ({ ...t, webUrl: `https://teams.microsoft.com/l/entity/${teamsAppId}/${t.id}` });
+    if (method === 'GET') {
+      // The app is a navigation, there only with $expand=teamsApp.
+      const expand = url.searchParams.get('$expand') === 'teamsApp';
+      return { status: 200, body: { value: this.tabsOf(threadId).map((t) => ({ ...shapeTab(t), ...(expand ? { teamsApp: { id: t.teamsAppId } } : {}) })) } };
+    }
     if (method !== 'POST') return error(405, 'MethodNotAllowed', `The method ${method} is not allowed here.`);
     const value = (body ?? {}) as { displayName?: unknown; configuration?: ChatTab['configuration'] };
     const appId = bound(body);
@@ -120,6 +125,6 @@ export class FakeChats {
     const tab: ChatTab = { id: this.context.newId(), displayName: value.displayName, teamsAppId: appId, configuration: value.configuration };
     (this.state.tabs[threadId] ??= []).push(tab);
     this.context.onChange?.();
-    return { status: 201, body: { ...tab, webUrl: `https://teams.microsoft.com/l/entity/${appId}/${tab.id}` } };
+    return { status: 201, body: shapeTab(tab) };
   }
 }

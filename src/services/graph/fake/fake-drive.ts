@@ -139,7 +139,7 @@ export class FakeDrives {
 
   private permission(p: StoredFile['permissions'][number]) {
     const user = this.context.user(p.userId);
-    return { id: p.id, roles: p.roles, grantedToV2: { user: { id: p.userId, displayName: user?.displayName ?? '', email: user?.mail ?? '' } } };
+    return { id: p.id, roles: p.roles, grantedToV2: { user: { id: p.userId, displayName: user?.displayName ?? '' } } };
   }
 
   private shape(file: StoredFile) {
