@@ -101,6 +101,30 @@ describe('booking the sessions', () => {
     expect(state.organiser[0]!.start.dateTime).not.toBe(bookedStart);
     expect(state.partner[0]!.start).toEqual(state.organiser[0]!.start);
     expect(await seriousViolations(frame)).toEqual([]);
+
+    // The mentor declines the moved series: the executive is told, with what to do next.
+    frame = await personalTabAs(page, AISHA);
+    await frame.getByRole('button', { name: 'Decline' }).click({ timeout: 60_000 });
+    await frame.getByRole('list', { name: 'Suggested times' }).waitFor({ timeout: 60_000 });
+    frame = await personalTabAs(page, MARGARET);
+    await frame.getByText('Aisha Bello declined these sessions.', { exact: false }).waitFor({ timeout: 60_000 });
+
+    // Skip one session, then end the pairing: future sessions go, the workspace stays.
+    await frame.getByRole('button', { name: 'Skip a session' }).click();
+    const sessions = frame.getByRole('list', { name: 'Next sessions' });
+    await sessions.waitFor();
+    const skipped = sessions.getByRole('button').first();
+    const skippedLabel = await skipped.getAttribute('aria-label');
+    await skipped.click();
+    await frame.getByRole('button', { name: skippedLabel! }).waitFor({ state: 'detached' });
+    state = await pairState(page);
+    expect(state.organiser[0]!.cancelled).toHaveLength(1);
+    expect(state.partner[0]!.cancelled).toEqual(state.organiser[0]!.cancelled);
+    await frame.getByRole('button', { name: 'End the pairing' }).click();
+    await frame.getByRole('button', { name: 'Yes, end the pairing' }).click();
+    await frame.getByText(/Your pairing with Aisha Bello ended on/).waitFor();
+    state = await pairState(page);
+    expect(state.files).toHaveLength(1);
     expect(errors).toEqual([]);
     await close();
   }, 300_000);
