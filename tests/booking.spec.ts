@@ -1,9 +1,9 @@
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
 import type { FakeGraphState } from '../src/services/graph/fake/fake-graph';
 import { DEMO_STATE_KEY } from '../src/services/graph/fake/fault-presets';
-import { hostedFrame, launchBrowser, openPage, seriousViolations } from './support/browser';
+import { launchBrowser, openPage, personalTabAs, seriousViolations } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,12 +16,6 @@ afterAll(async () => {
 const [MARGARET, , AISHA] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
 const AISHA_MAIL = AISHA.userPrincipalName;
 
-async function personalTabAs(page: Page, person: (typeof DEMO_PEOPLE)[number]): Promise<Frame> {
-  await page.getByRole('combobox', { name: 'You are' }).selectOption(person.id);
-  const frame = await hostedFrame(page, 'Personal tab');
-  await frame.getByRole('heading', { name: `Welcome, ${person.displayName.split(' ')[0]}` }).waitFor();
-  return frame;
-}
 
 /** What the demo's fake Graph holds for the pair: the series in each calendar, the workspace, the chat tabs. */
 async function pairState(page: Page) {

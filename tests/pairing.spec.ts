@@ -1,7 +1,7 @@
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
-import { hostedFrame, launchBrowser, openPage, seriousViolations } from './support/browser';
+import { launchBrowser, openPage, personalTabAs, seriousViolations } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,12 +13,6 @@ afterAll(async () => {
 
 const [MARGARET, , AISHA] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
 
-async function personalTabAs(page: Page, person: (typeof DEMO_PEOPLE)[number]): Promise<Frame> {
-  await page.getByRole('combobox', { name: 'You are' }).selectOption(person.id);
-  const frame = await hostedFrame(page, 'Personal tab');
-  await frame.getByRole('heading', { name: `Welcome, ${person.displayName.split(' ')[0]}` }).waitFor();
-  return frame;
-}
 
 describe('asking a reverse mentor to pair', () => {
   it('an executive sees suggestions with reasons and asks; the mentor accepts; the executive sees it', async () => {

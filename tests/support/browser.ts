@@ -42,6 +42,14 @@ export async function hostedFrame(page: Page, title: string): Promise<Frame> {
   return frame;
 }
 
+/** Switches the dev host to this demo person and returns their personal tab once it has greeted them. */
+export async function personalTabAs(page: Page, person: { readonly id: string; readonly displayName: string }): Promise<Frame> {
+  await page.getByRole('combobox', { name: 'You are' }).selectOption(person.id);
+  const frame = await hostedFrame(page, 'Personal tab');
+  await frame.getByRole('heading', { name: `Welcome, ${person.displayName.split(' ')[0]}` }).waitFor();
+  return frame;
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
