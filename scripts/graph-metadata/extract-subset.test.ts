@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractSubset, qualify } from './extract-subset';
 
+/** The fixture holds the user and open-extension types only. */
+const USER_ROOTS = ['microsoft.graph.user', 'microsoft.graph.openTypeExtension'];
+
 const CSDL = `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
   <edmx:DataServices>
@@ -30,7 +33,7 @@ const CSDL = `<?xml version="1.0" encoding="utf-8"?>
 
 describe('extractSubset', () => {
   it('keeps the user type, its base and complex types, its entity set, singleton and functions', () => {
-    const subset = extractSubset(CSDL, 'abc');
+    const subset = extractSubset(CSDL, 'abc', USER_ROOTS);
     expect(Object.keys(subset.types).sort()).toEqual([
       'microsoft.graph.directoryObject',
       'microsoft.graph.entity',
@@ -65,6 +68,6 @@ describe('extractSubset', () => {
   });
 
   it('fails clearly when the user type is missing', () => {
-    expect(() => extractSubset(CSDL.replace(/<EntityType Name="user"[\s\S]*?<\/EntityType>/, ''), 'x')).toThrow('Type microsoft.graph.user is not in the CSDL');
+    expect(() => extractSubset(CSDL.replace(/<EntityType Name="user"[\s\S]*?<\/EntityType>/, ''), 'x', USER_ROOTS)).toThrow('Type microsoft.graph.user is not in the CSDL');
   });
 });

@@ -52,7 +52,8 @@ export interface GraphSubset {
 
 const NAMESPACE = 'microsoft.graph';
 /** The user, and the open extensions the app stores profiles in. */
-const ROOT_TYPES = [
+/** The types the app reads or writes; everything they reach is kept too. */
+export const ROOT_TYPES = [
   'microsoft.graph.user',
   'microsoft.graph.openTypeExtension',
   // Booking: events, free/busy, the pair workspace file and its sharing, the meeting chat's tab.
@@ -72,7 +73,7 @@ export function qualify(type: string): string {
   return inner.startsWith('graph.') ? `${NAMESPACE}.${inner.slice('graph.'.length)}` : inner;
 }
 
-export function extractSubset(csdl: string, commit: string): GraphSubset {
+export function extractSubset(csdl: string, commit: string, roots: readonly string[] = ROOT_TYPES): GraphSubset {
   const parser = new XMLParser({
     ignoreAttributes: false,
     isArray: (name) => ['Schema', 'EntityType', 'ComplexType', 'Property', 'NavigationProperty', 'Function', 'Parameter', 'EntitySet', 'Singleton'].includes(name),
@@ -85,7 +86,7 @@ export function extractSubset(csdl: string, commit: string): GraphSubset {
   for (const xml of (schema.ComplexType as XmlType[]) ?? []) byName.set(`${NAMESPACE}.${xml['@_Name']}`, { kind: 'complex', xml });
 
   const types: Record<string, SubsetType> = {};
-  const queue = [...ROOT_TYPES];
+  const queue = [...roots];
   while (queue.length > 0) {
     const name = queue.shift()!;
     if (types[name] || !name.startsWith(`${NAMESPACE}.`)) continue;
@@ -109,15 +110,15 @@ export function extractSubset(csdl: string, commit: string): GraphSubset {
 
   const container = (schema.EntityContainer ?? {}) as { EntitySet?: { '@_Name': string; '@_EntityType': string }[]; Singleton?: { '@_Name': string; '@_Type': string }[] };
   const entitySets = Object.fromEntries(
-    (container.EntitySet ?? []).filter((s) => ROOT_TYPES.includes(s['@_EntityType'])).map((s) => [s['@_Name'], s['@_EntityType']]),
+    (container.EntitySet ?? []).filter((s) => roots.includes(s['@_EntityType'])).map((s) => [s['@_Name'], s['@_EntityType']]),
   );
-  const singletons = Object.fromEntries((container.Singleton ?? []).filter((s) => ROOT_TYPES.includes(s['@_Type'])).map((s) => [s['@_Name'], s['@_Type']]));
+  const singletons = Object.fromEntries((container.Singleton ?? []).filter((s) => roots.includes(s['@_Type'])).map((s) => [s['@_Name'], s['@_Type']]));
   const collectionFunctions: Record<string, string[]> = {};
   for (const fn of (schema.Function as XmlFunction[]) ?? []) {
     const binding = fn['@_IsBound'] === 'true' ? fn.Parameter?.[0]?.['@_Type'] : undefined;
     if (!binding?.startsWith('Collection(')) continue;
     const bound = qualify(binding);
-    if (!ROOT_TYPES.includes(bound)) continue;
+    if (!roots.includes(bound)) continue;
     (collectionFunctions[bound] ??= []).push(fn['@_Name']);
   }
   for (const names of Object.values(collectionFunctions)) names.sort();
