@@ -1,19 +1,21 @@
 /**
  * The pair workspace document (JSON in the executive's OneDrive, shared with the mentor only):
- * the pair, their goals and code of conduct, and the agenda and history of their sessions.
- * Booking creates it; the shared agenda fills it.
+ * the pair, and their agenda with goals, code of conduct, expectations, notes and reviews across
+ * sessions. Booking creates it; the shared agenda fills it and merges into it.
  */
+import { emptyAgenda, type AgendaDoc } from '../agenda/agenda';
 
 export interface WorkspaceDocument {
   readonly v: 1;
   readonly pair: { readonly key: string; readonly executiveId: string; readonly mentorId: string };
-  readonly goals: readonly string[];
-  readonly codeOfConduct: string;
-  readonly agenda: readonly unknown[];
-  readonly sessions: readonly unknown[];
+  readonly agenda: AgendaDoc;
 }
 
-/** A new pair's empty workspace. */
+/** A code of conduct to start from; the pair edit it and both agree in their first session. */
+export const CONDUCT_TEMPLATE =
+  'What we say stays between us. We are candid and kind. Either of us can ask a question, however basic. We come prepared, and say early when a time does not work.';
+
+/** A new pair's workspace: an empty agenda with the code of conduct template. */
 export function newWorkspace(pair: { pairKey: string; executiveId: string; mentorId: string }): WorkspaceDocument {
-  return { v: 1, pair: { key: pair.pairKey, executiveId: pair.executiveId, mentorId: pair.mentorId }, goals: [], codeOfConduct: '', agenda: [], sessions: [] };
+  return { v: 1, pair: { key: pair.pairKey, executiveId: pair.executiveId, mentorId: pair.mentorId }, agenda: emptyAgenda(CONDUCT_TEMPLATE) };
 }
