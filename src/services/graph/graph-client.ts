@@ -1,4 +1,4 @@
-import { Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, ResponseType, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { Identity } from '../identity/identity';
 import { GraphPermissionError, GraphRequestError } from './graph-errors';
 import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
@@ -104,6 +104,20 @@ export class GraphClient {
       let request = this.client.api(url).headers({ ...options.headers, Authorization: `Bearer ${token}` });
       if (options.signal) request = request.option('signal', options.signal);
       return request.get() as Promise<T>;
+    });
+  }
+
+  /** GET a JSON document with its ETag (for optimistic concurrency on file content). */
+  getWithETag<T = unknown>(url: string, scopes: readonly string[]): Promise<{ body: T; etag: string | undefined }> {
+    return this.send(scopes, undefined, async (token) => {
+      const response = (await this.client.api(url).headers({ Authorization: `Bearer ${token}` }).responseType(ResponseType.RAW).get()) as Response;
+      const text = await response.text();
+      if (!response.ok) {
+        const error = new GraphError(response.status, (JSON.parse(text || '{}') as { error?: { message?: string } }).error?.message ?? `Graph answered ${response.status}`);
+        error.headers = response.headers;
+        throw error;
+      }
+      return { body: JSON.parse(text) as T, etag: response.headers.get('etag') ?? undefined };
     });
   }
 

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { addItem, alternativesOf, editText, liveItems, valueOf, type AgendaDoc } from '@/domain/agenda/agenda';
+import { seriesFor } from '@/domain/scheduling/recurrence';
+import { bookSeries } from '@/services/booking/booking-service';
+import { DEMO_PEOPLE } from '@/services/demo/demo-people';
+import { generateDemoTenant } from '@/services/graph/fake/demo-tenant';
+import { FakeGraph } from '@/services/graph/fake/fake-graph';
+import { GraphClient, type FetchLike } from '@/services/graph/graph-client';
+import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { AgendaSync } from './agenda-sync';
+import { MemoryLiveHub } from './memory-live-agenda';
+import { readWorkspace, saveAgenda, type WorkspaceRef } from './workspace-store';
+
+const users = generateDemoTenant({ size: 200 });
+const [margaret, diego] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
+const person = (id: string) => {
+  const u = users.find((x) => x.id === id)!;
+  return { id, displayName: u.displayName, mail: u.mail! };
+};
+const SESSION = '2027-01-05';
+
+/** A booked pair in a fake tenant, and a client for each person whose network can fail. */
+async function bookedPair() {
+  const graph = new FakeGraph({ users });
+  const offline = new Set<string>();
+  const clientFor = (who: (typeof DEMO_PEOPLE)[number]) => {
+    const fetch: FetchLike = (input, init) => (offline.has(who.id) ? Promise.reject(new TypeError('Failed to fetch')) : graph.fetch(input, init));
+    return new GraphClient({ identity: createDemoIdentity(who), fetch, sleep: () => Promise.resolve(), policy: { maxRetries: 1, maxTotalMs: 1000, baseDelayMs: 1, maxDelayMs: 1 } });
+  };
+  const booked = await bookSeries(clientFor(margaret), {
+    organiser: person(margaret.id),
+    partner: person(diego.id),
+    series: seriesFor('2027-01-05T15:00:00Z', 'Europe/London', { everyWeeks: 2, weeks: 26, minutes: 45 }),
+    programmeName: 'Reverse mentoring',
+    app: { teamsAppId: 'none', origin: 'https://x.example', tabName: 'Pair workspace' },
+  });
+  const ref: WorkspaceRef = { driveId: booked.workspace.driveId, itemId: booked.workspace.id };
+  return { graph, offline, clientFor, ref };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('the workspace file', () => {
+  it('merges a save that conflicts with the other person’s, instead of overwriting it', async () => {
+    const { clientFor, ref } = await bookedPair();
+    const mine = clientFor(margaret);
+    const theirs = clientFor(diego);
+    const first = await readWorkspace(mine, ref);
+    const second = await readWorkspace(theirs, ref);
+    const a = addItem(first.document.agenda, { client: 'm', person: margaret.id }, { id: 'a', text: 'AI at work', session: SESSION });
+    const b = addItem(second.document.agenda, { client: 'd', person: diego.id }, { id: 'b', text: 'Short video', session: SESSION });
+    await saveAgenda(mine, ref, a, first);
+    // Diego saves from a stale read: Graph answers 412, the save merges and tries again.
+    const saved = await saveAgenda(theirs, ref, b, second);
+    expect(Object.keys(saved.document.agenda.items).sort()).toEqual(['a', 'b']);
+    expect(Object.keys((await readWorkspace(mine, ref)).document.agenda.items).sort()).toEqual(['a', 'b']);
+  });
+
+  it('refuses a file that is not a workspace, naming the problem', async () => {
+    const { graph, clientFor, ref } = await bookedPair();
+    const file = graph.drives.snapshot()[0]!;
+    graph.drives.restore([{ ...file, content: JSON.stringify({ v: 1, pair: {}, agenda: {} }) }]);
+    await expect(readWorkspace(clientFor(margaret), ref)).rejects.toThrow(/The pair workspace is not in the expected form/);
+  });
+});
+
+describe('two participants in a meeting', () => {
+  async function meeting() {
+    const pair = await bookedPair();
+    const hub = new MemoryLiveHub();
+    const join = (who: (typeof DEMO_PEOPLE)[number], client: string) => {
+      const graph = pair.clientFor(who);
+      let cached: AgendaDoc | undefined;
+      const sync = new AgendaSync({
+        editor: { client, person: who.id },
+        load: () => readWorkspace(graph, pair.ref),
+        save: (doc, last) => saveAgenda(graph, pair.ref, doc, last),
+        cache: { read: () => cached, write: (doc) => (cached = doc) },
+        saveDelayMs: 5,
+        retryDelayMs: 20,
+      });
+      sync.attachLive(hub.join(client, who.id, who.displayName));
+      return sync;
+    };
+    const a = join(margaret, 'm-laptop');
+    const b = join(diego, 'd-laptop');
+    await Promise.all([a.start(), b.start()]);
+    return { ...pair, hub, a, b };
+  }
+
+  it('see each other’s edits, both edit the same item at once, and the file ends equal to both', async () => {
+    const { a, b, clientFor, ref } = await meeting();
+    expect(a.current.participants.map((p) => p.person).sort()).toEqual([margaret.id, diego.id].sort());
+    a.edit((doc, editor) => addItem(doc, editor, { id: 'x', text: 'Gen AI', session: SESSION }));
+    await settle();
+    expect(liveItems(b.current.doc).map((i) => valueOf(i.text))).toEqual(['Gen AI']);
+    a.edit((doc, editor) => editText(doc, editor, 'x', 'Gen AI in finance'));
+    b.edit((doc, editor) => editText(doc, editor, 'x', 'Gen AI for the board'));
+    await settle();
+    await Promise.all([a.flush(), b.flush()]);
+    await settle();
+    expect(a.current.doc).toEqual(b.current.doc);
+    const text = a.current.doc.items.x!.text;
+    expect(new Set([valueOf(text), ...alternativesOf(text).map((t) => t.value)])).toEqual(new Set(['Gen AI in finance', 'Gen AI for the board']));
+    expect((await readWorkspace(clientFor(margaret), ref)).document.agenda).toEqual(a.current.doc);
+    expect(a.current.save).toBe('saved');
+  });
+
+  it('keeps edits made offline and catches up on reconnect', async () => {
+    const { a, b, offline, clientFor, ref } = await meeting();
+    const bLive = (b as unknown as { live: { disconnect(): void; reconnect(): void } }).live;
+    bLive.disconnect();
+    offline.add(diego.id);
+    b.edit((doc, editor) => addItem(doc, editor, { id: 'off', text: 'Written offline', session: SESSION }));
+    a.edit((doc, editor) => addItem(doc, editor, { id: 'on', text: 'Written online', session: SESSION }));
+    await settle();
+    await b.flush();
+    expect(b.current.save).toBe('offline');
+    expect(b.current.live).toBe('disconnected');
+    expect(liveItems(a.current.doc).map((i) => i.id)).toEqual(['on']);
+
+    offline.delete(diego.id);
+    bLive.reconnect();
+    await settle();
+    await Promise.all([a.flush(), b.flush()]);
+    await settle();
+    expect(a.current.doc).toEqual(b.current.doc);
+    expect(new Set(liveItems(a.current.doc).map((i) => i.id))).toEqual(new Set(['on', 'off']));
+    expect(Object.keys((await readWorkspace(clientFor(margaret), ref)).document.agenda.items).sort()).toEqual(['off', 'on']);
+  });
+});

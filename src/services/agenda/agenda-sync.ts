@@ -1,0 +1,165 @@
+/**
+ * One participant's copy of the pair's agenda, kept in step three ways: with the other participant
+ * live (a {@link LiveAgenda}), with the pair workspace file (saved in the background, merged on a
+ * conflict), and with this device (a cache, so edits made offline survive a closed tab). Every
+ * incoming copy is merged, never applied over the local one, so no edit is lost.
+ */
+import { emptyAgenda, mergeAgendas, type AgendaDoc, type Editor } from '@/domain/agenda/agenda';
+import type { LiveAgenda, LiveConnection, Participant, TimerState } from './live-agenda';
+import type { StoredWorkspace } from './workspace-store';
+
+export type SaveStatus = 'loading' | 'saving' | 'saved' | 'unsaved' | 'offline';
+
+export interface AgendaSyncState {
+  readonly doc: AgendaDoc;
+  readonly save: SaveStatus;
+  /** Why the last load or save failed, in words. */
+  readonly problem?: string;
+  readonly live: LiveConnection | 'off';
+  readonly participants: readonly Participant[];
+  readonly timer?: TimerState;
+}
+
+export interface AgendaSyncOptions {
+  readonly editor: Editor;
+  readonly load: () => Promise<StoredWorkspace>;
+  readonly save: (doc: AgendaDoc, last: StoredWorkspace) => Promise<StoredWorkspace>;
+  /** This device's copy (unsaved edits included). */
+  readonly cache?: { read(): AgendaDoc | undefined; write(doc: AgendaDoc): void };
+  /** Wait after an edit before saving, so typing saves once. */
+  readonly saveDelayMs?: number;
+  /** Wait before trying a failed save again. */
+  readonly retryDelayMs?: number;
+}
+
+export class AgendaSync {
+  private state: AgendaSyncState;
+  private stored: StoredWorkspace | undefined;
+  private live: LiveAgenda | undefined;
+  private readonly listeners = new Set<(state: AgendaSyncState) => void>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> | undefined;
+  private dirty = false;
+  private disposed = false;
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(private readonly options: AgendaSyncOptions) {
+    this.state = { doc: options.cache?.read() ?? emptyAgenda(), save: 'loading', live: 'off', participants: [] };
+  }
+
+  get current(): AgendaSyncState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: AgendaSyncState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(change: Partial<AgendaSyncState>) {
+    this.state = { ...this.state, ...change };
+    for (const listener of [...this.listeners]) listener(this.state);
+  }
+
+  /** Reads the workspace and merges it with this device's copy; saves if the copy had more. */
+  async start(): Promise<void> {
+    try {
+      this.stored = await this.options.load();
+      const doc = mergeAgendas(this.state.doc, this.stored.document.agenda);
+      const ahead = JSON.stringify(doc) !== JSON.stringify(this.stored.document.agenda);
+      this.set({ doc, save: ahead ? 'unsaved' : 'saved' });
+      delete (this.state as { problem?: string }).problem;
+      if (ahead) this.scheduleSave(0);
+      this.live?.publish(doc);
+    } catch (error) {
+      this.set({ save: 'offline', problem: error instanceof Error ? error.message : String(error) });
+      this.timer = setTimeout(() => void this.start(), this.options.retryDelayMs ?? 5000);
+    }
+  }
+
+  /** Takes the live session: publishes this copy, merges what others publish. */
+  attachLive(live: LiveAgenda): void {
+    this.live = live;
+    this.unsubscribe.push(
+      live.onRemote((doc) => this.merge(doc)),
+      live.onParticipants((participants) => this.set({ participants })),
+      live.onConnection((state) => {
+        this.set({ live: state });
+        // Back online: what we wrote meanwhile goes out, and to the file.
+        if (state === 'connected') {
+          live.publish(this.state.doc);
+          if (this.state.save !== 'saved') this.scheduleSave(0);
+        }
+      }),
+      live.onTimer((timer) => this.set(timer ? { timer } : {})),
+    );
+    const timer = live.timer();
+    this.set({ live: live.connection(), participants: live.participants(), ...(timer ? { timer } : {}) });
+    live.publish(this.state.doc);
+  }
+
+  /** An edit by this participant. */
+  edit(change: (doc: AgendaDoc, editor: Editor) => AgendaDoc): void {
+    const doc = change(this.state.doc, this.options.editor);
+    if (doc === this.state.doc) return;
+    this.options.cache?.write(doc);
+    this.set({ doc, save: this.state.save === 'offline' ? 'offline' : 'unsaved' });
+    this.live?.publish(doc);
+    this.scheduleSave(this.options.saveDelayMs ?? 1000);
+  }
+
+  private merge(remote: AgendaDoc) {
+    const doc = mergeAgendas(this.state.doc, remote);
+    if (JSON.stringify(doc) === JSON.stringify(this.state.doc)) return;
+    this.options.cache?.write(doc);
+    this.set({ doc, save: this.state.save === 'saved' ? 'unsaved' : this.state.save });
+    this.scheduleSave(this.options.saveDelayMs ?? 1000);
+  }
+
+  private scheduleSave(delay: number) {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  /** Saves now (after any save under way), merging with what is stored. */
+  async flush(): Promise<void> {
+    if (this.saving) {
+      this.dirty = true;
+      await this.saving;
+      if (!this.dirty) return;
+    }
+    if (!this.stored) return this.start();
+    this.dirty = false;
+    this.saving = (async () => {
+      const sent = this.state.doc;
+      this.set({ save: 'saving' });
+      try {
+        this.stored = await this.options.save(sent, this.stored!);
+        // What the other participant saved comes back in the merge.
+        const doc = mergeAgendas(this.state.doc, this.stored.document.agenda);
+        const behind = JSON.stringify(doc) !== JSON.stringify(this.stored.document.agenda);
+        this.set({ doc, save: behind ? 'unsaved' : 'saved' });
+        delete (this.state as { problem?: string }).problem;
+        if (JSON.stringify(doc) !== JSON.stringify(sent)) this.live?.publish(doc);
+        if (behind) this.scheduleSave(this.options.saveDelayMs ?? 1000);
+      } catch (error) {
+        this.set({ save: 'offline', problem: error instanceof Error ? error.message : String(error) });
+        this.scheduleSave(this.options.retryDelayMs ?? 5000);
+      }
+    })();
+    try {
+      await this.saving;
+    } finally {
+      this.saving = undefined;
+    }
+    if (this.dirty) await this.flush();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const off of this.unsubscribe) off();
+    this.live?.dispose();
+  }
+}
