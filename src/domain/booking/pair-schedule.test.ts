@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairScheduleOf, withEntry, type BookingRecord } from './pair-schedule';
+import { pairScheduleOf, sessionOn, withEntry, type BookingRecord } from './pair-schedule';
 
 const booking: BookingRecord = {
   with: 'diego',
@@ -43,5 +43,16 @@ describe('withEntry', () => {
     expect(withEntry(list, 'a', { with: 'a', start: '3' })).toEqual([{ with: 'b', start: '2' }, { with: 'a', start: '3' }]);
     expect(withEntry(list, 'b', undefined)).toEqual([{ with: 'a', start: '1' }]);
     expect(withEntry(undefined, 'a', undefined)).toEqual([]);
+  });
+});
+
+describe('sessionOn', () => {
+  const series = { start: '2027-01-05T15:00:00Z', zone: 'Europe/London', everyWeeks: 2, weeks: 26 };
+  it('is the next session on or after a day, the first before the series, and the day itself after it', () => {
+    expect(sessionOn(series, '2026-12-01')).toBe('2027-01-05');
+    expect(sessionOn(series, '2027-01-05')).toBe('2027-01-05');
+    expect(sessionOn(series, '2027-01-06')).toBe('2027-01-19');
+    expect(sessionOn(series, '2027-01-19')).toBe('2027-01-19');
+    expect(sessionOn(series, '2028-01-01')).toBe('2028-01-01');
   });
 });

@@ -19,6 +19,8 @@ export interface BookingRecord {
   readonly uid: string;
   /** A link to the pair workspace. */
   readonly workspace: string;
+  /** Where the workspace file is: "driveId/itemId". */
+  readonly ref?: string;
   /** Set when the pairing ended (YYYY-MM-DD of the last session kept). */
   readonly ended?: string;
 }
@@ -58,4 +60,19 @@ export function pairScheduleOf(
 export function withEntry<T extends { readonly with: string }>(list: readonly T[] | undefined, partnerId: string, entry: T | undefined): T[] {
   const rest = (list ?? []).filter((e) => e.with !== partnerId);
   return entry ? [...rest, entry] : rest;
+}
+
+/**
+ * The session a day belongs to: the UTC date (YYYY-MM-DD) of the first occurrence on or after
+ * `today` (a UTC date too, so both people, wherever they are, name a session alike), or `today`
+ * itself after the series has ended.
+ */
+export function sessionOn(booking: Pick<BookingRecord, 'start' | 'zone' | 'everyWeeks' | 'weeks'>, today: string): string {
+  const first = booking.start.slice(0, 10);
+  const step = booking.everyWeeks * 7;
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+  if (days <= 0) return first;
+  const k = Math.ceil(days / step);
+  if (k * step >= booking.weeks * 7) return today;
+  return new Date(Date.parse(`${first}T00:00:00Z`) + k * step * 86_400_000).toISOString().slice(0, 10);
 }

@@ -150,7 +150,15 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
       });
       setChatTab(result.chatTab);
       setSeries(result.series);
-      await record({ with: mentor.id, start, zone, ...cadence, uid: result.series.iCalUId, workspace: result.workspace.webUrl });
+      await record({
+        with: mentor.id,
+        start,
+        zone,
+        ...cadence,
+        uid: result.series.iCalUId,
+        workspace: result.workspace.webUrl,
+        ref: `${result.workspace.driveId}/${result.workspace.id}`,
+      });
     });
 
   const move = (start: string, zone: string) =>

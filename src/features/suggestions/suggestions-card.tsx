@@ -21,8 +21,8 @@ const useStyles = makeStyles({
 
 const PAGE = 3;
 
-/** "Why not this person?": pick anyone and read, in words, what stands between you. */
-function WhyNot() {
+/** "Why not this person?": pick anyone and read, in words, what stands between you; ask them if nothing does. */
+function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: boolean }) {
   const { user } = useServices();
   const { people, matcher } = useProgramme();
   const [query, setQuery] = useState('');
@@ -60,6 +60,13 @@ function WhyNot() {
             ? `${person.displayName} fits the programme rules; they may simply rank below your suggestions.`
             : `${person.displayName} ${reasons.map((r) => r.text).join('; ')}.`}
         </Body1>
+      )}
+      {person && reasons.length === 0 && (
+        <div>
+          <Button disabled={busy} onClick={() => onAsk(person.id)}>
+            Ask {person.displayName} to pair
+          </Button>
+        </div>
       )}
     </>
   );
@@ -161,7 +168,7 @@ export function SuggestionsCard() {
         {offset > 0 && <Button onClick={() => setOffset(Math.max(0, offset - PAGE))}>Back</Button>}
         {suggestions.length === PAGE && <Button onClick={() => setOffset(offset + PAGE)}>Show me others</Button>}
       </div>
-      <WhyNot />
+      <WhyNot busy={busy} onAsk={(id) => void ask(id)} />
     </SectionCard>
   );
 }

@@ -63,6 +63,7 @@ const storedSchema = z.object({
         minutes: z.number().int().min(15).max(120),
         uid: z.string().max(200),
         workspace: z.url().max(400),
+        ref: z.string().max(300).optional(),
         ended: z.iso.date().optional(),
       }),
     )
@@ -93,7 +94,7 @@ export function readStoredProfile(personId: string, extension: unknown): StoredP
     ...(p.asked ? { asked: p.asked } : {}),
     ...(p.accepted ? { accepted: p.accepted } : {}),
     ...(p.declined ? { declined: p.declined } : {}),
-    ...(p.bookings ? { bookings: p.bookings.map(({ ended, ...b }) => (ended ? { ...b, ended } : b)) } : {}),
+    ...(p.bookings ? { bookings: p.bookings.map(({ ended, ref, ...b }) => ({ ...b, ...(ref ? { ref } : {}), ...(ended ? { ended } : {}) })) } : {}),
     ...(p.proposals ? { proposals: p.proposals } : {}),
   };
 }
