@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createMatcher, type Matcher } from '@/domain/matching/engine';
-import { buildOrgModel, type OrgModel } from '@/domain/org/org-model';
+import type { Matcher } from '@/domain/matching/engine';
+import type { OrgModel } from '@/domain/org/org-model';
 import type { DirectoryView } from '@/services/graph/directory-service';
 import { isActive, type DirectoryPerson } from '@/services/graph/directory-person';
 import type { StoredProfile } from '@/services/profile/profile-store';
@@ -39,6 +39,9 @@ export interface ProgrammeState {
 const ProgrammeContext = createContext<ProgrammeState | undefined>(undefined);
 
 const profileStore = () => import('@/services/profile/profile-store');
+// The org model and the matching engine run once the directory is in, after first paint: so does their code.
+const loadEngine = () => Promise.all([import('@/domain/org/org-model'), import('@/domain/matching/engine')]).then(([org, matching]) => ({ ...org, ...matching }));
+type Engine = Awaited<ReturnType<typeof loadEngine>>;
 
 /** Loads the organisation once for all features of a surface, then everyone's profiles. */
 export function ProgrammeProvider({ children }: { children: ReactNode }) {
@@ -48,13 +51,17 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const [reloads, setReloads] = useState(0);
 
   const snapshot = view?.status === 'ready' ? view.snapshot : undefined;
+  const [engine, setEngine] = useState<Engine | undefined>();
+  useEffect(() => {
+    if (snapshot && !engine) void loadEngine().then(setEngine);
+  }, [snapshot, engine]);
   const people = useMemo(() => new Map((snapshot?.people ?? []).map((p) => [p.id, p])), [snapshot]);
   const model = useMemo(
     () =>
-      snapshot
-        ? buildOrgModel(snapshot.people.map((p) => ({ id: p.id, displayName: p.displayName, managerId: p.managerId, department: p.department, officeLocation: p.officeLocation, country: p.country })))
+      snapshot && engine
+        ? engine.buildOrgModel(snapshot.people.map((p) => ({ id: p.id, displayName: p.displayName, managerId: p.managerId, department: p.department, officeLocation: p.officeLocation, country: p.country })))
         : undefined,
-    [snapshot],
+    [snapshot, engine],
   );
 
   useEffect(() => {
@@ -76,11 +83,11 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   }, [snapshot, graph, reloads]);
 
   const matcher = useMemo(() => {
-    if (!model || profiles.status !== 'ready') return undefined;
+    if (!model || !engine || profiles.status !== 'ready') return undefined;
     const loads = new Map(profiles.list.filter((p) => p.mentor).map((p) => [p.personId, p.accepted?.length ?? p.load]));
     // Time zones count as they are now; daylight saving moves them during the year.
-    return createMatcher({ model, profiles: profiles.list, loads, rules: { levelGap: config.programme.levelGap, pastPairs: [], exclusions: [] }, at: Date.now() });
-  }, [model, profiles, config.programme.levelGap]);
+    return engine.createMatcher({ model, profiles: profiles.list, loads, rules: { levelGap: config.programme.levelGap, pastPairs: [], exclusions: [] }, at: Date.now() });
+  }, [model, engine, profiles, config.programme.levelGap]);
 
   const me = profiles.list.find((p) => p.personId === user.id);
 
