@@ -6,10 +6,6 @@
  * until the other client's merged agenda holds it. Last line JSON:
  * {"edits":N,"p50Ms":N,"p95Ms":N,"lost":0,"converged":true}.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { createConnection } from 'node:net';
-import { dirname, join } from 'node:path';
 import { InsecureTokenProvider } from '@fluidframework/test-client-utils';
 import { TestLiveShareHost } from '@microsoft/live-share';
 import {
@@ -23,27 +19,13 @@ import {
   type Editor,
 } from '../../src/domain/agenda/agenda.ts';
 import { joinLiveAgenda, type LiveAgenda } from '../../src/services/agenda/live-agenda.ts';
+import { startLocalFluid } from '../../tests/support/local-fluid.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const require = createRequire(import.meta.url);
 const EDITS = 220;
 const SESSION = '2027-01-05';
 
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-
-let fluid: ChildProcess | undefined;
-if (!(await portOpen(7070))) {
-  const bin = join(dirname(require.resolve('tinylicious/package.json')), 'dist/index.js');
-  fluid = spawn(process.execPath, [bin], { stdio: 'ignore', env: { ...process.env, PORT: '7070' } });
-  for (let i = 0; i < 100 && !(await portOpen(7070)); i++) await new Promise((r) => setTimeout(r, 100));
-}
+const fluid = await startLocalFluid();
 
 interface Client {
   readonly editor: Editor;
@@ -72,9 +54,11 @@ function textsOf(doc: AgendaDoc): Set<string> {
 }
 
 async function joinAs(index: number, editor: Editor): Promise<Client> {
+  // Azure's client wants a user with a name (an AzureUser), not only an id.
+  const user = { id: editor.client, name: editor.person };
   const live = await joinLiveAgenda({
     host: host(),
-    connection: { type: 'local', endpoint: 'http://localhost:7070', tokenProvider: new InsecureTokenProvider('', { id: editor.client }) },
+    connection: { type: 'local', endpoint: 'http://localhost:7070', tokenProvider: new InsecureTokenProvider('', user) },
     client: editor.client,
     person: editor.person,
     name: editor.person,
@@ -168,6 +152,6 @@ const pct = (p: number) => Math.round((delays[Math.min(delays.length - 1, Math.f
 log(`${edits} edits, ${delays.length} text deliveries measured, ${Object.keys(a.doc.items).length} items, max ${pct(100)} ms`);
 a.live.dispose();
 b.live.dispose();
-fluid?.kill();
+fluid.stop();
 console.log(JSON.stringify({ edits, p50Ms: pct(50), p95Ms: pct(95), lost, converged }));
 process.exit(0);

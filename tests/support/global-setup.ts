@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { serveDemoBuild } from './demo-server';
+import { startLocalFluid } from './local-fluid';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,9 +8,12 @@ declare module 'vitest' {
   }
 }
 
-/** Builds and serves the demo once for all browser tests. */
+/** Builds and serves the demo once for all browser tests, with the local Fluid service for Live Share. */
 export default async function setup(project: TestProject) {
-  const server = await serveDemoBuild();
+  const [server, fluid] = await Promise.all([serveDemoBuild(), startLocalFluid()]);
   project.provide('baseUrl', server.baseUrl);
-  return () => server.close();
+  return async () => {
+    fluid.stop();
+    await server.close();
+  };
 }

@@ -8,6 +8,7 @@ import {
   makeStyles,
   Select,
   Subtitle2,
+  Switch,
   Tab,
   TabList,
   teamsDarkTheme,
@@ -19,11 +20,13 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEMO_PEOPLE, findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
 import {
+  DEMO_CONTAINER_PREFIX,
   DEMO_STATE_KEY,
   DEMO_WRITES_KEY,
   FAULT_CHANNEL,
   FAULT_PRESET_LABELS,
   FAULT_STORAGE_KEY,
+  NETWORK_CHANNEL,
   isFaultPreset,
   type FaultPreset,
 } from '@/services/graph/fake/fault-presets';
@@ -234,6 +237,9 @@ export function DevHost() {
               // Forget what demo users wrote and the cached directory, then start again.
               localStorage.removeItem(DEMO_WRITES_KEY);
               localStorage.removeItem(DEMO_STATE_KEY);
+              for (const key of Object.keys(localStorage)) {
+                if (key.startsWith('agenda-cache:') || key.startsWith(DEMO_CONTAINER_PREFIX)) localStorage.removeItem(key);
+              }
               indexedDB.deleteDatabase('reverse-mentoring');
               window.location.reload();
             }}
@@ -310,6 +316,17 @@ export function DevHost() {
                       {[EXECUTIVE, MENTOR].map((person) => (
                         <section key={person.id} className={styles.participant} aria-label={person.displayName}>
                           <Caption1>{person.displayName}</Caption1>
+                          <Switch
+                            label="Online"
+                            aria-label={`${person.displayName} online`}
+                            defaultChecked
+                            onChange={(_, d) => {
+                              // Drops this participant's Live Share connection and Graph, as a lost network would.
+                              const channel = new BroadcastChannel(NETWORK_CHANNEL);
+                              channel.postMessage({ person: person.id, offline: !d.checked });
+                              channel.close();
+                            }}
+                          />
                           <HostedFrame
                             key={`${frameKey}-${person.id}`}
                             simulator={simulator}

@@ -1,4 +1,5 @@
-import { Body1, Caption1, makeStyles, mergeClasses, Title2, Title3, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, makeStyles, mergeClasses, Spinner, Title2, Title3, tokens } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/components/services-context';
@@ -21,9 +22,11 @@ const useStyles = makeStyles({
   grid: {
     display: 'grid',
     gap: tokens.spacingHorizontalL,
-    gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(260px, 1fr)',
     alignItems: 'start',
+    '@media (max-width: 720px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
+  aside: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
 const SESSION_STEPS = [
@@ -46,13 +49,31 @@ function SessionSteps() {
   );
 }
 
+// The agenda needs Graph, the workspace and (live) Live Share: its code loads after first paint.
+const PairAgendaView = lazy(() => import('./pair-agenda-view').then((m) => ({ default: m.PairAgendaView })));
+
+/** First paint: the heading and a spinner, in the surface's budget; then the agenda. */
+function AgendaSurface({ layout, title }: { layout: 'panel' | 'page' | 'stage'; title: string }) {
+  const HeadingText = layout === 'panel' ? Title3 : Title2;
+  return (
+    <Suspense
+      fallback={
+        <>
+          <HeadingText as={layout === 'page' ? 'h2' : 'h1'}>{title}</HeadingText>
+          <Spinner size="small" label="Opening your agenda…" />
+        </>
+      }
+    >
+      <PairAgendaView layout={layout} />
+    </Suspense>
+  );
+}
+
 function SidePanel() {
   const styles = useStyles();
   return (
     <main className={mergeClasses(styles.page, styles.sidePanel)}>
-      <Title3 as="h1" className={styles.heading}>
-        Session agenda
-      </Title3>
+      <AgendaSurface layout="panel" title="Session agenda" />
       <SectionCard title="A good session" headingLevel="h2">
         <SessionSteps />
       </SectionCard>
@@ -72,13 +93,16 @@ function Workspace() {
         <Caption1>{config.programme.name}</Caption1>
       </div>
       <div className={styles.grid}>
-        <SectionCard title="A good session">
-          <SessionSteps />
-        </SectionCard>
-        <SectionCard
-          title="Rhythm"
-          description={`${describeCadence(config.programme)}. Goals and a code of conduct are agreed in the first session and kept here, private to the pair.`}
-        />
+        <AgendaSurface layout="page" title="Session agenda" />
+        <div className={styles.aside}>
+          <SectionCard title="A good session">
+            <SessionSteps />
+          </SectionCard>
+          <SectionCard
+            title="Rhythm"
+            description={`${describeCadence(config.programme)}. Goals and a code of conduct are agreed in the first session and kept here, private to the pair.`}
+          />
+        </div>
       </div>
     </main>
   );
@@ -88,10 +112,7 @@ function Stage() {
   const styles = useStyles();
   return (
     <main className={mergeClasses(styles.page, styles.stage)}>
-      <Title2 as="h1" className={styles.heading}>
-        Session agenda
-      </Title2>
-      <SessionSteps />
+      <AgendaSurface layout="stage" title="Session agenda" />
     </main>
   );
 }

@@ -156,6 +156,17 @@ export class AgendaSync {
     if (this.dirty) await this.flush();
   }
 
+  /** The shared timer for the item being discussed (only while live). */
+  startTimer(durationMs: number): void {
+    this.live?.startTimer(durationMs);
+  }
+  pauseTimer(): void {
+    this.live?.pauseTimer();
+  }
+  resumeTimer(): void {
+    this.live?.resumeTimer();
+  }
+
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);

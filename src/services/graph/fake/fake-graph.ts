@@ -41,6 +41,8 @@ export interface GraphFaults {
   readonly dropRate: number;
   /** Answer installing apps in chats and adding tabs 403, as without admin consent for them. */
   readonly chatAppsDenied: boolean;
+  /** No network at all: every request fails before reaching Graph. */
+  readonly offline: boolean;
 }
 
 export const NO_FAULTS: GraphFaults = {
@@ -52,6 +54,7 @@ export const NO_FAULTS: GraphFaults = {
   missingConsent: false,
   dropRate: 0,
   chatAppsDenied: false,
+  offline: false,
 };
 
 /** Counts of what the fake answered, for tests and benchmarks. */
@@ -227,7 +230,7 @@ export class FakeGraph {
   /** A `fetch` that answers Graph URLs; anything else is a network error, as with no route. */
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    if (!request.url.startsWith(`${GRAPH_ROOT}/`)) throw new TypeError(`Failed to fetch ${request.url}`);
+    if (!request.url.startsWith(`${GRAPH_ROOT}/`) || this.faults.offline) throw new TypeError(`Failed to fetch ${request.url}`);
     this.stats.httpRequests++;
     if (this.faults.latencyMs > 0) await this.sleep(this.faults.latencyMs);
     const headers = Object.fromEntries(request.headers.entries());

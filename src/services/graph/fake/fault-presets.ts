@@ -40,6 +40,10 @@ export const DEMO_WRITES_KEY = 'demo-graph-writes';
 export const DEMO_STATE_KEY = 'demo-graph-state';
 
 export const FAULT_CHANNEL = 'demo-graph-faults';
+/** The demo meeting's Live Share container id, per meeting, shared by the dev host's frames. */
+export const DEMO_CONTAINER_PREFIX = 'demo-live-container:';
+/** The dev host's network switch per person: messages `{ person, offline }`. */
+export const NETWORK_CHANNEL = 'demo-network';
 
 export function isFaultPreset(value: unknown): value is FaultPreset {
   return typeof value === 'string' && Object.hasOwn(FAULT_PRESETS, value);
@@ -54,6 +58,7 @@ const BASELINE: Partial<GraphFaults> = {
   missingConsent: false,
   dropRate: 0,
   chatAppsDenied: false,
+  offline: false,
 };
 
 export function faultsFor(preset: FaultPreset): Partial<GraphFaults> {

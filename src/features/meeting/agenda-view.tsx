@@ -1,0 +1,510 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  Title2,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  addItem,
+  agreeConduct,
+  alternativesOf,
+  assign,
+  deleteItem,
+  editNotes,
+  editText,
+  liveItems,
+  moveItem,
+  needsGuidedStart,
+  review,
+  sessionView,
+  setConduct,
+  setCurrent,
+  setDone,
+  setExpectations,
+  setGoals,
+  valueOf,
+  type AgendaDoc,
+  type AgendaItem,
+  type Editor,
+  type Owner,
+  type Register,
+} from '@/domain/agenda/agenda';
+import type { AgendaSyncState } from '@/services/agenda/agenda-sync';
+import type { TimerState } from '@/services/agenda/live-agenda';
+import { useAgendaSync, type PairAgenda, type PairPeople } from './use-pair-agenda';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  heading: { margin: 0 },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: 'none' },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalXXS,
+    borderBottomWidth: '1px',
+    borderBottomStyle: 'solid',
+    borderBottomColor: tokens.colorNeutralStroke2,
+  },
+  current: {
+    borderInlineStartWidth: '3px',
+    borderInlineStartStyle: 'solid',
+    borderInlineStartColor: tokens.colorBrandStroke1,
+    paddingInlineStart: tokens.spacingHorizontalS,
+  },
+  done: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground3 },
+  grow: { flexGrow: 1, minWidth: 0 },
+  timer: { fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700 },
+  stageItem: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  alternative: { color: tokens.colorNeutralForeground2 },
+});
+
+type Layout = 'panel' | 'page' | 'stage';
+type Edit = (change: (doc: AgendaDoc, editor: Editor) => AgendaDoc) => void;
+
+const formatSession = (session: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${session}T12:00:00Z`));
+
+/**
+ * A text field that keeps what is typed locally and writes it to the agenda when the person
+ * pauses, presses Enter or leaves the field; what the other person writes shows while this field
+ * is not being edited.
+ */
+function EditableText(props: { value: string; onCommit: (value: string) => void; label: string; multiline?: boolean; placeholder?: string }) {
+  const [draft, setDraft] = useState(props.value);
+  // Typed and not yet written: the other person's words wait until then.
+  const typing = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    if (!typing.current) setDraft(props.value);
+  }, [props.value]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const commit = (value: string) => {
+    clearTimeout(timer.current);
+    typing.current = false;
+    if (value !== props.value) props.onCommit(value);
+  };
+  const change = (value: string) => {
+    typing.current = true;
+    setDraft(value);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => commit(value), 700);
+  };
+  const common = {
+    value: draft,
+    'aria-label': props.label,
+    placeholder: props.placeholder,
+    onBlur: () => {
+      if (typing.current) commit(draft);
+    },
+  };
+  return props.multiline ? (
+    <Textarea {...common} resize="vertical" onChange={(_, d) => change(d.value)} />
+  ) : (
+    <Input
+      {...common}
+      onChange={(_, d) => change(d.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit(draft);
+      }}
+    />
+  );
+}
+
+/** Other words written at the same time as the shown ones: kept, with who wrote them, one click to use. */
+function Alternatives({ register, people, onUse }: { register: Register<string>; people: PairPeople; onUse: (value: string) => void }) {
+  const styles = useStyles();
+  const nameOf = (id: string) => (id === people.executive.id ? people.executive.name : id === people.mentor.id ? people.mentor.name : 'Someone');
+  return (
+    <>
+      {alternativesOf(register).map((alt, i) => (
+        <div key={i} className={styles.row}>
+          <Caption1 className={styles.alternative}>
+            {nameOf(alt.by)} also wrote: “{alt.value}”
+          </Caption1>
+          <Button size="small" appearance="subtle" onClick={() => onUse(alt.value)}>
+            Use this
+          </Button>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function ItemRow(props: { item: AgendaItem; index: number; count: number; current: boolean; people: PairPeople; edit: Edit; readOnly: boolean }) {
+  const styles = useStyles();
+  const { item, people, edit } = props;
+  const text = valueOf(item.text) ?? '';
+  const move = (to: number) => edit((doc, editor) => moveItem(doc, editor, item.id, to));
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    // Alt+↑ / Alt+↓ move the item, as in Teams lists.
+    if (!event.altKey || props.readOnly) return;
+    if (event.key === 'ArrowUp' && props.index > 0) move(props.index - 1);
+    if (event.key === 'ArrowDown' && props.index < props.count - 1) move(props.index + 1);
+  };
+  if (props.readOnly) {
+    return (
+      <li className={mergeClasses(styles.item, props.current && styles.current)}>
+        <Body1 className={mergeClasses(styles.stageItem, item.done.value && styles.done)}>{text}</Body1>
+      </li>
+    );
+  }
+  return (
+    <li className={mergeClasses(styles.item, props.current && styles.current)} onKeyDown={onKeyDown} aria-label={text || 'Untitled item'}>
+      <div className={styles.row}>
+        <Checkbox checked={item.done.value} onChange={(_, d) => edit((doc, editor) => setDone(doc, editor, item.id, d.checked === true))} aria-label={`Done: ${text}`} />
+        <div className={styles.grow}>
+          <EditableText value={text} label="Item" onCommit={(value) => edit((doc, editor) => editText(doc, editor, item.id, value))} />
+        </div>
+      </div>
+      <Alternatives register={item.text} people={people} onUse={(value) => edit((doc, editor) => editText(doc, editor, item.id, value))} />
+      <div className={styles.row}>
+        <Select
+          size="small"
+          aria-label={`Who takes “${text}”`}
+          value={item.owner.value ?? ''}
+          onChange={(_, d) => edit((doc, editor) => assign(doc, editor, item.id, (d.value || null) as Owner))}
+        >
+          <option value="">Either of us</option>
+          <option value="executive">{people.executive.name}</option>
+          <option value="mentor">{people.mentor.name}</option>
+        </Select>
+        <Button size="small" appearance={props.current ? 'primary' : 'secondary'} onClick={() => edit((doc, editor) => setCurrent(doc, editor, props.current ? null : item.id))}>
+          {props.current ? 'Discussing' : 'Discuss now'}
+        </Button>
+        <Button size="small" appearance="subtle" disabled={props.index === 0} onClick={() => move(props.index - 1)} aria-label={`Move “${text}” up`}>
+          ↑
+        </Button>
+        <Button size="small" appearance="subtle" disabled={props.index === props.count - 1} onClick={() => move(props.index + 1)} aria-label={`Move “${text}” down`}>
+          ↓
+        </Button>
+        <Button size="small" appearance="subtle" onClick={() => edit((doc, editor) => deleteItem(doc, editor, item.id))} aria-label={`Remove “${text}”`}>
+          Remove
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+function Timer({ timer, onStart, onPause, onResume, large }: { timer: TimerState | undefined; onStart?: (ms: number) => void; onPause?: () => void; onResume?: () => void; large?: boolean }) {
+  const styles = useStyles();
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!timer?.running) return;
+    const id = setInterval(() => tick((n) => n + 1), 500);
+    return () => clearInterval(id);
+  }, [timer?.running]);
+  const remaining = timer ? Math.max(0, timer.remainingMs - (timer.running ? Date.now() - timer.at : 0)) : undefined;
+  const text = remaining === undefined ? '--:--' : `${String(Math.floor(remaining / 60_000)).padStart(2, '0')}:${String(Math.floor((remaining % 60_000) / 1000)).padStart(2, '0')}`;
+  return (
+    <div className={styles.row}>
+      <span className={large ? styles.timer : undefined} role="timer" aria-label="Time left on this item">
+        {text}
+      </span>
+      {onStart && (
+        <>
+          <Button size="small" onClick={() => onStart(5 * 60_000)}>
+            5 min
+          </Button>
+          <Button size="small" onClick={() => onStart(10 * 60_000)}>
+            10 min
+          </Button>
+          {timer?.running ? (
+            <Button size="small" onClick={onPause}>
+              Pause
+            </Button>
+          ) : (
+            timer && remaining! > 0 && (
+              <Button size="small" onClick={onResume}>
+                Resume
+              </Button>
+            )
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Status({ state, people, me }: { state: AgendaSyncState; people: PairPeople; me: string }) {
+  const here = state.participants.map((p) => (p.person === me ? 'you' : p.name));
+  const offline = state.save === 'offline' || state.live === 'disconnected';
+  return (
+    <div role="status" aria-live="polite">
+      <Caption1>
+        {offline
+          ? 'Offline — your edits are kept and will catch up when you reconnect.'
+          : state.save === 'saving' || state.save === 'unsaved'
+            ? 'Saving to your pair workspace…'
+            : state.save === 'loading'
+              ? 'Loading…'
+              : 'Saved in your pair workspace.'}
+        {state.live === 'connected' && here.length > 0 && ` Here now: ${here.join(', ')}.`}
+        {state.live === 'off' && ` Live editing connects when ${people.executive.id === me ? people.mentor.name : people.executive.name} joins.`}
+      </Caption1>
+    </div>
+  );
+}
+
+function GuidedStart({ doc, people, me, edit }: { doc: AgendaDoc; people: PairPeople; me: string; edit: Edit }) {
+  const styles = useStyles();
+  const conduct = valueOf(doc.conduct) ?? '';
+  const agreedBy = [people.executive, people.mentor].filter((p) => doc.agreed[p.id]?.value === conduct);
+  return (
+    <section className={styles.section} aria-labelledby="guided-start">
+      <Subtitle2 as="h2" id="guided-start" className={styles.heading}>
+        Your first session
+      </Subtitle2>
+      <Body1>Good pairings start by saying what each of you hopes for, setting goals together and agreeing how you will work.</Body1>
+      <Field label="What I hope to get from this pairing">
+        <EditableText multiline value={valueOf(doc.expectations[me] ?? []) ?? ''} label="What I hope to get from this pairing" onCommit={(v) => edit((d, e) => setExpectations(d, e, v))} />
+      </Field>
+      {[people.executive, people.mentor]
+        .filter((p) => p.id !== me && valueOf(doc.expectations[p.id] ?? []))
+        .map((p) => (
+          <Caption1 key={p.id}>
+            {p.name} hopes: {valueOf(doc.expectations[p.id]!)}
+          </Caption1>
+        ))}
+      <Field label="Our goals">
+        <EditableText multiline value={valueOf(doc.goals) ?? ''} label="Our goals" onCommit={(v) => edit((d, e) => setGoals(d, e, v))} />
+      </Field>
+      <Alternatives register={doc.goals} people={people} onUse={(v) => edit((d, e) => setGoals(d, e, v))} />
+      <Field label="Our code of conduct">
+        <EditableText multiline value={conduct} label="Our code of conduct" onCommit={(v) => edit((d, e) => setConduct(d, e, v))} />
+      </Field>
+      <Alternatives register={doc.conduct} people={people} onUse={(v) => edit((d, e) => setConduct(d, e, v))} />
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={doc.agreed[me]?.value === conduct} onClick={() => edit((d, e) => agreeConduct(d, e))}>
+          I agree to this code of conduct
+        </Button>
+        <Caption1>{agreedBy.length === 0 ? 'Neither of you has agreed yet.' : `Agreed: ${agreedBy.map((p) => p.name).join(' and ')}.`}</Caption1>
+      </div>
+    </section>
+  );
+}
+
+function Review({ doc, session, me, edit }: { doc: AgendaDoc; session: string; me: string; edit: Edit }) {
+  const styles = useStyles();
+  const saved = valueOf(doc.reviews[`${session}/${me}`] ?? []);
+  const [useful, setUseful] = useState(saved ? String(saved.useful) : '');
+  const [learnt, setLearnt] = useState(saved?.learnt ?? '');
+  return (
+    <section className={styles.section} aria-labelledby="review">
+      <Subtitle2 as="h2" id="review" className={styles.heading}>
+        After the session
+      </Subtitle2>
+      <Field label="How useful was it?">
+        <RadioGroup layout="horizontal" value={useful} onChange={(_, d) => setUseful(d.value)}>
+          {['1', '2', '3', '4', '5'].map((v) => (
+            <Radio key={v} value={v} label={v} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label="One thing I learnt">
+        <Input value={learnt} maxLength={500} onChange={(_, d) => setLearnt(d.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Button disabled={!useful} onClick={() => edit((d, e) => review(d, e, session, { useful: Number(useful), learnt: learnt.trim() }))}>
+          Save my review
+        </Button>
+        {saved && <Caption1>Saved. Only the two of you can see it.</Caption1>}
+      </div>
+    </section>
+  );
+}
+
+function History({ doc, session, people, locale }: { doc: AgendaDoc; session: string; people: PairPeople; locale: string }) {
+  const styles = useStyles();
+  const sessions = [...new Set(liveItems(doc).map((i) => i.session))].filter((s) => s < session).sort().reverse();
+  if (sessions.length === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby="history">
+      <Subtitle2 as="h2" id="history" className={styles.heading}>
+        Earlier sessions
+      </Subtitle2>
+      {sessions.map((s) => (
+        <div key={s}>
+          <Body1>
+            <strong>{formatSession(s, locale)}</strong>
+          </Body1>
+          <ul className={styles.list}>
+            {liveItems(doc)
+              .filter((i) => i.session === s)
+              .map((i) => (
+                <li key={i.id}>
+                  <Caption1 className={i.done.value ? styles.done : undefined}>{valueOf(i.text)}</Caption1>
+                </li>
+              ))}
+          </ul>
+          {[people.executive, people.mentor].map((p) => {
+            const r = valueOf(doc.reviews[`${s}/${p.id}`] ?? []);
+            return r ? (
+              <Caption1 key={p.id} block>
+                {p.name}: {r.useful}/5{r.learnt ? ` — “${r.learnt}”` : ''}
+              </Caption1>
+            ) : null;
+          })}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The pair's agenda in a side panel (compact), a tab (with history) or on the meeting stage (large, read-only). */
+export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; layout: Layout; locale: string }) {
+  const styles = useStyles();
+  const { state, edit } = useAgendaSync(agenda.status === 'ready' ? agenda.sync : undefined);
+  const [newItem, setNewItem] = useState('');
+
+  if (agenda.status === 'resolving') return <Spinner size="small" label="Opening your agenda…" />;
+  if (agenda.status === 'unlinked') {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>
+          This meeting is not linked to a pair yet. Book your sessions in the Reverse mentoring app: the meeting it creates carries your shared agenda.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (agenda.status === 'failed' || !state) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>The agenda could not be opened: {agenda.status === 'failed' ? agenda.message : 'unknown problem'}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { people, me, session } = agenda;
+  const doc = state.doc;
+  const view = sessionView(doc, session);
+  const current = doc.current.value ? doc.items[doc.current.value] : undefined;
+  const live = agenda.sync;
+  const liveControls = state.live === 'connected';
+  const Heading = layout === 'panel' ? Title3 : Title2;
+
+  const add = () => {
+    const text = newItem.trim();
+    if (!text) return;
+    const id = crypto.randomUUID();
+    edit((d, e) => addItem(d, e, { id, text, session }));
+    setNewItem('');
+  };
+  const timerActions = liveControls
+    ? {
+        onStart: (ms: number) => live.startTimer(ms),
+        onPause: () => live.pauseTimer(),
+        onResume: () => live.resumeTimer(),
+      }
+    : {};
+
+  const list = (items: AgendaItem[], label: string) => (
+    <ul className={styles.list} aria-label={label}>
+      {items.map((item, index) => (
+        <ItemRow key={item.id} item={item} index={index} count={items.length} current={item.id === current?.id} people={people} edit={edit} readOnly={layout === 'stage'} />
+      ))}
+    </ul>
+  );
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.header}>
+        {/* In the workspace tab the page's heading is "Pair workspace"; the agenda is a part of it. */}
+        <Heading as={layout === 'page' ? 'h2' : 'h1'} className={styles.heading}>
+          Session agenda
+        </Heading>
+        <div className={styles.row}>
+          <Caption1>
+            {people.executive.name} and {people.mentor.name} · {formatSession(session, locale)}
+          </Caption1>
+          {state.live === 'connected' && <Badge appearance="tint" color="success">Live</Badge>}
+        </div>
+        {layout !== 'stage' && <Status state={state} people={people} me={me} />}
+      </div>
+      {layout !== 'stage' && needsGuidedStart(doc, [people.executive.id, people.mentor.id]) && <GuidedStart doc={doc} people={people} me={me} edit={edit} />}
+      <section className={styles.section} aria-labelledby="now">
+        <Subtitle2 as="h2" id="now" className={styles.heading}>
+          Now discussing
+        </Subtitle2>
+        <Body1 className={layout === 'stage' ? styles.stageItem : undefined}>{current ? valueOf(current.text) : 'Choose an item and select “Discuss now”.'}</Body1>
+        <Timer timer={state.timer} large={layout !== 'panel'} {...(layout === 'stage' ? {} : timerActions)} />
+        {current && layout !== 'stage' && (
+          <Field label="Notes on this item">
+            <EditableText multiline value={valueOf(current.notes) ?? ''} label="Notes on this item" onCommit={(v) => edit((d, e) => editNotes(d, e, current.id, v))} />
+          </Field>
+        )}
+        {current && <Alternatives register={current.notes} people={people} onUse={(v) => edit((d, e) => editNotes(d, e, current.id, v))} />}
+      </section>
+      {view.carried.length > 0 && (
+        <section className={styles.section} aria-labelledby="carried">
+          <Subtitle2 as="h2" id="carried" className={styles.heading}>
+            Carried over from last time
+          </Subtitle2>
+          {list(view.carried, 'Carried over from last time')}
+        </section>
+      )}
+      <section className={styles.section} aria-labelledby="items">
+        <Subtitle2 as="h2" id="items" className={styles.heading}>
+          This session
+        </Subtitle2>
+        {view.items.length === 0 ? <Caption1>Nothing yet. Add what you want to talk about.</Caption1> : list(view.items, 'This session')}
+        {layout !== 'stage' && (
+          <div className={styles.row}>
+            <Input
+              className={styles.grow}
+              value={newItem}
+              placeholder="Add an item"
+              aria-label="New agenda item"
+              maxLength={300}
+              onChange={(_, d) => setNewItem(d.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') add();
+              }}
+            />
+            <Button appearance="primary" onClick={add} disabled={!newItem.trim()}>
+              Add
+            </Button>
+          </div>
+        )}
+      </section>
+      {layout !== 'stage' && !needsGuidedStart(doc, [people.executive.id, people.mentor.id]) && (
+        <section className={styles.section} aria-labelledby="goals">
+          <Subtitle2 as="h2" id="goals" className={styles.heading}>
+            Our goals
+          </Subtitle2>
+          <Body1>{valueOf(doc.goals)}</Body1>
+          <Caption1>Code of conduct: {valueOf(doc.conduct)}</Caption1>
+        </section>
+      )}
+      {layout !== 'stage' && <Review doc={doc} session={session} me={me} edit={edit} />}
+      {layout === 'page' && <History doc={doc} session={session} people={people} locale={locale} />}
+    </div>
+  );
+}

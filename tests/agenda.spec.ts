@@ -1,0 +1,124 @@
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
+import { baseUrl, hostedFrame, launchBrowser, openPage, personalTabAs, seriousViolations } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const [MARGARET, DIEGO] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
+
+/** Margaret asks Diego (the meeting's two participants in the dev host), he accepts, she books. */
+async function bookMargaretAndDiego(page: Page) {
+  let frame = await personalTabAs(page, MARGARET);
+  await frame.getByRole('combobox', { name: /Why not someone else/ }).pressSequentially('Diego', { timeout: 60_000 });
+  await frame.getByRole('option', { name: /^Diego Hernández/ }).click();
+  await frame.getByRole('button', { name: 'Ask Diego Hernández to pair' }).click();
+  await frame.getByText('You asked Diego Hernández to pair. Waiting for their answer.').waitFor();
+  frame = await personalTabAs(page, DIEGO);
+  await frame.getByRole('button', { name: 'Accept Margaret Lindqvist' }).click({ timeout: 60_000 });
+  await frame.getByText(/You mentor Margaret Lindqvist/).waitFor();
+  frame = await personalTabAs(page, MARGARET);
+  await frame.getByRole('list', { name: 'Suggested times' }).getByRole('button').first().click({ timeout: 60_000 });
+  await frame.getByText('Waiting for Diego Hernández to accept the invitation.').waitFor({ timeout: 60_000 });
+}
+
+async function sidePanels(page: Page): Promise<[Frame, Frame]> {
+  // The meeting with the app's tab in place, as booking leaves it.
+  await page.goto(`${baseUrl()}/dev-host/?view=meeting&tab=added`);
+  const panels = [await hostedFrame(page, `Side panel of ${MARGARET.displayName}`), await hostedFrame(page, `Side panel of ${DIEGO.displayName}`)] as [Frame, Frame];
+  for (const panel of panels) await panel.getByText('Here now:', { exact: false }).waitFor({ timeout: 60_000 });
+  return panels;
+}
+
+async function add(panel: Frame, text: string) {
+  await panel.getByRole('textbox', { name: 'New agenda item' }).fill(text);
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
+}
+
+const itemTexts = (panel: Frame) => panel.getByRole('list', { name: 'This session' }).getByRole('textbox', { name: 'Item' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+
+describe('the shared agenda in the meeting side panel', () => {
+  it('two participants edit at once and end up equal; one goes offline, edits, and catches up', async () => {
+    const { page, errors, close } = await openPage(browser, '/dev-host/');
+    await bookMargaretAndDiego(page);
+    const [margaret, diego] = await sidePanels(page);
+
+    // The first session guides them: goals and the code of conduct.
+    await margaret.getByRole('heading', { name: 'Your first session' }).waitFor();
+    await margaret.getByRole('textbox', { name: 'Our goals' }).fill('Margaret gets fluent in generative AI; Diego sees how the board decides.');
+    await margaret.getByRole('textbox', { name: 'Our goals' }).blur();
+    await margaret.getByRole('button', { name: 'I agree to this code of conduct' }).click();
+    await diego.getByText('Agreed: Margaret Lindqvist.').waitFor();
+    await diego.getByRole('button', { name: 'I agree to this code of conduct' }).click();
+    await margaret.getByRole('heading', { name: 'Our goals' }).waitFor();
+
+    // Both edit at once, without waiting for each other: add, reorder, tick, the same item's text.
+    // (Playwright drives one page, so the actions are a few milliseconds apart; truly simultaneous
+    // writes are the offline part below and the domain's property tests.)
+    await add(margaret, 'How do teams use AI assistants?');
+    await add(diego, 'Board pack walkthrough');
+    await add(margaret, 'TikTok for customer research');
+    await expect.poll(() => itemTexts(diego), { timeout: 10_000 }).toHaveLength(3);
+    await diego.getByRole('button', { name: 'Move “TikTok for customer research” up' }).click();
+    await margaret.getByRole('checkbox', { name: 'Done: Board pack walkthrough' }).check();
+    const firstItem = (panel: Frame) => panel.getByRole('list', { name: 'This session' }).getByRole('textbox', { name: 'Item' }).first();
+    await firstItem(margaret).fill('How do teams use AI assistants? (finance)');
+    await firstItem(diego).fill('How do teams use AI assistants? (engineering)');
+    await firstItem(margaret).press('Enter');
+    await firstItem(diego).press('Enter');
+    await expect.poll(async () => JSON.stringify(await itemTexts(margaret)) === JSON.stringify(await itemTexts(diego)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => diego.getByRole('checkbox', { name: 'Done: Board pack walkthrough' }).isChecked()).toBe(true);
+
+    // Diego loses the network, keeps editing (the same item as Margaret, too), and comes back.
+    await page.getByRole('switch', { name: `${DIEGO.displayName} online` }).uncheck();
+    await diego.getByText('Offline — your edits are kept', { exact: false }).waitFor({ timeout: 15_000 });
+    await add(diego, 'Written while offline');
+    await add(margaret, 'Written while Diego was away');
+    await firstItem(diego).fill('AI assistants: what Diego would try first');
+    await firstItem(diego).press('Enter');
+    await firstItem(margaret).fill('AI assistants: what finance would try first');
+    await firstItem(margaret).press('Enter');
+    await page.getByRole('switch', { name: `${DIEGO.displayName} online` }).check();
+    await expect.poll(async () => (await itemTexts(margaret)).includes('Written while offline'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await itemTexts(diego)).includes('Written while Diego was away'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => JSON.stringify(await itemTexts(margaret)) === JSON.stringify(await itemTexts(diego)), { timeout: 10_000 }).toBe(true);
+    // Both wrote the first item at once: neither's words are lost; the other version is offered beside it.
+    for (const panel of [margaret, diego]) await panel.getByText(/also wrote: “AI assistants: what (Diego|finance) would try first”/).waitFor();
+    await diego.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
+
+    expect(await seriousViolations(margaret)).toEqual([]);
+
+    // The next session, a fortnight on: what was not ticked off is carried over.
+    await page.clock.setSystemTime(Date.now() + 15 * 86_400_000);
+    await page.reload();
+    const [next] = await sidePanels(page);
+    const carried = next.getByRole('list', { name: 'Carried over from last time' });
+    await carried.waitFor();
+    const carriedTexts = await carried.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
+    expect(carriedTexts).toContain('TikTok for customer research');
+    expect(carriedTexts).toContain('Written while offline');
+    expect(carriedTexts).not.toContain('Board pack walkthrough');
+    await next.getByText('Nothing yet. Add what you want to talk about.').waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  }, 300_000);
+
+  it('has no serious accessibility violations in the side panel in any theme', async () => {
+    for (const theme of ['default', 'dark', 'contrast']) {
+      const { page, errors, close } = await openPage(browser, `/dev-host/?view=meeting&tab=added&theme=${theme}`);
+      const panel = await hostedFrame(page, `Side panel of ${MARGARET.displayName}`);
+      await panel.getByRole('heading', { name: 'Session agenda' }).first().waitFor({ timeout: 60_000 });
+      // With no pair booked yet, the panel says how to link one.
+      await panel.getByText('This meeting is not linked to a pair yet.', { exact: false }).waitFor({ timeout: 60_000 });
+      expect(await seriousViolations(panel)).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    }
+  }, 180_000);
+});
