@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, serveDemoBuild } from '../tests/support/demo-server.ts';
+import { startLocalFluid } from '../tests/support/local-fluid.ts';
 
 const out = fileURLToPath(new URL('../tests/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -28,7 +29,6 @@ const SHOTS: { name: string; path: string; wait: string; heading: string; ready?
     frameReady: 'table',
   },
   { name: 'personal-tab', path: '/dev-host/', wait: 'iframe[title="Personal tab"]', heading: 'Welcome', frameReady: '[data-testid="people-count"]' },
-  { name: 'meeting-side-panels', path: '/dev-host/?view=meeting&tab=added', wait: 'iframe[title^="Side panel"]', heading: 'Session agenda' },
   {
     name: 'configuration-page',
     path: '/dev-host/?view=meeting&configure=1',
@@ -75,7 +75,62 @@ async function bookingShots(theme: 'default' | 'dark') {
   await page.close();
 }
 
+const DIEGO = '00000000-0000-4000-8000-000000000002';
+
+/** The meeting: Margaret and Diego booked, a first session under way in both side panels; the workspace tab. */
+async function agendaShots(theme: 'default' | 'dark') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: [] } }));
+  await page.goto(`${server.baseUrl}/dev-host/?theme=${theme}`);
+  const as = async (person: string) => {
+    await page.getByRole('combobox', { name: 'You are' }).selectOption(person);
+    const frame = (await (await page.waitForSelector('iframe[title="Personal tab"]')).contentFrame())!;
+    await frame.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+    return frame;
+  };
+  let frame = await as(MARGARET);
+  await frame.getByRole('combobox', { name: /Why not someone else/ }).pressSequentially('Diego', { timeout: 60_000 });
+  await frame.getByRole('option', { name: /^Diego Hernández/ }).click();
+  await frame.getByRole('button', { name: 'Ask Diego Hernández to pair' }).click();
+  await frame.getByText('Waiting for their answer').waitFor();
+  frame = await as(DIEGO);
+  await frame.getByRole('button', { name: 'Accept Margaret Lindqvist' }).click({ timeout: 60_000 });
+  await frame.getByText(/You mentor Margaret Lindqvist/).waitFor();
+  frame = await as(MARGARET);
+  await frame.getByRole('list', { name: 'Suggested times' }).getByRole('button').first().click({ timeout: 60_000 });
+  await frame.getByText('Waiting for Diego Hernández to accept the invitation.').waitFor({ timeout: 60_000 });
+  await page.goto(`${server.baseUrl}/dev-host/?theme=${theme}&view=meeting&tab=added`);
+  const panel = async (name: string) => (await (await page.waitForSelector(`iframe[title="Side panel of ${name}"]`)).contentFrame())!;
+  const [margaret, diego] = [await panel('Margaret Lindqvist'), await panel('Diego Hernández')];
+  for (const p of [margaret, diego]) await p.getByText('Here now:', { exact: false }).waitFor({ timeout: 60_000 });
+  await margaret.getByRole('textbox', { name: 'Our goals' }).fill('Margaret gets hands-on with generative AI; Diego learns how the board weighs a decision.');
+  await margaret.getByRole('textbox', { name: 'Our goals' }).blur();
+  await margaret.getByRole('button', { name: 'I agree to this code of conduct' }).click();
+  await diego.getByRole('button', { name: 'I agree to this code of conduct' }).click();
+  for (const [p, text] of [
+    [margaret, 'How my team could use an AI assistant'],
+    [diego, 'Try one prompt live, together'],
+    [margaret, 'What younger customers expect from us'],
+  ] as const) {
+    await p.getByRole('textbox', { name: 'New agenda item' }).fill(text);
+    await p.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+  await diego.getByRole('button', { name: 'Discuss now' }).first().click();
+  await margaret.getByRole('button', { name: '10 min' }).click();
+  await margaret.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 30_000 });
+  const suffix = theme === 'default' ? 'light' : 'dark';
+  await page.screenshot({ path: `${out}meeting-side-panels-${suffix}.png` });
+  await page.getByRole('tab', { name: /chat tab/ }).click();
+  const tab = (await (await page.waitForSelector('iframe[title="Meeting chat tab"]')).contentFrame())!;
+  await tab.getByRole('heading', { name: 'Session agenda' }).waitFor({ timeout: 60_000 });
+  await tab.getByText('Here now:', { exact: false }).waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: `${out}meeting-workspace-${suffix}.png` });
+  console.log(`Wrote the agenda screenshots (${suffix})`);
+  await page.close();
+}
+
 const server = await serveDemoBuild();
+const fluid = await startLocalFluid();
 const browser = await launchBrowser();
 try {
   for (const theme of ['default', 'dark'] as const) {
@@ -95,8 +150,10 @@ try {
       await page.close();
     }
     await bookingShots(theme);
+    await agendaShots(theme);
   }
 } finally {
   await browser.close();
   await server.close();
+  fluid.stop();
 }

@@ -82,6 +82,8 @@ const useStyles = makeStyles({
   },
   done: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground3 },
   grow: { flexGrow: 1, minWidth: 0 },
+  fill: { width: '100%' },
+  compact: { minWidth: 'auto' },
   timer: { fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700 },
   stageItem: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   alternative: { color: tokens.colorNeutralForeground2 },
@@ -98,7 +100,7 @@ const formatSession = (session: string, locale: string) =>
  * pauses, presses Enter or leaves the field; what the other person writes shows while this field
  * is not being edited.
  */
-function EditableText(props: { value: string; onCommit: (value: string) => void; label: string; multiline?: boolean; placeholder?: string }) {
+function EditableText(props: { value: string; onCommit: (value: string) => void; label: string; multiline?: boolean; placeholder?: string; className?: string }) {
   const [draft, setDraft] = useState(props.value);
   // Typed and not yet written: the other person's words wait until then.
   const typing = useRef(false);
@@ -120,6 +122,7 @@ function EditableText(props: { value: string; onCommit: (value: string) => void;
   };
   const common = {
     value: draft,
+    ...(props.className ? { className: props.className } : {}),
     'aria-label': props.label,
     placeholder: props.placeholder,
     onBlur: () => {
@@ -182,7 +185,7 @@ function ItemRow(props: { item: AgendaItem; index: number; count: number; curren
       <div className={styles.row}>
         <Checkbox checked={item.done.value} onChange={(_, d) => edit((doc, editor) => setDone(doc, editor, item.id, d.checked === true))} aria-label={`Done: ${text}`} />
         <div className={styles.grow}>
-          <EditableText value={text} label="Item" onCommit={(value) => edit((doc, editor) => editText(doc, editor, item.id, value))} />
+          <EditableText className={styles.fill} value={text} label="Item" onCommit={(value) => edit((doc, editor) => editText(doc, editor, item.id, value))} />
         </div>
       </div>
       <Alternatives register={item.text} people={people} onUse={(value) => edit((doc, editor) => editText(doc, editor, item.id, value))} />
@@ -200,13 +203,13 @@ function ItemRow(props: { item: AgendaItem; index: number; count: number; curren
         <Button size="small" appearance={props.current ? 'primary' : 'secondary'} onClick={() => edit((doc, editor) => setCurrent(doc, editor, props.current ? null : item.id))}>
           {props.current ? 'Discussing' : 'Discuss now'}
         </Button>
-        <Button size="small" appearance="subtle" disabled={props.index === 0} onClick={() => move(props.index - 1)} aria-label={`Move “${text}” up`}>
+        <Button size="small" appearance="subtle" className={styles.compact} disabled={props.index === 0} onClick={() => move(props.index - 1)} aria-label={`Move “${text}” up`}>
           ↑
         </Button>
-        <Button size="small" appearance="subtle" disabled={props.index === props.count - 1} onClick={() => move(props.index + 1)} aria-label={`Move “${text}” down`}>
+        <Button size="small" appearance="subtle" className={styles.compact} disabled={props.index === props.count - 1} onClick={() => move(props.index + 1)} aria-label={`Move “${text}” down`}>
           ↓
         </Button>
-        <Button size="small" appearance="subtle" onClick={() => edit((doc, editor) => deleteItem(doc, editor, item.id))} aria-label={`Remove “${text}”`}>
+        <Button size="small" appearance="subtle" className={styles.compact} onClick={() => edit((doc, editor) => deleteItem(doc, editor, item.id))} aria-label={`Remove “${text}”`}>
           Remove
         </Button>
       </div>

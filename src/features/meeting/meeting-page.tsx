@@ -90,7 +90,7 @@ function Workspace() {
         <Title2 as="h1" className={styles.heading}>
           Pair workspace
         </Title2>
-        <Caption1>{config.programme.name}</Caption1>
+        <Caption1 block>{config.programme.name}</Caption1>
       </div>
       <div className={styles.grid}>
         <AgendaSurface layout="page" title="Session agenda" />
