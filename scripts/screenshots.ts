@@ -3,6 +3,7 @@
  * light and dark themes, into tests/screenshots/ (the README shows them).
  */
 import { mkdirSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, serveDemoBuild } from '../tests/support/demo-server.ts';
 import { startLocalFluid } from '../tests/support/local-fluid.ts';
@@ -39,19 +40,28 @@ const SHOTS: { name: string; path: string; wait: string; heading: string; ready?
 ];
 
 const AISHA = '00000000-0000-4000-8000-000000000003';
+
+/** The dev host as this demo person, their personal tab once it has greeted them. */
+async function personalTabAs(page: Page, person: string): Promise<Frame> {
+  await page.getByRole('combobox', { name: 'You are' }).selectOption(person);
+  const frame = (await (await page.waitForSelector('iframe[title="Personal tab"]')).contentFrame())!;
+  await frame.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+  return frame;
+}
+
+/** A dev host page in a theme, with teams-js's origin list answered locally. */
+async function devHost(theme: 'default' | 'dark', height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height } });
+  await page.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: [] } }));
+  await page.goto(`${server.baseUrl}/dev-host/?theme=${theme}`);
+  return page;
+}
 const MARGARET = '00000000-0000-4000-8000-000000000001';
 
 /** The booking card: Margaret's suggested times, then the booked series; Aisha's side of it. */
 async function bookingShots(theme: 'default' | 'dark') {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: [] } }));
-  await page.goto(`${server.baseUrl}/dev-host/?theme=${theme}`);
-  const as = async (person: string) => {
-    await page.getByRole('combobox', { name: 'You are' }).selectOption(person);
-    const frame = (await (await page.waitForSelector('iframe[title="Personal tab"]')).contentFrame())!;
-    await frame.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
-    return frame;
-  };
+  const page = await devHost(theme, 900);
+  const as = (person: string) => personalTabAs(page, person);
   const suffix = theme === 'default' ? 'light' : 'dark';
   let frame = await as(MARGARET);
   await frame.getByRole('button', { name: 'Ask to pair with Aisha Bello' }).click({ timeout: 60_000 });
@@ -79,15 +89,8 @@ const DIEGO = '00000000-0000-4000-8000-000000000002';
 
 /** The meeting: Margaret and Diego booked, a first session under way in both side panels; the workspace tab. */
 async function agendaShots(theme: 'default' | 'dark') {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: [] } }));
-  await page.goto(`${server.baseUrl}/dev-host/?theme=${theme}`);
-  const as = async (person: string) => {
-    await page.getByRole('combobox', { name: 'You are' }).selectOption(person);
-    const frame = (await (await page.waitForSelector('iframe[title="Personal tab"]')).contentFrame())!;
-    await frame.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
-    return frame;
-  };
+  const page = await devHost(theme, 1000);
+  const as = (person: string) => personalTabAs(page, person);
   let frame = await as(MARGARET);
   await frame.getByRole('combobox', { name: /Why not someone else/ }).pressSequentially('Diego', { timeout: 60_000 });
   await frame.getByRole('option', { name: /^Diego Hernández/ }).click();
