@@ -88,8 +88,11 @@ function ChatTabNote({ outcome, tabName }: { outcome: ChatTabOutcome | undefined
   return (
     <MessageBar intent="info">
       <MessageBarBody>
-        {outcome.reason} To add the agenda yourselves: open the meeting in Teams, select <strong>Apps</strong> (+), choose <strong>Reverse mentoring</strong> and then{' '}
-        <strong>Save</strong>.
+        {outcome.reason}{' '}
+        <Link href={outcome.installLink} target="_blank" rel="noreferrer">
+          Add Reverse mentoring to your meeting
+        </Link>{' '}
+        (Teams opens the app; choose <strong>Add to a meeting</strong>), or in the meeting select <strong>Apps</strong> (+) and choose it there.
       </MessageBarBody>
     </MessageBar>
   );
@@ -112,7 +115,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
   const app = useMemo(
     () =>
       config.mode === 'tenant'
-        ? { teamsAppId: config.tenant.teamsAppId, origin: config.tenant.appUrl, tabName }
+        ? { teamsAppId: config.tenant.teamsAppId, origin: config.tenant.appUrl, tabName, tenantId: config.tenant.tenantId }
         : { teamsAppId: DEMO_TEAMS_APP_ID, origin: window.location.origin, tabName },
     [config],
   );

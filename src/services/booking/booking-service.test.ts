@@ -139,7 +139,11 @@ describe('booking a pair', () => {
   it('tells the pair how to add the tab themselves when chat apps are not allowed', async () => {
     const graph = graphWith({ chatAppsDenied: true });
     const result = await bookSeries(clientFor(graph), request());
-    expect(result.chatTab.kind).toBe('manual');
+    expect(result.chatTab).toEqual({
+      kind: 'manual',
+      reason: 'Your organisation has not allowed the app to add itself to meeting chats.',
+      installLink: `https://teams.microsoft.com/l/app/${catalogIdOf(APP_ID)}`,
+    });
     expect(pairSeries(graph, margaret.id)).toHaveLength(1);
   });
 

@@ -39,8 +39,8 @@ export interface BookingRequest {
   readonly partner: BookingPerson;
   readonly series: SeriesShape;
   readonly programmeName: string;
-  /** The app as the meeting chat's tab names it. */
-  readonly app: { readonly teamsAppId: string; readonly origin: string; readonly tabName: string };
+  /** The app as the meeting chat's tab names it; the tenant, for the install link. */
+  readonly app: { readonly teamsAppId: string; readonly origin: string; readonly tabName: string; readonly tenantId?: string };
 }
 
 export interface SeriesInfo {
@@ -58,8 +58,18 @@ export interface WorkspaceInfo {
   readonly webUrl: string;
 }
 
-/** Whether the meeting chat got the app's tab, or what the pair can do instead. */
-export type ChatTabOutcome = { readonly kind: 'added' } | { readonly kind: 'manual'; readonly reason: string };
+/**
+ * Whether the meeting chat got the app's tab, or why not and a link that opens Teams' install
+ * dialog for the app, where "Add to a meeting" is one click
+ * (https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-application).
+ */
+export type ChatTabOutcome = { readonly kind: 'added' } | { readonly kind: 'manual'; readonly reason: string; readonly installLink: string };
+
+/** Teams' install dialog for the app: the catalogue id for an organisation's app, else the manifest id. */
+export function installLink(app: BookingRequest['app'], catalogId?: string): string {
+  const tenant = app.tenantId && app.tenantId !== 'organizations' ? `?tenantId=${encodeURIComponent(app.tenantId)}` : '';
+  return `https://teams.microsoft.com/l/app/${encodeURIComponent(catalogId ?? app.teamsAppId)}${tenant}`;
+}
 
 export interface BookingResult {
   readonly series: SeriesInfo;
@@ -206,7 +216,8 @@ async function shareAndCreate(client: GraphClient, request: BookingRequest, pair
  * pair gets the reason and adds the app from the meeting themselves.
  */
 export async function addChatTab(client: GraphClient, joinUrl: string | undefined, workspace: WorkspaceInfo, app: BookingRequest['app']): Promise<ChatTabOutcome> {
-  if (!joinUrl) return { kind: 'manual', reason: 'The series has no Teams meeting yet.' };
+  const manual = (reason: string, catalogId?: string): ChatTabOutcome => ({ kind: 'manual', reason, installLink: installLink(app, catalogId) });
+  if (!joinUrl) return manual('The series has no Teams meeting yet.');
   try {
     const [meeting, catalog] = await client.batch(
       [
@@ -217,9 +228,9 @@ export async function addChatTab(client: GraphClient, joinUrl: string | undefine
     );
     const threadId = (meeting?.body as { value?: { chatInfo?: { threadId?: string } }[] } | undefined)?.value?.[0]?.chatInfo?.threadId;
     const catalogId = (catalog?.body as { value?: { id?: string }[] } | undefined)?.value?.[0]?.id;
-    if (meeting?.status === 403 || catalog?.status === 403) return { kind: 'manual', reason: 'The app may not look up meetings or the app catalogue in your organisation.' };
-    if (!threadId) return { kind: 'manual', reason: 'The meeting chat could not be found yet.' };
-    if (!catalogId) return { kind: 'manual', reason: 'The app is not in your organisation\u2019s app catalogue.' };
+    if (meeting?.status === 403 || catalog?.status === 403) return manual('The app may not look up meetings or the app catalogue in your organisation.', catalogId);
+    if (!threadId) return manual('The meeting chat could not be found yet.', catalogId);
+    if (!catalogId) return manual('The app is not in your organisation\u2019s app catalogue.');
     const chat = `/chats/${encodeURIComponent(threadId)}`;
     const bind = `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${catalogId}`;
     const contentUrl = `${app.origin}/meeting-tab/?workspace=${encodeURIComponent(`${workspace.driveId}/${workspace.id}`)}`;
@@ -232,7 +243,7 @@ export async function addChatTab(client: GraphClient, joinUrl: string | undefine
       CHAT_TAB_SCOPES,
     );
     if (added?.status === 201) return { kind: 'added' };
-    if (install?.status === 403 || added?.status === 403) return { kind: 'manual', reason: 'Your organisation has not allowed the app to add itself to meeting chats.' };
+    if (install?.status === 403 || added?.status === 403) return manual('Your organisation has not allowed the app to add itself to meeting chats.', catalogId);
     if (install?.status === 409) {
       // Installed before (a retry): add the tab unless it is already there.
       const tabs = await client.get<{ value: { configuration?: { entityId?: string } }[] }>(`${chat}/tabs`, CHAT_TAB_SCOPES);
@@ -240,9 +251,9 @@ export async function addChatTab(client: GraphClient, joinUrl: string | undefine
       await client.write('POST', `${chat}/tabs`, CHAT_TAB_SCOPES, tab);
       return { kind: 'added' };
     }
-    return { kind: 'manual', reason: 'Teams did not accept the tab.' };
+    return manual('Teams did not accept the tab.', catalogId);
   } catch (error) {
-    if (error instanceof GraphPermissionError) return { kind: 'manual', reason: 'Your organisation has not granted the permissions to add the app to meeting chats.' };
+    if (error instanceof GraphPermissionError) return manual('Your organisation has not granted the permissions to add the app to meeting chats.');
     throw error;
   }
 }
