@@ -15,7 +15,7 @@ export interface WorkspaceDocument {
 export const CONDUCT_TEMPLATE =
   'What we say stays between us. We are candid and kind. Either of us can ask a question, however basic. We come prepared, and say early when a time does not work.';
 
-/** A new pair's workspace: an empty agenda with the code of conduct template. */
-export function newWorkspace(pair: { pairKey: string; executiveId: string; mentorId: string }): WorkspaceDocument {
-  return { v: 1, pair: { key: pair.pairKey, executiveId: pair.executiveId, mentorId: pair.mentorId }, agenda: emptyAgenda(CONDUCT_TEMPLATE) };
+/** A new pair's workspace: an empty agenda with the programme's code of conduct (or the built-in one). */
+export function newWorkspace(pair: { pairKey: string; executiveId: string; mentorId: string }, conduct = ''): WorkspaceDocument {
+  return { v: 1, pair: { key: pair.pairKey, executiveId: pair.executiveId, mentorId: pair.mentorId }, agenda: emptyAgenda(conduct.trim() || CONDUCT_TEMPLATE) };
 }

@@ -149,6 +149,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
         partner: { id: mentor.id, displayName: mentor.displayName, mail: mentor.address },
         series: shape,
         programmeName: config.programme.name,
+        codeOfConduct: config.programme.codeOfConduct,
         app,
       });
       setChatTab(result.chatTab);

@@ -87,7 +87,7 @@ describe('booking a pair', () => {
   it('creates one series in both calendars, a workspace shared with the partner only, and the meeting tab, in at most 8 requests', async () => {
     const graph = graphWith();
     const client = clientFor(graph);
-    const result = await bookSeries(client, request());
+    const result = await bookSeries(client, { ...request(), codeOfConduct: 'We keep it between us.' });
     expect(client.stats.requests).toBeLessThanOrEqual(7);
     expect(result.existed).toBe(false);
     expect(result.chatTab).toEqual({ kind: 'added' });
@@ -104,6 +104,8 @@ describe('booking a pair', () => {
     expect(mine?.body.content).toContain(result.workspace.webUrl.replace(/&/g, '&amp;'));
     const [file] = graph.drives.snapshot();
     expect(file?.permissions.map((p) => p.userId)).toEqual([diego.id]);
+    // The workspace starts from the programme's code of conduct.
+    expect((JSON.parse(file!.content) as { agenda: { conduct: { value: string }[] } }).agenda.conduct[0]?.value).toBe('We keep it between us.');
     const threadId = graph.chats.snapshot().meetings[0]!.threadId;
     expect(graph.chats.tabsOf(threadId)).toEqual([expect.objectContaining({ teamsAppId: catalogIdOf(APP_ID), configuration: expect.objectContaining({ entityId: 'pair-workspace' }) })]);
   });

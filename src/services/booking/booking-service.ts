@@ -39,6 +39,8 @@ export interface BookingRequest {
   readonly partner: BookingPerson;
   readonly series: SeriesShape;
   readonly programmeName: string;
+  /** The programme's code of conduct template for the pair's workspace (empty: the built-in one). */
+  readonly codeOfConduct?: string;
   /** The app as the meeting chat's tab names it; the tenant, for the install link. */
   readonly app: { readonly teamsAppId: string; readonly origin: string; readonly tabName: string; readonly tenantId?: string };
 }
@@ -141,7 +143,7 @@ async function ensureWorkspace(client: GraphClient, request: BookingRequest, pai
   const path = `/me/drive/root:/${encodeURIComponent(WORKSPACE_FOLDER)}/${encodeURIComponent(`pair-${request.partner.id}.json`)}`;
   type Item = { id: string; webUrl: string; parentReference: { driveId: string } };
   const info = (item: Item): WorkspaceInfo => ({ id: item.id, driveId: item.parentReference.driveId, webUrl: item.webUrl });
-  const document = newWorkspace({ pairKey, executiveId: request.organiser.id, mentorId: request.partner.id });
+  const document = newWorkspace({ pairKey, executiveId: request.organiser.id, mentorId: request.partner.id }, request.codeOfConduct);
   try {
     // conflictBehavior goes in the URL (OneDrive/onedrive-api-docs#981); "fail" keeps an existing workspace.
     const item = await client.write<Item>('PUT', `${path}:/content?@microsoft.graph.conflictBehavior=fail`, WORKSPACE_SCOPES, JSON.stringify(document), {

@@ -29,8 +29,14 @@ describe('parseAppConfig', () => {
         cadenceWeeks: 2,
         sessionMinutes: 45,
         durationMonths: 6,
+        codeOfConduct: '',
       },
     });
+  });
+
+  it('takes the programme’s code of conduct, and refuses one too long to read in a meeting', () => {
+    expect(parseAppConfig({ PROGRAMME_CODE_OF_CONDUCT: 'Be kind.' }).programme.codeOfConduct).toBe('Be kind.');
+    expect(() => parseAppConfig({ PROGRAMME_CODE_OF_CONDUCT: 'x'.repeat(1001) })).toThrow(/PROGRAMME_CODE_OF_CONDUCT: is longer than 1,000 characters/);
   });
 
   it('treats blank values as unset', () => {

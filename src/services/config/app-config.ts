@@ -19,6 +19,7 @@ export const CONFIG_VARIABLES = {
   PROGRAMME_CADENCE_WEEKS: 'weeks between sessions, 1 to 8',
   PROGRAMME_SESSION_MINUTES: 'length of a session in minutes, 15 to 120',
   PROGRAMME_DURATION_MONTHS: 'how long a pairing runs, in months, 1 to 24',
+  PROGRAMME_CODE_OF_CONDUCT: 'the code of conduct each pair starts from and edits in their first session, at most 1,000 characters (empty: the built-in one)',
 } as const;
 
 /** A configuration variable name. */
@@ -35,6 +36,8 @@ export interface ProgrammeSettings {
   readonly cadenceWeeks: number;
   readonly sessionMinutes: number;
   readonly durationMonths: number;
+  /** The code of conduct a pair starts from (empty: the app's own). */
+  readonly codeOfConduct: string;
 }
 
 /** Where the app signs people in and which tenant it serves. */
@@ -117,6 +120,7 @@ const programmeSchema = z.object({
   PROGRAMME_CADENCE_WEEKS: integer(1, 8, 2),
   PROGRAMME_SESSION_MINUTES: integer(15, 120, 45),
   PROGRAMME_DURATION_MONTHS: integer(1, 24, 6),
+  PROGRAMME_CODE_OF_CONDUCT: z.preprocess(blankToUndefined, z.string().max(1000, 'is longer than 1,000 characters').default('')),
 });
 
 const tenantSchema = z.object({
@@ -164,6 +168,7 @@ export function parseAppConfig(raw: RawConfig): AppConfig {
     cadenceWeeks: p.PROGRAMME_CADENCE_WEEKS,
     sessionMinutes: p.PROGRAMME_SESSION_MINUTES,
     durationMonths: p.PROGRAMME_DURATION_MONTHS,
+    codeOfConduct: p.PROGRAMME_CODE_OF_CONDUCT,
   };
   if (!tenant?.success) return { mode: 'demo', programme: programmeSettings };
   const t = tenant.data;
