@@ -75,6 +75,12 @@ describe('the shared agenda in the meeting side panel', () => {
     await expect.poll(async () => JSON.stringify(await itemTexts(margaret)) === JSON.stringify(await itemTexts(diego)), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => diego.getByRole('checkbox', { name: 'Done: Board pack walkthrough' }).isChecked()).toBe(true);
 
+    // Margaret picks the item to discuss and starts its timer: Diego sees both.
+    await margaret.getByRole('button', { name: 'Discuss now' }).first().click();
+    await margaret.getByRole('button', { name: '5 min' }).click();
+    await expect.poll(() => diego.getByRole('timer').textContent(), { timeout: 10_000 }).toMatch(/^0[45]:\d\d$/);
+    await diego.getByRole('button', { name: 'Discussing' }).waitFor();
+
     // Diego loses the network, keeps editing (the same item as Margaret, too), and comes back.
     await page.getByRole('switch', { name: `${DIEGO.displayName} online` }).uncheck();
     await diego.getByText('Offline — your edits are kept', { exact: false }).waitFor({ timeout: 15_000 });

@@ -113,6 +113,14 @@ class LiveShareAgenda implements LiveAgenda {
     liveTimer.on('played', onTimer);
     liveTimer.on('paused', onTimer);
     liveTimer.on('finished', (config: ITimerConfig) => onTimer({ ...config, running: false, position: config.duration }));
+    // Ticks carry the time left as the shared clock sees it: right for someone who joined mid-item too.
+    liveTimer.tickRate = 1000;
+    liveTimer.on('onTick', (remainingMs: number) => {
+      const previous = this.timerState;
+      if (previous?.running && Math.abs(previous.remainingMs - (Date.now() - previous.at) - remainingMs) < 900) return;
+      this.timerState = { running: true, durationMs: previous?.durationMs ?? remainingMs, remainingMs, at: Date.now() };
+      this.timerListeners.emit(this.timerState);
+    });
     void presence.initialize({ person: options.person, name: options.name }, PresenceState.online);
     void liveTimer.initialize();
     // What others published before we joined.
