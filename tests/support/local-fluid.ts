@@ -24,6 +24,8 @@ export async function startLocalFluid(): Promise<{ stop(): void }> {
   if (await portOpen(FLUID_PORT)) return { stop: () => undefined };
   const bin = join(dirname(require.resolve('tinylicious/package.json')), 'dist/index.js');
   const fluid = spawn(process.execPath, [bin], { stdio: 'ignore', env: { ...process.env, PORT: String(FLUID_PORT) } });
+  // Never outlive the process that started it, even when that process fails.
+  process.on('exit', () => fluid.kill());
   for (let i = 0; i < 150 && !(await portOpen(FLUID_PORT)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await portOpen(FLUID_PORT))) throw new Error(`The local Fluid service did not start on port ${FLUID_PORT}.`);
   return { stop: () => fluid.kill() };
