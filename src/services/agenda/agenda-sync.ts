@@ -13,8 +13,8 @@ export type SaveStatus = 'loading' | 'saving' | 'saved' | 'unsaved' | 'offline';
 export interface AgendaSyncState {
   readonly doc: AgendaDoc;
   readonly save: SaveStatus;
-  /** Why the last load or save failed, in words. */
-  readonly problem?: string;
+  /** Why the last load or save failed, in words; undefined once one succeeds. */
+  readonly problem?: string | undefined;
   readonly live: LiveConnection | 'off';
   readonly participants: readonly Participant[];
   readonly timer?: TimerState;
@@ -67,8 +67,7 @@ export class AgendaSync {
       this.stored = await this.options.load();
       const doc = mergeAgendas(this.state.doc, this.stored.document.agenda);
       const ahead = JSON.stringify(doc) !== JSON.stringify(this.stored.document.agenda);
-      this.set({ doc, save: ahead ? 'unsaved' : 'saved' });
-      delete (this.state as { problem?: string }).problem;
+      this.set({ doc, save: ahead ? 'unsaved' : 'saved', problem: undefined });
       if (ahead) this.scheduleSave(0);
       this.live?.publish(doc);
     } catch (error) {
@@ -139,8 +138,7 @@ export class AgendaSync {
         // What the other participant saved comes back in the merge.
         const doc = mergeAgendas(this.state.doc, this.stored.document.agenda);
         const behind = JSON.stringify(doc) !== JSON.stringify(this.stored.document.agenda);
-        this.set({ doc, save: behind ? 'unsaved' : 'saved' });
-        delete (this.state as { problem?: string }).problem;
+        this.set({ doc, save: behind ? 'unsaved' : 'saved', problem: undefined });
         if (JSON.stringify(doc) !== JSON.stringify(sent)) this.live?.publish(doc);
         if (behind) this.scheduleSave(this.options.saveDelayMs ?? 1000);
       } catch (error) {
