@@ -24,6 +24,18 @@ export const WORKSPACE_SCOPES = ['Files.ReadWrite'] as const;
 const MEETING_LOOKUP_SCOPES = ['OnlineMeetings.Read', 'AppCatalog.Read.All'] as const;
 const CHAT_TAB_SCOPES = ['TeamsAppInstallation.ReadWriteAndConsentSelfForChat', 'TeamsTab.Create'] as const;
 
+/**
+ * The app's resource-specific permissions in a chat (the manifest's `authorization.permissions`),
+ * consented as the app is installed, which an app with RSC needs
+ * (https://learn.microsoft.com/graph/api/chat-post-installedapps).
+ */
+const CHAT_RSC_CONSENT = {
+  resourceSpecificPermissions: [
+    { permissionValue: 'LiveShareSession.ReadWrite.Chat', permissionType: 'delegated' },
+    { permissionValue: 'MeetingStage.Write.Chat', permissionType: 'delegated' },
+  ],
+};
+
 /** The named property that marks a pair's series (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties). */
 export const PAIR_PROPERTY_ID = 'String {6b3b9f0e-2f4c-4e8a-9a43-1f0d6c2b7e51} Name ReverseMentoringPair';
 export const WORKSPACE_FOLDER = 'Reverse mentoring';
@@ -239,7 +251,7 @@ export async function addChatTab(client: GraphClient, joinUrl: string | undefine
     const tab = { displayName: app.tabName, 'teamsApp@odata.bind': bind, configuration: { entityId: 'pair-workspace', contentUrl, websiteUrl: workspace.webUrl } };
     const [install, added] = await client.batch(
       [
-        { id: 'install', method: 'POST', url: `${chat}/installedApps`, body: { 'teamsApp@odata.bind': bind } },
+        { id: 'install', method: 'POST', url: `${chat}/installedApps`, body: { 'teamsApp@odata.bind': bind, consentedPermissionSet: CHAT_RSC_CONSENT } },
         { id: 'tab', method: 'POST', url: `${chat}/tabs`, body: tab, dependsOn: ['install'] },
       ],
       CHAT_TAB_SCOPES,

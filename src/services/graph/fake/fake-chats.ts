@@ -105,6 +105,12 @@ export class FakeChats {
       if (method !== 'POST') return error(405, 'MethodNotAllowed', `The method ${method} is not allowed here.`);
       const appId = bound(body);
       if (!appId || ![...this.context.catalog.keys()].some((e) => catalogIdOf(e) === appId)) return error(400, 'BadRequest', 'teamsApp@odata.bind must name an app in the catalogue.');
+      // An app with resource-specific permissions is installed with them consented.
+      const consented = (body as { consentedPermissionSet?: { resourceSpecificPermissions?: { permissionValue?: string }[] } } | undefined)?.consentedPermissionSet
+        ?.resourceSpecificPermissions;
+      if (!consented?.some((p) => p.permissionValue === 'LiveShareSession.ReadWrite.Chat')) {
+        return error(400, 'BadRequest', 'The app has resource-specific permissions: install it with a consentedPermissionSet.');
+      }
       const installed = (this.state.installed[threadId] ??= []);
       if (installed.includes(appId)) return error(409, 'Conflict', 'The app is already installed in this chat.');
       installed.push(appId);
