@@ -388,21 +388,31 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
   const { state, edit } = useAgendaSync(agenda.status === 'ready' ? agenda.sync : undefined);
   const [newItem, setNewItem] = useState('');
 
-  if (agenda.status === 'resolving') return <Spinner size="small" label="Opening your agenda…" />;
-  if (agenda.status === 'unlinked') {
+  const Heading = layout === 'panel' ? Title3 : Title2;
+  // In the workspace tab the page's heading is "Pair workspace"; the agenda is a part of it.
+  const title = (
+    <Heading as={layout === 'page' ? 'h2' : 'h1'} className={styles.heading}>
+      Session agenda
+    </Heading>
+  );
+  if (agenda.status !== 'ready' || !state) {
     return (
-      <MessageBar intent="info">
-        <MessageBarBody>
-          This meeting is not linked to a pair yet. Book your sessions in the Reverse mentoring app: the meeting it creates carries your shared agenda.
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (agenda.status === 'failed' || !state) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>The agenda could not be opened: {agenda.status === 'failed' ? agenda.message : 'unknown problem'}</MessageBarBody>
-      </MessageBar>
+      <div className={styles.root}>
+        {title}
+        {agenda.status === 'resolving' ? (
+          <Spinner size="small" label="Opening your agenda…" />
+        ) : agenda.status === 'unlinked' ? (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              This meeting is not linked to a pair yet. Book your sessions in the Reverse mentoring app: the meeting it creates carries your shared agenda.
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <MessageBar intent="error">
+            <MessageBarBody>The agenda could not be opened: {agenda.status === 'failed' ? agenda.message : 'unknown problem'}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
     );
   }
   const { people, me, session } = agenda;
@@ -411,8 +421,6 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
   const current = doc.current.value ? doc.items[doc.current.value] : undefined;
   const live = agenda.sync;
   const liveControls = state.live === 'connected';
-  const Heading = layout === 'panel' ? Title3 : Title2;
-
   const add = () => {
     const text = newItem.trim();
     if (!text) return;
@@ -439,10 +447,7 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
   return (
     <div className={styles.root}>
       <div className={styles.header}>
-        {/* In the workspace tab the page's heading is "Pair workspace"; the agenda is a part of it. */}
-        <Heading as={layout === 'page' ? 'h2' : 'h1'} className={styles.heading}>
-          Session agenda
-        </Heading>
+        {title}
         <div className={styles.row}>
           <Caption1>
             {people.executive.name} and {people.mentor.name} · {formatSession(session, locale)}
