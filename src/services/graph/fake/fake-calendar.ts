@@ -60,8 +60,9 @@ export interface StoredEvent {
 export type SeedEvent = Pick<StoredEvent, 'subject' | 'start' | 'end' | 'recurrence' | 'showAs' | 'isAllDay'>;
 
 export interface CalendarContext {
-  readonly users: () => Iterable<DemoUser>;
   readonly user: (id: string) => DemoUser | undefined;
+  /** The user whose mail or user principal name this is (case-insensitive). */
+  readonly userByAddress: (address: string) => DemoUser | undefined;
   readonly now: () => Date;
   readonly newId: () => string;
   /** Told when a Teams meeting is created for an event (to give it a chat). */
@@ -101,9 +102,8 @@ export class FakeCalendars {
   }
 
   restore(events: readonly StoredEvent[]): void {
-    for (const [owner, mailbox] of this.mailboxes) {
+    for (const mailbox of this.mailboxes.values()) {
       for (const id of [...mailbox.keys()]) if (!id.startsWith('seed-')) mailbox.delete(id);
-      void owner;
     }
     for (const event of events) this.mailbox(event.ownerId).set(event.id, structuredClone(event));
   }
@@ -174,14 +174,6 @@ export class FakeCalendars {
       });
     }
     return mailbox;
-  }
-
-  private userByAddress(address: string): DemoUser | undefined {
-    const wanted = address.toLowerCase();
-    for (const user of this.context.users()) {
-      if (user.mail?.toLowerCase() === wanted || user.userPrincipalName.toLowerCase() === wanted) return user;
-    }
-    return undefined;
   }
 
   /** The series (or single event) and, for an occurrence id, which occurrence. */
@@ -369,7 +361,7 @@ export class FakeCalendars {
     // Exchange puts a copy in each attendee's calendar, with the same iCalUId and no response yet.
     const attendeeIds: string[] = [];
     for (const attendee of attendees) {
-      const user = this.userByAddress(attendee.emailAddress.address);
+      const user = this.context.userByAddress(attendee.emailAddress.address);
       if (!user || user.id === owner) continue;
       attendeeIds.push(user.id);
       this.mailbox(user.id).set(`${id}-copy-${user.id}`, this.copyFor(event, user.id));
@@ -523,7 +515,7 @@ export class FakeCalendars {
       body: {
         value: (value.schedules as unknown[]).map((address) => {
           const scheduleId = String(address);
-          const user = this.userByAddress(scheduleId);
+          const user = this.context.userByAddress(scheduleId);
           if (!user || user.userType === 'Guest') {
             return {
               scheduleId,

@@ -180,8 +180,8 @@ export class FakeGraph {
     const onChange = options.onStateChange;
     this.chats = new FakeChats({ newId, catalog: options.catalog ?? new Map(), denied: () => this.faults.chatAppsDenied, ...(onChange ? { onChange } : {}) });
     this.calendars = new FakeCalendars({
-      users: () => this.users.values(),
       user,
+      userByAddress,
       now: this.now,
       newId,
       onOnlineMeeting: (meeting) => this.chats.addMeeting(meeting),
