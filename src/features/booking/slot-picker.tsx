@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { useEffect, useState } from 'react';
 import { useServices } from '@/components/services-context';
 import { findSlotsStretching, type Availability, type Slot } from '@/domain/scheduling/slots';
-import { readSchedules } from '@/services/booking/schedule-reader';
+import { DEFAULT_WORKING_HOURS, readSchedules } from '@/services/booking/schedule-reader';
 import { describeError, formatDate, formatWeekdayTime, type Cadence, type PairPerson } from './booking-format';
 
 const useStyles = makeStyles({
@@ -12,8 +12,6 @@ const useStyles = makeStyles({
   text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   custom: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
 });
-
-const OUTLOOK_DEFAULT_HOURS: Availability['workingHours'] = { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], start: '08:00', end: '17:00' };
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -61,7 +59,7 @@ export function SlotPicker(props: {
         const theirs = schedules.get(partner.address);
         if (mine?.kind !== 'read') throw new Error(`${organiser.displayName}’s calendar could not be read${mine ? `: ${mine.message}` : ''}.`);
         const partnerAvailability: Availability =
-          theirs?.kind === 'read' ? theirs.availability : { timeZone: partner.zone, workingHours: OUTLOOK_DEFAULT_HOURS, busy: [] };
+          theirs?.kind === 'read' ? theirs.availability : { timeZone: partner.zone, workingHours: DEFAULT_WORKING_HOURS, busy: [] };
         const slots = findSlotsStretching({
           organiser: mine.availability,
           partner: partnerAvailability,

@@ -41,6 +41,13 @@ const scheduleSchema = z.object({
   ),
 });
 
+/** Outlook's default working week, for a mailbox that has not set one (or cannot be read). */
+export const DEFAULT_WORKING_HOURS: Availability['workingHours'] = {
+  days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+  start: '08:00',
+  end: '17:00',
+};
+
 /** One person's calendar as far as it could be read. */
 export type PersonSchedule =
   | { readonly kind: 'read'; readonly availability: Availability }
@@ -117,10 +124,9 @@ export async function readSchedules(
         kind: 'read',
         availability: {
           timeZone: zoneOf(hours?.timeZone?.name, person.fallbackZone),
-          // A mailbox without working hours set: Outlook's default week.
           workingHours: hours
             ? { days: hours.daysOfWeek as Weekday[], start: hours.startTime.slice(0, 5), end: hours.endTime.slice(0, 5) }
-            : { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], start: '08:00', end: '17:00' },
+            : DEFAULT_WORKING_HOURS,
           busy: list,
         },
       });
