@@ -14,3 +14,13 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A 32-bit hash of a text (FNV-1a by default), to seed generators or name things stably. Another
+ * basis and prime give an independent hash of the same text.
+ */
+export function hashText(text: string, basis = 0x811c9dc5, prime = 16777619): number {
+  let h = basis;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), prime);
+  return h >>> 0;
+}

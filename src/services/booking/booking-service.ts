@@ -14,6 +14,7 @@
 import { DateTime } from 'luxon';
 import { invitationBody, invitationSubject } from '@/domain/booking/invitation';
 import { newWorkspace } from '@/domain/booking/workspace';
+import { hashText } from '@/domain/random/seeded-random';
 import { endedSeries, type SeriesShape } from '@/domain/scheduling/recurrence';
 import type { BatchItem, GraphClient } from '../graph/graph-client';
 import { errorFromAnswer, GraphPermissionError, GraphRequestError } from '../graph/graph-errors';
@@ -98,14 +99,9 @@ export const pairKeyOf = (organiserId: string, partnerId: string) => `${organise
 
 /** A transactionId stable across retries of the same booking: the pair and the first start. */
 function transactionIdOf(pairKey: string, firstStart: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
   const text = `${pairKey}|${firstStart}`;
-  for (let i = 0; i < text.length; i++) {
-    h1 = Math.imul(h1 ^ text.charCodeAt(i), 16777619);
-    h2 = Math.imul(h2 ^ text.charCodeAt(i), 2246822507);
-  }
-  return `rm-${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return `rm-${hex(hashText(text))}${hex(hashText(text, 0x01000193, 2246822507))}`;
 }
 
 /** Graph's start and end of a series' first occurrence, in the series' zone (Windows name). */

@@ -5,7 +5,7 @@
  * real series; one-off meetings fill a window of two years from mid-2026. No clock is read.
  */
 import { DateTime } from 'luxon';
-import { seededRandom } from '@/domain/random/seeded-random';
+import { hashText, seededRandom } from '@/domain/random/seeded-random';
 import type { Weekday } from '@/domain/scheduling/slots';
 import type { DemoUser } from './demo-tenant';
 import type { SeedEvent } from './fake-calendar';
@@ -14,17 +14,11 @@ const SENIOR = /chief|president|vice|\bvp\b|director|head of|general counsel|man
 const ONE_OFF_FROM = '2026-06-01';
 const ONE_OFF_WEEKS = 104;
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The calendar a demo person starts with. */
 export function demoCalendarSeed(user: DemoUser): SeedEvent[] {
-  const random = seededRandom(hash(user.id));
+  const random = seededRandom(hashText(user.id));
   const hours = user.mailboxSettings.workingHours;
   const zone = hours.timeZone.name;
   const days = hours.daysOfWeek as Weekday[];
