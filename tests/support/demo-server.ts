@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Builds the demo as people get it (production React) and serves it on a free local port. */
-export async function serveDemoBuild(outDir = join(root, 'node_modules/.cache/e2e-app')) {
+export async function serveDemoBuild(outDir = join(root, 'dist/e2e-app')) {
   const configFile = join(root, 'vite.config.ts');
   // Vitest sets NODE_ENV=test, which would build React's development flavour.
   const nodeEnv = process.env.NODE_ENV;
