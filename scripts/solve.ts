@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { problemError, solveAssignment, type AssignmentProblem } from '../src/domain/matching/assignment.ts';
+import { problemError, quoteId, solveAssignment, type AssignmentProblem } from '../src/domain/matching/assignment.ts';
 
 const problemSchema = z.object({
   mentees: z.array(z.object({ id: z.string() })),
@@ -50,11 +50,16 @@ function main() {
   try {
     text = readFileSync(values.in, 'utf8');
   } catch {
-    fail(`cannot read ${values.in}`);
+    fail(`cannot read ${quoteId(values.in)}`);
   }
   const problem = readProblem(text);
   if (typeof problem === 'string') fail(problem);
-  writeFileSync(values.out, `${JSON.stringify(solveAssignment(problem))}\n`);
+  const solution = `${JSON.stringify(solveAssignment(problem))}\n`;
+  try {
+    writeFileSync(values.out, solution);
+  } catch {
+    fail(`cannot write ${quoteId(values.out)}`);
+  }
 }
 
 if (process.argv[1]?.endsWith('solve.ts')) main();

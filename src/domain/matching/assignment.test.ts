@@ -101,7 +101,7 @@ describe('problemError', () => {
   it.each([
     [{ ...ok, mentees: [{ id: 'e1' }, { id: 'e1' }] }, 'duplicate mentee id "e1"'],
     [{ ...ok, mentors: [{ id: 'm1', capacity: 1 }, { id: 'm1', capacity: 2 }] }, 'duplicate mentor id "m1"'],
-    [{ ...ok, mentors: [{ id: 'm1', capacity: 0 }] }, 'mentor "m1" has capacity 0; it must be a whole number of at least 1'],
+    [{ ...ok, mentors: [{ id: 'm1', capacity: 0 }] }, 'mentor "m1" has capacity 0; it must be a whole number from 1 to 2147483647'],
     [{ ...ok, edges: [['e9', 'm1', 0.5]] }, 'edge names unknown mentee "e9"'],
     [{ ...ok, edges: [['e1', 'm9', 0.5]] }, 'edge names unknown mentor "m9"'],
     [{ ...ok, edges: [['e1', 'm1', 0]] }, 'edge ["e1", "m1"] has score 0; it must be in (0, 1]'],

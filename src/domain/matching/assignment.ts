@@ -32,25 +32,39 @@ export interface Assignment {
 export function problemError(problem: AssignmentProblem): string | undefined {
   const mentees = new Set<string>();
   for (const { id } of problem.mentees) {
-    if (mentees.has(id)) return `duplicate mentee id "${id}"`;
+    if (mentees.has(id)) return `duplicate mentee id ${quoteId(id)}`;
     mentees.add(id);
   }
   const mentors = new Set<string>();
   for (const { id, capacity } of problem.mentors) {
-    if (mentors.has(id)) return `duplicate mentor id "${id}"`;
-    if (!Number.isInteger(capacity) || capacity < 1) return `mentor "${id}" has capacity ${capacity}; it must be a whole number of at least 1`;
+    if (mentors.has(id)) return `duplicate mentor id ${quoteId(id)}`;
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
+      return `mentor ${quoteId(id)} has capacity ${capacity}; it must be a whole number from 1 to ${MAX_CAPACITY}`;
+    }
     mentors.add(id);
   }
   const seen = new Set<string>();
   for (const [mentee, mentor, score] of problem.edges) {
-    if (!mentees.has(mentee)) return `edge names unknown mentee "${mentee}"`;
-    if (!mentors.has(mentor)) return `edge names unknown mentor "${mentor}"`;
-    if (!(typeof score === 'number' && score > 0 && score <= 1)) return `edge ["${mentee}", "${mentor}"] has score ${score}; it must be in (0, 1]`;
+    if (!mentees.has(mentee)) return `edge names unknown mentee ${quoteId(mentee)}`;
+    if (!mentors.has(mentor)) return `edge names unknown mentor ${quoteId(mentor)}`;
+    const pair = `[${quoteId(mentee)}, ${quoteId(mentor)}]`;
+    if (!(typeof score === 'number' && score > 0 && score <= 1)) return `edge ${pair} has score ${score}; it must be in (0, 1]`;
     const key = JSON.stringify([mentee, mentor]);
-    if (seen.has(key)) return `duplicate edge ["${mentee}", "${mentor}"]`;
+    if (seen.has(key)) return `duplicate edge ${pair}`;
     seen.add(key);
   }
   return undefined;
+}
+
+/** The largest capacity the solver holds (its capacities are 32-bit integers). */
+export const MAX_CAPACITY = 2 ** 31 - 1;
+
+/**
+ * An id as it may appear in a one-line message: in double quotes, with every control, line- or
+ * direction-changing character escaped, so a hostile id cannot break the line or drive a terminal.
+ */
+export function quoteId(id: string): string {
+  return JSON.stringify(id).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A binary min-heap of node ids keyed by a distance array (lazy deletion by the caller). */
