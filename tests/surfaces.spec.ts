@@ -97,6 +97,17 @@ describe('the host', () => {
     await close();
   });
 
+  it('is waited for when slow: the tab says it is connecting, and does not turn into a web page that asks who you are', async () => {
+    // Answers app.initialize after 7 s; the app used to give up after 5 s and run as a web page.
+    const { page, errors, close } = await openPage(browser, '/dev-host/?slowHost=7000');
+    const frame = await hostedFrame(page, 'Personal tab');
+    await frame.getByText('Connecting to Microsoft 365…').waitFor();
+    await frame.getByRole('heading', { name: 'Welcome, Margaret' }).waitFor({ timeout: 20_000 });
+    expect(await frame.getByRole('heading', { name: 'Choose who you are' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('tells each surface who is signed in', async () => {
     const { page, close } = await openPage(browser, '/dev-host/?person=00000000-0000-4000-8000-000000000003');
     const frame = await hostedFrame(page, 'Personal tab');

@@ -1,4 +1,5 @@
 import { ConfigPage } from '@/features/meeting-setup/config-page';
 import { startSurface } from '../shell/start-surface';
 
-void startSurface('meeting set-up page', () => <ConfigPage />);
+// Saving the tab needs no token: the page renders, and Save works, without anyone signing in.
+void startSurface('meeting set-up page', (host) => <ConfigPage host={host} />, { signIn: false });

@@ -156,7 +156,7 @@ export function DevHost() {
         },
         onSaveFailed: (_, reason) => setLog((entries) => [...entries, `Save failed: ${reason}`]),
         onLog: (entry) => setLog((entries) => [...entries.slice(-4), entry]),
-      }),
+      }, { initializeDelayMs: Number(new URLSearchParams(window.location.search).get('slowHost')) || 0 }),
   );
   useEffect(() => simulator.listen(), [simulator]);
 

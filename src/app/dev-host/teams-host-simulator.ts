@@ -90,6 +90,12 @@ export function legacyContext(spec: FrameSpec, sessionId: string): Record<string
   };
 }
 
+/** How the simulated host behaves beyond the protocol. */
+export interface SimulatorOptions {
+  /** Answers `initialize` this late, as a slow client does (the app must keep waiting, not become a web page). */
+  readonly initializeDelayMs?: number;
+}
+
 /** Answers teams-js messages from registered frames as Teams would. */
 export class TeamsHostSimulator {
   private readonly frames = new Map<HTMLIFrameElement, () => FrameSpec>();
@@ -98,6 +104,7 @@ export class TeamsHostSimulator {
   constructor(
     private readonly view: Window,
     private readonly events: SimulatorEvents = {},
+    private readonly options: SimulatorOptions = {},
   ) {}
 
   /** Starts listening to the frames; returns the function that stops it. */
@@ -143,8 +150,12 @@ export class TeamsHostSimulator {
   private handle(frame: HTMLIFrameElement, spec: FrameSpec, request: RequestMessage, reply: (args: unknown[]) => void) {
     const args = request.args ?? [];
     switch (request.func) {
-      case 'initialize':
-        return reply([spec.frameContext, 'web', JSON.stringify(RUNTIME_CONFIG), SDK_VERSION]);
+      case 'initialize': {
+        const answer = () => reply([spec.frameContext, 'web', JSON.stringify(RUNTIME_CONFIG), SDK_VERSION]);
+        if (this.options.initializeDelayMs) this.view.setTimeout(answer, this.options.initializeDelayMs);
+        else answer();
+        return;
+      }
       case 'getContext':
         return reply([legacyContext(spec, `dev-host-${spec.user.id}`)]);
       case 'appInitialization.appLoaded':

@@ -1,7 +1,6 @@
 import { Body1, Field, Input, makeStyles, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useServices } from '@/components/services-context';
-import type { TabConfig } from '@/services/host/host';
+import type { Host, TabConfig } from '@/services/host/host';
 
 const useStyles = makeStyles({
   page: {
@@ -31,10 +30,12 @@ export function meetingTabConfig(origin: string, name: string): TabConfig {
   return { entityId: 'pair-workspace', contentUrl: url, websiteUrl: url, suggestedDisplayName: name.trim() };
 }
 
-/** The configuration page Teams shows when someone adds the app to a meeting. */
-export function ConfigPage() {
+/**
+ * The configuration page Teams shows when someone adds the app to a meeting. It needs no one signed
+ * in and calls no Graph API: saving only names the tab, so the host's Save button works at once.
+ */
+export function ConfigPage({ host }: { host: Pick<Host, 'tabConfig'> }) {
   const styles = useStyles();
-  const { host } = useServices();
   const [name, setName] = useState('Mentoring');
   const nameRef = useRef(name);
   nameRef.current = name;

@@ -31,5 +31,6 @@ export function createBrowserHost(view: Window = window): Host {
     notifyReady() {},
     notifyFailure() {},
     tabConfig: undefined,
+    nestedAppAuthRecommended: false,
   };
 }

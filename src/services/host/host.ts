@@ -59,9 +59,17 @@ export interface Host {
   readonly context: HostContext;
   /** Subscribes to the host's theme changes; returns an unsubscribe function. */
   onThemeChange(listener: (theme: ThemeName) => void): () => void;
-  /** Tells the host the app has rendered (hides the host's loading indicator). */
+  /**
+   * Tells the host the surface can show something (teams-js `app.notifySuccess()`, which hides the
+   * host's loading indicator). Called as soon as the first screen is on the page, never after sign-in.
+   */
   notifyReady(): void;
   /** Tells the host the app could not start. */
   notifyFailure(message: string): void;
   readonly tabConfig: TabConfigHost | undefined;
+  /**
+   * The host recommends nested app authentication (teams-js `nestedAppAuth.isNAAChannelRecommended()`,
+   * read after `app.initialize()`); false in a browser and in hosts that do not offer it.
+   */
+  readonly nestedAppAuthRecommended: boolean;
 }

@@ -1,4 +1,4 @@
-import { app, pages } from '@microsoft/teams-js';
+import { app, nestedAppAuth, pages } from '@microsoft/teams-js';
 import type { FrameContext, Host, HostApp, HostContext, ThemeName } from './host';
 
 /** teams-js theme names (`default`, `dark`, `contrast`) to ours. */
@@ -55,45 +55,79 @@ export function hostContextFromTeams(context: app.Context): HostContext {
   };
 }
 
+/** The parts of `@microsoft/teams-js` the adapter uses; injected in tests. */
+export interface TeamsJs {
+  readonly app: {
+    initialize(validMessageOrigins?: string[]): Promise<void>;
+    getContext(): Promise<app.Context>;
+    registerOnThemeChangeHandler(handler: (theme: string) => void): void;
+    notifySuccess(): unknown;
+    notifyFailure(request: app.IFailedRequest): void;
+  };
+  readonly pages: {
+    readonly config: {
+      setValidityState(valid: boolean): void;
+      registerOnSaveHandler(handler: (event: pages.config.SaveEvent) => void): void;
+      setConfig(config: pages.InstanceConfig): Promise<void>;
+    };
+  };
+  readonly nestedAppAuth: { isNAAChannelRecommended(): boolean };
+}
+
+const realTeamsJs: TeamsJs = { app, pages, nestedAppAuth };
+
+/** Asks the host whether to use nested app authentication; only valid after `app.initialize()`. */
+function naaRecommended(teams: TeamsJs): boolean {
+  try {
+    return teams.nestedAppAuth.isNAAChannelRecommended();
+  } catch (error) {
+    // Older teams-js hosts throw instead of answering false: use the fallback sign-in.
+    console.warn('The host could not say whether nested app authentication is available.', error);
+    return false;
+  }
+}
+
 /**
- * Starts teams-js and reads the host context. Rejects when the host does not answer within
- * `timeoutMs` (teams-js itself would wait 60 s), so that a page framed by something other than
- * Teams falls back to browser mode quickly.
+ * Starts teams-js and reads the host context. Waits for the host as long as it takes: a framed
+ * page is a Teams, Outlook or Microsoft 365 tab (the CSP's frame-ancestors allows nothing else), and
+ * a slow host is still that host. {@link detectHost} decides when to wait.
+ *
+ * Nested app authentication is chosen by the host's own answer, read after `app.initialize()`, as
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/concepts/authentication/nested-authentication
+ * says ("check the support status using isNAAChannelRecommended() and provide a fallback").
  *
  * @param extraOrigins origins teams-js should accept besides its own list (the dev host in demo).
  */
-export async function connectTeamsHost(timeoutMs: number, extraOrigins: readonly string[] = []): Promise<Host> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The host did not answer within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    await Promise.race([app.initialize(extraOrigins.length > 0 ? [...extraOrigins] : undefined), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-  const context = hostContextFromTeams(await app.getContext());
+export async function connectTeamsHost(extraOrigins: readonly string[] = [], teams: TeamsJs = realTeamsJs): Promise<Host> {
+  await teams.app.initialize(extraOrigins.length > 0 ? [...extraOrigins] : undefined);
+  const nestedAppAuthRecommended = naaRecommended(teams);
+  const context = hostContextFromTeams(await teams.app.getContext());
 
   // teams-js keeps one theme handler; fan it out to every subscriber.
   const listeners = new Set<(theme: ThemeName) => void>();
-  app.registerOnThemeChangeHandler((theme) => listeners.forEach((listener) => listener(themeFromTeams(theme))));
+  teams.app.registerOnThemeChangeHandler((theme) => listeners.forEach((listener) => listener(themeFromTeams(theme))));
 
   return {
     context,
+    nestedAppAuthRecommended,
     onThemeChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    notifyReady: () => void app.notifySuccess(),
-    notifyFailure: (message) => app.notifyFailure({ reason: app.FailedReason.Other, message }),
+    // "Show a native loading indicator": notifySuccess within 30 s of loading, or Teams shows an error.
+    // https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/create-tab-pages/content-page#show-a-native-loading-indicator
+    notifyReady: () => void teams.app.notifySuccess(),
+    notifyFailure: (message) => teams.app.notifyFailure({ reason: app.FailedReason.Other, message }),
     tabConfig:
       context.frameContext === 'settings'
         ? {
-            setValid: (valid) => void pages.config.setValidityState(valid),
+            setValid: (valid) => void teams.pages.config.setValidityState(valid),
             onSave(handler) {
-              pages.config.registerOnSaveHandler((saveEvent) => {
+              // The save handler must end in saveEvent.notifySuccess() or notifyFailure(), after setConfig:
+              // https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/create-tab-pages/configuration-page
+              teams.pages.config.registerOnSaveHandler((saveEvent) => {
                 handler()
-                  .then((config) => pages.config.setConfig(config))
+                  .then((config) => teams.pages.config.setConfig(config))
                   .then(() => saveEvent.notifySuccess())
                   .catch((error: unknown) =>
                     saveEvent.notifyFailure(error instanceof Error ? error.message : String(error)),

@@ -14,8 +14,11 @@ export interface TokenOptions {
 
 /** How the app proves who the person is to Microsoft Graph. */
 export interface Identity {
-  /** `nested-app-auth` inside Teams/Outlook/Microsoft 365, `browser` when opened directly, `demo` in the demo tenant. */
-  readonly kind: 'nested-app-auth' | 'browser' | 'demo';
+  /**
+   * `nested-app-auth` inside Teams/Outlook/Microsoft 365 when the host offers it, `framed-popup` in a
+   * host that does not, `browser` when opened directly, `demo` in the demo tenant.
+   */
+  readonly kind: 'nested-app-auth' | 'framed-popup' | 'browser' | 'demo';
   /** The person using the app; may prompt them to sign in. */
   currentUser(): Promise<SignedInPerson>;
   /**

@@ -1,7 +1,7 @@
 import type { AccountInfo, AuthenticationResult, Configuration, IPublicClientApplication } from '@azure/msal-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { SignInError } from './identity';
-import { createMsalIdentity, msalConfiguration, type MsalModule } from './msal-identity';
+import { createMsalIdentity, msalConfiguration, signInModeFor, type MsalModule, type SignInMode } from './msal-identity';
 
 class InteractionRequiredAuthError extends Error {}
 
@@ -49,7 +49,7 @@ const options = { tenant, loginHint: 'ada@contoso.com', origin: 'https://mentori
 
 describe('msalConfiguration', () => {
   it('uses the brk-multihub redirect and memory cache for nested app authentication', () => {
-    expect(msalConfiguration({ ...options, nested: true })).toEqual({
+    expect(msalConfiguration({ ...options, mode: 'nested' })).toEqual({
       auth: {
         clientId: tenant.clientId,
         authority: `https://login.microsoftonline.com/${tenant.tenantId}`,
@@ -60,9 +60,25 @@ describe('msalConfiguration', () => {
   });
 
   it('never keeps tokens in local storage', () => {
-    for (const nested of [true, false]) {
-      expect(msalConfiguration({ ...options, nested }).cache?.cacheLocation).not.toBe('localStorage');
+    for (const mode of ['nested', 'framed-popup', 'browser'] as const) {
+      expect(msalConfiguration({ ...options, mode }).cache?.cacheLocation).not.toBe('localStorage');
     }
+  });
+
+  it('gives the fallback in a host a web redirect page, not the broker redirect that only nested app authentication can use', () => {
+    expect(msalConfiguration({ ...options, mode: 'framed-popup' }).auth.redirectUri).toBe('https://mentoring.contoso.com/auth-redirect/');
+  });
+});
+
+// https://learn.microsoft.com/en-us/microsoftteams/platform/concepts/authentication/nested-authentication:
+// "check the support status using isNAAChannelRecommended() and provide a fallback experience".
+describe('signInModeFor', () => {
+  it.each<[string, { embedded: boolean; nestedAppAuthRecommended: boolean }, SignInMode]>([
+    ['a host that recommends nested app authentication', { embedded: true, nestedAppAuthRecommended: true }, 'nested'],
+    ['a host that does not', { embedded: true, nestedAppAuthRecommended: false }, 'framed-popup'],
+    ['a browser tab', { embedded: false, nestedAppAuthRecommended: false }, 'browser'],
+  ])('chooses for %s', (_, host, mode) => {
+    expect(signInModeFor(host)).toBe(mode);
   });
 });
 
@@ -71,7 +87,7 @@ describe('createMsalIdentity', () => {
     const loadMsal = vi.fn();
     const { module, created } = fakeMsal({ ssoSilent: () => Promise.resolve(result('t1')) });
     loadMsal.mockResolvedValue(module);
-    const identity = createMsalIdentity({ ...options, nested: true, loadMsal });
+    const identity = createMsalIdentity({ ...options, mode: 'nested', loadMsal });
     expect(loadMsal).not.toHaveBeenCalled();
     await identity.getAccessToken(['User.Read']);
     await identity.getAccessToken(['User.Read.All']);
@@ -83,16 +99,41 @@ describe('createMsalIdentity', () => {
 
   it('uses the standard client in a browser', async () => {
     const { module, created } = fakeMsal({ ssoSilent: () => Promise.resolve(result('t1')) });
-    const identity = createMsalIdentity({ ...options, nested: false, loadMsal: () => Promise.resolve(module) });
+    const identity = createMsalIdentity({ ...options, mode: 'browser', loadMsal: () => Promise.resolve(module) });
     await identity.getAccessToken(['User.Read']);
     expect(created.standard[0]?.auth.redirectUri).toBe('https://mentoring.contoso.com/auth-redirect/');
     expect(identity.kind).toBe('browser');
   });
 
+  it('in a host without nested app authentication, uses a standard client: silent with the host\'s hint, then a popup', async () => {
+    const ssoSilent = vi.fn().mockRejectedValue(new InteractionRequiredAuthError('login_required'));
+    const acquireTokenPopup = vi.fn().mockResolvedValue(result('popup'));
+    const { module, created } = fakeMsal({ ssoSilent, acquireTokenPopup });
+    const mode = signInModeFor({ embedded: true, nestedAppAuthRecommended: false });
+    const identity = createMsalIdentity({ ...options, mode, loadMsal: () => Promise.resolve(module) });
+    await expect(identity.getAccessToken(['User.Read'])).resolves.toBe('popup');
+    expect(created.nested).toHaveLength(0);
+    expect(created.standard[0]?.auth.redirectUri).toBe('https://mentoring.contoso.com/auth-redirect/');
+    expect(ssoSilent).toHaveBeenCalledWith(expect.objectContaining({ scopes: ['User.Read'], loginHint: 'ada@contoso.com' }));
+    expect(acquireTokenPopup).toHaveBeenCalledWith(expect.objectContaining({ scopes: ['User.Read'], loginHint: 'ada@contoso.com' }));
+    expect(identity.kind).toBe('framed-popup');
+  });
+
+  it('with nested app authentication, asks silently first and prompts with a popup only when interaction is required', async () => {
+    const acquireTokenSilent = vi.fn().mockRejectedValue(new InteractionRequiredAuthError('consent_required'));
+    const acquireTokenPopup = vi.fn().mockResolvedValue(result('popup'));
+    const { module, created } = fakeMsal({ getActiveAccount: () => account, acquireTokenSilent, acquireTokenPopup });
+    const mode = signInModeFor({ embedded: true, nestedAppAuthRecommended: true });
+    const identity = createMsalIdentity({ ...options, mode, loadMsal: () => Promise.resolve(module) });
+    await expect(identity.getAccessToken(['Calendars.ReadWrite'])).resolves.toBe('popup');
+    expect(created.nested[0]?.auth.redirectUri).toBe('brk-multihub://mentoring.contoso.com');
+    expect(acquireTokenSilent.mock.invocationCallOrder[0]).toBeLessThan(acquireTokenPopup.mock.invocationCallOrder[0]!);
+  });
+
   it('asks silently with the known account and the requested scopes', async () => {
     const acquireTokenSilent = vi.fn().mockResolvedValue(result('silent'));
     const { module } = fakeMsal({ getAllAccounts: () => [account], acquireTokenSilent });
-    const identity = createMsalIdentity({ ...options, nested: true, loadMsal: () => Promise.resolve(module) });
+    const identity = createMsalIdentity({ ...options, mode: 'nested', loadMsal: () => Promise.resolve(module) });
     await expect(identity.getAccessToken(['Calendars.ReadWrite'])).resolves.toBe('silent');
     expect(acquireTokenSilent).toHaveBeenCalledWith(
       expect.objectContaining({ scopes: ['Calendars.ReadWrite'], account }),
@@ -106,7 +147,7 @@ describe('createMsalIdentity', () => {
       acquireTokenSilent: () => Promise.reject(new InteractionRequiredAuthError('consent_required')),
       acquireTokenPopup,
     });
-    const identity = createMsalIdentity({ ...options, nested: true, loadMsal: () => Promise.resolve(module) });
+    const identity = createMsalIdentity({ ...options, mode: 'nested', loadMsal: () => Promise.resolve(module) });
     await expect(identity.getAccessToken(['User.Read.All'])).resolves.toBe('popup');
     expect(acquireTokenPopup).toHaveBeenCalledWith(expect.objectContaining({ scopes: ['User.Read.All'] }));
     expect(client.setActiveAccount).toHaveBeenCalledWith(account);
@@ -119,7 +160,7 @@ describe('createMsalIdentity', () => {
       acquireTokenSilent: () => Promise.reject(new Error('network down')),
       acquireTokenPopup,
     });
-    const identity = createMsalIdentity({ ...options, nested: true, loadMsal: () => Promise.resolve(module) });
+    const identity = createMsalIdentity({ ...options, mode: 'nested', loadMsal: () => Promise.resolve(module) });
     await expect(identity.getAccessToken(['User.Read'])).rejects.toThrow('network down');
     expect(acquireTokenPopup).not.toHaveBeenCalled();
   });
@@ -129,7 +170,7 @@ describe('createMsalIdentity', () => {
       ssoSilent: () => Promise.reject(new InteractionRequiredAuthError('login_required')),
       acquireTokenPopup: () => Promise.reject(Object.assign(new Error('x'), { errorCode: 'user_cancelled' })),
     });
-    const identity = createMsalIdentity({ ...options, nested: false, loadMsal: () => Promise.resolve(module) });
+    const identity = createMsalIdentity({ ...options, mode: 'browser', loadMsal: () => Promise.resolve(module) });
     const error = await identity.currentUser().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignInError);
     expect((error as SignInError).code).toBe('user_cancelled');
@@ -138,7 +179,7 @@ describe('createMsalIdentity', () => {
 
   it('returns the signed-in person from the account', async () => {
     const { module } = fakeMsal({ ssoSilent: () => Promise.resolve(result('t')) });
-    const identity = createMsalIdentity({ ...options, nested: true, loadMsal: () => Promise.resolve(module) });
+    const identity = createMsalIdentity({ ...options, mode: 'nested', loadMsal: () => Promise.resolve(module) });
     await expect(identity.currentUser()).resolves.toEqual({
       id: 'user-1',
       displayName: 'Ada Lovelace',

@@ -18,10 +18,32 @@ export interface MsalModule {
 /** Scopes every session needs: who the person is. Others are asked for when a feature needs them. */
 export const SIGN_IN_SCOPES = ['User.Read'] as const;
 
+/**
+ * How to sign in, chosen from where the app runs:
+ * - `nested`: nested app authentication through the host (Teams, Outlook, the Microsoft 365 app), when
+ *   the host recommends it (`nestedAppAuth.isNAAChannelRecommended()` after `app.initialize()`).
+ * - `framed-popup`: a host that does not offer it (older clients). The fallback works without a server:
+ *   a standard MSAL client, silent first, then a popup, since the identity platform refuses to be shown
+ *   in a frame and MSAL blocks redirects there (https://learn.microsoft.com/en-us/entra/msal/javascript/browser/iframe-usage).
+ *   Teams SSO (`authentication.getAuthToken`) would need an on-behalf-of exchange on a server this app does not have.
+ * - `browser`: opened directly in a browser; a standard client with popups.
+ */
+export type SignInMode = 'nested' | 'framed-popup' | 'browser';
+
+/**
+ * Chooses the sign-in: nested app authentication only where the host recommends it, with a working
+ * fallback elsewhere, as https://learn.microsoft.com/en-us/microsoftteams/platform/concepts/authentication/nested-authentication
+ * says ("If the API returns false, continue to use your existing token retrieval method").
+ */
+export function signInModeFor(host: { readonly embedded: boolean; readonly nestedAppAuthRecommended: boolean }): SignInMode {
+  if (!host.embedded) return 'browser';
+  return host.nestedAppAuthRecommended ? 'nested' : 'framed-popup';
+}
+
 export interface MsalIdentityOptions {
   readonly tenant: TenantSettings;
-  /** Inside Teams, Outlook or the Microsoft 365 app: use nested app authentication through the host. */
-  readonly nested: boolean;
+  /** From {@link signInModeFor}. */
+  readonly mode: SignInMode;
   /** The host's user principal name, so the right account is picked without asking. */
   readonly loginHint: string | undefined;
   /** The page's origin (where the app is served). */
@@ -30,28 +52,33 @@ export interface MsalIdentityOptions {
 }
 
 /**
- * The MSAL configuration. Tokens are kept in memory inside a host (the host keeps the session) and
- * in session storage in a plain browser tab, never in local storage.
+ * The MSAL configuration. Tokens are kept in memory with nested app authentication (the host keeps
+ * the session) and in session storage otherwise, never in local storage.
  *
  * Nested app authentication redirects to `brk-multihub://<app domain>`: one SPA redirect URI, origin
  * only, serves Teams, Outlook and the Microsoft 365 app.
  * See https://learn.microsoft.com/en-us/microsoftteams/platform/concepts/authentication/nested-authentication
+ * The standard client (browser, and the fallback in a host) needs a web page to return to: the popup's
+ * redirect page, registered as an SPA redirect URI.
  */
-export function msalConfiguration(options: Pick<MsalIdentityOptions, 'tenant' | 'nested' | 'origin'>): Configuration {
+export function msalConfiguration(options: Pick<MsalIdentityOptions, 'tenant' | 'mode' | 'origin'>): Configuration {
+  const nested = options.mode === 'nested';
   const host = new URL(options.origin).host;
   return {
     auth: {
       clientId: options.tenant.clientId,
       authority: `https://login.microsoftonline.com/${options.tenant.tenantId}`,
-      redirectUri: options.nested ? `brk-multihub://${host}` : `${options.origin}/auth-redirect/`,
+      redirectUri: nested ? `brk-multihub://${host}` : `${options.origin}/auth-redirect/`,
     },
-    cache: { cacheLocation: options.nested ? 'memoryStorage' : 'sessionStorage' },
+    cache: { cacheLocation: nested ? 'memoryStorage' : 'sessionStorage' },
   };
 }
 
 /**
- * Signs in with MSAL: nested app authentication inside a host, a standard public client in a
- * browser. Silent first; on `interaction_required` (consent, MFA, conditional access) a popup.
+ * Signs in with MSAL: nested app authentication where the host recommends it, a standard public
+ * client elsewhere (see {@link SignInMode}). Silent first (`acquireTokenSilent` with the known
+ * account, `ssoSilent` with the host's login hint before there is one); on `InteractionRequiredAuthError`
+ * (consent, MFA, conditional access) `acquireTokenPopup`, as the nested app authentication page shows.
  * MSAL is loaded only when the first token is needed.
  */
 export function createMsalIdentity(options: MsalIdentityOptions): Identity {
@@ -61,9 +88,10 @@ export function createMsalIdentity(options: MsalIdentityOptions): Identity {
   const getClient = () =>
     (client ??= loadMsal().then(async (msal) => {
       const configuration = msalConfiguration(options);
-      const pca = options.nested
-        ? await msal.createNestablePublicClientApplication(configuration)
-        : await msal.createStandardPublicClientApplication(configuration);
+      const pca =
+        options.mode === 'nested'
+          ? await msal.createNestablePublicClientApplication(configuration)
+          : await msal.createStandardPublicClientApplication(configuration);
       return { pca, msal };
     }));
 
@@ -108,7 +136,7 @@ export function createMsalIdentity(options: MsalIdentityOptions): Identity {
   }
 
   return {
-    kind: options.nested ? 'nested-app-auth' : 'browser',
+    kind: options.mode === 'nested' ? 'nested-app-auth' : options.mode,
     async currentUser(): Promise<SignedInPerson> {
       const { account } = await acquire(SIGN_IN_SCOPES);
       if (!account) throw new SignInError('Signed in, but no account came back.', 'no_account');

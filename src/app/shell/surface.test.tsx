@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConfigPage } from '@/features/meeting-setup/config-page';
+import type { AppConfig } from '@/services/config/app-config';
+import type { Host, TabConfig } from '@/services/host/host';
+import type { Identity, SignedInPerson } from '@/services/identity/identity';
+import { Surface } from './surface';
+
+afterEach(cleanup);
+
+const config = {
+  mode: 'tenant',
+  tenant: {
+    clientId: '11111111-2222-3333-4444-555555555555',
+    tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+    appUrl: 'https://mentoring.contoso.com',
+    teamsAppId: '99999999-8888-7777-6666-555555555555',
+  },
+} as unknown as AppConfig;
+
+function fakeHost(frameContext: 'content' | 'settings' = 'content') {
+  let save: (() => Promise<TabConfig>) | undefined;
+  const host = {
+    context: {
+      app: 'Teams',
+      embedded: true,
+      clientType: 'web',
+      frameContext,
+      theme: 'light',
+      locale: 'en-gb',
+      timeZone: 'Europe/London',
+      user: { id: 'user-1', displayName: 'Ada', userPrincipalName: 'ada@contoso.com', tenantId: 't' },
+      meetingId: undefined,
+      chatId: undefined,
+      pageId: undefined,
+    },
+    nestedAppAuthRecommended: true,
+    onThemeChange: () => () => {},
+    notifyReady: vi.fn(),
+    notifyFailure: vi.fn(),
+    tabConfig:
+      frameContext === 'settings'
+        ? {
+            setValid: vi.fn(),
+            onSave: (handler: () => Promise<TabConfig>) => {
+              save = handler;
+            },
+          }
+        : undefined,
+  } satisfies Host;
+  return { host, save: () => save?.() };
+}
+
+/** An identity whose sign-in never finishes (a consent prompt left open, a slow network). */
+function stuckIdentity(): Identity {
+  return {
+    kind: 'nested-app-auth',
+    currentUser: vi.fn(() => new Promise<SignedInPerson>(() => {})),
+    getAccessToken: vi.fn(() => new Promise<string>(() => {})),
+  };
+}
+
+describe('Surface', () => {
+  // "Show a native loading indicator": notifySuccess within 30 s, or Teams shows an error.
+  // https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/create-tab-pages/content-page#show-a-native-loading-indicator
+  it('tells the host it is showing on its first screen, without waiting for sign-in', () => {
+    const { host } = fakeHost();
+    const identity = stuckIdentity();
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <Surface name="personal tab" config={config} host={host} identityFor={() => identity}>
+          {() => <h1>Welcome</h1>}
+        </Surface>
+      </FluentProvider>,
+    );
+    expect(host.notifyReady).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('status').textContent).toContain('Signing you in');
+    expect(identity.currentUser).toHaveBeenCalled();
+  });
+
+  it('renders the configuration page and saves the tab without anyone signing in', async () => {
+    const { host, save } = fakeHost('settings');
+    const identityFor = vi.fn(() => stuckIdentity());
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <Surface name="meeting set-up page" config={config} host={host} signIn={false} identityFor={identityFor}>
+          {(h) => <ConfigPage host={h} />}
+        </Surface>
+      </FluentProvider>,
+    );
+    expect(screen.getByRole('heading', { name: 'Add reverse mentoring to this meeting' })).toBeTruthy();
+    expect(host.notifyReady).toHaveBeenCalledTimes(1);
+    expect(host.tabConfig?.setValid).toHaveBeenLastCalledWith(true);
+    let saved: TabConfig | undefined;
+    await act(async () => {
+      saved = await save();
+    });
+    expect(saved).toMatchObject({ entityId: 'pair-workspace', suggestedDisplayName: 'Mentoring' });
+    expect(saved?.contentUrl).toMatch(/\/meeting-tab\/$/);
+    expect(identityFor).not.toHaveBeenCalled();
+  });
+});
