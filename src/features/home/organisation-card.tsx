@@ -1,9 +1,10 @@
-import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/components/services-context';
 import type { OrgIssue } from '@/domain/org/org-model';
 import type { DirectorySnapshot } from '@/services/graph/directory-loader';
+import { GuestDirectoryError } from '@/services/graph/graph-errors';
 import { isActive } from '@/services/graph/directory-person';
 import { useProgramme } from '@/components/programme-context';
 
@@ -27,6 +28,16 @@ export function describeIssues(issues: readonly OrgIssue[]): string[] {
   return lines;
 }
 
+/**
+ * Says so when the organisation the app can see is too small to pair anyone (a tenant of one, or
+ * nobody else who is an enabled member): an empty state in words, not an empty list.
+ */
+export function describeSmallOrganisation(activePeople: number): string | undefined {
+  if (activePeople === 0) return 'The app found nobody in your organisation who can take part yet (guests, rooms and disabled accounts are left out).';
+  if (activePeople === 1) return 'You are the only person in your organisation the app can see, so there is nobody to pair with yet.';
+  return undefined;
+}
+
 function Summary(props: { snapshot: DirectorySnapshot; issues: readonly OrgIssue[]; refreshing: boolean; damagedProfiles: number }) {
   const { snapshot, refreshing, damagedProfiles } = props;
   const styles = useStyles();
@@ -46,6 +57,7 @@ function Summary(props: { snapshot: DirectorySnapshot; issues: readonly OrgIssue
     ...(snapshot.skipped > 0
       ? [`${numbers.format(snapshot.skipped)} directory ${snapshot.skipped === 1 ? 'record' : 'records'} could not be read and ${snapshot.skipped === 1 ? 'was' : 'were'} left out.`]
       : []),
+    ...[describeSmallOrganisation(summary.people)].filter((note) => note !== undefined),
     ...summary.notes,
     ...(damagedProfiles > 0
       ? [`${numbers.format(damagedProfiles)} opt-in ${damagedProfiles === 1 ? 'profile' : 'profiles'} could not be read and ${damagedProfiles === 1 ? 'is' : 'are'} left out of matching.`]
@@ -55,10 +67,11 @@ function Summary(props: { snapshot: DirectorySnapshot; issues: readonly OrgIssue
     <>
       <div>
         <Text className={styles.figure} as="p" data-testid="people-count">
-          {numbers.format(summary.people)} people
+          {numbers.format(summary.people)} {summary.people === 1 ? 'person' : 'people'}
         </Text>
         <Body1 block>
-          in {numbers.format(summary.departments)} departments and {numbers.format(summary.offices)} offices
+          in {numbers.format(summary.departments)} {summary.departments === 1 ? 'department' : 'departments'} and {numbers.format(summary.offices)}{' '}
+          {summary.offices === 1 ? 'office' : 'offices'}
         </Body1>
       </div>
       <Caption1 role="status">{refreshing ? 'Checking for changes…' : `Up to date as of ${updated}`}</Caption1>
@@ -110,6 +123,16 @@ export function OrganisationCard() {
           Continue
         </Button>
       </div>
+    );
+  } else if (view.status === 'failed' && view.error instanceof GuestDirectoryError) {
+    // Trying again cannot help a guest: say what to do instead, and no retry button.
+    body = (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Guests can&apos;t see the organisation here</MessageBarTitle>
+          So the app cannot suggest or find reverse mentors for you. If you should take part in the programme, ask your programme owner.
+        </MessageBarBody>
+      </MessageBar>
     );
   } else if (view.status === 'failed') {
     body = (

@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useProgramme } from '@/components/programme-context';
+import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/components/services-context';
@@ -73,7 +74,15 @@ export function ProfileCard() {
   const [draft, setDraft] = useState<Draft | undefined>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const unavailable = useDirectoryUnavailable();
 
+  if (unavailable && profiles.status === 'waiting') {
+    return (
+      <SectionCard title="Your profile">
+        <DirectoryUnavailable />
+      </SectionCard>
+    );
+  }
   if (profiles.status === 'failed') {
     return (
       <SectionCard title="Your profile">

@@ -17,6 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
+import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { useProgramme } from '@/components/programme-context';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
@@ -60,6 +61,7 @@ export function ProgrammeView() {
   const styles = useStyles();
   const { host } = useServices();
   const owner = useIsOwner();
+  const unavailable = useDirectoryUnavailable();
   const { matcher, people, profiles } = useProgramme();
   const [pins, setPins] = useState<Pair[]>([]);
   const [exclusions, setExclusions] = useState<Pair[]>([]);
@@ -76,7 +78,7 @@ export function ProgrammeView() {
   if (!matcher) {
     return (
       <SectionCard title="Programme" wide>
-        {profiles.status === 'failed' ? <ProfilesProblem /> : <Spinner size="tiny" label="Reading the programme…" />}
+        {unavailable ? <DirectoryUnavailable /> : profiles.status === 'failed' ? <ProfilesProblem /> : <Spinner size="tiny" label="Reading the programme…" />}
       </SectionCard>
     );
   }

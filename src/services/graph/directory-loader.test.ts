@@ -5,8 +5,10 @@ import { isActive } from './directory-person';
 import { loadDirectory, refreshDirectory, type LoadCheckpoint, type LoadProgress } from './directory-loader';
 import { generateDemoTenant, type DemoUser } from './fake/demo-tenant';
 import { FakeGraph } from './fake/fake-graph';
-import { GraphClient, type FetchLike } from './graph-client';
-import { GraphPermissionError } from './graph-errors';
+import { buildOrgModel } from '@/domain/org/org-model';
+import { createMatcher } from '@/domain/matching/engine';
+import { GraphClient, GraphLinkError, type FetchLike } from './graph-client';
+import { GraphPermissionError, GuestDirectoryError } from './graph-errors';
 
 const users = generateDemoTenant({ size: 3000 });
 const programme = users.filter((u) => u.accountEnabled && u.userType === 'Member');
@@ -127,5 +129,82 @@ describe('refreshDirectory', () => {
     expect(byId.get(joiner.id)).toMatchObject({ displayName: 'New Joiner', managerId: joiner.managerId });
     expect(byId.has(programme[12]!.id)).toBe(false);
     expect(refreshed.deltaLink).not.toBe(snapshot.deltaLink);
+  });
+});
+
+/** A fetch that answers as Graph does, but with every nextLink and deltaLink pointing to another host. */
+function linksElsewhere(graph: FakeGraph) {
+  const sent: { url: string; authorization: string | null }[] = [];
+  const fetch: FetchLike = async (input, init) => {
+    const request = new Request(input, init);
+    sent.push({ url: request.url, authorization: request.headers.get('authorization') });
+    const response = await graph.fetch(input, init);
+    const text = (await response.text()).replace(/"(@odata\.(?:next|delta)Link)":"https:\/\/graph\.microsoft\.com\//g, '"$1":"https://graph.microsoft.com.evil.example/');
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
+  return { fetch, sent, foreign: () => sent.filter((r) => !r.url.startsWith('https://graph.microsoft.com/v1.0/')) };
+}
+
+describe('the directory never sends the token away from Graph', () => {
+  it('refuses a page link from Graph that points elsewhere, with a clear error', async () => {
+    const graph = new FakeGraph({ users });
+    const { fetch, foreign, sent } = linksElsewhere(graph);
+    const error = await loadDirectory(setup(graph, fetch).client, { now }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphLinkError);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(foreign()).toEqual([]);
+  });
+
+  it('refuses a delta link that points elsewhere, fresh from Graph or saved in a checkpoint', async () => {
+    const graph = new FakeGraph({ users });
+    const snapshot = await loadDirectory(setup(graph).client, { now });
+    graph.upsertUser({ ...programme[0]!, displayName: 'Changed' });
+    const { fetch, foreign } = linksElsewhere(graph);
+    const tampered = { ...snapshot, deltaLink: snapshot.deltaLink.replace('https://graph.microsoft.com/', 'https://evil.example/') };
+    await expect(refreshDirectory(setup(graph, fetch).client, tampered, { now })).rejects.toBeInstanceOf(GraphLinkError);
+    const checkpoint: LoadCheckpoint = { pending: ['https://evil.example/v1.0/users?$skiptoken=x'], people: [], skipped: 0, expected: 1, deltaLink: snapshot.deltaLink };
+    await expect(loadDirectory(setup(graph, fetch).client, { now, resumeFrom: checkpoint })).rejects.toBeInstanceOf(GraphLinkError);
+    expect(foreign()).toEqual([]);
+  });
+});
+
+describe('people the app meets in real tenants', () => {
+  it('tells a guest, who may not list users, that guests cannot see the organisation', async () => {
+    const guest = users.find((u) => u.userType === 'Guest' && u.accountEnabled)!;
+    const client = new GraphClient({
+      identity: createDemoIdentity({ id: guest.id, displayName: guest.displayName, userPrincipalName: guest.userPrincipalName, tenantId: undefined }),
+      fetch: new FakeGraph({ users }).fetch,
+      sleep: () => Promise.resolve(),
+    });
+    const error = await loadDirectory(client, { now }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GuestDirectoryError);
+    expect(error).toMatchObject({ status: 403, message: expect.stringMatching(/^Guests can't see the organisation here.*ask your programme owner\.$/) });
+    // A member without consent is still told which permission is missing.
+    const member = new FakeGraph({ users, faults: { missingConsent: true } });
+    await expect(loadDirectory(setup(member).client, { now })).rejects.not.toBeInstanceOf(GuestDirectoryError);
+  });
+
+  it('an organisation of one (besides guests, rooms and disabled accounts) loads, and suggests nobody, with a reason', async () => {
+    const me = users.find((u) => u.id === DEMO_PEOPLE[3]!.id)!;
+    const alone: DemoUser = { ...me, managerId: null };
+    const others = users.filter((u) => u.userType === 'Guest' || !u.accountEnabled).slice(0, 5).map((u) => ({ ...u, managerId: null }));
+    const { client } = setup(new FakeGraph({ users: [alone, ...others] }));
+    const snapshot = await loadDirectory(client, { now });
+    expect(snapshot).toMatchObject({ expected: 1, skipped: 0 });
+    expect(snapshot.people.filter(isActive).map((p) => p.id)).toEqual([alone.id]);
+
+    const model = buildOrgModel(snapshot.people.map((p) => ({ id: p.id, displayName: p.displayName, managerId: p.managerId, department: p.department })));
+    expect(model.issues).toEqual([]);
+    const profile = { personId: alone.id, mentee: { wantsToLearn: ['generative-ai'] }, mentor: { capacity: 1, canTeach: ['generative-ai'] }, languages: ['en'], timeZone: 'Europe/London' };
+    const rules = { levelGap: 2, pastPairs: [], exclusions: [] };
+    const nobody = createMatcher({ model, profiles: [], loads: new Map(), rules, at: now().getTime() });
+    expect(nobody.suggestionsFor(alone.id)).toEqual({ suggestions: [], why: 'Opt in as a mentee to see suggested reverse mentors.' });
+    expect(nobody.assignProgramme()).toEqual({ pairs: [], unmatched: [] });
+    const onlyMe = createMatcher({ model, profiles: [profile], loads: new Map(), rules, at: now().getTime() });
+    const mine = onlyMe.suggestionsFor(alone.id);
+    expect(mine.suggestions).toEqual([]);
+    // Opted in both ways, the one person is their own only reverse mentor: never suggested to themselves.
+    expect(mine.why).toBe('No reverse mentor fits the programme rules yet.');
+    expect(onlyMe.assignProgramme().pairs).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@
 import type { DirectoryPerson } from './directory-person';
 import { applyDelta, readDeltaItem, readGraphUser, USER_SELECT } from './graph-user';
 import type { BatchItem, GraphClient } from './graph-client';
-import { errorFromAnswer, GraphRequestError } from './graph-errors';
+import { errorFromAnswer, GraphPermissionError, GraphRequestError, GuestDirectoryError } from './graph-errors';
 
 /** Reading the directory with manager, department and job title needs User.Read.All (admin consent). */
 export const DIRECTORY_SCOPES = ['User.Read.All'] as const;
@@ -118,6 +118,23 @@ async function plan(client: GraphClient, signal: AbortSignal | undefined) {
 }
 
 /**
+ * A 403 on the directory means missing consent, or that the signed-in person is a guest, whom
+ * Entra does not let list users (https://learn.microsoft.com/entra/fundamentals/users-default-permissions).
+ * Both come as 403 Authorization_RequestDenied; the person's own `userType` tells them apart:
+ * `GET /me?$select=userType` (https://learn.microsoft.com/graph/api/user-get, User.Read or any
+ * User.Read.All token; a guest may read their own properties).
+ */
+async function explainRefusal(client: GraphClient, error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+  if (!(error instanceof GraphPermissionError)) return error;
+  try {
+    const me = await client.get<{ userType?: unknown }>('/me?$select=id,userType', DIRECTORY_SCOPES, signal ? { signal } : {});
+    return me.userType === 'Guest' ? new GuestDirectoryError(error.requestId) : error;
+  } catch {
+    return error;
+  }
+}
+
+/**
  * Loads everyone the programme may involve, with manager links. Resumable from a checkpoint,
  * cancellable with the signal; reports progress after every batch.
  */
@@ -136,7 +153,11 @@ export async function loadDirectory(client: GraphClient, options: LoadOptions = 
     queue = [...options.resumeFrom.pending];
   } else {
     onProgress?.({ phase: 'counting', loaded: 0, expected: undefined, skipped: 0 });
-    ({ pending: queue, expected, deltaLink } = await plan(client, signal));
+    try {
+      ({ pending: queue, expected, deltaLink } = await plan(client, signal));
+    } catch (error) {
+      throw await explainRefusal(client, error, signal);
+    }
   }
 
   const inFlight = new Set<string>();

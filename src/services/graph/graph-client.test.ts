@@ -3,20 +3,21 @@ import { DEMO_PEOPLE } from '@/services/demo/demo-people';
 import { createDemoIdentity } from '@/services/identity/demo-identity';
 import { generateDemoTenant } from './fake/demo-tenant';
 import { FakeGraph } from './fake/fake-graph';
-import { GraphClient, type FetchLike } from './graph-client';
+import { GRAPH_BASE, GraphClient, GraphLinkError, isGraphUrl, type FetchLike, type StartTimer } from './graph-client';
 import { GraphPermissionError, GraphRequestError } from './graph-errors';
 
 const users = generateDemoTenant({ size: 200 });
 const identity = createDemoIdentity(DEMO_PEOPLE[0]!);
 const ALL = ['User.Read.All'];
 
-function setup(options: { fetch?: FetchLike; graph?: FakeGraph; identity?: typeof identity } = {}) {
+function setup(options: { fetch?: FetchLike; graph?: FakeGraph; identity?: typeof identity; startTimer?: StartTimer } = {}) {
   const graph = options.graph ?? new FakeGraph({ users });
   const sleeps: number[] = [];
   const client = new GraphClient({
     identity: options.identity ?? identity,
     fetch: options.fetch ?? graph.fetch,
     random: () => 0.5,
+    ...(options.startTimer ? { startTimer: options.startTimer } : {}),
     sleep: (ms) => {
       sleeps.push(ms);
       return Promise.resolve();
@@ -142,5 +143,128 @@ describe('GraphClient', () => {
     expect(missing).toMatchObject({ id: 'a', status: 404, body: { error: { code: 'Request_ResourceNotFound' } } });
     const tooMany = Array.from({ length: 21 }, (_, i) => ({ id: String(i), url: '/me' }));
     await expect(client.batch(tooMany, ALL)).rejects.toThrow(RangeError);
+  });
+});
+
+/** Links that would carry the token away from Graph (https://learn.microsoft.com/graph/paging: a nextLink is a Graph URL). */
+const FOREIGN_LINKS = [
+  'https://evil.example/v1.0/users?$skiptoken=x',
+  'http://graph.microsoft.com/v1.0/users?$skiptoken=x',
+  'https://graph.microsoft.com.evil.example/v1.0/users',
+  'https://graph.microsoft.com@evil.example/v1.0/users',
+  'https://user:pass@graph.microsoft.com/v1.0/users',
+  'https://graph.microsoft.com:8443/v1.0/users',
+  'https://evil.example/?x=https://graph.microsoft.com/v1.0/users',
+  'https://graph.microsoft.com/beta/users',
+  'https://graph.microsoft.com/v1.0/../beta/users',
+  'https://graph.microsoft.com/v1.0/%2e%2e/beta/users',
+  'https://graph.microsoft.com/v1.0\\..\\beta/users',
+  'https://graph.microsoft.com/v1.0',
+  '//evil.example/v1.0/users',
+  '/\\evil.example/v1.0/users',
+  'users',
+  '',
+];
+
+describe('GraphClient keeps the token with Graph', () => {
+  it('accepts paths and Graph’s own nextLink and deltaLink', () => {
+    expect(isGraphUrl('/users?$top=999')).toBe(true);
+    expect(isGraphUrl(`${GRAPH_BASE}/users?$top=3&$skiptoken=X%2744537074%27`)).toBe(true);
+    expect(isGraphUrl(`${GRAPH_BASE}/users/delta?$deltatoken=oEBwdSP6uehIAxQOWq_3Ksh_TLol6KIm3stvdc6hGhZRi1hQ7Spe__dpvm3U4zReE4CYXC2zOtaKdi7KHlUtC2CbRiBIUwOxPKLa`)).toBe(true);
+    for (const link of FOREIGN_LINKS) expect(isGraphUrl(link), link).toBe(false);
+  });
+
+  it.each(FOREIGN_LINKS)('refuses %s before asking for a token or sending anything', async (link) => {
+    const fetch = vi.fn<FetchLike>();
+    const getAccessToken = vi.fn(identity.getAccessToken);
+    const { client } = setup({ fetch, identity: { ...identity, getAccessToken } });
+    const error = await client.get(link, ALL).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphLinkError);
+    expect((error as Error).message).toMatch(/did not follow it/);
+    await expect(client.batch([{ id: '1', url: '/me' }, { id: '2', url: link }], ALL)).rejects.toBeInstanceOf(GraphLinkError);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(getAccessToken).not.toHaveBeenCalled();
+    expect(client.stats).toEqual({ requests: 0, retries: 0 });
+  });
+
+  it('refuses a deltaLink changed to point elsewhere (as a tampered cache would hold)', async () => {
+    const graph = new FakeGraph({ users });
+    const fetch = vi.fn<FetchLike>(graph.fetch);
+    const { client } = setup({ graph, fetch });
+    const { '@odata.deltaLink': link } = await client.get<{ '@odata.deltaLink': string }>('/users/delta?$deltatoken=latest', ALL);
+    expect(isGraphUrl(link)).toBe(true);
+    const tampered = link.replace('https://graph.microsoft.com/', 'https://graph.microsoft.com.evil.example/');
+    await expect(client.get(tampered, ALL)).rejects.toBeInstanceOf(GraphLinkError);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks every request that carries the token, whichever method sends it', async () => {
+    const fetch = vi.fn<FetchLike>();
+    const { client } = setup({ fetch });
+    await expect(client.write('POST', 'https://evil.example/v1.0/me/extensions', ALL, {})).rejects.toBeInstanceOf(GraphLinkError);
+    await expect(client.getWithETag('https://graph.microsoft.com/beta/me', ALL)).rejects.toBeInstanceOf(GraphLinkError);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('GraphClient gives up on a call that never answers', () => {
+  /** A fetch that never answers its first `times` calls and fires the timeout the client started for each. */
+  function hanging(graph: FakeGraph, times: number) {
+    const timers: { ms: number; fire: () => void; cancelled: boolean }[] = [];
+    const signals: AbortSignal[] = [];
+    let left = times;
+    const startTimer: StartTimer = (ms, fire) => {
+      const timer = { ms, fire, cancelled: false };
+      timers.push(timer);
+      return () => void (timer.cancelled = true);
+    };
+    const fetch: FetchLike = (input, init) => {
+      if (left-- <= 0) return graph.fetch(input, init);
+      signals.push(init!.signal!);
+      const timer = timers.at(-1)!;
+      queueMicrotask(() => timer.fire());
+      return new Promise<Response>(() => undefined);
+    };
+    return { fetch, startTimer, timers, signals };
+  }
+
+  it('times out after 30 seconds, aborts the request and retries it like a 503', async () => {
+    const graph = new FakeGraph({ users });
+    const { fetch, startTimer, timers, signals } = hanging(graph, 2);
+    const { client, sleeps } = setup({ graph, fetch, startTimer });
+    await expect(client.get('/me', ['User.Read'])).resolves.toMatchObject({ id: DEMO_PEOPLE[0]!.id });
+    expect(timers.map((t) => t.ms)).toEqual([30_000, 30_000, 30_000]);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+    // The answered request's timer is cancelled, not left running.
+    expect(timers.at(-1)!.cancelled).toBe(true);
+    expect(sleeps).toEqual([250, 500]);
+    expect(client.stats).toEqual({ requests: 3, retries: 2 });
+  });
+
+  it('fails with a clear error once the retry policy gives up, the $batch too', async () => {
+    const graph = new FakeGraph({ users });
+    const { fetch, startTimer } = hanging(graph, Infinity);
+    const { client, sleeps } = setup({ graph, fetch, startTimer });
+    const error = await client.get('/me', ['User.Read']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphRequestError);
+    expect(error).toMatchObject({ status: 503, code: 'Timeout', message: 'Microsoft Graph did not answer within 30 seconds.' });
+    expect(sleeps).toHaveLength(8);
+    await expect(client.batch([{ id: '1', url: '/me' }], ALL)).rejects.toMatchObject({ code: 'Timeout' });
+  });
+
+  it('tells a timeout from the caller’s cancel: a cancel is not retried', async () => {
+    const graph = new FakeGraph({ users });
+    const controller = new AbortController();
+    let signal: AbortSignal | undefined;
+    const fetch: FetchLike = (_input, init) => {
+      signal = init?.signal ?? undefined;
+      queueMicrotask(() => controller.abort());
+      return new Promise<Response>(() => undefined);
+    };
+    const { client, sleeps } = setup({ graph, fetch, startTimer: () => () => undefined });
+    await expect(client.get('/me', ['User.Read'], { signal: controller.signal })).rejects.toThrow(/aborted/);
+    expect(signal?.aborted).toBe(true);
+    expect(sleeps).toEqual([]);
+    expect(client.stats.retries).toBe(0);
   });
 });

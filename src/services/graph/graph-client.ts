@@ -8,6 +8,71 @@ export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promis
 
 export const GRAPH_BASE = 'https://graph.microsoft.com/v1.0';
 
+/**
+ * How long one HTTP request may take before it is given up and retried like a 503. Microsoft's
+ * SDKs (Kiota) default to 100 s per request; a person is waiting here, and the retry policy gives a
+ * slow call more chances, so a shorter wait serves them better.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Starts a timer that calls `onTimeout` after `ms`; the returned function cancels it. */
+export type StartTimer = (ms: number, onTimeout: () => void) => () => void;
+
+const startTimer: StartTimer = (ms, onTimeout) => {
+  const timer = setTimeout(onTimeout, ms);
+  return () => clearTimeout(timer);
+};
+
+/**
+ * A link the client refuses to follow: the request would carry the signed-in person's token to a
+ * host other than Microsoft Graph's (or to another API version). Never retried.
+ */
+export class GraphLinkError extends Error {
+  override readonly name = 'GraphLinkError';
+  constructor(readonly url: string) {
+    super(
+      'Microsoft Graph gave the app a link to somewhere other than Microsoft Graph, so the app did not follow it ' +
+        'and your sign-in was not sent there. Try again; if this keeps happening, tell your Microsoft 365 admin.',
+    );
+  }
+}
+
+/**
+ * Whether a URL is one the client may send its token to: a path relative to the v1.0 root
+ * (`/users?…`), or an absolute URL on `https://graph.microsoft.com/v1.0/`, such as the
+ * `@odata.nextLink` and `@odata.deltaLink` Graph returns. Those are "a URL to the next page of
+ * results" on Graph itself (https://learn.microsoft.com/graph/paging,
+ * https://learn.microsoft.com/graph/delta-query-overview: `https://graph.microsoft.com/v1.0/users/delta?$deltatoken=…`).
+ * Anything else — another host (`https://graph.microsoft.com.evil.com/`), http, a user name or
+ * port before the host, a Graph URL only in the query, another version (`/beta`, `/v1.0/../beta`),
+ * a protocol-relative `//host` — is refused. The prefix is compared as written and again after
+ * parsing, since fetch parses it (dot segments, `%2e%2e`, backslashes) before sending.
+ */
+export function isGraphUrl(url: string): boolean {
+  if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\')) {
+    return /^\/[^?#]/.test(url) && isGraphUrl(`${GRAPH_BASE}${url}`);
+  }
+  if (!url.startsWith(`${GRAPH_BASE}/`)) return false;
+  try {
+    const parsed = new URL(url);
+    return (
+      parsed.protocol === 'https:' &&
+      parsed.hostname === 'graph.microsoft.com' &&
+      parsed.port === '' &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      parsed.pathname.startsWith('/v1.0/')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Throws {@link GraphLinkError} unless the client may send its token to the URL (see {@link isGraphUrl}). */
+export function assertGraphUrl(url: string): void {
+  if (!isGraphUrl(url)) throw new GraphLinkError(url);
+}
+
 /** Graph accepts at most 20 requests in one $batch (https://learn.microsoft.com/graph/json-batching). */
 export const MAX_BATCH_SIZE = 20;
 /** $batch requests {@link GraphClient.batchAll} keeps in flight at once. */
@@ -41,13 +106,52 @@ export interface GraphClientOptions {
   readonly random?: () => number;
   readonly now?: () => number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** How long one HTTP request may take (default {@link DEFAULT_REQUEST_TIMEOUT_MS}). */
+  readonly timeoutMs?: number;
+  /** The timer for request timeouts; injected so tests need no wall time. */
+  readonly startTimer?: StartTimer;
 }
 
-/** The SDK's last middleware: sends the request with the given fetch. */
+const TIMEOUT_ERROR = 'GraphTimeoutError';
+
+/**
+ * The SDK's last middleware: sends the request with the given fetch, never with a token to a host
+ * other than Graph's (the last check, after the SDK has built the URL), and gives up after the
+ * timeout even when the fetch ignores its signal. The fetch gets a signal that fires on the
+ * caller's abort or on the timeout; a timeout fails with {@link TIMEOUT_ERROR}, an abort with an AbortError.
+ */
 class FetchMiddleware implements Middleware {
-  constructor(private readonly fetchImpl: FetchLike) {}
+  constructor(
+    private readonly fetchImpl: FetchLike,
+    private readonly timeoutMs: number,
+    private readonly startTimer: StartTimer,
+  ) {}
   async execute(context: Context): Promise<void> {
-    context.response = await this.fetchImpl(context.request, context.options as RequestInit);
+    const init = (context.options ?? {}) as RequestInit;
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    if (new Headers(init.headers).has('authorization')) assertGraphUrl(url);
+    const caller = init.signal ?? undefined;
+    if (caller?.aborted) throw abortError();
+    const controller = new AbortController();
+    let cancelTimer = () => {};
+    let onAbort = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        controller.abort();
+        reject(abortError());
+      };
+      caller?.addEventListener('abort', onAbort);
+      cancelTimer = this.startTimer(this.timeoutMs, () => {
+        controller.abort();
+        reject(Object.assign(new Error(`Microsoft Graph did not answer within ${Math.round(this.timeoutMs / 1000)} seconds.`), { name: TIMEOUT_ERROR }));
+      });
+    });
+    try {
+      context.response = await Promise.race([this.fetchImpl(context.request, { ...init, signal: controller.signal }), stopped]);
+    } finally {
+      cancelTimer();
+      caller?.removeEventListener('abort', onAbort);
+    }
   }
 }
 
@@ -66,7 +170,7 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** Makes a nextLink or path relative to the v1.0 root, as $batch wants it. */
 export function relativeToGraph(url: string): string {
-  return url.startsWith(GRAPH_BASE) ? url.slice(GRAPH_BASE.length) : url;
+  return url.startsWith(`${GRAPH_BASE}/`) ? url.slice(GRAPH_BASE.length) : url;
 }
 
 function headerRecord(headers: Headers | Record<string, string> | undefined): Record<string, string> {
@@ -91,7 +195,8 @@ export class GraphClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: GraphClientOptions) {
-    this.client = Client.initWithMiddleware({ middleware: new FetchMiddleware(options.fetch), defaultVersion: 'v1.0' });
+    const middleware = new FetchMiddleware(options.fetch, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, options.startTimer ?? startTimer);
+    this.client = Client.initWithMiddleware({ middleware, defaultVersion: 'v1.0' });
     this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
@@ -100,11 +205,16 @@ export class GraphClient {
 
   /** GET a resource or page. */
   get<T = unknown>(url: string, scopes: readonly string[], options: { headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
-    return this.send(scopes, options.signal, (token) => {
-      let request = this.client.api(url).headers({ ...options.headers, Authorization: `Bearer ${token}` });
-      if (options.signal) request = request.option('signal', options.signal);
-      return request.get() as Promise<T>;
-    });
+    return this.send(
+      scopes,
+      options.signal,
+      (token) => {
+        let request = this.client.api(url).headers({ ...options.headers, Authorization: `Bearer ${token}` });
+        if (options.signal) request = request.option('signal', options.signal);
+        return request.get() as Promise<T>;
+      },
+      [url],
+    );
   }
 
   /** GET a JSON document with its ETag (for optimistic concurrency on file content). */
@@ -163,6 +273,8 @@ export class GraphClient {
    */
   async batch(items: readonly BatchItem[], scopes: readonly string[], signal?: AbortSignal): Promise<BatchAnswer[]> {
     if (items.length > MAX_BATCH_SIZE) throw new RangeError(`A $batch holds at most ${MAX_BATCH_SIZE} requests, not ${items.length}`);
+    // Graph runs each item with the batch's token: a link elsewhere is refused before anything is sent.
+    for (const item of items) assertGraphUrl(item.url);
     const answers = new Map<string, BatchAnswer>();
     const started = this.now();
     let pending = [...items];
@@ -216,7 +328,14 @@ export class GraphClient {
     return items.map((item) => answers.get(item.id)!);
   }
 
-  private async send<T>(scopes: readonly string[], signal: AbortSignal | undefined, call: (token: string) => Promise<T>): Promise<T> {
+  private async send<T>(
+    scopes: readonly string[],
+    signal: AbortSignal | undefined,
+    call: (token: string) => Promise<T>,
+    urls: readonly string[] = [],
+  ): Promise<T> {
+    // Before any token is asked for or request sent: the token goes to Graph only.
+    urls.forEach(assertGraphUrl);
     const started = this.now();
     let forceRefresh = false;
     let refreshed = false;
@@ -229,7 +348,15 @@ export class GraphClient {
         return await call(token);
       } catch (caught) {
         if (caught instanceof DOMException && caught.name === 'AbortError') throw caught;
-        const error = this.toError(caught, scopes);
+        // The SDK wraps what the fetch middleware throws in a GraphError whose code is the error's name.
+        if (signal?.aborted) throw abortError();
+        const code = caught instanceof GraphError ? caught.code : undefined;
+        if (caught instanceof GraphLinkError || code === 'GraphLinkError') throw caught instanceof GraphLinkError ? caught : new GraphLinkError('');
+        // A call that never answered is retried like a 503 (the retry policy bounds how often).
+        const error =
+          code === TIMEOUT_ERROR
+            ? new GraphRequestError((caught as Error).message, 503, 'Timeout', undefined, undefined)
+            : this.toError(caught, scopes);
         if (error.status === 401 && !refreshed) {
           refreshed = forceRefresh = true;
           continue;

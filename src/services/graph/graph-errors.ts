@@ -42,3 +42,24 @@ export function errorFromAnswer(answer: { status: number; body: unknown }, scope
   if (answer.status === 403) return new GraphPermissionError(scopes, 403, error?.code ?? 'Forbidden', undefined);
   return new GraphRequestError(error?.message ?? `Graph answered ${answer.status}`, answer.status, error?.code ?? 'unknown', undefined, undefined);
 }
+
+/**
+ * The signed-in person is a guest (userType Guest) in this organisation. Microsoft Entra's default
+ * guest permissions do not let a guest list users ("What are the default user permissions in
+ * Microsoft Entra ID?": guests "can't enumerate the list of all users"), so Graph answers
+ * `/users` and `/users/delta` with 403 Authorization_RequestDenied even with admin consent.
+ * Trying again does not help; the message says so in words.
+ */
+export class GuestDirectoryError extends GraphRequestError {
+  override readonly name = 'GuestDirectoryError';
+  constructor(requestId: string | undefined) {
+    super(
+      "Guests can't see the organisation here, so the app cannot suggest or find reverse mentors for you. " +
+        'If you should take part in the programme, ask your programme owner.',
+      403,
+      'Authorization_RequestDenied',
+      requestId,
+      undefined,
+    );
+  }
+}

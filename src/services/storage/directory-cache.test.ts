@@ -61,4 +61,16 @@ describe('the IndexedDB directory cache', () => {
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
   });
+
+  it('drops a snapshot or checkpoint whose links point away from Graph, so no token follows them', async () => {
+    const cache = createIndexedDbDirectoryCache();
+    const db = await openDB('reverse-mentoring', 1);
+    const foreign = 'https://graph.microsoft.com.evil.example/v1.0/users/delta?$deltatoken=abc';
+    await db.put('directory-snapshots', { ...snapshot, deltaLink: foreign }, 'tampered');
+    await db.put('directory-checkpoints', { pending: ['/users?x', foreign], people: [], skipped: 0, expected: 1, deltaLink: snapshot.deltaLink }, 'tampered');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await cache.readSnapshot('tampered')).toBeUndefined();
+    expect(await cache.readCheckpoint('tampered')).toBeUndefined();
+    warn.mockRestore();
+  });
 });

@@ -2,6 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import type { DirectoryPerson } from '../graph/directory-person';
 import type { DirectorySnapshot, LoadCheckpoint } from '../graph/directory-loader';
+import { isGraphUrl } from '../graph/graph-client';
 
 /**
  * Where the loaded directory is kept between opens, per tenant and signed-in person, so the app
@@ -33,20 +34,27 @@ const personSchema: z.ZodType<DirectoryPerson> = z.object({
   member: z.boolean(),
 }) as z.ZodType<DirectoryPerson>;
 
+/**
+ * A link the app will send its token with: only Graph's (the client's own check). Another page or
+ * extension of the same origin could have written anything into IndexedDB; a cached value that
+ * points elsewhere is dropped, and the directory is loaded afresh.
+ */
+const graphLink = z.string().refine(isGraphUrl, 'not a Microsoft Graph link');
+
 const snapshotSchema = z.object({
   people: z.array(personSchema),
   skipped: z.number().int().nonnegative(),
   expected: z.number().int().nonnegative(),
-  deltaLink: z.string().url(),
+  deltaLink: graphLink,
   loadedAt: z.string(),
 });
 
 const checkpointSchema = z.object({
-  pending: z.array(z.string()),
+  pending: z.array(graphLink),
   people: z.array(personSchema),
   skipped: z.number().int().nonnegative(),
   expected: z.number().int().nonnegative(),
-  deltaLink: z.string().url(),
+  deltaLink: graphLink,
 });
 
 /** A cached value that fails validation (another version of the app, a damaged store) is dropped. */

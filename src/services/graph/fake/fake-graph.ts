@@ -339,6 +339,13 @@ export class FakeGraph {
     if (this.faults.missingConsent || !auth.scopes.has('User.Read.All')) {
       return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     }
+    // A guest cannot enumerate users, whatever the app was consented
+    // (https://learn.microsoft.com/entra/fundamentals/users-default-permissions: the default guest
+    // permissions, the stricter "restricted" ones too). Graph answers 403 Authorization_RequestDenied;
+    // a tenant may give guests members' access, which the fake does not model (the stricter default).
+    if ((path === '/users' || path === '/users/delta') && this.users.get(auth.oid)?.userType === 'Guest') {
+      return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    }
     if (path === '/users') return this.list(url, query, headers);
     if (path === '/users/delta') return this.delta(url);
     const single = /^\/users\/([^/]+)$/.exec(path);

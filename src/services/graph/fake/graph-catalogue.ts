@@ -19,4 +19,13 @@ export interface GraphOperation {
 }
 
 /** Filled per operation as each is pinned to its page. */
-export const GRAPH_OPERATIONS: readonly GraphOperation[] = [];
+export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
+  // Token area (issue 11 item 10): whether the signed-in person is a guest, asked when the directory is refused.
+  {
+    name: 'get the signed-in user',
+    method: 'GET',
+    path: /^\/me$/,
+    doc: 'https://learn.microsoft.com/graph/api/user-get',
+    permissions: ['User.Read'],
+  },
+];
