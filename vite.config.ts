@@ -91,6 +91,8 @@ export default defineConfig(({ mode }) => {
             root: fromHere('.'),
             include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/contract/**/*.test.ts'],
             environment: 'node',
+            // No unit test depends on wall time: the limit only stops a test that hangs on a slow, shared machine.
+            testTimeout: 120_000,
           },
         },
         {

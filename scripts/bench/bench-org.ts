@@ -14,7 +14,9 @@ import { GraphClient } from '../../src/services/graph/graph-client.ts';
 import { createDemoIdentity } from '../../src/services/identity/demo-identity.ts';
 
 const SIZE = Number(process.env.BENCH_ORG_SIZE ?? 50_000);
+const generationStarted = performance.now();
 const users = generateDemoTenant({ size: SIZE });
+const tenantGenerationMs = Math.round(performance.now() - generationStarted);
 const expectedIds = new Set(users.filter((u) => u.accountEnabled && u.userType === 'Member').map((u) => u.id));
 const identity = createDemoIdentity(DEMO_PEOPLE[3]!);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -69,6 +71,7 @@ console.log(
     throttledRun: { loaded: throttledSnapshot.people.filter(isActive).length, requests: throttled.stats.httpRequests, retries: throttledClient.stats.retries },
     deltaRequests,
     modelBuildMs,
+    tenantGenerationMs,
   }),
 );
 if (!ok) process.exitCode = 1;

