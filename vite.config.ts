@@ -91,6 +91,8 @@ export default defineConfig(({ mode }) => {
             root: fromHere('.'),
             include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/contract/**/*.test.ts'],
             environment: 'node',
+            // A request the fake Graph's behaviour catalogue does not know fails the test that sent it.
+            setupFiles: ['tests/support/graph-catalogue-setup.ts'],
           },
         },
         {

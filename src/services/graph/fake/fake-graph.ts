@@ -9,7 +9,9 @@
  *   `$count=true` only as an advanced query (`ConsistencyLevel: eventual`), which in turn does not
  *   support `$expand` (https://learn.microsoft.com/graph/aad-advanced-queries), `@odata.nextLink`.
  * - `GET /users/delta`: full rounds, `$deltatoken=latest`, changes since a token, `manager@delta`.
- * - `GET /me`, `GET /users/{id}`, `POST /$batch` (at most 20 requests, `dependsOn`).
+ * - `GET /users/{id}`, `POST /$batch` (at most 20 requests, `dependsOn`).
+ * - Only what the behaviour catalogue (graph-catalogue.ts) lists: any other request is answered
+ *   400 and reported as unknown, which fails the test that sent it.
  * - Calendars (fake-calendar.ts), OneDrive files and sharing (fake-drive.ts), meeting chats, the
  *   app catalogue and chat tabs (fake-chats.ts).
  * - Errors in Graph's shape; faults on demand: 429 with Retry-After, 503, slow answers, expired
@@ -20,6 +22,7 @@ import type { DemoUser } from './demo-tenant';
 import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './fake-calendar';
 import { FakeChats, type ChatState } from './fake-chats';
 import { FakeDrives, type StoredFile } from './fake-drive';
+import { findOperation, recordUnknownGraphRequest, type UnknownGraphRequest } from './graph-catalogue';
 
 export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
 
@@ -97,6 +100,12 @@ export interface FakeGraphOptions {
   /** The clock for error dates; injected so tests are deterministic. */
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Told of every request whose shape the behaviour catalogue (graph-catalogue.ts) does not know;
+   * the fake answers it 400. By default recorded for the test run (which then fails); the demo in
+   * the browser logs it as a console error (which the browser tests count).
+   */
+  readonly onUnknownRequest?: (request: UnknownGraphRequest) => void;
 }
 
 const MAX_TOP = 999;
@@ -159,9 +168,11 @@ export class FakeGraph {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly onExtensionChange: FakeGraphOptions['onExtensionChange'];
   private readonly groups: ReadonlyMap<string, ReadonlySet<string>>;
+  private readonly onUnknownRequest: (request: UnknownGraphRequest) => void;
 
   constructor(options: FakeGraphOptions) {
     this.onExtensionChange = options.onExtensionChange;
+    this.onUnknownRequest = options.onUnknownRequest ?? recordUnknownGraphRequest;
     this.groups = options.groups ?? new Map();
     for (const user of options.users) this.users.set(user.id, user);
     for (const [id, byName] of options.extensions ?? []) this.extensions.set(id, new Map(Object.entries(byName)));
@@ -275,13 +286,22 @@ export class FakeGraph {
   private route(method: string, url: string, headers: Record<string, string>, body: string | undefined): Answer {
     const parsed = new URL(url);
     const path = parsed.pathname.replace(/^\/v1\.0/, '');
-    if (method === 'POST' && path === '/$batch') return this.batch(headers, body);
+    if (method === 'POST' && path === '/$batch') {
+      // The envelope is authenticated too: a bad token fails the whole batch (https://learn.microsoft.com/graph/json-batching).
+      const auth = this.authenticate(headers);
+      return 'status' in auth ? auth : this.batch(headers, body);
+    }
     return this.operation(method, parsed, path, headers, body);
   }
 
-  /** One request (alone or inside a batch): faults first, then the endpoint. */
+  /** One request (alone or inside a batch): the catalogue first, then faults, then the endpoint. */
   private operation(method: string, url: URL, path: string, headers: Record<string, string>, body?: string): Answer {
     this.stats.operations++;
+    if (!findOperation(method, path)) {
+      // Not a shape the app is known to send: a test failure, whatever Graph would have said.
+      this.onUnknownRequest({ method, path });
+      return this.error(400, 'BadRequest', `The behaviour catalogue has no operation ${method} ${path}; add it with its documentation page.`);
+    }
     const auth = this.authenticate(headers);
     if ('status' in auth) return auth;
     if (this.dice() < this.faults.throttleRate) {
@@ -335,7 +355,6 @@ export class FakeGraph {
     if (method !== 'GET') return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
     const query = readQuery(url);
     if ('status' in query) return this.error(query.status, query.code, query.message);
-    if (path === '/me') return this.one(auth.oid, query);
     if (this.faults.missingConsent || !auth.scopes.has('User.Read.All')) {
       return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     }
