@@ -112,6 +112,10 @@ const MAX_TOP = 999;
 const MAX_EXPAND_PAGE = 100;
 const DEFAULT_PAGE = 100;
 const MAX_BATCH = 20;
+/** Query options each directory operation takes (its page); anything else is refused. */
+const LIST_OPTIONS = new Set(['$select', '$filter', '$top', '$expand', '$count', '$skiptoken']);
+const GET_OPTIONS = new Set(['$select', '$expand']);
+const DELTA_OPTIONS = new Set(['$select', '$filter', '$deltatoken', '$skiptoken']);
 
 /** Properties Graph returns for a user when no $select is given. */
 const DEFAULT_USER_PROPERTIES = [
@@ -325,7 +329,7 @@ export class FakeGraph {
     };
     const error = (status: number, code: string, message: string) => this.error(status, code, message);
     const handled =
-      this.calendars.handle(method, path, url, json(), auth, error) ??
+      this.calendars.handle(method, path, url, json(), auth, error, headers) ??
       this.drives.handle(method, path, url, headers, body, auth, error) ??
       this.chats.handle(method, path, url, json(), auth, error);
     if (handled) return handled;
@@ -341,8 +345,9 @@ export class FakeGraph {
       return this.extension(method, owner, extension[3] ? decodeURIComponent(extension[3]) : undefined, body);
     }
     if (method === 'POST' && path === '/me/checkMemberGroups') {
-      // https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups
-      if (!auth.scopes.has('GroupMember.Read.All')) return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      // https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups: for the signed-in
+      // user, "User.Read and GroupMember.Read.All"; up to 20 group ids.
+      if (!auth.scopes.has('GroupMember.Read.All') || !auth.scopes.has('User.Read')) return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
       let groupIds: unknown;
       try {
         groupIds = (JSON.parse(body ?? '') as { groupIds?: unknown }).groupIds;
@@ -350,12 +355,22 @@ export class FakeGraph {
         groupIds = undefined;
       }
       if (!Array.isArray(groupIds) || groupIds.length > 20) return this.error(400, 'Request_BadRequest', 'groupIds must list at most 20 group ids.');
-      return { status: 200, body: { value: groupIds.filter((id) => typeof id === 'string' && this.groups.get(id)?.has(auth.oid)) } };
+      return { status: 200, body: { '@odata.context': `${GRAPH_ROOT}/$metadata#Collection(Edm.String)`, value: groupIds.filter((id) => typeof id === 'string' && this.groups.get(id)?.has(auth.oid)) } };
     }
     if (method !== 'GET') return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
+    const options = path === '/users' ? LIST_OPTIONS : path === '/users/delta' ? DELTA_OPTIONS : GET_OPTIONS;
+    const refused = [...url.searchParams.keys()].find((k) => !options.has(k));
+    // $skip "isn't supported" on /users (https://learn.microsoft.com/graph/api/user-list); other
+    // options the fake does not implement are refused rather than silently ignored.
+    if (refused) return this.error(400, 'Request_UnsupportedQuery', `The query option '${refused}' is not supported here.`);
     const query = readQuery(url);
     if ('status' in query) return this.error(query.status, query.code, query.message);
     if (this.faults.missingConsent || !auth.scopes.has('User.Read.All')) {
+      return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    }
+    // "Guest users cannot call this API" (https://learn.microsoft.com/graph/api/user-list); the
+    // delta page is silent, so the fake refuses guests there too.
+    if ((path === '/users' || path === '/users/delta') && this.users.get(auth.oid)?.userType === 'Guest') {
       return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     }
     if (path === '/users') return this.list(url, query, headers);
@@ -488,6 +503,16 @@ export class FakeGraph {
     if (skipToken) original.searchParams.set('$skiptoken', skipToken);
     const query = readQuery(original);
     if ('status' in query) return this.error(query.status, query.code, query.message);
+    // "The only supported $filter expression is for tracking changes on a specific object: id eq"
+    // (https://learn.microsoft.com/graph/api/user-delta), at most 50 of them.
+    let only: Set<string> | undefined;
+    if (query.filter !== undefined) {
+      const clauses = query.filter.split(/\s+or\s+/i).map((c) => /^\s*id\s+eq\s+'([^']+)'\s*$/i.exec(c)?.[1]);
+      if (clauses.some((id) => id === undefined) || clauses.length > 50) {
+        return this.error(400, 'Request_UnsupportedQuery', "Delta supports only $filter=id eq '{id}' (or several joined with or, at most 50).");
+      }
+      only = new Set(clauses as string[]);
+    }
     const deltaLink = (version: number) =>
       `${GRAPH_ROOT}/users/delta?$deltatoken=${encodeToken({ v: version, q: baseQuery(original) })}`;
     if (token === 'latest') return { status: 200, body: { value: [], '@odata.deltaLink': deltaLink(this.version) } };
@@ -501,6 +526,7 @@ export class FakeGraph {
     } else {
       ids = this.ordered;
     }
+    if (only) ids = ids.filter((id) => only.has(id));
     const pageSize = Math.min(query.top ?? DEFAULT_PAGE, MAX_TOP);
     const page = ids.slice(query.skip, query.skip + pageSize);
     const more = query.skip + pageSize < ids.length;
@@ -547,6 +573,12 @@ export class FakeGraph {
       if (sub.dependsOn?.some((d) => statuses.get(d)! >= 400)) {
         statuses.set(id, 424);
         return { id, ...this.asBatchPart(this.error(424, 'FailedDependency', 'A request this one depends on failed.')) };
+      }
+      // "If a body is included with the request, the headers object must contain a value for
+      // Content-Type" (https://learn.microsoft.com/graph/json-batching).
+      if (sub.body !== undefined && !Object.keys(sub.headers ?? {}).some((k) => k.toLowerCase() === 'content-type')) {
+        statuses.set(id, 400);
+        return { id, ...this.asBatchPart(this.error(400, 'BadRequest', 'A request with a body needs a Content-Type header.')) };
       }
       const url = new URL(sub.url.startsWith('http') ? sub.url : `${GRAPH_ROOT}${sub.url.startsWith('/') ? '' : '/'}${sub.url}`);
       const subHeaders = { authorization: headers.authorization ?? '', ...lowerKeys(sub.headers ?? {}) };
