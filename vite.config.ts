@@ -93,6 +93,8 @@ export default defineConfig(({ mode }) => {
             environment: 'node',
             // No unit test depends on wall time: the limit only stops a test that hangs on a slow, shared machine.
             testTimeout: 120_000,
+            // A request the fake Graph's behaviour catalogue does not know fails the test that sent it.
+            setupFiles: ['tests/support/graph-catalogue-setup.ts'],
           },
         },
         {

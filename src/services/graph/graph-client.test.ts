@@ -9,6 +9,8 @@ import { GraphPermissionError, GraphRequestError } from './graph-errors';
 const users = generateDemoTenant({ size: 200 });
 const identity = createDemoIdentity(DEMO_PEOPLE[0]!);
 const ALL = ['User.Read.All'];
+/** A read the app sends (get user, in the behaviour catalogue): the signed-in person by id. */
+const ME = `/users/${DEMO_PEOPLE[0]!.id}`;
 
 function setup(options: { fetch?: FetchLike; graph?: FakeGraph; identity?: typeof identity; startTimer?: StartTimer } = {}) {
   const graph = options.graph ?? new FakeGraph({ users });
@@ -43,9 +45,9 @@ describe('GraphClient', () => {
   it('reads with a token for the scopes asked for', async () => {
     const spy = vi.spyOn(identity, 'getAccessToken');
     const { client } = setup();
-    const me = await client.get<{ id: string }>('/me', ['User.Read']);
+    const me = await client.get<{ id: string }>(ME, ALL);
     expect(me.id).toBe(DEMO_PEOPLE[0]!.id);
-    expect(spy).toHaveBeenCalledWith(['User.Read'], undefined);
+    expect(spy).toHaveBeenCalledWith(ALL, undefined);
     expect(client.stats).toEqual({ requests: 1, retries: 0 });
     spy.mockRestore();
   });
@@ -53,7 +55,7 @@ describe('GraphClient', () => {
   it('waits as long as Retry-After says, then succeeds', async () => {
     const graph = new FakeGraph({ users });
     const { client, sleeps } = setup({ graph, fetch: failingFirst(graph, 2, 429, { 'retry-after': '3' }) });
-    await expect(client.get('/me', ['User.Read'])).resolves.toMatchObject({ id: DEMO_PEOPLE[0]!.id });
+    await expect(client.get(ME, ALL)).resolves.toMatchObject({ id: DEMO_PEOPLE[0]!.id });
     expect(sleeps).toEqual([3000, 3000]);
     expect(client.stats).toEqual({ requests: 3, retries: 2 });
   });
@@ -61,7 +63,7 @@ describe('GraphClient', () => {
   it('backs off with jitter on 503 and 504 without Retry-After', async () => {
     const graph = new FakeGraph({ users });
     const { client, sleeps } = setup({ graph, fetch: failingFirst(graph, 3, 504) });
-    await client.get('/me', ['User.Read']);
+    await client.get(ME, ALL);
     expect(sleeps).toEqual([250, 500, 1000]);
   });
 
@@ -78,12 +80,12 @@ describe('GraphClient', () => {
     const graph = new FakeGraph({ users });
     const spy = vi.spyOn(identity, 'getAccessToken');
     const { client } = setup({ graph, fetch: failingFirst(graph, 1, 401) });
-    await client.get('/me', ['User.Read']);
+    await client.get(ME, ALL);
     expect(spy.mock.calls.map((c) => c[1])).toEqual([undefined, { forceRefresh: true }]);
 
     spy.mockClear();
     graph.setFaults({ expiredToken: true });
-    const error = await client.get('/me', ['User.Read']).catch((e: unknown) => e);
+    const error = await client.get(ME, ALL).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401, code: 'InvalidAuthenticationToken' });
     expect(spy).toHaveBeenCalledTimes(2);
     spy.mockRestore();
@@ -107,13 +109,13 @@ describe('GraphClient', () => {
     const graph = new FakeGraph({ users });
     let failures = 1;
     const fetch: FetchLike = (input, init) => (failures-- > 0 ? Promise.reject(new TypeError('Failed to fetch')) : graph.fetch(input, init));
-    await expect(setup({ graph, fetch }).client.get('/me', ['User.Read'])).resolves.toBeTruthy();
+    await expect(setup({ graph, fetch }).client.get(ME, ALL)).resolves.toBeTruthy();
   });
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(setup().client.get('/me', ['User.Read'], { signal: controller.signal })).rejects.toThrow(/aborted/);
+    await expect(setup().client.get(ME, ALL, { signal: controller.signal })).rejects.toThrow(/aborted/);
   });
 
   it('batches up to 20 reads and retries only the throttled ones', async () => {
@@ -141,7 +143,7 @@ describe('GraphClient', () => {
     const { client } = setup();
     const [missing] = await client.batch([{ id: 'a', url: '/users/nobody' }], ALL);
     expect(missing).toMatchObject({ id: 'a', status: 404, body: { error: { code: 'Request_ResourceNotFound' } } });
-    const tooMany = Array.from({ length: 21 }, (_, i) => ({ id: String(i), url: '/me' }));
+    const tooMany = Array.from({ length: 21 }, (_, i) => ({ id: String(i), url: ME }));
     await expect(client.batch(tooMany, ALL)).rejects.toThrow(RangeError);
   });
 });

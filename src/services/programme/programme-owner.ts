@@ -1,7 +1,8 @@
 import type { GraphClient } from '../graph/graph-client';
 
 /** Reading one's own group memberships; a programme owner is a member of the configured group. */
-export const OWNER_SCOPES = ['GroupMember.Read.All'] as const;
+// "To get group memberships for the signed-in user: User.Read and GroupMember.Read.All" (the page below).
+export const OWNER_SCOPES = ['User.Read', 'GroupMember.Read.All'] as const;
 
 /**
  * Whether the signed-in person belongs (directly or through nested groups) to the programme

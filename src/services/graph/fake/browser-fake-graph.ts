@@ -46,6 +46,8 @@ export function browserFakeGraph(): FakeGraph {
     calendarSeed: demoCalendarSeed,
     catalog: new Map([[DEMO_TEAMS_APP_ID, 'Reverse mentoring']]),
     faults: faultsFor(isFaultPreset(stored) ? stored : 'none'),
+    // The demo answers it 400 and carries on; the browser tests count console errors as failures.
+    onUnknownRequest: ({ method, path }) => console.error(`Fake Graph: ${method} ${path} is not in the behaviour catalogue (graph-catalogue.ts).`),
     onExtensionChange: (userId, name, properties) => {
       const all = readJson<Writes>(DEMO_WRITES_KEY, {});
       all[userId] = { ...all[userId], [name]: properties ?? null };

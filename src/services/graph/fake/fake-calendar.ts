@@ -113,7 +113,15 @@ export class FakeCalendars {
     return [...this.mailbox(userId).values()];
   }
 
-  handle(method: string, path: string, url: URL, body: unknown, auth: { oid: string; scopes: Set<string> }, error: ErrorAnswer): Answer | undefined {
+  handle(
+    method: string,
+    path: string,
+    url: URL,
+    body: unknown,
+    auth: { oid: string; scopes: Set<string> },
+    error: ErrorAnswer,
+    headers: Record<string, string> = {},
+  ): Answer | undefined {
     const match = /^\/(?:me|users\/([^/]+))\/(calendar\/getSchedule|events)(?:\/([^/]+))?(?:\/([^/]+))?$/.exec(path);
     if (!match) return undefined;
     const owner = match[1] ? decodeURIComponent(match[1]) : auth.oid;
@@ -127,18 +135,25 @@ export class FakeCalendars {
     if (match[2] === 'calendar/getSchedule') return method === 'POST' ? this.getSchedule(body, error) : error(405, 'ErrorInvalidRequest', 'Use POST.');
     const id = match[3] ? decodeURIComponent(match[3]) : undefined;
     const action = match[4];
+    // Reads give start and end in the Prefer: outlook.timezone zone, "If not specified, those time
+    // values are returned in UTC" (https://learn.microsoft.com/graph/api/event-list-instances).
+    const zone = /outlook\.timezone="([^"]+)"/.exec(headers.prefer ?? '')?.[1] ?? 'UTC';
+    if (!ianaZone(zone)) return error(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`);
     if (!id) {
-      if (method === 'GET') return this.list(owner, url, error);
+      if (method === 'GET') return this.list(owner, url, error, zone);
       if (method === 'POST') return this.create(owner, body, error);
       return error(405, 'ErrorInvalidRequest', `The method ${method} is not allowed here.`);
     }
-    if (action === 'instances' && method === 'GET') return this.instances(owner, id, url, error);
-    if (action === 'cancel' && method === 'POST') return this.cancel(owner, id, error);
-    if ((action === 'accept' || action === 'decline' || action === 'tentativelyAccept') && method === 'POST') return this.respond(owner, id, action, error);
+    if (action === 'instances' && method === 'GET') return this.instances(owner, id, url, error, zone);
+    if ((action === 'cancel' || action === 'accept' || action === 'decline' || action === 'tentativelyAccept') && method === 'POST') {
+      const refused = actionParameters(action, body, error);
+      if (refused) return refused;
+      return action === 'cancel' ? this.cancel(owner, id, error) : this.respond(owner, id, action, error);
+    }
     if (action) return error(400, 'ErrorInvalidRequest', `Unsupported segment '${action}'.`);
     if (method === 'GET') {
       const event = this.find(owner, id);
-      return event ? { status: 200, body: this.shape(event.master, url, event.occurrence) } : error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      return event ? { status: 200, body: this.shape(event.master, url, event.occurrence, zone) } : error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     }
     if (method === 'PATCH') return this.update(owner, id, body, error);
     if (method === 'DELETE') return this.remove(owner, id, error);
@@ -211,9 +226,12 @@ export class FakeCalendars {
       .map((start) => ({ start, end: start + length }));
   }
 
-  private shape(event: StoredEvent, url: URL, occurrence?: string): Record<string, unknown> {
+  /** The event as Graph answers it; `display` is the zone reads give times in (writes: the event's own). */
+  private shape(event: StoredEvent, url: URL, occurrence?: string, display?: string): Record<string, unknown> {
     const length = utcOf(event.end) - utcOf(event.start);
     const zone = ianaZone(event.start.timeZone) ?? 'utc';
+    const inZone = (ms: number) => ({ dateTime: localIso(ms, ianaZone(display!) ?? 'utc'), timeZone: display! });
+    const first = occurrence ? Date.parse(occurrence) : utcOf(event.start);
     const full: Record<string, unknown> = {
       id: occurrence ? `${event.id}_occ_${DateTime.fromISO(occurrence, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmm'Z'")}` : event.id,
       iCalUId: event.iCalUId,
@@ -222,8 +240,8 @@ export class FakeCalendars {
       subject: event.subject,
       body: event.body,
       bodyPreview: event.body.content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
-      start: occurrence ? { dateTime: localIso(Date.parse(occurrence), zone), timeZone: event.start.timeZone } : event.start,
-      end: occurrence ? { dateTime: localIso(Date.parse(occurrence) + length, zone), timeZone: event.end.timeZone } : event.end,
+      start: display ? inZone(first) : occurrence ? { dateTime: localIso(first, zone), timeZone: event.start.timeZone } : event.start,
+      end: display ? inZone(first + length) : occurrence ? { dateTime: localIso(first + length, zone), timeZone: event.end.timeZone } : event.end,
       recurrence: occurrence ? null : event.recurrence,
       type: occurrence ? 'occurrence' : event.recurrence ? 'seriesMaster' : 'singleInstance',
       seriesMasterId: occurrence ? event.id : null,
@@ -255,7 +273,7 @@ export class FakeCalendars {
     return { name: user?.displayName ?? 'Unknown', address: user?.mail ?? user?.userPrincipalName ?? 'unknown@invalid' };
   }
 
-  private list(owner: string, url: URL, error: ErrorAnswer): Answer {
+  private list(owner: string, url: URL, error: ErrorAnswer, zone: string): Answer {
     const filter = url.searchParams.get('$filter');
     let test: (event: StoredEvent) => boolean = () => true;
     if (filter) {
@@ -279,7 +297,7 @@ export class FakeCalendars {
     next.searchParams.set('$skip', String(skip + top));
     return {
       status: 200,
-      body: { value: page.map((e) => this.shape(e, url)), ...(skip + top < all.length ? { '@odata.nextLink': next.toString() } : {}) },
+      body: { value: page.map((e) => this.shape(e, url, undefined, zone)), ...(skip + top < all.length ? { '@odata.nextLink': next.toString() } : {}) },
     };
   }
 
@@ -480,7 +498,7 @@ export class FakeCalendars {
     return { status: 202 };
   }
 
-  private instances(owner: string, id: string, url: URL, error: ErrorAnswer): Answer {
+  private instances(owner: string, id: string, url: URL, error: ErrorAnswer, zone: string): Answer {
     const found = this.find(owner, id);
     if (!found || found.occurrence) return error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     const from = url.searchParams.get('startDateTime');
@@ -492,7 +510,7 @@ export class FakeCalendars {
     const starts = event.recurrence
       ? this.spans(event, Date.parse(from), Date.parse(to)).map((s) => new Date(s.start).toISOString().replace('.000', ''))
       : [];
-    return { status: 200, body: { value: starts.map((start) => this.shape(event, url, start)) } };
+    return { status: 200, body: { value: starts.map((start) => this.shape(event, url, start, zone)) } };
   }
 
   private getSchedule(body: unknown, error: ErrorAnswer): Answer {
@@ -558,4 +576,27 @@ export class FakeCalendars {
       },
     };
   }
+}
+
+/**
+ * The parameters each event action takes (its page: event-cancel, event-accept, event-decline,
+ * event-tentativelyaccept), all optional; anything else, or a wrong type, is refused as OData
+ * refuses an unknown action parameter (the pages are silent on it: the stricter choice).
+ */
+const ACTION_PARAMETERS: Record<string, Record<string, 'string' | 'boolean' | 'object'>> = {
+  cancel: { comment: 'string' },
+  accept: { comment: 'string', sendResponse: 'boolean' },
+  decline: { comment: 'string', sendResponse: 'boolean', proposedNewTime: 'object' },
+  tentativelyAccept: { comment: 'string', sendResponse: 'boolean', proposedNewTime: 'object' },
+};
+
+function actionParameters(action: string, body: unknown, error: ErrorAnswer): Answer | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return error(400, 'RequestBodyRead', 'The request body is not a JSON object.');
+  const allowed = ACTION_PARAMETERS[action]!;
+  for (const [name, value] of Object.entries(body)) {
+    if (!(name in allowed)) return error(400, 'RequestBodyRead', `The parameter '${name}' in the request payload is not a valid parameter for the operation '${action}'.`);
+    if (typeof value !== allowed[name]) return error(400, 'RequestBodyRead', `The parameter '${name}' of the operation '${action}' must be a ${allowed[name]}.`);
+  }
+  return undefined;
 }

@@ -6,6 +6,8 @@ import { FakeGraph, GRAPH_ROOT } from './fake-graph';
 
 const users = generateDemoTenant({ size: 600 });
 const margaret = DEMO_PEOPLE[0]!;
+/** The signed-in person, read as the app reads people (get user, in the behaviour catalogue). */
+const ME = `/users/${margaret.id}`;
 const token = (scopes: string[]) => createDemoIdentity(margaret).getAccessToken(scopes);
 
 async function call(graph: FakeGraph, path: string, init: { scopes?: string[]; headers?: Record<string, string>; method?: string; body?: unknown } = {}) {
@@ -35,8 +37,8 @@ const expectGraphError = (body: Record<string, unknown>, code: string) =>
   });
 
 describe('the fake Graph', () => {
-  it('answers /me for the signed-in demo person, with the default properties', async () => {
-    const { status, body } = await call(new FakeGraph({ users }), '/me', { scopes: ['User.Read'] });
+  it('answers a user by id, with the default properties', async () => {
+    const { status, body } = await call(new FakeGraph({ users }), ME);
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: margaret.id, displayName: margaret.displayName, jobTitle: 'Chief Financial Officer' });
     expect(body).not.toHaveProperty('department');
@@ -44,7 +46,7 @@ describe('the fake Graph', () => {
 
   it('refuses a request without a valid token, in Graph’s error shape', async () => {
     const graph = new FakeGraph({ users });
-    const response = await graph.fetch(`${GRAPH_ROOT}/me`);
+    const response = await graph.fetch(`${GRAPH_ROOT}${ME}`);
     expect(response.status).toBe(401);
     expectGraphError((await response.json()) as Record<string, unknown>, 'InvalidAuthenticationToken');
   });
@@ -139,7 +141,7 @@ describe('the fake Graph', () => {
     expect(graph.stats).toMatchObject({ httpRequests: 1, operations: 4 });
     const tooBig = await call(graph, '/$batch', {
       method: 'POST',
-      body: { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/me' })) },
+      body: { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: ME })) },
     });
     expect(tooBig.status).toBe(400);
   });
@@ -150,7 +152,7 @@ describe('the fake Graph', () => {
     expect(alone.status).toBe(429);
     expect(alone.headers.get('retry-after')).toBe('3');
     expectGraphError(alone.body, 'TooManyRequests');
-    const { body } = await call(graph, '/$batch', { method: 'POST', body: { requests: [{ id: '1', method: 'GET', url: '/me' }] } });
+    const { body } = await call(graph, '/$batch', { method: 'POST', body: { requests: [{ id: '1', method: 'GET', url: ME }] } });
     expect(body.responses).toEqual([expect.objectContaining({ id: '1', status: 429, headers: expect.objectContaining({ 'retry-after': '3' }) })]);
   });
 
@@ -158,7 +160,7 @@ describe('the fake Graph', () => {
     const run = async () => {
       const graph = new FakeGraph({ users, faults: { throttleRate: 0.2 }, seed: 9 });
       const statuses: number[] = [];
-      for (let i = 0; i < 200; i++) statuses.push((await call(graph, '/me')).status);
+      for (let i = 0; i < 200; i++) statuses.push((await call(graph, ME)).status);
       return statuses;
     };
     const first = await run();
@@ -171,12 +173,12 @@ describe('the fake Graph', () => {
   it('is slow, unavailable, expired or unconsented on demand', async () => {
     const sleep = vi.fn(() => Promise.resolve());
     const graph = new FakeGraph({ users, sleep, faults: { latencyMs: 200 } });
-    await call(graph, '/me');
+    await call(graph, ME);
     expect(sleep).toHaveBeenCalledWith(200);
     graph.setFaults({ unavailableRate: 1 });
-    expect((await call(graph, '/me')).status).toBe(503);
+    expect((await call(graph, ME)).status).toBe(503);
     graph.setFaults({ unavailableRate: 0, expiredToken: true });
-    const expired = await call(graph, '/me');
+    const expired = await call(graph, ME);
     expect(expired.status).toBe(401);
     expect((expired.body.error as { message: string }).message).toMatch(/expired/);
     graph.setFaults({ expiredToken: false, missingConsent: true });

@@ -9,7 +9,9 @@
  *   `$count=true` only as an advanced query (`ConsistencyLevel: eventual`), which in turn does not
  *   support `$expand` (https://learn.microsoft.com/graph/aad-advanced-queries), `@odata.nextLink`.
  * - `GET /users/delta`: full rounds, `$deltatoken=latest`, changes since a token, `manager@delta`.
- * - `GET /me`, `GET /users/{id}`, `POST /$batch` (at most 20 requests, `dependsOn`).
+ * - `GET /users/{id}`, `POST /$batch` (at most 20 requests, `dependsOn`).
+ * - Only what the behaviour catalogue (graph-catalogue.ts) lists: any other request is answered
+ *   400 and reported as unknown, which fails the test that sent it.
  * - Calendars (fake-calendar.ts), OneDrive files and sharing (fake-drive.ts), meeting chats, the
  *   app catalogue and chat tabs (fake-chats.ts).
  * - Errors in Graph's shape; faults on demand: 429 with Retry-After, 503, slow answers, expired
@@ -20,6 +22,7 @@ import type { DemoUser } from './demo-tenant';
 import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './fake-calendar';
 import { FakeChats, type ChatState } from './fake-chats';
 import { FakeDrives, type StoredFile } from './fake-drive';
+import { findOperation, recordUnknownGraphRequest, type UnknownGraphRequest } from './graph-catalogue';
 
 export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
 
@@ -97,12 +100,22 @@ export interface FakeGraphOptions {
   /** The clock for error dates; injected so tests are deterministic. */
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Told of every request whose shape the behaviour catalogue (graph-catalogue.ts) does not know;
+   * the fake answers it 400. By default recorded for the test run (which then fails); the demo in
+   * the browser logs it as a console error (which the browser tests count).
+   */
+  readonly onUnknownRequest?: (request: UnknownGraphRequest) => void;
 }
 
 const MAX_TOP = 999;
 const MAX_EXPAND_PAGE = 100;
 const DEFAULT_PAGE = 100;
 const MAX_BATCH = 20;
+/** Query options each directory operation takes (its page); anything else is refused. */
+const LIST_OPTIONS = new Set(['$select', '$filter', '$top', '$expand', '$count', '$skiptoken']);
+const GET_OPTIONS = new Set(['$select', '$expand']);
+const DELTA_OPTIONS = new Set(['$select', '$filter', '$deltatoken', '$skiptoken']);
 
 /** Properties Graph returns for a user when no $select is given. */
 const DEFAULT_USER_PROPERTIES = [
@@ -159,9 +172,11 @@ export class FakeGraph {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly onExtensionChange: FakeGraphOptions['onExtensionChange'];
   private readonly groups: ReadonlyMap<string, ReadonlySet<string>>;
+  private readonly onUnknownRequest: (request: UnknownGraphRequest) => void;
 
   constructor(options: FakeGraphOptions) {
     this.onExtensionChange = options.onExtensionChange;
+    this.onUnknownRequest = options.onUnknownRequest ?? recordUnknownGraphRequest;
     this.groups = options.groups ?? new Map();
     for (const user of options.users) this.users.set(user.id, user);
     for (const [id, byName] of options.extensions ?? []) this.extensions.set(id, new Map(Object.entries(byName)));
@@ -275,13 +290,22 @@ export class FakeGraph {
   private route(method: string, url: string, headers: Record<string, string>, body: string | undefined): Answer {
     const parsed = new URL(url);
     const path = parsed.pathname.replace(/^\/v1\.0/, '');
-    if (method === 'POST' && path === '/$batch') return this.batch(headers, body);
+    if (method === 'POST' && path === '/$batch') {
+      // The envelope is authenticated too: a bad token fails the whole batch (https://learn.microsoft.com/graph/json-batching).
+      const auth = this.authenticate(headers);
+      return 'status' in auth ? auth : this.batch(headers, body);
+    }
     return this.operation(method, parsed, path, headers, body);
   }
 
-  /** One request (alone or inside a batch): faults first, then the endpoint. */
+  /** One request (alone or inside a batch): the catalogue first, then faults, then the endpoint. */
   private operation(method: string, url: URL, path: string, headers: Record<string, string>, body?: string): Answer {
     this.stats.operations++;
+    if (!findOperation(method, path)) {
+      // Not a shape the app is known to send: a test failure, whatever Graph would have said.
+      this.onUnknownRequest({ method, path });
+      return this.error(400, 'BadRequest', `The behaviour catalogue has no operation ${method} ${path}; add it with its documentation page.`);
+    }
     const auth = this.authenticate(headers);
     if ('status' in auth) return auth;
     if (this.dice() < this.faults.throttleRate) {
@@ -305,7 +329,7 @@ export class FakeGraph {
     };
     const error = (status: number, code: string, message: string) => this.error(status, code, message);
     const handled =
-      this.calendars.handle(method, path, url, json(), auth, error) ??
+      this.calendars.handle(method, path, url, json(), auth, error, headers) ??
       this.drives.handle(method, path, url, headers, body, auth, error) ??
       this.chats.handle(method, path, url, json(), auth, error);
     if (handled) return handled;
@@ -321,8 +345,9 @@ export class FakeGraph {
       return this.extension(method, owner, extension[3] ? decodeURIComponent(extension[3]) : undefined, body);
     }
     if (method === 'POST' && path === '/me/checkMemberGroups') {
-      // https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups
-      if (!auth.scopes.has('GroupMember.Read.All')) return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      // https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups: for the signed-in
+      // user, "User.Read and GroupMember.Read.All"; up to 20 group ids.
+      if (!auth.scopes.has('GroupMember.Read.All') || !auth.scopes.has('User.Read')) return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
       let groupIds: unknown;
       try {
         groupIds = (JSON.parse(body ?? '') as { groupIds?: unknown }).groupIds;
@@ -330,19 +355,28 @@ export class FakeGraph {
         groupIds = undefined;
       }
       if (!Array.isArray(groupIds) || groupIds.length > 20) return this.error(400, 'Request_BadRequest', 'groupIds must list at most 20 group ids.');
-      return { status: 200, body: { value: groupIds.filter((id) => typeof id === 'string' && this.groups.get(id)?.has(auth.oid)) } };
+      return { status: 200, body: { '@odata.context': `${GRAPH_ROOT}/$metadata#Collection(Edm.String)`, value: groupIds.filter((id) => typeof id === 'string' && this.groups.get(id)?.has(auth.oid)) } };
     }
     if (method !== 'GET') return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
+    const options = path === '/users' ? LIST_OPTIONS : path === '/users/delta' ? DELTA_OPTIONS : GET_OPTIONS;
+    const refused = [...url.searchParams.keys()].find((k) => !options.has(k));
+    // $skip "isn't supported" on /users (https://learn.microsoft.com/graph/api/user-list); other
+    // options the fake does not implement are refused rather than silently ignored.
+    if (refused) return this.error(400, 'Request_UnsupportedQuery', `The query option '${refused}' is not supported here.`);
     const query = readQuery(url);
     if ('status' in query) return this.error(query.status, query.code, query.message);
-    if (path === '/me') return this.one(auth.oid, query);
+    // Your own user needs only User.Read (https://learn.microsoft.com/graph/api/user-get); guests too.
+    if (path === '/me') {
+      const own = ['User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All'].some((scope) => auth.scopes.has(scope));
+      return own ? this.one(auth.oid, query) : this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    }
     if (this.faults.missingConsent || !auth.scopes.has('User.Read.All')) {
       return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     }
-    // A guest cannot enumerate users, whatever the app was consented
-    // (https://learn.microsoft.com/entra/fundamentals/users-default-permissions: the default guest
-    // permissions, the stricter "restricted" ones too). Graph answers 403 Authorization_RequestDenied;
-    // a tenant may give guests members' access, which the fake does not model (the stricter default).
+    // "Guest users cannot call this API" (https://learn.microsoft.com/graph/api/user-list), whatever the
+    // app was consented (https://learn.microsoft.com/entra/fundamentals/users-default-permissions); the
+    // delta page is silent, so the fake refuses guests there too. A tenant may give guests members'
+    // access, which the fake does not model (the stricter default).
     if ((path === '/users' || path === '/users/delta') && this.users.get(auth.oid)?.userType === 'Guest') {
       return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     }
@@ -476,6 +510,16 @@ export class FakeGraph {
     if (skipToken) original.searchParams.set('$skiptoken', skipToken);
     const query = readQuery(original);
     if ('status' in query) return this.error(query.status, query.code, query.message);
+    // "The only supported $filter expression is for tracking changes on a specific object: id eq"
+    // (https://learn.microsoft.com/graph/api/user-delta), at most 50 of them.
+    let only: Set<string> | undefined;
+    if (query.filter !== undefined) {
+      const clauses = query.filter.split(/\s+or\s+/i).map((c) => /^\s*id\s+eq\s+'([^']+)'\s*$/i.exec(c)?.[1]);
+      if (clauses.some((id) => id === undefined) || clauses.length > 50) {
+        return this.error(400, 'Request_UnsupportedQuery', "Delta supports only $filter=id eq '{id}' (or several joined with or, at most 50).");
+      }
+      only = new Set(clauses as string[]);
+    }
     const deltaLink = (version: number) =>
       `${GRAPH_ROOT}/users/delta?$deltatoken=${encodeToken({ v: version, q: baseQuery(original) })}`;
     if (token === 'latest') return { status: 200, body: { value: [], '@odata.deltaLink': deltaLink(this.version) } };
@@ -489,6 +533,7 @@ export class FakeGraph {
     } else {
       ids = this.ordered;
     }
+    if (only) ids = ids.filter((id) => only.has(id));
     const pageSize = Math.min(query.top ?? DEFAULT_PAGE, MAX_TOP);
     const page = ids.slice(query.skip, query.skip + pageSize);
     const more = query.skip + pageSize < ids.length;
@@ -535,6 +580,12 @@ export class FakeGraph {
       if (sub.dependsOn?.some((d) => statuses.get(d)! >= 400)) {
         statuses.set(id, 424);
         return { id, ...this.asBatchPart(this.error(424, 'FailedDependency', 'A request this one depends on failed.')) };
+      }
+      // "If a body is included with the request, the headers object must contain a value for
+      // Content-Type" (https://learn.microsoft.com/graph/json-batching).
+      if (sub.body !== undefined && !Object.keys(sub.headers ?? {}).some((k) => k.toLowerCase() === 'content-type')) {
+        statuses.set(id, 400);
+        return { id, ...this.asBatchPart(this.error(400, 'BadRequest', 'A request with a body needs a Content-Type header.')) };
       }
       const url = new URL(sub.url.startsWith('http') ? sub.url : `${GRAPH_ROOT}${sub.url.startsWith('/') ? '' : '/'}${sub.url}`);
       const subHeaders = { authorization: headers.authorization ?? '', ...lowerKeys(sub.headers ?? {}) };

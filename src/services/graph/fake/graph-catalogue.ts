@@ -1,8 +1,11 @@
 /**
  * The behaviour catalogue: every Graph operation the app sends, with the documentation page that
  * pins its behaviour and the least-privileged delegated permission it needs. The fake Graph
- * answers only requests whose shape is listed here; anything else is a test failure (see the
- * behaviour tests beside the fake, one per operation, built from each page's examples).
+ * answers only requests whose shape is listed here; anything else is answered 400 and recorded as
+ * an unknown request, which fails the test that caused it (see the unit project's setup file) and
+ * shows as a console error in the browser (which the browser tests count as a failure). Each entry
+ * has behaviour tests beside the fake (behaviour/*.test.ts, one `describeOperation` per entry),
+ * built from the page's examples.
  */
 
 /** One documented Graph operation, as the app sends it. */
@@ -18,8 +21,237 @@ export interface GraphOperation {
   readonly permissions: readonly string[];
 }
 
+const page = (name: string) => `https://learn.microsoft.com/graph/api/${name}?view=graph-rest-1.0`;
+
 /** Filled per operation as each is pinned to its page. */
 export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
+  // Directory (src/services/graph/directory-loader.ts, features/meeting/use-pair-agenda.ts,
+  // programme/programme-owner.ts).
+  {
+    name: 'list users',
+    method: 'GET',
+    path: /^\/users$/,
+    doc: page('user-list'),
+    // The table's least privileged, User.ReadBasic.All, reads only the basic profile; the app
+    // selects accountEnabled, userType and department and expands the manager: User.Read.All.
+    permissions: ['User.Read.All'],
+  },
+  {
+    name: 'get user',
+    method: 'GET',
+    path: /^\/users\/(?!delta$)[^/]+$/,
+    doc: page('user-get'),
+    // use-pair-agenda reads only id and displayName (User.ReadBasic.All would do); the directory
+    // fills its gaps with the full $select and the manager, which need User.Read.All.
+    permissions: ['User.Read.All'],
+  },
+  {
+    name: 'user delta',
+    method: 'GET',
+    path: /^\/users\/delta$/,
+    doc: page('user-delta'),
+    // The table lists User.Read as least privileged; reading everyone's changes with the
+    // properties the app selects needs what listing them needs.
+    permissions: ['User.Read.All'],
+  },
+  {
+    name: 'batch',
+    method: 'POST',
+    path: /^\/\$batch$/,
+    doc: 'https://learn.microsoft.com/graph/json-batching',
+    // $batch needs no permission of its own: each request inside needs its own.
+    permissions: [],
+  },
+  {
+    name: 'check member groups',
+    method: 'POST',
+    path: /^\/me\/checkMemberGroups$/,
+    doc: page('directoryobject-checkmembergroups'),
+    // "To get group memberships for the signed-in user: User.Read and GroupMember.Read.All".
+    permissions: ['User.Read', 'GroupMember.Read.All'],
+  },
+  // Profiles: open extensions (src/services/profile/profile-store.ts).
+  {
+    name: 'get my open extension',
+    method: 'GET',
+    path: /^\/me\/extensions\/[^/]+$/,
+    doc: page('opentypeextension-get'),
+    permissions: ['User.Read'],
+  },
+  {
+    name: "get a user's open extension",
+    method: 'GET',
+    path: /^\/users\/[^/]+\/extensions\/[^/]+$/,
+    doc: page('opentypeextension-get'),
+    permissions: ['User.Read.All'],
+  },
+  {
+    name: 'create open extension',
+    method: 'POST',
+    path: /^\/me\/extensions$/,
+    doc: page('opentypeextension-post-opentypeextension'),
+    permissions: ['User.ReadWrite'],
+  },
+  {
+    name: 'update open extension',
+    method: 'PATCH',
+    path: /^\/me\/extensions\/[^/]+$/,
+    doc: page('opentypeextension-update'),
+    permissions: ['User.ReadWrite'],
+  },
+  {
+    name: 'delete open extension',
+    method: 'DELETE',
+    path: /^\/me\/extensions\/[^/]+$/,
+    doc: page('opentypeextension-delete'),
+    permissions: ['User.ReadWrite'],
+  },
+  // Calendar (src/services/booking/booking-service.ts, booking/schedule-reader.ts).
+  {
+    name: 'list events',
+    method: 'GET',
+    path: /^\/me\/events$/,
+    doc: page('user-list-events'),
+    // The table's least privileged, Calendars.ReadBasic, leaves out extensions; the app filters by
+    // a single-value extended property.
+    permissions: ['Calendars.Read'],
+  },
+  {
+    name: 'create event',
+    method: 'POST',
+    path: /^\/me\/events$/,
+    doc: page('user-post-events'),
+    permissions: ['Calendars.ReadWrite'],
+  },
+  {
+    name: 'get event',
+    method: 'GET',
+    path: /^\/me\/events\/[^/]+$/,
+    doc: page('event-get'),
+    permissions: ['Calendars.ReadBasic'],
+  },
+  {
+    name: 'update event',
+    method: 'PATCH',
+    path: /^\/me\/events\/[^/]+$/,
+    doc: page('event-update'),
+    permissions: ['Calendars.ReadWrite'],
+  },
+  {
+    name: 'delete event',
+    method: 'DELETE',
+    path: /^\/me\/events\/[^/]+$/,
+    doc: page('event-delete'),
+    permissions: ['Calendars.ReadWrite'],
+  },
+  {
+    name: 'list event instances',
+    method: 'GET',
+    path: /^\/me\/events\/[^/]+\/instances$/,
+    doc: page('event-list-instances'),
+    permissions: ['Calendars.Read'],
+  },
+  {
+    name: 'cancel event',
+    method: 'POST',
+    path: /^\/me\/events\/[^/]+\/cancel$/,
+    doc: page('event-cancel'),
+    permissions: ['Calendars.ReadWrite'],
+  },
+  {
+    name: 'accept event',
+    method: 'POST',
+    path: /^\/me\/events\/[^/]+\/accept$/,
+    doc: page('event-accept'),
+    permissions: ['Calendars.ReadWrite'],
+  },
+  {
+    name: 'decline event',
+    method: 'POST',
+    path: /^\/me\/events\/[^/]+\/decline$/,
+    doc: page('event-decline'),
+    permissions: ['Calendars.ReadWrite'],
+  },
+  {
+    name: 'get schedule',
+    method: 'POST',
+    path: /^\/me\/calendar\/getSchedule$/,
+    doc: page('calendar-getschedule'),
+    permissions: ['Calendars.ReadBasic'],
+  },
+  // OneDrive: the pair workspace (src/services/booking/booking-service.ts, agenda/workspace-store.ts).
+  {
+    name: 'upload file by path',
+    method: 'PUT',
+    path: /^\/me\/drive\/root:\/[^:]+:\/content$/,
+    doc: page('driveitem-put-content'),
+    permissions: ['Files.ReadWrite'],
+  },
+  {
+    name: 'get file by path',
+    method: 'GET',
+    path: /^\/me\/drive\/root:\/[^:]+:?$/,
+    doc: page('driveitem-get'),
+    permissions: ['Files.Read'],
+  },
+  {
+    name: 'invite to file',
+    method: 'POST',
+    path: /^\/me\/drive\/items\/[^/]+\/invite$/,
+    doc: page('driveitem-invite'),
+    permissions: ['Files.ReadWrite'],
+  },
+  {
+    name: 'download file content',
+    method: 'GET',
+    path: /^\/drives\/[^/]+\/items\/[^/]+\/content$/,
+    doc: page('driveitem-get-content'),
+    // The partner reads a file shared with them: the .All permission.
+    permissions: ['Files.Read.All'],
+  },
+  {
+    name: 'replace file content',
+    method: 'PUT',
+    path: /^\/drives\/[^/]+\/items\/[^/]+\/content$/,
+    doc: page('driveitem-put-content'),
+    permissions: ['Files.ReadWrite.All'],
+  },
+  // Teams: the meeting chat's tab (src/services/booking/booking-service.ts addChatTab).
+  {
+    name: 'find online meeting by join URL',
+    method: 'GET',
+    path: /^\/me\/onlineMeetings$/,
+    doc: page('onlinemeeting-get'),
+    permissions: ['OnlineMeetings.Read'],
+  },
+  {
+    name: 'list catalogue apps',
+    method: 'GET',
+    path: /^\/appCatalogs\/teamsApps$/,
+    doc: page('appcatalogs-list-teamsapps'),
+    permissions: ['AppCatalog.Read.All'],
+  },
+  {
+    name: 'install app in chat',
+    method: 'POST',
+    path: /^\/chats\/[^/]+\/installedApps$/,
+    doc: page('chat-post-installedapps'),
+    permissions: ['TeamsAppInstallation.ReadWriteSelfForChat'],
+  },
+  {
+    name: 'list chat tabs',
+    method: 'GET',
+    path: /^\/chats\/[^/]+\/tabs$/,
+    doc: page('chat-list-tabs'),
+    permissions: ['TeamsTab.Read.All'],
+  },
+  {
+    name: 'add tab to chat',
+    method: 'POST',
+    path: /^\/chats\/[^/]+\/tabs$/,
+    doc: page('chat-post-tabs'),
+    permissions: ['TeamsTab.Create'],
+  },
   // Token area (issue 11 item 10): whether the signed-in person is a guest, asked when the directory is refused.
   {
     name: 'get the signed-in user',
@@ -29,3 +261,37 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     permissions: ['User.Read'],
   },
 ];
+
+/** The catalogue entry a request matches (path after `/v1.0`, no query), or undefined. */
+export function findOperation(method: string, path: string): GraphOperation | undefined {
+  const upper = method.toUpperCase();
+  return GRAPH_OPERATIONS.find((operation) => operation.method === upper && operation.path.test(path));
+}
+
+/** A request the catalogue does not know, as the fake Graph saw it. */
+export interface UnknownGraphRequest {
+  readonly method: string;
+  readonly path: string;
+}
+
+const unknownRequests: UnknownGraphRequest[] = [];
+
+/** Records a request the catalogue does not know (the fake Graph calls this; tests read it). */
+export function recordUnknownGraphRequest(request: UnknownGraphRequest): void {
+  unknownRequests.push(request);
+}
+
+/** The unknown requests recorded since the last call, and forgets them. */
+export function takeUnknownGraphRequests(): UnknownGraphRequest[] {
+  return unknownRequests.splice(0, unknownRequests.length);
+}
+
+/** Throws, naming each one, when requests the catalogue does not know were recorded since the last check. */
+export function assertNoUnknownGraphRequests(): void {
+  const unknown = takeUnknownGraphRequests();
+  if (unknown.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const r of unknown) counts.set(`${r.method} ${r.path}`, (counts.get(`${r.method} ${r.path}`) ?? 0) + 1);
+  const list = [...counts].map(([request, n]) => (n > 1 ? `${request} (${n} times)` : request)).join(', ');
+  throw new Error(`The fake Graph received requests that are not in the behaviour catalogue (graph-catalogue.ts): ${list}`);
+}
