@@ -63,7 +63,8 @@ describe('the behaviour catalogue', () => {
     expect(findOperation('GET', '/users/delta')?.name).toBe('user delta');
     expect(findOperation('GET', '/users/abc')?.name).toBe('get user');
     expect(findOperation('post', '/$batch')?.name).toBe('batch');
-    expect(findOperation('GET', '/me')).toBeUndefined();
+    expect(findOperation('GET', '/me')?.name).toBe('get the signed-in user');
+    expect(findOperation('GET', '/me/manager')).toBeUndefined();
     expect(findOperation('PATCH', '/users/abc')).toBeUndefined();
     expect(findOperation('GET', '/me/events/abc/instances')?.name).toBe('list event instances');
     expect(findOperation('POST', '/me/events/abc/tentativelyAccept')).toBeUndefined();
@@ -75,10 +76,10 @@ describe('a request outside the catalogue', () => {
   const graph = () => fakeGraph({ users: [docUser({ id: margaret.id, displayName: margaret.displayName, userPrincipalName: margaret.userPrincipalName! })] });
 
   it('is answered 400 in Graph’s error shape and fails the test that sent it, naming method and path', async () => {
-    const reply = await send(graph(), '/me', { as: margaret.id, scopes: ['User.Read'] });
+    const reply = await send(graph(), '/me/manager', { as: margaret.id, scopes: ['User.Read'] });
     expectGraphError(reply, 400, 'BadRequest');
     // What the unit project's afterEach (tests/support/graph-catalogue-setup.ts) does after every test:
-    expect(() => assertNoUnknownGraphRequests()).toThrow(/not in the behaviour catalogue.*GET \/me\b/);
+    expect(() => assertNoUnknownGraphRequests()).toThrow(/not in the behaviour catalogue.*GET \/me\/manager\b/);
     expect(takeUnknownGraphRequests()).toEqual([]);
   });
 
