@@ -52,7 +52,7 @@ export const FAKE_DOWNLOAD_ORIGIN = 'https://contoso-my.sharepoint.com';
  */
 export const DOWNLOAD_URL_LIFETIME_MS = 5 * 60_000;
 /** How long provisioning a OneDrive takes after `GET /me/drive` starts it (docs silent: not instant). */
-export const PROVISIONING_MS = 60_000;
+export const PROVISIONING_MS = 30_000;
 
 /** driveItem properties `$select` may name (https://learn.microsoft.com/graph/api/resources/driveitem). */
 const DRIVE_ITEM_PROPERTIES = new Set([
