@@ -19,4 +19,48 @@ export interface GraphOperation {
 }
 
 /** Filled per operation as each is pinned to its page. */
-export const GRAPH_OPERATIONS: readonly GraphOperation[] = [];
+export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
+  // --- drive: the pair workspace file and the organiser's OneDrive (behaviour/drive.test.ts) ---
+  {
+    name: 'get driveItem (with its download URL)',
+    method: 'GET',
+    path: /^\/(?:me\/drive|drives\/[^/]+)\/items\/[^/]+$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-get',
+    permissions: ['Files.Read'],
+  },
+  {
+    name: 'get driveItem by path',
+    method: 'GET',
+    path: /^\/me\/drive\/root:\/.+:?$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-get',
+    permissions: ['Files.Read'],
+  },
+  {
+    name: 'download driveItem content (302 to the download URL)',
+    method: 'GET',
+    path: /^\/(?:me\/drive|drives\/[^/]+)\/items\/[^/]+\/content$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-get-content',
+    permissions: ['Files.Read'],
+  },
+  {
+    name: 'replace driveItem content (If-Match)',
+    method: 'PUT',
+    path: /^\/(?:me\/drive|drives\/[^/]+)\/items\/[^/]+\/content$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-put-content',
+    permissions: ['Files.ReadWrite'],
+  },
+  {
+    name: 'upload a new file by path (conflictBehavior=fail)',
+    method: 'PUT',
+    path: /^\/me\/drive\/root:\/.+:\/content$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-put-content',
+    permissions: ['Files.ReadWrite'],
+  },
+  {
+    name: "get the signed-in user's drive (provisions a OneDrive never opened)",
+    method: 'GET',
+    path: /^\/me\/drive$/,
+    doc: 'https://learn.microsoft.com/graph/api/drive-get',
+    permissions: ['Files.Read'],
+  },
+];
