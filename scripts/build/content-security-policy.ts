@@ -1,23 +1,29 @@
 /**
  * The app's Content-Security-Policy, in one place for the HTML meta tag (everything but
  * frame-ancestors, which browsers ignore in a meta tag) and for the static host's header files.
- *
- * Frame ancestors are the Teams, Outlook and Microsoft 365 web hosts, taken from the origins that
- * `@microsoft/teams-js` itself accepts (its bundled validDomains list) for commercial clouds.
+ */
+import { DOWNLOAD_ORIGINS } from '../../src/services/graph/download-hosts.ts';
+
+/**
+ * The hosts that may frame the app, exactly as Microsoft's tab requirements list them for Teams,
+ * Outlook and the Microsoft 365 app ("Set Content Security Policy headers to allow Teams and any
+ * other host applications of your app"):
+ * https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements
  */
 export const FRAME_ANCESTORS = [
-  "'self'",
+  // All hosts (new): the cloud.microsoft domain that Teams, Outlook and Microsoft 365 move to.
+  'https://*.cloud.microsoft',
+  // Teams.
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
-  'https://teams.live.com',
+  // The Microsoft 365 app.
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  // Outlook.
   'https://outlook.office.com',
   'https://outlook.office365.com',
-  'https://outlook.live.com',
-  'https://www.office.com',
-  'https://*.www.office.com',
-  'https://www.microsoft365.com',
-  'https://*.www.microsoft365.com',
-  'https://*.cloud.microsoft',
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
 ];
 
 const CONNECT = [
@@ -29,9 +35,14 @@ const CONNECT = [
   'wss://*.fluidrelay.azure.com',
   // teams-js refreshes its list of valid host origins from here.
   'https://res.cdn.office.net',
+  // The pair workspace's pre-authenticated download URLs (OneDrive for Business / SharePoint).
+  ...DOWNLOAD_ORIGINS,
 ];
 
-/** The policy without frame-ancestors; `demo` adds the local Fluid service that `npm start` runs. */
+/**
+ * The policy, with or without frame-ancestors; `demo` adds the local Fluid service that `npm start`
+ * runs and lets the dev host (same origin) frame the surfaces.
+ */
 export function contentSecurityPolicy(options: { demo: boolean; withFrameAncestors: boolean }): string {
   const connect = options.demo ? [...CONNECT, 'http://localhost:7070', 'ws://localhost:7070'] : CONNECT;
   const directives: Record<string, string[]> = {
@@ -47,7 +58,8 @@ export function contentSecurityPolicy(options: { demo: boolean; withFrameAncesto
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
-    ...(options.withFrameAncestors ? { 'frame-ancestors': FRAME_ANCESTORS } : {}),
+    // The demo's dev host frames the surfaces from the app's own origin.
+    ...(options.withFrameAncestors ? { 'frame-ancestors': options.demo ? ["'self'", ...FRAME_ANCESTORS] : FRAME_ANCESTORS } : {}),
   };
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)

@@ -1,4 +1,5 @@
 import { GraphPermissionError } from '@/services/graph/graph-errors';
+import { OneDriveNotReadyError } from '@/services/booking/booking-service';
 
 /** One of the pair, as booking needs them: the address Graph knows their calendar by, and their zone. */
 export interface PairPerson {
@@ -26,7 +27,7 @@ export const formatDate = (iso: string, zone: string, locale: string) => format(
 
 /** A message a person can act on, from whatever went wrong. */
 export function describeError(error: unknown): string {
-  if (error instanceof GraphPermissionError) return error.message;
+  if (error instanceof GraphPermissionError || error instanceof OneDriveNotReadyError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return `Something went wrong talking to Microsoft 365: ${message} Nothing is booked twice if you try again.`;
 }

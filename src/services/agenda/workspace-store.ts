@@ -3,10 +3,19 @@
  * a save sends the ETag it read (`If-Match`); when the other person saved in between, Graph answers
  * 412, and the save reads the file again, merges (the agenda is a CRDT, so nothing is overwritten)
  * and tries again. https://learn.microsoft.com/graph/api/driveitem-put-content (If-Match, 412).
+ *
+ * Reading is two steps, as Graph's "Download driveItem contents" page says for JavaScript apps
+ * (https://learn.microsoft.com/graph/api/driveitem-get-content): `GET …/content` answers 302 to a
+ * pre-authenticated URL on the SharePoint host, which a browser cannot follow with the token (CORS).
+ * So the store reads the driveItem's `@microsoft.graph.downloadUrl` (and its `eTag`, for `If-Match`)
+ * and fetches that URL without the token. The URL is short-lived (a few minutes to an hour, per
+ * https://learn.microsoft.com/graph/api/resources/driveitem#instance-attributes), so it is never
+ * kept: every read, including the re-read after a 412, asks for a fresh one.
  */
 import { mergeAgendas, type AgendaDoc } from '@/domain/agenda/agenda';
 import type { WorkspaceDocument } from '@/domain/booking/workspace';
-import type { GraphClient } from '../graph/graph-client';
+import { z } from 'zod';
+import { DOWNLOAD_URL_REFUSED, type GraphClient } from '../graph/graph-client';
 import { GraphRequestError } from '../graph/graph-errors';
 import { parseWorkspace } from './agenda-schema';
 
@@ -30,11 +39,36 @@ export interface StoredWorkspace {
   readonly etag: string | undefined;
 }
 
-const contentUrl = (ref: WorkspaceRef) => `/drives/${encodeURIComponent(ref.driveId)}/items/${encodeURIComponent(ref.itemId)}/content`;
+const itemUrl = (ref: WorkspaceRef) => `/drives/${encodeURIComponent(ref.driveId)}/items/${encodeURIComponent(ref.itemId)}`;
+const contentUrl = (ref: WorkspaceRef) => `${itemUrl(ref)}/content`;
 
+/** What the store selects of the driveItem: https://learn.microsoft.com/graph/api/driveitem-get. */
+const DOWNLOADABLE_ITEM_SELECT = 'id,eTag,@microsoft.graph.downloadUrl';
+const downloadableItem = z.object({ id: z.string(), eTag: z.string().optional(), '@microsoft.graph.downloadUrl': z.string().min(1) });
+
+/**
+ * Reads the workspace: its driveItem (download URL and eTag), then the file from the download URL,
+ * without the token. A URL that expired in between is asked for again once.
+ */
 export async function readWorkspace(client: GraphClient, ref: WorkspaceRef): Promise<StoredWorkspace> {
-  const { body, etag } = await client.getWithETag(contentUrl(ref), WORKSPACE_FILE_SCOPES);
-  return { document: parseWorkspace(body), etag };
+  for (let round = 0; ; round++) {
+    const item = downloadableItem.safeParse(await client.get(`${itemUrl(ref)}?$select=${DOWNLOADABLE_ITEM_SELECT}`, WORKSPACE_FILE_SCOPES));
+    if (!item.success) throw new GraphRequestError('Microsoft Graph did not say where to read the pair workspace from; try again.', 502, 'MissingDownloadUrl', undefined, undefined);
+    let text: string;
+    try {
+      text = await client.download(item.data['@microsoft.graph.downloadUrl']);
+    } catch (error) {
+      if (round === 0 && error instanceof GraphRequestError && error.code === DOWNLOAD_URL_REFUSED) continue;
+      throw error;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      body = undefined;
+    }
+    return { document: parseWorkspace(body), etag: item.data.eTag };
+  }
 }
 
 /**

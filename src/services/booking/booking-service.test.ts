@@ -11,10 +11,12 @@ import { GraphPermissionError } from '@/services/graph/graph-errors';
 import { createDemoIdentity } from '@/services/identity/demo-identity';
 import {
   bookSeries,
+  DRIVE_PROVISIONING_WAITS_MS,
   endSeries,
   findMyCopy,
   findSeries,
   listOccurrences,
+  OneDriveNotReadyError,
   pairKeyOf,
   readSeries,
   rescheduleSeries,
@@ -190,5 +192,49 @@ describe('booking a pair', () => {
     await endSeries(client, booked.series.id, request().series, '2026-12-01');
     expect(pairSeries(graph, margaret.id)).toHaveLength(0);
     expect(pairSeries(graph, diego.id)).toHaveLength(0);
+  });
+});
+
+describe('an organiser whose OneDrive was never opened (https://learn.microsoft.com/graph/api/drive-get)', () => {
+  /** A tenant where Margaret's OneDrive is not provisioned, with a clock that only the injected sleep moves. */
+  const unprovisioned = () => {
+    let now = new Date('2026-11-23T09:00:00Z').getTime();
+    const graph = new FakeGraph({ users, catalog: new Map([[APP_ID, 'Reverse mentoring']]), faults: { drivesNotProvisioned: [margaret.id] }, now: () => new Date(now) });
+    const slept: number[] = [];
+    const client = (clockMoves: boolean) =>
+      new GraphClient({
+        identity: createDemoIdentity(margaret),
+        fetch: graph.fetch,
+        sleep: (ms) => {
+          slept.push(ms);
+          if (clockMoves) now += ms;
+          return Promise.resolve();
+        },
+      });
+    return { graph, client, slept };
+  };
+
+  it('starts provisioning, waits and tries again, then books', async () => {
+    const { graph, client, slept } = unprovisioned();
+    const booked = await bookSeries(client(true), request());
+    expect(booked.workspace.driveId).toBe(`b!${margaret.id}`);
+    expect(slept).toEqual([...DRIVE_PROVISIONING_WAITS_MS]);
+    expect(pairSeries(graph, margaret.id)).toHaveLength(1);
+  });
+
+  it('gives up after a bounded wait and says what to do, booking nothing', async () => {
+    const { graph, client, slept } = unprovisioned();
+    const failure = bookSeries(client(false), request());
+    await expect(failure).rejects.toBeInstanceOf(OneDriveNotReadyError);
+    await expect(failure).rejects.toThrow(/Open OneDrive once/);
+    expect(slept).toEqual([...DRIVE_PROVISIONING_WAITS_MS]);
+    expect(pairSeries(graph, margaret.id)).toHaveLength(0);
+  });
+
+  it('books at once when the organiser opened OneDrive in the meantime', async () => {
+    const { graph, client, slept } = unprovisioned();
+    graph.drives.provision(margaret.id);
+    await bookSeries(client(false), request());
+    expect(slept).toEqual([]);
   });
 });

@@ -146,21 +146,60 @@ export async function findSeries(client: GraphClient, pairKey: string, partnerMa
     .sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime) || a.id.localeCompare(b.id));
 }
 
-/** The pair workspace: created once in the organiser's OneDrive, never overwritten. */
+/**
+ * The organiser's OneDrive has never been opened, so it does not exist yet and the pair workspace
+ * could not be created there: the message says what to do.
+ */
+export class OneDriveNotReadyError extends GraphRequestError {
+  override readonly name = 'OneDriveNotReadyError';
+  constructor(requestId: string | undefined) {
+    super(
+      'Your OneDrive is not set up yet, so the pair’s workspace could not be created in it. Open OneDrive once ' +
+        '(from office.com or the Microsoft 365 app), wait a minute, then book again. Nothing was booked.',
+      404,
+      'driveNotProvisioned',
+      requestId,
+      undefined,
+    );
+  }
+}
+
+/** Waits between tries while a first-time OneDrive is being provisioned: bounded, about 35 s in all. */
+export const DRIVE_PROVISIONING_WAITS_MS = [5_000, 10_000, 20_000] as const;
+
+/**
+ * The pair workspace: created once in the organiser's OneDrive, never overwritten. A OneDrive that
+ * was never opened answers 404 ("User's mysite not found."; Graph's pages do not document the error,
+ * so any 404 to this PUT, which creates missing folders itself, is taken to mean it). `GET /me/drive`
+ * provisions a licensed user's OneDrive (https://learn.microsoft.com/graph/api/drive-get), which takes
+ * a while; the creation is tried again a few times, then the organiser is told what to do.
+ */
 async function ensureWorkspace(client: GraphClient, request: BookingRequest, pairKey: string): Promise<WorkspaceInfo> {
   const path = `/me/drive/root:/${encodeURIComponent(WORKSPACE_FOLDER)}/${encodeURIComponent(`pair-${request.partner.id}.json`)}`;
   type Item = { id: string; webUrl: string; parentReference: { driveId: string } };
   const info = (item: Item): WorkspaceInfo => ({ id: item.id, driveId: item.parentReference.driveId, webUrl: item.webUrl });
   const document = newWorkspace({ pairKey, executiveId: request.organiser.id, mentorId: request.partner.id }, request.codeOfConduct);
-  try {
-    // conflictBehavior goes in the URL (OneDrive/onedrive-api-docs#981); "fail" keeps an existing workspace.
-    const item = await client.write<Item>('PUT', `${path}:/content?@microsoft.graph.conflictBehavior=fail`, WORKSPACE_SCOPES, JSON.stringify(document), {
-      'Content-Type': 'application/json',
-    });
-    return info(item);
-  } catch (error) {
-    if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
-    return info(await client.get<Item>(path, WORKSPACE_SCOPES));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // conflictBehavior goes in the URL (OneDrive/onedrive-api-docs#981); "fail" keeps an existing workspace.
+      const item = await client.write<Item>('PUT', `${path}:/content?@microsoft.graph.conflictBehavior=fail`, WORKSPACE_SCOPES, JSON.stringify(document), {
+        'Content-Type': 'application/json',
+      });
+      return info(item);
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.status === 409) return info(await client.get<Item>(path, WORKSPACE_SCOPES));
+      if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
+      const wait = DRIVE_PROVISIONING_WAITS_MS[attempt];
+      if (wait === undefined) throw new OneDriveNotReadyError(error.requestId);
+      if (attempt === 0) {
+        try {
+          await client.get('/me/drive', WORKSPACE_SCOPES);
+        } catch {
+          // Still being provisioned, or not allowed: the next try says which.
+        }
+      }
+      await client.wait(wait);
+    }
   }
 }
 

@@ -1,7 +1,13 @@
 import { Client, GraphError, ResponseType, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { Identity } from '../identity/identity';
+import { isDownloadUrl } from './download-hosts';
 import { GraphPermissionError, GraphRequestError } from './graph-errors';
 import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
+
+/** A download whose pre-authenticated URL expired or was refused: ask Graph for a fresh URL. */
+export const DOWNLOAD_URL_REFUSED = 'downloadUrlRefused';
+/** How long a file download may take before it counts as lost (and is retried). */
+const DOWNLOAD_TIMEOUT_MS = 30_000;
 
 /** A fetch function: the browser's for real Graph, the fake Graph's in demo mode and tests. */
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -264,6 +270,61 @@ export class GraphClient {
       if (method === 'PUT') return request.put(body) as Promise<T>;
       return request.delete() as Promise<T>;
     });
+  }
+
+  /**
+   * Downloads a file from its pre-authenticated `@microsoft.graph.downloadUrl`: with no token (the
+   * URL carries its own short-lived authorisation, and a browser refuses a cross-origin request
+   * with an Authorization header there: CORS), no cookies, only to https OneDrive/SharePoint hosts
+   * (the token never leaves Graph, and nothing else is fetched). Network failures, 429/503/504 and
+   * a request that does not answer within `timeoutMs` are retried as Graph requests are; an
+   * expired or refused URL (401/403/404) throws {@link GraphRequestError} with code
+   * {@link DOWNLOAD_URL_REFUSED}, so the caller asks Graph for a fresh one.
+   * https://learn.microsoft.com/graph/api/driveitem-get-content ("Downloading files in JavaScript apps").
+   */
+  async download(url: string, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<string> {
+    if (!isDownloadUrl(url)) {
+      throw new GraphRequestError('The file’s download address is not on a OneDrive or SharePoint host, so it was not opened.', 400, 'UntrustedDownloadHost', undefined, undefined);
+    }
+    const started = this.now();
+    for (let attempt = 0; ; attempt++) {
+      if (options.signal?.aborted) throw abortError();
+      let failure: GraphRequestError;
+      const timeout = new AbortController();
+      const onAbort = () => timeout.abort();
+      options.signal?.addEventListener('abort', onAbort);
+      const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
+      try {
+        this.stats.requests++;
+        const response = await this.options.fetch(url, { method: 'GET', credentials: 'omit', signal: timeout.signal });
+        const text = await response.text();
+        if (response.ok) return text;
+        const status = response.status;
+        if (status === 401 || status === 403 || status === 404 || status === 410) {
+          throw new GraphRequestError('The file’s download address has expired or was refused.', status, DOWNLOAD_URL_REFUSED, undefined, undefined);
+        }
+        failure = new GraphRequestError(`The file download answered ${status}.`, status, 'DownloadFailed', undefined, parseRetryAfter(response.headers.get('retry-after'), this.now()));
+      } catch (caught) {
+        if (options.signal?.aborted) throw abortError();
+        if (caught instanceof GraphRequestError) throw caught;
+        // Offline, DNS, CORS, or no answer in time: worth the same bounded retries as a 503.
+        failure = new GraphRequestError('Could not reach OneDrive to read the file.', 503, 'NetworkError', undefined, undefined);
+      } finally {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+      }
+      const delay = isRetryable(failure.status)
+        ? retryDelayMs({ attempt, retryAfterMs: failure.retryAfterMs, elapsedMs: this.now() - started, random: this.random, policy: this.policy })
+        : undefined;
+      if (delay === undefined) throw failure;
+      this.stats.retries++;
+      await this.sleep(delay, options.signal);
+    }
+  }
+
+  /** Waits with the client's (injected) sleep: for callers that pace their own retries. */
+  wait(ms: number, signal?: AbortSignal): Promise<void> {
+    return this.sleep(ms, signal);
   }
 
   /**

@@ -46,6 +46,8 @@ export interface GraphFaults {
   readonly chatAppsDenied: boolean;
   /** No network at all: every request fails before reaching Graph. */
   readonly offline: boolean;
+  /** Users whose OneDrive has never been opened: their drive answers 404 until provisioned (fake-drive.ts). */
+  readonly drivesNotProvisioned: readonly string[];
 }
 
 export const NO_FAULTS: GraphFaults = {
@@ -58,6 +60,7 @@ export const NO_FAULTS: GraphFaults = {
   dropRate: 0,
   chatAppsDenied: false,
   offline: false,
+  drivesNotProvisioned: [],
 };
 
 /** Counts of what the fake answered, for tests and benchmarks. */
@@ -203,7 +206,14 @@ export class FakeGraph {
       ...(options.calendarSeed ? { seed: options.calendarSeed } : {}),
       ...(onChange ? { onChange } : {}),
     });
-    this.drives = new FakeDrives({ user, userByAddress, now: this.now, newId, ...(onChange ? { onChange } : {}) });
+    this.drives = new FakeDrives({
+      user,
+      userByAddress,
+      now: this.now,
+      newId,
+      notProvisioned: () => this.faults.drivesNotProvisioned,
+      ...(onChange ? { onChange } : {}),
+    });
   }
 
   /** What users made in calendars, drives and chats. */
@@ -242,9 +252,29 @@ export class FakeGraph {
     this.reorder();
   }
 
-  /** A `fetch` that answers Graph URLs; anything else is a network error, as with no route. */
+  /**
+   * A `fetch` that answers Graph URLs and the fake OneDrive's download URLs; anything else is a
+   * network error, as with no route. A redirect is followed as a browser follows it (unless the
+   * request says `redirect: 'manual'`): with the same headers, so Graph's 302 from `…/content` to
+   * the download host fails there as CORS makes it fail in a browser (the request carries the token).
+   */
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
+    if (this.drives.isDownloadUrl(request.url) && !this.faults.offline) {
+      this.stats.httpRequests++;
+      if (this.faults.latencyMs > 0) await this.sleep(this.faults.latencyMs);
+      return this.drives.download(request.method, request.url, Object.fromEntries(request.headers.entries()));
+    }
+    const response = await this.graphFetch(request);
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location && request.redirect !== 'manual') {
+      if (request.redirect === 'error') throw new TypeError(`Failed to fetch ${request.url} (redirected)`);
+      return this.fetch(location, { method: 'GET', headers: request.headers, signal: request.signal });
+    }
+    return response;
+  };
+
+  private async graphFetch(request: Request): Promise<Response> {
     if (!request.url.startsWith(`${GRAPH_ROOT}/`) || this.faults.offline) throw new TypeError(`Failed to fetch ${request.url}`);
     this.stats.httpRequests++;
     if (this.faults.latencyMs > 0) await this.sleep(this.faults.latencyMs);
@@ -262,7 +292,7 @@ export class FakeGraph {
       status: answer.status,
       headers: { 'content-type': 'application/json', ...answer.headers },
     });
-  };
+  }
 
   private reorder() {
     // Graph lists directory objects in a stable order of its own; by id is as good as any.

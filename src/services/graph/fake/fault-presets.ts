@@ -1,4 +1,8 @@
+import { DEMO_PEOPLE } from '@/services/demo/demo-people';
 import type { GraphFaults } from './fake-graph';
+
+/** The demo's executive, who books: the one whose OneDrive the "never opened" preset leaves unprovisioned. */
+const DEMO_EXECUTIVE = DEMO_PEOPLE.find((p) => p.role === 'executive')!.id;
 
 /**
  * Named fault settings for the demo's fake Graph, chosen in the dev host and read by every framed
@@ -14,6 +18,7 @@ export const FAULT_PRESETS = {
   'missing-consent': { missingConsent: true },
   'lost-answers': { dropRate: 0.3 },
   'no-chat-apps': { chatAppsDenied: true },
+  'onedrive-not-opened': { drivesNotProvisioned: [DEMO_EXECUTIVE] },
 } satisfies Record<string, Partial<GraphFaults>>;
 
 export type FaultPreset = keyof typeof FAULT_PRESETS;
@@ -27,6 +32,7 @@ export const FAULT_PRESET_LABELS: Record<FaultPreset, string> = {
   'missing-consent': 'No admin consent (403)',
   'lost-answers': '30% of answers lost (network)',
   'no-chat-apps': 'Chat apps not allowed (403)',
+  'onedrive-not-opened': 'Executive never opened OneDrive (404)',
 };
 
 export const FAULT_STORAGE_KEY = 'demo-graph-faults';
@@ -59,6 +65,7 @@ const BASELINE: Partial<GraphFaults> = {
   dropRate: 0,
   chatAppsDenied: false,
   offline: false,
+  drivesNotProvisioned: [],
 };
 
 export function faultsFor(preset: FaultPreset): Partial<GraphFaults> {

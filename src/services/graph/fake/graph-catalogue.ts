@@ -179,19 +179,49 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     doc: page('calendar-getschedule'),
     permissions: ['Calendars.ReadBasic'],
   },
-  // OneDrive: the pair workspace (src/services/booking/booking-service.ts, agenda/workspace-store.ts).
+  // --- drive: the pair workspace file and the organiser's OneDrive (behaviour/drive.test.ts) ---
   {
-    name: 'upload file by path',
+    name: 'get driveItem (with its download URL)',
+    method: 'GET',
+    path: /^\/(?:me\/drive|drives\/[^/]+)\/items\/[^/]+$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-get',
+    // The partner opens a file shared with them: Files.Read covers only one's own files.
+    permissions: ['Files.Read.All'],
+  },
+  {
+    name: 'get driveItem by path',
+    method: 'GET',
+    path: /^\/me\/drive\/root:\/.+:?$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-get',
+    permissions: ['Files.Read'],
+  },
+  {
+    name: 'download driveItem content (302 to the download URL)',
+    method: 'GET',
+    path: /^\/(?:me\/drive|drives\/[^/]+)\/items\/[^/]+\/content$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-get-content',
+    permissions: ['Files.Read'],
+  },
+  {
+    name: 'replace driveItem content (If-Match)',
     method: 'PUT',
-    path: /^\/me\/drive\/root:\/[^:]+:\/content$/,
-    doc: page('driveitem-put-content'),
+    path: /^\/(?:me\/drive|drives\/[^/]+)\/items\/[^/]+\/content$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-put-content',
+    // The partner saves into a file shared with them: Files.ReadWrite covers only one's own files.
+    permissions: ['Files.ReadWrite.All'],
+  },
+  {
+    name: 'upload a new file by path (conflictBehavior=fail)',
+    method: 'PUT',
+    path: /^\/me\/drive\/root:\/.+:\/content$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-put-content',
     permissions: ['Files.ReadWrite'],
   },
   {
-    name: 'get file by path',
+    name: "get the signed-in user's drive (provisions a OneDrive never opened)",
     method: 'GET',
-    path: /^\/me\/drive\/root:\/[^:]+:?$/,
-    doc: page('driveitem-get'),
+    path: /^\/me\/drive$/,
+    doc: 'https://learn.microsoft.com/graph/api/drive-get',
     permissions: ['Files.Read'],
   },
   {
@@ -200,21 +230,6 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     path: /^\/me\/drive\/items\/[^/]+\/invite$/,
     doc: page('driveitem-invite'),
     permissions: ['Files.ReadWrite'],
-  },
-  {
-    name: 'download file content',
-    method: 'GET',
-    path: /^\/drives\/[^/]+\/items\/[^/]+\/content$/,
-    doc: page('driveitem-get-content'),
-    // The partner reads a file shared with them: the .All permission.
-    permissions: ['Files.Read.All'],
-  },
-  {
-    name: 'replace file content',
-    method: 'PUT',
-    path: /^\/drives\/[^/]+\/items\/[^/]+\/content$/,
-    doc: page('driveitem-put-content'),
-    permissions: ['Files.ReadWrite.All'],
   },
   // Teams: the meeting chat's tab (src/services/booking/booking-service.ts addChatTab).
   {
