@@ -51,8 +51,13 @@ export interface OpenPairAgendaOptions {
   readonly newDeviceId: () => string;
   /** The meeting's key for live editing (meeting or chat id); the workspace's when the host gives none. */
   readonly meetingKey: string | undefined;
-  /** Joins live editing; absent when this surface does not go live. */
-  readonly joinLive?: (meetingKey: string, who: LiveWho) => Promise<LiveAgenda>;
+  /**
+   * Joins live editing; absent when this surface does not go live. Resolves undefined where the
+   * host has no Live Share (checked before creating anything); a throw means the same, once.
+   */
+  readonly joinLive?: (meetingKey: string, who: LiveWho) => Promise<LiveAgenda | undefined>;
+  /** Told why joining live editing failed (for the console, never the screen). */
+  readonly onLiveFailure?: (error: unknown) => void;
   /** Told each state as it comes. */
   readonly onState: (state: PairAgenda) => void;
   /** False once the surface has gone (the hook's effect was cleaned up). */
@@ -155,9 +160,20 @@ export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<Li
     if (!options.joinLive) return undefined;
     // Live Share and Fluid load after the saved agenda is on screen.
     const who = { client: editor.client, person: me.id, name: myName };
-    const live = await options.joinLive(options.meetingKey ?? `${pair.ref.driveId}/${pair.ref.itemId}`, who);
+    let live: LiveAgenda | undefined;
+    try {
+      live = await options.joinLive(options.meetingKey ?? `${pair.ref.driveId}/${pair.ref.itemId}`, who);
+    } catch (error) {
+      // Creating Live Share's host or joining its container failed (a host or surface without it):
+      // the saved agenda stays on screen and editable. Tried once; opening the surface again retries.
+      options.onLiveFailure?.(error);
+    }
     if (!isCurrent()) {
-      live.dispose();
+      live?.dispose();
+      return undefined;
+    }
+    if (!live) {
+      sync.liveUnavailable();
       return undefined;
     }
     sync.attachLive(live);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useServices } from '@/components/services-context';
 import type { AgendaDoc, Editor } from '@/domain/agenda/agenda';
 import type { AgendaSync, AgendaSyncState } from '@/services/agenda/agenda-sync';
+import { liveShareAvailable } from '@/services/agenda/live-support';
 import { parseWorkspaceRef } from '@/services/agenda/workspace-store';
 import { NETWORK_CHANNEL } from '@/services/graph/fake/fault-presets';
 import { openPairAgenda, type PairAgenda } from './open-pair-agenda';
@@ -41,8 +42,12 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
           ? {
               joinLive: async (meetingKey, who) => {
                 const liveHost = await import('@/services/agenda/live-host');
-                return config.mode === 'demo' ? liveHost.joinInDemo(meetingKey, who) : liveHost.joinInTeams(who);
+                // The demo outside the dev host has no host to ask: it joins the local Fluid service.
+                const asked = config.mode === 'tenant' || host.context.embedded;
+                if (asked && !liveShareAvailable(host.context, await liveHost.hostOffersLiveShare())) return undefined;
+                return config.mode === 'demo' ? liveHost.joinInDemo(meetingKey, who, { framed: host.context.embedded }) : liveHost.joinInTeams(who);
               },
+              onLiveFailure: (error) => console.warn('Live editing is not available on this surface; the agenda is saved to the workspace only.', error),
             }
           : {}),
         onState: (next) => {
@@ -69,7 +74,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
       channel?.close();
       sync?.dispose();
     };
-  }, [graph, user.id, user.displayName, config.mode, host.context.meetingId, host.context.chatId, options.live]);
+  }, [graph, user.id, user.displayName, config.mode, host.context, options.live]);
 
   return state;
 }
