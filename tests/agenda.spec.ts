@@ -136,3 +136,31 @@ describe('the shared agenda in the meeting side panel', () => {
     }
   }, 180_000);
 });
+
+describe('the agenda in Outlook, which has no Live Share', () => {
+  it('keeps the saved agenda editable, says quietly that live editing is not available, and saves to the workspace', async () => {
+    const { page, errors, close } = await openPage(browser, '/dev-host/');
+    await bookMargaretAndDiego(page);
+    // The same meeting, opened in Outlook: the dev host offers no Live Share there, as Outlook does not.
+    await page.goto(`${baseUrl()}/dev-host/?host=Outlook&view=meeting&tab=added`);
+    const margaret = await hostedFrame(page, `Side panel of ${MARGARET.displayName}`);
+    await margaret.getByText('Live editing isn’t available here', { exact: false }).waitFor({ timeout: 60_000 });
+    expect(await margaret.getByText('could not be opened', { exact: false }).count()).toBe(0);
+
+    await add(margaret, 'Copilot in Outlook');
+    await expect.poll(() => itemTexts(margaret)).toEqual(['Copilot in Outlook']);
+    await margaret.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
+
+    // From the workspace, not this browser's copy: forget the copy, then Diego opens the agenda again.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('agenda-cache:')) localStorage.removeItem(key);
+    });
+    await page.reload();
+    const diego = await hostedFrame(page, `Side panel of ${DIEGO.displayName}`);
+    await diego.getByText('Live editing isn’t available here', { exact: false }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => itemTexts(diego), { timeout: 20_000 }).toEqual(['Copilot in Outlook']);
+    expect(await seriousViolations(diego)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  }, 300_000);
+});

@@ -59,6 +59,15 @@ const RUNTIME_CONFIG = {
   },
 };
 
+/**
+ * The runtime a host offers. Playing Outlook, the dev host leaves out `interactive` (Live Share), as
+ * Outlook does: there teams-js's `liveShare.isSupported()` is false and `LiveShareHost.create()` throws.
+ */
+export function runtimeConfigFor(hostName: SimulatedHostName): { readonly supports: Readonly<Record<string, object>> } {
+  if (hostName === 'Teams') return RUNTIME_CONFIG;
+  return { ...RUNTIME_CONFIG, supports: Object.fromEntries(Object.entries(RUNTIME_CONFIG.supports).filter(([name]) => name !== 'interactive')) };
+}
+
 function isRequest(data: unknown): data is RequestMessage {
   return (
     typeof data === 'object' &&
@@ -151,7 +160,7 @@ export class TeamsHostSimulator {
     const args = request.args ?? [];
     switch (request.func) {
       case 'initialize': {
-        const answer = () => reply([spec.frameContext, 'web', JSON.stringify(RUNTIME_CONFIG), SDK_VERSION]);
+        const answer = () => reply([spec.frameContext, 'web', JSON.stringify(runtimeConfigFor(spec.hostName)), SDK_VERSION]);
         if (this.options.initializeDelayMs) this.view.setTimeout(answer, this.options.initializeDelayMs);
         else answer();
         return;

@@ -87,6 +87,7 @@ const useStyles = makeStyles({
   timer: { fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700 },
   stageItem: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   alternative: { color: tokens.colorNeutralForeground2 },
+  quiet: { color: tokens.colorNeutralForeground2 },
 });
 
 type Layout = 'panel' | 'page' | 'stage';
@@ -259,6 +260,8 @@ function Timer({ timer, onStart, onPause, onResume, large }: { timer: TimerState
 
 function Status({ state, people, me }: { state: AgendaSyncState; people: PairPeople; me: string }) {
   const here = state.participants.map((p) => (p.person === me ? 'you' : p.name));
+  const styles = useStyles();
+  const partner = people.executive.id === me ? people.mentor.name : people.executive.name;
   const offline = state.save === 'offline' || state.live === 'disconnected';
   return (
     <div role="status" aria-live="polite">
@@ -271,8 +274,13 @@ function Status({ state, people, me }: { state: AgendaSyncState; people: PairPeo
               ? 'Loading…'
               : 'Saved in your pair workspace.'}
         {state.live === 'connected' && here.length > 0 && ` Here now: ${here.join(', ')}.`}
-        {state.live === 'off' && ` Live editing connects when ${people.executive.id === me ? people.mentor.name : people.executive.name} joins.`}
+        {state.live === 'off' && ` Live editing connects when ${partner} joins.`}
       </Caption1>
+      {state.live === 'unavailable' && (
+        <Caption1 block className={styles.quiet}>
+          Live editing isn’t available here, so {partner} sees your changes the next time they open the agenda.
+        </Caption1>
+      )}
     </div>
   );
 }

@@ -15,7 +15,12 @@ export interface AgendaSyncState {
   readonly save: SaveStatus;
   /** Why the last load or save failed, in words; undefined once one succeeds. */
   readonly problem?: string | undefined;
-  readonly live: LiveConnection | 'off';
+  /**
+   * Live editing with the other participant: `off` until a live session is attached,
+   * `unavailable` where this host has no Live Share (Outlook, the Microsoft 365 app, some mobile
+   * and out-of-call surfaces) or joining it failed; the agenda is then saved to the workspace only.
+   */
+  readonly live: LiveConnection | 'off' | 'unavailable';
   readonly participants: readonly Participant[];
   readonly timer?: TimerState;
 }
@@ -95,6 +100,15 @@ export class AgendaSync {
     const timer = live.timer();
     this.set({ live: live.connection(), participants: live.participants(), ...(timer ? { timer } : {}) });
     live.publish(this.state.doc);
+  }
+
+  /**
+   * Live editing is not available on this surface: the agenda stays as loaded, editable, and saved
+   * to the workspace as before. Not retried; opening the surface again tries again.
+   */
+  liveUnavailable(): void {
+    if (this.disposed || this.live) return;
+    this.set({ live: 'unavailable' });
   }
 
   /** An edit by this participant. */

@@ -17,14 +17,35 @@ interface Who {
   readonly name: string;
 }
 
-/** Joins the meeting's agenda through Teams' Live Share host. */
+/**
+ * The host's own answer to "has this surface Live Share?" (teams-js `liveShare.isSupported()`: the
+ * runtime's `interactive` capability in a `meetingStage`, `sidePanel` or `content` frame). Throws
+ * where teams-js was not initialised or in another frame; `liveShareAvailable` (live-support.ts)
+ * counts that as no.
+ * https://learn.microsoft.com/javascript/api/@microsoft/teams-js/livesharehost
+ */
+export async function hostOffersLiveShare(): Promise<() => boolean> {
+  const { liveShare } = await import('@microsoft/teams-js');
+  return () => liveShare.isSupported();
+}
+
+/**
+ * Joins the meeting's agenda through Teams' Live Share host. `LiveShareHost.create()` throws where
+ * the host has no Live Share, and joining can fail (a meeting tab outside the call): the caller
+ * keeps the saved agenda either way.
+ */
 export async function joinInTeams(who: Who): Promise<LiveAgenda> {
   const { LiveShareHost } = await import('@microsoft/teams-js');
   return joinLiveAgenda({ host: LiveShareHost.create() as unknown as ILiveShareHost, ...who });
 }
 
-/** Joins the meeting's agenda through the local Fluid service (demo and tests). */
-export async function joinInDemo(meetingKey: string, who: Who): Promise<LiveAgenda> {
+/**
+ * Joins the meeting's agenda through the local Fluid service (demo and tests). Inside the dev host
+ * (`framed`), teams-js's `LiveShareHost.create()` is asked first, so a host the dev host plays
+ * without Live Share (Outlook) refuses as the real one does.
+ */
+export async function joinInDemo(meetingKey: string, who: Who, options: { framed: boolean }): Promise<LiveAgenda> {
+  if (options.framed) (await import('@microsoft/teams-js')).LiveShareHost.create();
   const [{ TestLiveShareHost }, { InsecureTokenProvider }] = await Promise.all([import('@microsoft/live-share'), import('@fluidframework/test-client-utils')]);
   const key = `${DEMO_CONTAINER_PREFIX}${meetingKey}`;
   // Azure's client wants a user with a name (an AzureUser), not only an id.

@@ -1,0 +1,185 @@
+/**
+ * The headless part of a meeting surface's agenda: find the pair, read its workspace, start the
+ * sync, then (after the saved agenda is on screen) join live editing. No React, no browser globals:
+ * the hook passes them in, and unit tests drive it against the fake Graph.
+ */
+import type { AgendaDoc, Editor } from '@/domain/agenda/agenda';
+import { sessionOn, type BookingRecord } from '@/domain/booking/pair-schedule';
+import { parseAgenda } from '@/services/agenda/agenda-schema';
+import { AgendaSync } from '@/services/agenda/agenda-sync';
+import type { LiveAgenda } from '@/services/agenda/live-agenda';
+import { parseWorkspaceRef, readWorkspace, saveAgenda, type WorkspaceRef } from '@/services/agenda/workspace-store';
+import type { GraphClient } from '@/services/graph/graph-client';
+import { readMyProfile, readProfiles } from '@/services/profile/profile-store';
+
+/** The two people of a pair, by role. */
+export interface PairPeople {
+  readonly executive: { readonly id: string; readonly name: string };
+  readonly mentor: { readonly id: string; readonly name: string };
+}
+
+export type PairAgenda =
+  | { readonly status: 'resolving' }
+  | { readonly status: 'unlinked' }
+  | { readonly status: 'failed'; readonly message: string }
+  | {
+      readonly status: 'ready';
+      readonly sync: AgendaSync;
+      readonly people: PairPeople;
+      readonly me: string;
+      /** The session this meeting is (a UTC date). */
+      readonly session: string;
+      readonly booking: BookingRecord | undefined;
+    };
+
+/** Who joins live editing: this device's client id, the person and their name. */
+export interface LiveWho {
+  readonly client: string;
+  readonly person: string;
+  readonly name: string;
+}
+
+export interface OpenPairAgendaOptions {
+  readonly client: GraphClient;
+  readonly me: { readonly id: string; readonly displayName: string | undefined };
+  /** The workspace the tab's link names (`?workspace=driveId/itemId`), if any. */
+  readonly linked: WorkspaceRef | undefined;
+  /** Where this device keeps its id and its copy of the agenda (localStorage in the browser). */
+  readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Today (a UTC date), for the session this meeting is. */
+  readonly today: string;
+  readonly newDeviceId: () => string;
+  /** The meeting's key for live editing (meeting or chat id); the workspace's when the host gives none. */
+  readonly meetingKey: string | undefined;
+  /**
+   * Joins live editing; absent when this surface does not go live. Resolves undefined where the
+   * host has no Live Share (checked before creating anything); a throw means the same, once.
+   */
+  readonly joinLive?: (meetingKey: string, who: LiveWho) => Promise<LiveAgenda | undefined>;
+  /** Told why joining live editing failed (for the console, never the screen). */
+  readonly onLiveFailure?: (error: unknown) => void;
+  /** Told each state as it comes. */
+  readonly onState: (state: PairAgenda) => void;
+  /** False once the surface has gone (the hook's effect was cleaned up). */
+  readonly isCurrent: () => boolean;
+}
+
+/** This person's id on this device for agenda edits: stable across reloads, different per browser and person. */
+function deviceClient(storage: OpenPairAgendaOptions['storage'], person: string, newId: () => string): string {
+  const key = 'agenda-device-id';
+  let id = storage.getItem(key);
+  if (!id) storage.setItem(key, (id = newId()));
+  return `${person}:${id}`;
+}
+
+/** The pair this person's meeting belongs to: from the tab's link, else their booking. */
+async function resolvePair(client: GraphClient, me: string, linked: WorkspaceRef | undefined) {
+  const mine = await readMyProfile(client, me);
+  const own = mine && !('damaged' in mine) ? mine : undefined;
+  const candidates: { booking: BookingRecord; executiveId: string }[] = [];
+  for (const booking of own?.bookings ?? []) if (!booking.ended) candidates.push({ booking, executiveId: me });
+  if (own?.accepted?.length) {
+    const { profiles } = await readProfiles(client, own.accepted);
+    for (const p of profiles) for (const booking of p.bookings ?? []) if (booking.with === me && !booking.ended) candidates.push({ booking, executiveId: p.personId });
+  }
+  const byRef = linked && candidates.find((c) => c.booking.ref === `${linked.driveId}/${linked.itemId}`);
+  const chosen = byRef ?? candidates.find((c) => c.booking.ref);
+  const ref = linked ?? parseWorkspaceRef(chosen?.booking.ref);
+  if (!ref) return undefined;
+  return { ref, booking: chosen?.booking, executiveId: chosen?.executiveId, mentorId: chosen ? (chosen.executiveId === me ? chosen.booking.with : me) : undefined };
+}
+
+async function nameOf(client: GraphClient, id: string): Promise<string> {
+  try {
+    return (await client.get<{ displayName?: string }>(`/users/${encodeURIComponent(id)}?$select=id,displayName`, ['User.Read.All'])).displayName ?? 'Your partner';
+  } catch {
+    return 'Your partner';
+  }
+}
+
+/**
+ * Opens the pair agenda of the meeting this surface is in: the saved agenda first (from the pair
+ * workspace), then live with the other participant. The sync comes with the `ready` state (the
+ * caller disposes it); returns the live session once joined.
+ */
+export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<LiveAgenda | undefined> {
+  const { client, me, storage, onState, isCurrent } = options;
+  try {
+    const pair = await resolvePair(client, me.id, options.linked);
+    if (!isCurrent()) return undefined;
+    if (!pair) {
+      onState({ status: 'unlinked' });
+      return undefined;
+    }
+    const stored = await readWorkspace(client, pair.ref);
+    const executiveId = pair.executiveId ?? stored.document.pair.executiveId;
+    const mentorId = pair.mentorId ?? stored.document.pair.mentorId;
+    const partnerId = executiveId === me.id ? mentorId : executiveId;
+    const partnerName = await nameOf(client, partnerId);
+    const myName = me.displayName ?? 'You';
+    const editor: Editor = { client: deviceClient(storage, me.id, options.newDeviceId), person: me.id };
+    const cacheKey = `agenda-cache:${pair.ref.driveId}/${pair.ref.itemId}`;
+    // The first load is the read above; a later one (after going offline) reads again.
+    let first: typeof stored | undefined = stored;
+    const sync = new AgendaSync({
+      editor,
+      load: async () => {
+        const ready = first;
+        first = undefined;
+        return ready ?? readWorkspace(client, pair.ref);
+      },
+      save: (doc, last) => saveAgenda(client, pair.ref, doc, last),
+      cache: {
+        read: () => {
+          try {
+            const raw = storage.getItem(cacheKey);
+            return raw ? parseAgenda(JSON.parse(raw)) : undefined;
+          } catch {
+            return undefined;
+          }
+        },
+        write: (doc: AgendaDoc) => storage.setItem(cacheKey, JSON.stringify(doc)),
+      },
+    });
+    await sync.start();
+    if (!isCurrent()) {
+      sync.dispose();
+      return undefined;
+    }
+    onState({
+      status: 'ready',
+      sync,
+      me: me.id,
+      session: pair.booking ? sessionOn(pair.booking, options.today) : options.today,
+      booking: pair.booking,
+      people: {
+        executive: { id: executiveId, name: executiveId === me.id ? myName : partnerName },
+        mentor: { id: mentorId, name: mentorId === me.id ? myName : partnerName },
+      },
+    });
+    if (!options.joinLive) return undefined;
+    // Live Share and Fluid load after the saved agenda is on screen.
+    const who = { client: editor.client, person: me.id, name: myName };
+    let live: LiveAgenda | undefined;
+    try {
+      live = await options.joinLive(options.meetingKey ?? `${pair.ref.driveId}/${pair.ref.itemId}`, who);
+    } catch (error) {
+      // Creating Live Share's host or joining its container failed (a host or surface without it):
+      // the saved agenda stays on screen and editable. Tried once; opening the surface again retries.
+      options.onLiveFailure?.(error);
+    }
+    if (!isCurrent()) {
+      live?.dispose();
+      return undefined;
+    }
+    if (!live) {
+      sync.liveUnavailable();
+      return undefined;
+    }
+    sync.attachLive(live);
+    return live;
+  } catch (error) {
+    if (isCurrent()) onState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
+}
