@@ -103,6 +103,11 @@ const MAX_TOP = 999;
 const MAX_EXPAND_PAGE = 100;
 const DEFAULT_PAGE = 100;
 const MAX_BATCH = 20;
+/** Open extension limits (https://learn.microsoft.com/graph/extensibility-overview#open-extension-limits). */
+const EXTENSION_LIMIT_BYTES = 2048;
+const MAX_EXTENSIONS_PER_APP = 2;
+/** The type an open extension's body names; the pages' examples write it with and without '#', in either case. */
+const OPEN_TYPE = /^#?microsoft\.graph\.openTypeExtension$/i;
 
 /** Properties Graph returns for a user when no $select is given. */
 const DEFAULT_USER_PROPERTIES = [
@@ -357,8 +362,19 @@ export class FakeGraph {
   }
 
   /**
-   * Open extensions (https://learn.microsoft.com/graph/extensibility-open-users): create with POST
-   * on the collection, read, update with PATCH and delete by name; at most 2 KB each.
+   * Open extensions on a user, as their pages say:
+   * - list and get (https://learn.microsoft.com/graph/api/opentypeextension-get): 200, 404 for an
+   *   unknown name;
+   * - create (https://learn.microsoft.com/graph/api/opentypeextension-post-opentypeextension): 201 with
+   *   the extension; `@odata.type` microsoft.graph.openTypeExtension and `extensionName` required;
+   * - update (https://learn.microsoft.com/graph/api/opentypeextension-update): the same two required,
+   *   or 400; the properties sent replace the stored ones (those not sent are deleted); 200 with the
+   *   extension; 404 when there is none;
+   * - delete (https://learn.microsoft.com/graph/api/opentypeextension-delete): 204.
+   * Limits (https://learn.microsoft.com/graph/extensibility-overview#open-extension-limits): at most
+   * 2 KB per extension, at most two per app on one user. The pages are silent on the status for a
+   * name taken, a size over the limit, a third extension and an `extensionName` that differs from
+   * the URL's: the fake refuses them all (409, 400, 400, 400), the stricter choice.
    */
   private extension(method: string, owner: string, name: string | undefined, body: string | undefined): Answer {
     if (!this.users.has(owner)) return this.error(404, 'Request_ResourceNotFound', `Resource '${owner}' does not exist.`);
@@ -380,8 +396,13 @@ export class FakeGraph {
     };
     const custom = (value: Record<string, unknown>) =>
       Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('@') && k !== 'extensionName' && k !== 'id'));
-    // The documented limit is 2 KB per extension; Graph's exact error code for it is not documented.
-    const tooLarge = (properties: Record<string, unknown>) => new TextEncoder().encode(JSON.stringify(properties)).length > 2048;
+    // The whole extension (its name included) counts toward the 2 KB.
+    const tooLarge = (extensionName: string, properties: Record<string, unknown>) =>
+      new TextEncoder().encode(JSON.stringify({ extensionName, ...properties })).length > EXTENSION_LIMIT_BYTES;
+    const typed = (value: Record<string, unknown> | undefined): value is Record<string, unknown> & { extensionName: string } =>
+      !!value && typeof value.extensionName === 'string' && value.extensionName.length > 0 && OPEN_TYPE.test(String(value['@odata.type'] ?? ''));
+    const untyped = () =>
+      this.error(400, 'BadRequest', "The body of an open extension needs '@odata.type': 'microsoft.graph.openTypeExtension' and an extensionName.");
     if (method === 'GET') {
       if (!name) return { status: 200, body: { value: [...mine.entries()].map(([n, p]) => shape(n, p)) } };
       const found = mine.get(name);
@@ -389,26 +410,26 @@ export class FakeGraph {
     }
     if (method === 'POST' && !name) {
       const value = parse();
-      const extensionName = value?.extensionName;
-      if (!value || typeof extensionName !== 'string' || value['@odata.type'] !== 'microsoft.graph.openTypeExtension') {
-        return this.error(400, 'BadRequest', 'An open extension needs @odata.type microsoft.graph.openTypeExtension and an extensionName.');
-      }
+      if (!typed(value)) return untyped();
+      const extensionName = value.extensionName;
       if (mine.has(extensionName)) return this.error(409, 'NameAlreadyExists', 'An extension already exists with given id.');
+      if (mine.size >= MAX_EXTENSIONS_PER_APP) return this.error(400, 'BadRequest', `An app can add at most ${MAX_EXTENSIONS_PER_APP} open extensions to one resource.`);
       const properties = custom(value);
-      if (tooLarge(properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
+      if (tooLarge(extensionName, properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
       mine.set(extensionName, properties);
       this.onExtensionChange?.(owner, extensionName, properties);
       return { status: 201, body: shape(extensionName, properties) };
     }
     if (method === 'PATCH' && name) {
-      const value = parse();
       if (!mine.has(name)) return this.error(404, 'ResourceNotFound', `Extension '${name}' was not found.`);
-      if (!value) return this.error(400, 'BadRequest', 'The body is not a JSON object.');
-      const properties = { ...mine.get(name)!, ...custom(value) };
-      if (tooLarge(properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
+      const value = parse();
+      if (!typed(value)) return untyped();
+      if (value.extensionName !== name) return this.error(400, 'BadRequest', `The extensionName '${value.extensionName}' does not match the extension '${name}'.`);
+      const properties = custom(value);
+      if (tooLarge(name, properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
       mine.set(name, properties);
       this.onExtensionChange?.(owner, name, properties);
-      return { status: 204 };
+      return { status: 200, body: shape(name, properties) };
     }
     if (method === 'DELETE' && name) {
       if (!mine.delete(name)) return this.error(404, 'ResourceNotFound', `Extension '${name}' was not found.`);

@@ -19,4 +19,41 @@ export interface GraphOperation {
 }
 
 /** Filled per operation as each is pinned to its page. */
-export const GRAPH_OPERATIONS: readonly GraphOperation[] = [];
+export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
+  // Profiles as open extensions (issue 11 item 2; behaviour/extensions.test.ts).
+  {
+    name: 'get open extension on me',
+    method: 'GET',
+    path: /^\/me\/extensions\/[^/]+$/,
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-get',
+    permissions: ['User.Read'],
+  },
+  {
+    name: "get a user's open extension",
+    method: 'GET',
+    path: /^\/users\/[^/]+\/extensions\/[^/]+$/,
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-get',
+    permissions: ['User.Read.All'],
+  },
+  {
+    name: 'create open extension on me',
+    method: 'POST',
+    path: /^\/me\/extensions$/,
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-post-opentypeextension',
+    permissions: ['User.ReadWrite'],
+  },
+  {
+    name: 'update open extension on me',
+    method: 'PATCH',
+    path: /^\/me\/extensions\/[^/]+$/,
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-update',
+    permissions: ['User.ReadWrite'],
+  },
+  {
+    name: 'delete open extension on me',
+    method: 'DELETE',
+    path: /^\/me\/extensions\/[^/]+$/,
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-delete',
+    permissions: ['User.ReadWrite'],
+  },
+];
