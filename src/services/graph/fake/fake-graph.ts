@@ -16,6 +16,7 @@
  *   tokens, missing consent.
  */
 import { seededRandom } from '@/domain/random/seeded-random';
+import { RESOURCE_SPECIFIC_PERMISSIONS, type ResourceSpecificPermission } from '@/services/config/resource-specific-permissions';
 import type { DemoUser } from './demo-tenant';
 import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './fake-calendar';
 import { FakeChats, type ChatState } from './fake-chats';
@@ -89,6 +90,8 @@ export interface FakeGraphOptions {
   readonly calendarSeed?: (user: DemoUser) => readonly SeedEvent[];
   /** Apps in the organisation's Teams catalogue: manifest id → display name. */
   readonly catalog?: ReadonlyMap<string, string>;
+  /** Resource-specific permissions of catalogue apps by manifest id; an app not listed has this app's (RESOURCE_SPECIFIC_PERMISSIONS). */
+  readonly catalogPermissions?: ReadonlyMap<string, readonly ResourceSpecificPermission[]>;
   /** Told after every change to calendars, drives or chats. */
   readonly onStateChange?: () => void;
   readonly newId?: () => string;
@@ -183,7 +186,8 @@ export class FakeGraph {
       return undefined;
     };
     const onChange = options.onStateChange;
-    this.chats = new FakeChats({ newId, catalog: options.catalog ?? new Map(), denied: () => this.faults.chatAppsDenied, ...(onChange ? { onChange } : {}) });
+    const resourceSpecificOf = (externalId: string) => options.catalogPermissions?.get(externalId) ?? RESOURCE_SPECIFIC_PERMISSIONS;
+    this.chats = new FakeChats({ newId, catalog: options.catalog ?? new Map(), resourceSpecificOf, denied: () => this.faults.chatAppsDenied, ...(onChange ? { onChange } : {}) });
     this.calendars = new FakeCalendars({
       user,
       userByAddress,

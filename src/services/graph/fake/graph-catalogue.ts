@@ -56,4 +56,27 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     doc: 'https://learn.microsoft.com/graph/api/opentypeextension-delete',
     permissions: ['User.ReadWrite'],
   },
+  // Installing the app into the meeting chat (issue 11 item 6; behaviour/chat-apps.test.ts).
+  {
+    name: 'install app in chat',
+    method: 'POST',
+    path: /^\/chats\/[^/]+\/installedApps$/,
+    doc: 'https://learn.microsoft.com/graph/api/chat-post-installedapps',
+    // The least privileged that can install an app with resource-specific permissions (note 1 of the page).
+    permissions: ['TeamsAppInstallation.ReadWriteAndConsentSelfForChat'],
+  },
+  {
+    name: 'add tab to chat',
+    method: 'POST',
+    path: /^\/chats\/[^/]+\/tabs$/,
+    doc: 'https://learn.microsoft.com/graph/api/chat-post-tabs',
+    permissions: ['TeamsTab.Create'],
+  },
+  {
+    name: 'list chat tabs',
+    method: 'GET',
+    path: /^\/chats\/[^/]+\/tabs$/,
+    doc: 'https://learn.microsoft.com/graph/api/chat-list-tabs',
+    permissions: ['TeamsTab.Read.All'],
+  },
 ];
