@@ -41,6 +41,12 @@ export const WORKSPACE_FOLDER = 'Reverse mentoring';
 export interface BookingPerson {
   readonly id: string;
   readonly displayName: string;
+  /**
+   * The SMTP address attendees and sharing invitations are addressed to: the person's `mail`, their
+   * user principal name only when they have none (mailboxAddressOf). A UPN that is not an address
+   * reaches nobody (https://learn.microsoft.com/graph/api/driveitem-invite,
+   * https://learn.microsoft.com/graph/api/user-post-events).
+   */
   readonly mail: string;
 }
 

@@ -21,6 +21,7 @@ const personSchema: z.ZodType<DirectoryPerson> = z.object({
   id: z.string().min(1),
   displayName: z.string(),
   userPrincipalName: optionalText,
+  mail: optionalText,
   jobTitle: optionalText,
   department: optionalText,
   officeLocation: optionalText,
@@ -31,7 +32,9 @@ const personSchema: z.ZodType<DirectoryPerson> = z.object({
   managerId: optionalText,
   accountEnabled: z.boolean(),
   member: z.boolean(),
-}) as z.ZodType<DirectoryPerson>;
+})
+  // A directory cached before the app read `mail` (its delta link never brings it) is loaded again.
+  .refine((person) => 'mail' in person, 'cached before mail addresses were read') as z.ZodType<DirectoryPerson>;
 
 const snapshotSchema = z.object({
   people: z.array(personSchema),

@@ -137,6 +137,7 @@ const USER_PROPERTIES = new Set([
   'usageLocation',
   'employeeHireDate',
   'mailboxSettings',
+  'proxyAddresses',
 ]);
 
 /** A change to the tenant, kept for delta queries. */
@@ -180,9 +181,15 @@ export class FakeGraph {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const newId = options.newId ?? (() => crypto.randomUUID());
     const user = (id: string) => this.users.get(id);
+    // Exchange resolves a recipient by SMTP address only: the primary (mail) or another proxy
+    // address. A user principal name that is not one of them finds nobody, as in a real tenant
+    // (getSchedule takes "SMTP addresses": https://learn.microsoft.com/graph/api/calendar-getschedule).
     const userByAddress = (address: string) => {
-      const wanted = address.toLowerCase();
-      for (const u of this.users.values()) if (u.mail?.toLowerCase() === wanted || u.userPrincipalName.toLowerCase() === wanted) return u;
+      const wanted = address.trim().toLowerCase();
+      const smtp = `smtp:${wanted}`;
+      for (const u of this.users.values()) {
+        if (u.mail?.toLowerCase() === wanted || u.proxyAddresses.some((p) => p.toLowerCase() === smtp)) return u;
+      }
       return undefined;
     };
     const onChange = options.onStateChange;

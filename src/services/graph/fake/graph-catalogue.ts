@@ -79,4 +79,26 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     doc: 'https://learn.microsoft.com/graph/api/chat-list-tabs',
     permissions: ['TeamsTab.Read.All'],
   },
+  // Mailboxes addressed by mail (issue 11 item 5; behaviour/schedule-addresses.test.ts).
+  {
+    name: 'get free/busy schedule',
+    method: 'POST',
+    path: /^\/me\/calendar\/getSchedule$/,
+    doc: 'https://learn.microsoft.com/graph/api/calendar-getschedule',
+    permissions: ['Calendars.Read'],
+  },
+  {
+    name: 'create event',
+    method: 'POST',
+    path: /^\/me\/events$/,
+    doc: 'https://learn.microsoft.com/graph/api/user-post-events',
+    permissions: ['Calendars.ReadWrite'],
+  },
+  {
+    name: 'send sharing invitation',
+    method: 'POST',
+    path: /^\/me\/drive\/items\/[^/]+\/invite$/,
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-invite',
+    permissions: ['Files.ReadWrite'],
+  },
 ];
