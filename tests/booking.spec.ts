@@ -14,7 +14,9 @@ afterAll(async () => {
 });
 
 const [MARGARET, , AISHA] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
-const AISHA_MAIL = AISHA.userPrincipalName;
+// Aisha signs in as a.bello@contoso.onmicrosoft.com, which is no mail address: she is invited at her mail.
+const AISHA_MAIL = 'aisha.bello@contoso.example';
+if (AISHA.userPrincipalName === AISHA_MAIL) throw new Error('the demo should keep a person whose UPN is not their mail');
 
 
 /** What the demo's fake Graph holds for the pair: the series in each calendar, the workspace, the chat tabs. */

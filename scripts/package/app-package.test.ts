@@ -3,12 +3,14 @@ import { strFromU8, unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../src/services/config/app-config.ts';
+import { consentedPermissionSet, RESOURCE_SPECIFIC_PERMISSIONS } from '../../src/services/config/resource-specific-permissions.ts';
 import {
   buildAppPackage,
   domainProblems,
   fillTemplate,
   iconProblems,
   PackageError,
+  resourceSpecificProblems,
   schemaProblems,
   type PackageInputs,
 } from './app-package.ts';
@@ -83,6 +85,16 @@ describe('the app package', () => {
       (p) => p.name,
     );
     expect(names).toEqual(expect.arrayContaining(['LiveShareSession.ReadWrite.Chat', 'MeetingStage.Write.Chat']));
+  });
+
+  it('lists exactly the resource-specific permissions the app consents to when it installs itself in a meeting chat', () => {
+    const listed = (goodManifest().authorization as { permissions: { resourceSpecific: { name: string; type: string }[] } }).permissions.resourceSpecific;
+    expect(listed).toEqual(RESOURCE_SPECIFIC_PERMISSIONS.map((p) => ({ name: p.name, type: p.type })));
+    const set = consentedPermissionSet().resourceSpecificPermissions.map((p) => `${p.permissionValue}/${p.permissionType}`);
+    expect(set).toEqual(listed.map((p) => `${p.name}/${p.type.toLowerCase()}`));
+    const fewer = goodManifest();
+    (fewer.authorization as { permissions: { resourceSpecific: unknown[] } }).permissions.resourceSpecific.pop();
+    expect(resourceSpecificProblems(fewer)).toEqual([expect.stringMatching(/resourceSpecific must be exactly/)]);
   });
 
   it('rejects a manifest with a missing field, naming it', () => {

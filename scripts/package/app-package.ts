@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import { strToU8, zipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import type { TenantSettings, ProgrammeSettings } from '../../src/services/config/app-config.ts';
+import { RESOURCE_SPECIFIC_PERMISSIONS } from '../../src/services/config/resource-specific-permissions.ts';
 
 /** Thrown with every problem found, each naming the field or file it is about. */
 export class PackageError extends Error {
@@ -146,6 +147,22 @@ export function iconProblems(colorIcon: Buffer, outlineIcon: Buffer): string[] {
   return problems;
 }
 
+/**
+ * The manifest's resource-specific permissions must be exactly the app's list, which the app also
+ * consents to when it installs itself in a meeting chat: Graph refuses a consented set that differs
+ * from the app's definition (https://learn.microsoft.com/graph/api/chat-post-installedapps).
+ */
+export function resourceSpecificProblems(manifest: Record<string, unknown>): string[] {
+  const listed = (manifest.authorization as { permissions?: { resourceSpecific?: unknown } } | undefined)?.permissions?.resourceSpecific;
+  const key = (p: { name?: unknown; type?: unknown }) => `${String(p.name)} (${String(p.type)})`;
+  const actual = Array.isArray(listed) ? (listed as { name?: unknown; type?: unknown }[]).map(key).sort() : [];
+  const expected = RESOURCE_SPECIFIC_PERMISSIONS.map(key).sort();
+  if (actual.length === expected.length && actual.every((p, i) => p === expected[i])) return [];
+  return [
+    `manifest: authorization.permissions.resourceSpecific must be exactly ${expected.join(', ')} (src/services/config/resource-specific-permissions.ts), not ${actual.join(', ') || 'none'}`,
+  ];
+}
+
 /** The filled-in, checked manifest and the zip holding it with its icons. */
 export function buildAppPackage(inputs: PackageInputs): { manifest: Record<string, unknown>; zip: Uint8Array } {
   const appUrl = new URL(inputs.tenant.appUrl);
@@ -166,6 +183,7 @@ export function buildAppPackage(inputs: PackageInputs): { manifest: Record<strin
   const problems = [
     ...schemaProblems(manifest),
     ...domainProblems(manifest),
+    ...resourceSpecificProblems(manifest),
     ...iconProblems(inputs.colorIcon, inputs.outlineIcon),
   ];
   if (problems.length > 0) throw new PackageError(problems);

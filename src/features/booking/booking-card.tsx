@@ -31,6 +31,7 @@ import {
   type SeriesInfo,
 } from '@/services/booking/booking-service';
 import { DEMO_TEAMS_APP_ID } from '@/services/demo/demo-people';
+import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { describeError, formatDate, formatWeekdayTime, type Cadence, type PairPerson } from './booking-format';
 import { SlotPicker } from './slot-picker';
 
@@ -427,8 +428,9 @@ export function BookingCard() {
   const personOf = (id: string): PairPerson | undefined => {
     const person = people.get(id);
     const zone = profileOf(id)?.timeZone;
-    // Graph finds a mailbox by its address; the user principal name is the primary address in most tenants.
-    return person?.userPrincipalName && zone ? { id, displayName: person.displayName, address: person.userPrincipalName, zone } : undefined;
+    // Graph finds a mailbox by its SMTP address (mail); the user principal name only where there is no mail.
+    const address = person ? mailboxAddressOf(person) : undefined;
+    return address && zone ? { id, displayName: person!.displayName, address, zone } : undefined;
   };
   const self = personOf(user.id);
   if (!self) return null;

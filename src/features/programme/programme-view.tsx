@@ -22,6 +22,7 @@ import { useProgramme } from '@/components/programme-context';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/components/services-context';
+import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { toCsv } from '@/domain/export/csv';
 import type { ProgrammeAssignment } from '@/domain/matching/engine';
 
@@ -84,6 +85,10 @@ export function ProgrammeView() {
   }
 
   const name = (id: string) => people.get(id)?.displayName ?? id;
+  const emailOf = (id: string) => {
+    const person = people.get(id);
+    return person ? mailboxAddressOf(person) : undefined;
+  };
   const run = (nextPins = pins, nextExclusions = exclusions) => {
     setProposal(matcher.assignProgramme({ pins: nextPins, exclusions: nextExclusions, alreadyPaired }));
     setSelected([]);
@@ -128,9 +133,9 @@ export function ProgrammeView() {
       ['Executive', 'Executive email', 'Reverse mentor', 'Reverse mentor email', 'Fit', 'Pinned', 'Why'],
       ...proposal.pairs.map((p) => [
         name(p.menteeId),
-        people.get(p.menteeId)?.userPrincipalName,
+        emailOf(p.menteeId),
         name(p.mentorId),
-        people.get(p.mentorId)?.userPrincipalName,
+        emailOf(p.mentorId),
         p.score.toFixed(2),
         p.pinned,
         p.reasons.join('; '),

@@ -19,23 +19,20 @@ import { endedSeries, type SeriesShape } from '@/domain/scheduling/recurrence';
 import type { BatchItem, GraphClient } from '../graph/graph-client';
 import { errorFromAnswer, GraphPermissionError, GraphRequestError } from '../graph/graph-errors';
 import { ianaZone, windowsZone } from '../graph/time-zones';
+import { consentedPermissionSet } from '../config/resource-specific-permissions';
 import { CALENDAR_SCOPES } from './schedule-reader';
 
 export const WORKSPACE_SCOPES = ['Files.ReadWrite'] as const;
 const MEETING_LOOKUP_SCOPES = ['OnlineMeetings.Read', 'AppCatalog.Read.All'] as const;
-const CHAT_TAB_SCOPES = ['TeamsAppInstallation.ReadWriteAndConsentSelfForChat', 'TeamsTab.Create'] as const;
-
 /**
- * The app's resource-specific permissions in a chat (the manifest's `authorization.permissions`),
- * consented as the app is installed, which an app with RSC needs
- * (https://learn.microsoft.com/graph/api/chat-post-installedapps).
+ * Installing the app in a chat with its resource-specific permissions needs a `...AndConsent...`
+ * variant (https://learn.microsoft.com/graph/api/chat-post-installedapps: the others cannot install
+ * apps that require consent to RSC). Adding a tab allows TeamsTab.Create, but listing the chat's tabs
+ * (to not add ours twice) does not (https://learn.microsoft.com/graph/api/chat-post-tabs,
+ * https://learn.microsoft.com/graph/api/chat-list-tabs): TeamsTab.ReadWriteSelfForChat allows both,
+ * for the app's own tabs only.
  */
-const CHAT_RSC_CONSENT = {
-  resourceSpecificPermissions: [
-    { permissionValue: 'LiveShareSession.ReadWrite.Chat', permissionType: 'delegated' },
-    { permissionValue: 'MeetingStage.Write.Chat', permissionType: 'delegated' },
-  ],
-};
+const CHAT_TAB_SCOPES = ['TeamsAppInstallation.ReadWriteAndConsentSelfForChat', 'TeamsTab.ReadWriteSelfForChat'] as const;
 
 /** The named property that marks a pair's series (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties). */
 export const PAIR_PROPERTY_ID = 'String {6b3b9f0e-2f4c-4e8a-9a43-1f0d6c2b7e51} Name ReverseMentoringPair';
@@ -44,6 +41,12 @@ export const WORKSPACE_FOLDER = 'Reverse mentoring';
 export interface BookingPerson {
   readonly id: string;
   readonly displayName: string;
+  /**
+   * The SMTP address attendees and sharing invitations are addressed to: the person's `mail`, their
+   * user principal name only when they have none (mailboxAddressOf). A UPN that is not an address
+   * reaches nobody (https://learn.microsoft.com/graph/api/driveitem-invite,
+   * https://learn.microsoft.com/graph/api/user-post-events).
+   */
   readonly mail: string;
 }
 
@@ -284,9 +287,11 @@ export async function addChatTab(client: GraphClient, joinUrl: string | undefine
     const bind = `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${catalogId}`;
     const contentUrl = `${app.origin}/meeting-tab/?workspace=${encodeURIComponent(`${workspace.driveId}/${workspace.id}`)}`;
     const tab = { displayName: app.tabName, 'teamsApp@odata.bind': bind, configuration: { entityId: 'pair-workspace', contentUrl, websiteUrl: workspace.webUrl } };
+    // The install answers 201 when done (chat-post-installedapps); the tab runs only after it
+    // succeeded (dependsOn: otherwise 424), since a tab needs its app installed (chat-post-tabs).
     const [install, added] = await client.batch(
       [
-        { id: 'install', method: 'POST', url: `${chat}/installedApps`, body: { 'teamsApp@odata.bind': bind, consentedPermissionSet: CHAT_RSC_CONSENT } },
+        { id: 'install', method: 'POST', url: `${chat}/installedApps`, body: { 'teamsApp@odata.bind': bind, consentedPermissionSet: consentedPermissionSet() } },
         { id: 'tab', method: 'POST', url: `${chat}/tabs`, body: tab, dependsOn: ['install'] },
       ],
       CHAT_TAB_SCOPES,

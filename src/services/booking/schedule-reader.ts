@@ -69,7 +69,9 @@ function zoneOf(name: string | undefined, fallback: string): string {
 const utc = (dateTime: string) => `${dateTime.slice(0, 19)}Z`;
 
 /**
- * Free/busy of each address from `from` for `weeks` weeks. `fallbackZone` is used when a mailbox's
+ * Free/busy of each address from `from` for `weeks` weeks. Addresses are SMTP addresses (a person's
+ * `mail`, see mailboxAddressOf): getSchedule answers an address it cannot resolve with an `error`
+ * in that schedule's entry, which comes back as `unreadable`. `fallbackZone` is used when a mailbox's
  * working hours name a custom time zone that has no IANA equivalent.
  */
 export async function readSchedules(

@@ -29,7 +29,8 @@ const person = (
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
   person(1, 'Margaret Lindqvist', 'margaret.lindqvist@contoso.example', 'Chief Financial Officer', 'executive'),
   person(2, 'Diego Hernández', 'diego.hernandez@contoso.example', 'Graduate Software Engineer', 'reverse mentor'),
-  person(3, 'Aisha Bello', 'aisha.bello@contoso.example', 'Social Media Associate', 'reverse mentor'),
+  // Signs in as a.bello@contoso.onmicrosoft.com; her mail is aisha.bello@contoso.example: a UPN that is no mail address.
+  person(3, 'Aisha Bello', 'a.bello@contoso.onmicrosoft.com', 'Social Media Associate', 'reverse mentor'),
   person(4, 'Priya Raman', 'priya.raman@contoso.example', 'Head of Learning & Development', 'programme owner'),
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '@/services/demo/demo-people';
 import { createDemoIdentity } from '@/services/identity/demo-identity';
-import { isActive } from './directory-person';
+import { isActive, mailboxAddressOf } from './directory-person';
 import { loadDirectory, refreshDirectory, type LoadCheckpoint, type LoadProgress } from './directory-loader';
 import { generateDemoTenant, type DemoUser } from './fake/demo-tenant';
 import { FakeGraph } from './fake/fake-graph';
@@ -30,6 +30,11 @@ describe('loadDirectory', () => {
     expect(snapshot.expected).toBe(programme.length);
     const diego = snapshot.people.find((p) => p.id === DEMO_PEOPLE[1]!.id)!;
     expect(diego.managerId).toBe(users.find((u) => u.id === diego.id)!.managerId);
+    // Mail comes with the directory: mailboxes are addressed by it, not by the user principal name.
+    const aisha = snapshot.people.find((p) => p.id === DEMO_PEOPLE[2]!.id)!;
+    expect(aisha).toMatchObject({ userPrincipalName: 'a.bello@contoso.onmicrosoft.com', mail: 'aisha.bello@contoso.example' });
+    expect(mailboxAddressOf(aisha)).toBe('aisha.bello@contoso.example');
+    expect(mailboxAddressOf({ mail: undefined, userPrincipalName: 'room@contoso.example' })).toBe('room@contoso.example');
     expect(snapshot).toMatchObject({ skipped: 0, loadedAt: '2026-11-23T10:00:00.000Z' });
     // 100-person pages would need 30 requests; batching needs far fewer.
     expect(graph.stats.httpRequests).toBeLessThanOrEqual(Math.ceil(programme.length / 100) + 5);

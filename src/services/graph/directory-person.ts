@@ -3,6 +3,8 @@ export interface DirectoryPerson {
   readonly id: string;
   readonly displayName: string;
   readonly userPrincipalName: string | undefined;
+  /** The primary SMTP address; undefined for an account without a mailbox address. */
+  readonly mail: string | undefined;
   readonly jobTitle: string | undefined;
   readonly department: string | undefined;
   readonly officeLocation: string | undefined;
@@ -22,4 +24,14 @@ export interface DirectoryPerson {
  */
 export function isActive(person: DirectoryPerson): boolean {
   return person.accountEnabled && person.member;
+}
+
+/**
+ * The address a person's mailbox is found by: their `mail` (SMTP) address. getSchedule takes "SMTP
+ * addresses" (https://learn.microsoft.com/graph/api/calendar-getschedule), and attendees and sharing
+ * invitations are addressed the same way; a user principal name is often not one (a UPN in
+ * contoso.onmicrosoft.com, mail at contoso.com), so it is used only for a user who has no mail.
+ */
+export function mailboxAddressOf(person: Pick<DirectoryPerson, 'mail' | 'userPrincipalName'>): string | undefined {
+  return person.mail?.trim() || person.userPrincipalName || undefined;
 }

@@ -36,6 +36,17 @@ describe('the profile store', () => {
     await expect(optOut(client)).resolves.toBeUndefined();
   });
 
+  it('updates with the body "Update open extension" requires, and a cleared field is gone afterwards', async () => {
+    const graph = new FakeGraph({ users });
+    const client = clientFor(graph, margaret);
+    const asMentee: Omit<StoredProfile, 'personId'> = { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'], timeZone: 'Europe/Stockholm', load: 0, updated: 'x' };
+    await saveMyProfile(client, { ...asMentee, asked: diego.id });
+    // The second save is a PATCH: without @odata.type and extensionName Graph answers 400.
+    await saveMyProfile(client, asMentee);
+    const read = await readMyProfile(client, margaret.id);
+    expect(read).toEqual({ personId: margaret.id, ...asMentee });
+  });
+
   it('keeps text exactly as typed, markup included, as data', async () => {
     const graph = new FakeGraph({ users });
     await saveMyProfile(clientFor(graph, diego), asMentor);

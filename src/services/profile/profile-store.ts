@@ -145,18 +145,29 @@ export async function readMyProfile(client: GraphClient, personId: string): Prom
   }
 }
 
-/** Saves the signed-in person's profile (creates it the first time). */
+/**
+ * Saves the signed-in person's profile (creates it the first time).
+ *
+ * "Update open extension" (https://learn.microsoft.com/graph/api/opentypeextension-update) needs
+ * `@odata.type` and `extensionName` in the PATCH body, and replaces the extension's properties with
+ * those sent (any not sent are deleted), so the whole profile goes every time. It answers 200 with
+ * the extension (or 204). An extension that does not exist yet answers 404: it is then created with
+ * "Create open extension" (https://learn.microsoft.com/graph/api/opentypeextension-post-opentypeextension,
+ * 201). If another tab created it in between (409), the update is sent once more.
+ */
 export async function saveMyProfile(client: GraphClient, profile: Omit<StoredProfile, 'personId'>): Promise<void> {
-  const body = toExtension(profile);
+  const body = { '@odata.type': 'microsoft.graph.openTypeExtension', extensionName: PROFILE_EXTENSION, ...toExtension(profile) };
+  const update = () => client.write('PATCH', `/me/extensions/${PROFILE_EXTENSION}`, PROFILE_WRITE_SCOPES, body);
   try {
-    await client.write('PATCH', `/me/extensions/${PROFILE_EXTENSION}`, PROFILE_WRITE_SCOPES, body);
+    await update();
   } catch (error) {
     if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
-    await client.write('POST', '/me/extensions', PROFILE_WRITE_SCOPES, {
-      '@odata.type': 'microsoft.graph.openTypeExtension',
-      extensionName: PROFILE_EXTENSION,
-      ...body,
-    });
+    try {
+      await client.write('POST', '/me/extensions', PROFILE_WRITE_SCOPES, body);
+    } catch (created) {
+      if (!(created instanceof GraphRequestError && created.status === 409)) throw created;
+      await update();
+    }
   }
 }
 

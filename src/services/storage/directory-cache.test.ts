@@ -10,6 +10,7 @@ const snapshot: DirectorySnapshot = {
       id: 'a',
       displayName: 'Ada <b>Lovelace</b>',
       userPrincipalName: 'ada@contoso.example',
+      mail: 'ada.lovelace@contoso.example',
       jobTitle: undefined,
       department: 'Engineering',
       officeLocation: undefined,
@@ -71,6 +72,16 @@ describe('the IndexedDB directory cache', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(await cache.readSnapshot('tampered')).toBeUndefined();
     expect(await cache.readCheckpoint('tampered')).toBeUndefined();
+    warn.mockRestore();
+  });
+
+  it('drops a directory cached before mail addresses were read, so it is loaded again with them', async () => {
+    const cache = createIndexedDbDirectoryCache();
+    const db = await openDB('reverse-mentoring', 1);
+    const withoutMail = Object.fromEntries(Object.entries(snapshot.people[0]!).filter(([key]) => key !== 'mail'));
+    await db.put('directory-snapshots', { ...snapshot, people: [withoutMail] }, 'old');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await cache.readSnapshot('old')).toBeUndefined();
     warn.mockRestore();
   });
 });

@@ -22,6 +22,7 @@ const personSchema: z.ZodType<DirectoryPerson> = z.object({
   id: z.string().min(1),
   displayName: z.string(),
   userPrincipalName: optionalText,
+  mail: optionalText,
   jobTitle: optionalText,
   department: optionalText,
   officeLocation: optionalText,
@@ -32,7 +33,9 @@ const personSchema: z.ZodType<DirectoryPerson> = z.object({
   managerId: optionalText,
   accountEnabled: z.boolean(),
   member: z.boolean(),
-}) as z.ZodType<DirectoryPerson>;
+})
+  // A directory cached before the app read `mail` (its delta link never brings it) is loaded again.
+  .refine((person) => 'mail' in person, 'cached before mail addresses were read') as z.ZodType<DirectoryPerson>;
 
 /**
  * A link the app will send its token with: only Graph's (the client's own check). Another page or

@@ -73,7 +73,19 @@ describe('the demo tenant', () => {
     expect(zones).toContain('America/St_Johns');
     expect(people.some((u) => u.mailboxSettings.workingHours.daysOfWeek[0] === 'sunday')).toBe(true);
     expect(people.some((u) => /[^ -~]/.test(u.displayName))).toBe(true);
-    expect(people.every((u) => /^[a-z0-9.]+@contoso\.example$/.test(u.userPrincipalName))).toBe(true);
+    expect(people.every((u) => /^[a-z0-9.]+@contoso\.(example|onmicrosoft\.com)$/.test(u.userPrincipalName))).toBe(true);
+  });
+
+  it('has people whose user principal name is not a mail address, as real tenants do, with unique mail addresses', () => {
+    const people = members(tenant);
+    expect(new Set(tenant.map((u) => u.mail?.toLowerCase())).size).toBe(tenant.length);
+    expect(people.every((u) => u.mail && u.proxyAddresses.includes(`SMTP:${u.mail}`))).toBe(true);
+    const notAddresses = people.filter((u) => u.userPrincipalName !== u.mail && !u.proxyAddresses.some((p) => p.toLowerCase() === `smtp:${u.userPrincipalName.toLowerCase()}`));
+    expect(notAddresses.length).toBeGreaterThan(people.length / 10);
+    expect(notAddresses.length).toBeLessThan(people.length / 3);
+    const aisha = tenant.find((u) => u.id === DEMO_PEOPLE[2]!.id)!;
+    expect(aisha).toMatchObject({ userPrincipalName: 'a.bello@contoso.onmicrosoft.com', mail: 'aisha.bello@contoso.example' });
+    expect(notAddresses).toContain(aisha);
   });
 
   it('gives job titles that fit the level and hire dates before the reference date', () => {

@@ -8,7 +8,7 @@
  * level, hire dates, working hours. And the data real directories have: a manager cycle, missing
  * managers, disabled accounts, guests, room mailboxes, HTML and emoji in job titles.
  */
-import { seededRandom } from '@/domain/random/seeded-random';
+import { hashText, seededRandom } from '@/domain/random/seeded-random';
 import { DEMO_PEOPLE } from '@/services/demo/demo-people';
 
 /** A user as Graph returns it (the properties the app reads), plus the manager's id. */
@@ -19,6 +19,8 @@ export interface DemoUser {
   readonly surname: string | null;
   readonly userPrincipalName: string;
   readonly mail: string | null;
+  /** Addresses Exchange delivers to: `SMTP:` the primary (mail), `smtp:` the others. */
+  readonly proxyAddresses: readonly string[];
   readonly businessPhones: readonly string[];
   readonly mobilePhone: string | null;
   readonly jobTitle: string | null;
@@ -52,6 +54,12 @@ export interface DemoTenantOptions {
 }
 
 export const DEMO_DOMAIN = 'contoso.example';
+/**
+ * The tenant's initial domain. Every mailbox also has an address there (from its mail nickname);
+ * some people sign in with a user principal name there that is not an address at all, as in tenants
+ * whose UPNs were set before their mail domain.
+ */
+export const DEMO_INITIAL_DOMAIN = 'contoso.onmicrosoft.com';
 
 interface Office {
   readonly name: string;
@@ -319,8 +327,18 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
   }
 
   const asOf = Date.parse(`${options.asOf ?? '2026-01-01'}T00:00:00Z`);
-  // Generated people whose names match a demo person's get a numbered sign-in name.
-  const usedNames = new Map<string, number>(DEMO_PEOPLE.map((p) => [p.userPrincipalName!.split('@')[0]!, 1]));
+  // Generated people whose names match a demo person's get a numbered mail name.
+  const usedNames = new Map<string, number>(DEMO_PEOPLE.map((p) => [nameKey(p.displayName), 1]));
+  // Short sign-in names (initial.family) in the initial domain, numbered likewise.
+  const usedShort = new Map<string, number>(
+    DEMO_PEOPLE.filter((p) => p.userPrincipalName!.endsWith(`@${DEMO_INITIAL_DOMAIN}`)).map((p) => [p.userPrincipalName!.split('@')[0]!, 1]),
+  );
+  const shortName = (given: string, family: string) => {
+    const base = `${given.slice(0, 1)}.${family}`;
+    const seen = usedShort.get(base) ?? 0;
+    usedShort.set(base, seen + 1);
+    return seen === 0 ? base : `${base}${seen + 1}`;
+  };
   return drafts.map((draft, index) => {
     const division = DIVISIONS[draft.division];
     const workingHours = {
@@ -339,6 +357,7 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
         surname: null,
         userPrincipalName: `room-${index}@${DEMO_DOMAIN}`,
         mail: `room-${index}@${DEMO_DOMAIN}`,
+        proxyAddresses: [`SMTP:room-${index}@${DEMO_DOMAIN}`, `smtp:room-${index}@${DEMO_INITIAL_DOMAIN}`],
         businessPhones: [],
         mobilePhone: null,
         jobTitle: null,
@@ -368,10 +387,16 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
     const base = `${given[1]}.${family[1]}`;
     const seen = usedNames.get(base) ?? 0;
     usedNames.set(base, seen + 1);
-    const localPart = seen === 0 ? base : `${base}${seen + 1}`;
+    // A demo person's mail name is their plain name; another with the same name gets a number.
+    const localPart = seen === 0 || persona ? base : `${base}${seen + 1}`;
+    const guest = draft.kind === 'guest';
+    const mail = guest ? `${localPart}@partner.example` : `${localPart}@${DEMO_DOMAIN}`;
+    // About one member in five signs in with a short name in the initial domain that is not a mail
+    // address (chosen by id, so the seeded draws and everything else stay as they were).
+    const shortUpn = !guest && !persona && hashText(draft.id) % 5 === 0;
     const upn =
       persona?.userPrincipalName ??
-      (draft.kind === 'guest' ? `${localPart}_partner.example#EXT#@${DEMO_DOMAIN}` : `${localPart}@${DEMO_DOMAIN}`);
+      (guest ? `${localPart}_partner.example#EXT#@${DEMO_DOMAIN}` : shortUpn ? `${shortName(given[1], family[1])}@${DEMO_INITIAL_DOMAIN}` : mail);
     // Deeper and more recently hired people are more junior.
     const years = draft.depth <= 1 ? between(6, 20) : draft.reports > 0 ? between(2, 12) : between(0, 6);
     const hired = new Date(asOf - years * 365.25 * 86_400_000 - between(1, 365) * 86_400_000);
@@ -381,7 +406,8 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
       givenName: given[0],
       surname: family[0],
       userPrincipalName: upn,
-      mail: draft.kind === 'guest' ? `${localPart}@partner.example` : upn,
+      mail,
+      proxyAddresses: guest ? [`SMTP:${mail}`] : [`SMTP:${mail}`, `smtp:${localPart}@${DEMO_INITIAL_DOMAIN}`],
       businessPhones: [],
       mobilePhone: null,
       jobTitle: persona?.jobTitle ?? draft.title ?? titleFor(draft, division, years, orgSize[index]!, pick),
@@ -403,6 +429,12 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
       mailboxSettings,
     } satisfies DemoUser;
   });
+}
+
+/** The plain mail name of a display name: given.family, without diacritics. */
+function nameKey(displayName: string): string {
+  const [given = '', ...family] = displayName.split(' ');
+  return `${ascii(given)}.${ascii(family.join(' '))}`;
 }
 
 /** Managers' titles follow the size of what they lead, as in real organisations; others' their tenure. */

@@ -61,7 +61,7 @@ export type SeedEvent = Pick<StoredEvent, 'subject' | 'start' | 'end' | 'recurre
 
 export interface CalendarContext {
   readonly user: (id: string) => DemoUser | undefined;
-  /** The user whose mail or user principal name this is (case-insensitive). */
+  /** The user whose SMTP address (mail or a proxy address) this is, case-insensitive; a user principal name that is none of them finds nobody. */
   readonly userByAddress: (address: string) => DemoUser | undefined;
   readonly now: () => Date;
   readonly newId: () => string;
@@ -487,11 +487,9 @@ export class FakeCalendars {
     const response: ResponseType = action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'tentativelyAccepted';
     const time = this.context.now().toISOString();
     event.responseStatus = { response, time };
-    const me = this.context.user(owner);
     for (const copy of this.everyCopy(event)) {
       for (const attendee of copy.attendees) {
-        const address = attendee.emailAddress.address.toLowerCase();
-        if (address === me?.mail?.toLowerCase() || address === me?.userPrincipalName.toLowerCase()) attendee.status = { response, time };
+        if (this.context.userByAddress(attendee.emailAddress.address)?.id === owner) attendee.status = { response, time };
       }
     }
     this.context.onChange?.();

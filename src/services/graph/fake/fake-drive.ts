@@ -242,6 +242,8 @@ export class FakeDrives {
     }
     const granted = [];
     for (const recipient of value.recipients) {
+      // The page does not say what an address that finds nobody does; the fake refuses it (stricter),
+      // so a user principal name that is not an SMTP address fails here as it would share with no one.
       const user = recipient.email ? this.context.userByAddress(recipient.email) : undefined;
       if (!user) return error(400, 'invalidRequest', `The recipient '${recipient.email ?? ''}' is not in this organisation.`);
       let permission = file.permissions.find((p) => p.userId === user.id);

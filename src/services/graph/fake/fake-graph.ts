@@ -18,6 +18,7 @@
  *   tokens, missing consent.
  */
 import { seededRandom } from '@/domain/random/seeded-random';
+import { RESOURCE_SPECIFIC_PERMISSIONS, type ResourceSpecificPermission } from '@/services/config/resource-specific-permissions';
 import type { DemoUser } from './demo-tenant';
 import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './fake-calendar';
 import { FakeChats, type ChatState } from './fake-chats';
@@ -95,6 +96,8 @@ export interface FakeGraphOptions {
   readonly calendarSeed?: (user: DemoUser) => readonly SeedEvent[];
   /** Apps in the organisation's Teams catalogue: manifest id → display name. */
   readonly catalog?: ReadonlyMap<string, string>;
+  /** Resource-specific permissions of catalogue apps by manifest id; an app not listed has this app's (RESOURCE_SPECIFIC_PERMISSIONS). */
+  readonly catalogPermissions?: ReadonlyMap<string, readonly ResourceSpecificPermission[]>;
   /** Told after every change to calendars, drives or chats. */
   readonly onStateChange?: () => void;
   readonly newId?: () => string;
@@ -119,6 +122,11 @@ const MAX_BATCH = 20;
 const LIST_OPTIONS = new Set(['$select', '$filter', '$top', '$expand', '$count', '$skiptoken']);
 const GET_OPTIONS = new Set(['$select', '$expand']);
 const DELTA_OPTIONS = new Set(['$select', '$filter', '$deltatoken', '$skiptoken']);
+/** Open extension limits (https://learn.microsoft.com/graph/extensibility-overview#open-extension-limits). */
+const EXTENSION_LIMIT_BYTES = 2048;
+const MAX_EXTENSIONS_PER_APP = 2;
+/** The type an open extension's body names; the pages' examples write it with and without '#', in either case. */
+const OPEN_TYPE = /^#?microsoft\.graph\.openTypeExtension$/i;
 
 /** Properties Graph returns for a user when no $select is given. */
 const DEFAULT_USER_PROPERTIES = [
@@ -145,6 +153,7 @@ const USER_PROPERTIES = new Set([
   'usageLocation',
   'employeeHireDate',
   'mailboxSettings',
+  'proxyAddresses',
 ]);
 
 /** A change to the tenant, kept for delta queries. */
@@ -190,13 +199,20 @@ export class FakeGraph {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const newId = options.newId ?? (() => crypto.randomUUID());
     const user = (id: string) => this.users.get(id);
+    // Exchange resolves a recipient by SMTP address only: the primary (mail) or another proxy
+    // address. A user principal name that is not one of them finds nobody, as in a real tenant
+    // (getSchedule takes "SMTP addresses": https://learn.microsoft.com/graph/api/calendar-getschedule).
     const userByAddress = (address: string) => {
-      const wanted = address.toLowerCase();
-      for (const u of this.users.values()) if (u.mail?.toLowerCase() === wanted || u.userPrincipalName.toLowerCase() === wanted) return u;
+      const wanted = address.trim().toLowerCase();
+      const smtp = `smtp:${wanted}`;
+      for (const u of this.users.values()) {
+        if (u.mail?.toLowerCase() === wanted || u.proxyAddresses.some((p) => p.toLowerCase() === smtp)) return u;
+      }
       return undefined;
     };
     const onChange = options.onStateChange;
-    this.chats = new FakeChats({ newId, catalog: options.catalog ?? new Map(), denied: () => this.faults.chatAppsDenied, ...(onChange ? { onChange } : {}) });
+    const resourceSpecificOf = (externalId: string) => options.catalogPermissions?.get(externalId) ?? RESOURCE_SPECIFIC_PERMISSIONS;
+    this.chats = new FakeChats({ newId, catalog: options.catalog ?? new Map(), resourceSpecificOf, denied: () => this.faults.chatAppsDenied, ...(onChange ? { onChange } : {}) });
     this.calendars = new FakeCalendars({
       user,
       userByAddress,
@@ -428,8 +444,19 @@ export class FakeGraph {
   }
 
   /**
-   * Open extensions (https://learn.microsoft.com/graph/extensibility-open-users): create with POST
-   * on the collection, read, update with PATCH and delete by name; at most 2 KB each.
+   * Open extensions on a user, as their pages say:
+   * - list and get (https://learn.microsoft.com/graph/api/opentypeextension-get): 200, 404 for an
+   *   unknown name;
+   * - create (https://learn.microsoft.com/graph/api/opentypeextension-post-opentypeextension): 201 with
+   *   the extension; `@odata.type` microsoft.graph.openTypeExtension and `extensionName` required;
+   * - update (https://learn.microsoft.com/graph/api/opentypeextension-update): the same two required,
+   *   or 400; the properties sent replace the stored ones (those not sent are deleted); 200 with the
+   *   extension; 404 when there is none;
+   * - delete (https://learn.microsoft.com/graph/api/opentypeextension-delete): 204.
+   * Limits (https://learn.microsoft.com/graph/extensibility-overview#open-extension-limits): at most
+   * 2 KB per extension, at most two per app on one user. The pages are silent on the status for a
+   * name taken, a size over the limit, a third extension and an `extensionName` that differs from
+   * the URL's: the fake refuses them all (409, 400, 400, 400), the stricter choice.
    */
   private extension(method: string, owner: string, name: string | undefined, body: string | undefined): Answer {
     if (!this.users.has(owner)) return this.error(404, 'Request_ResourceNotFound', `Resource '${owner}' does not exist.`);
@@ -451,8 +478,13 @@ export class FakeGraph {
     };
     const custom = (value: Record<string, unknown>) =>
       Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('@') && k !== 'extensionName' && k !== 'id'));
-    // The documented limit is 2 KB per extension; Graph's exact error code for it is not documented.
-    const tooLarge = (properties: Record<string, unknown>) => new TextEncoder().encode(JSON.stringify(properties)).length > 2048;
+    // The whole extension (its name included) counts toward the 2 KB.
+    const tooLarge = (extensionName: string, properties: Record<string, unknown>) =>
+      new TextEncoder().encode(JSON.stringify({ extensionName, ...properties })).length > EXTENSION_LIMIT_BYTES;
+    const typed = (value: Record<string, unknown> | undefined): value is Record<string, unknown> & { extensionName: string } =>
+      !!value && typeof value.extensionName === 'string' && value.extensionName.length > 0 && OPEN_TYPE.test(String(value['@odata.type'] ?? ''));
+    const untyped = () =>
+      this.error(400, 'BadRequest', "The body of an open extension needs '@odata.type': 'microsoft.graph.openTypeExtension' and an extensionName.");
     if (method === 'GET') {
       if (!name) return { status: 200, body: { value: [...mine.entries()].map(([n, p]) => shape(n, p)) } };
       const found = mine.get(name);
@@ -460,26 +492,26 @@ export class FakeGraph {
     }
     if (method === 'POST' && !name) {
       const value = parse();
-      const extensionName = value?.extensionName;
-      if (!value || typeof extensionName !== 'string' || value['@odata.type'] !== 'microsoft.graph.openTypeExtension') {
-        return this.error(400, 'BadRequest', 'An open extension needs @odata.type microsoft.graph.openTypeExtension and an extensionName.');
-      }
+      if (!typed(value)) return untyped();
+      const extensionName = value.extensionName;
       if (mine.has(extensionName)) return this.error(409, 'NameAlreadyExists', 'An extension already exists with given id.');
+      if (mine.size >= MAX_EXTENSIONS_PER_APP) return this.error(400, 'BadRequest', `An app can add at most ${MAX_EXTENSIONS_PER_APP} open extensions to one resource.`);
       const properties = custom(value);
-      if (tooLarge(properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
+      if (tooLarge(extensionName, properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
       mine.set(extensionName, properties);
       this.onExtensionChange?.(owner, extensionName, properties);
       return { status: 201, body: shape(extensionName, properties) };
     }
     if (method === 'PATCH' && name) {
-      const value = parse();
       if (!mine.has(name)) return this.error(404, 'ResourceNotFound', `Extension '${name}' was not found.`);
-      if (!value) return this.error(400, 'BadRequest', 'The body is not a JSON object.');
-      const properties = { ...mine.get(name)!, ...custom(value) };
-      if (tooLarge(properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
+      const value = parse();
+      if (!typed(value)) return untyped();
+      if (value.extensionName !== name) return this.error(400, 'BadRequest', `The extensionName '${value.extensionName}' does not match the extension '${name}'.`);
+      const properties = custom(value);
+      if (tooLarge(name, properties)) return this.error(400, 'BadRequest', 'The extension exceeds the 2 KB size limit.');
       mine.set(name, properties);
       this.onExtensionChange?.(owner, name, properties);
-      return { status: 204 };
+      return { status: 200, body: shape(name, properties) };
     }
     if (method === 'DELETE' && name) {
       if (!mine.delete(name)) return this.error(404, 'ResourceNotFound', `Extension '${name}' was not found.`);

@@ -72,38 +72,38 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
   },
   // Profiles: open extensions (src/services/profile/profile-store.ts).
   {
-    name: 'get my open extension',
+    name: 'get open extension on me',
     method: 'GET',
     path: /^\/me\/extensions\/[^/]+$/,
-    doc: page('opentypeextension-get'),
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-get',
     permissions: ['User.Read'],
   },
   {
     name: "get a user's open extension",
     method: 'GET',
     path: /^\/users\/[^/]+\/extensions\/[^/]+$/,
-    doc: page('opentypeextension-get'),
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-get',
     permissions: ['User.Read.All'],
   },
   {
-    name: 'create open extension',
+    name: 'create open extension on me',
     method: 'POST',
     path: /^\/me\/extensions$/,
-    doc: page('opentypeextension-post-opentypeextension'),
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-post-opentypeextension',
     permissions: ['User.ReadWrite'],
   },
   {
-    name: 'update open extension',
+    name: 'update open extension on me',
     method: 'PATCH',
     path: /^\/me\/extensions\/[^/]+$/,
-    doc: page('opentypeextension-update'),
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-update',
     permissions: ['User.ReadWrite'],
   },
   {
-    name: 'delete open extension',
+    name: 'delete open extension on me',
     method: 'DELETE',
     path: /^\/me\/extensions\/[^/]+$/,
-    doc: page('opentypeextension-delete'),
+    doc: 'https://learn.microsoft.com/graph/api/opentypeextension-delete',
     permissions: ['User.ReadWrite'],
   },
   // Calendar (src/services/booking/booking-service.ts, booking/schedule-reader.ts).
@@ -120,7 +120,7 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     name: 'create event',
     method: 'POST',
     path: /^\/me\/events$/,
-    doc: page('user-post-events'),
+    doc: 'https://learn.microsoft.com/graph/api/user-post-events',
     permissions: ['Calendars.ReadWrite'],
   },
   {
@@ -173,11 +173,11 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     permissions: ['Calendars.ReadWrite'],
   },
   {
-    name: 'get schedule',
+    name: 'get free/busy schedule',
     method: 'POST',
     path: /^\/me\/calendar\/getSchedule$/,
-    doc: page('calendar-getschedule'),
-    permissions: ['Calendars.ReadBasic'],
+    doc: 'https://learn.microsoft.com/graph/api/calendar-getschedule',
+    permissions: ['Calendars.Read'],
   },
   // --- drive: the pair workspace file and the organiser's OneDrive (behaviour/drive.test.ts) ---
   {
@@ -225,10 +225,10 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     permissions: ['Files.Read'],
   },
   {
-    name: 'invite to file',
+    name: 'send sharing invitation',
     method: 'POST',
     path: /^\/me\/drive\/items\/[^/]+\/invite$/,
-    doc: page('driveitem-invite'),
+    doc: 'https://learn.microsoft.com/graph/api/driveitem-invite',
     permissions: ['Files.ReadWrite'],
   },
   // Teams: the meeting chat's tab (src/services/booking/booking-service.ts addChatTab).
@@ -250,21 +250,22 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     name: 'install app in chat',
     method: 'POST',
     path: /^\/chats\/[^/]+\/installedApps$/,
-    doc: page('chat-post-installedapps'),
-    permissions: ['TeamsAppInstallation.ReadWriteSelfForChat'],
+    doc: 'https://learn.microsoft.com/graph/api/chat-post-installedapps',
+    // The least privileged that can install an app with resource-specific permissions (note 1 of the page).
+    permissions: ['TeamsAppInstallation.ReadWriteAndConsentSelfForChat'],
   },
   {
     name: 'list chat tabs',
     method: 'GET',
     path: /^\/chats\/[^/]+\/tabs$/,
-    doc: page('chat-list-tabs'),
+    doc: 'https://learn.microsoft.com/graph/api/chat-list-tabs',
     permissions: ['TeamsTab.Read.All'],
   },
   {
     name: 'add tab to chat',
     method: 'POST',
     path: /^\/chats\/[^/]+\/tabs$/,
-    doc: page('chat-post-tabs'),
+    doc: 'https://learn.microsoft.com/graph/api/chat-post-tabs',
     permissions: ['TeamsTab.Create'],
   },
   // Token area (issue 11 item 10): whether the signed-in person is a guest, asked when the directory is refused.

@@ -43,6 +43,8 @@ export function docUser(user: Partial<DemoUser> & Pick<DemoUser, 'id' | 'display
       workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '09:00:00', endTime: '17:00:00', timeZone: { name: 'UTC' } },
     },
     ...user,
+    // Exchange lists a mailbox's primary SMTP address among its proxy addresses.
+    proxyAddresses: user.proxyAddresses ?? (user.mail ? [`SMTP:${user.mail}`] : []),
   } as DemoUser;
 }
 
