@@ -125,13 +125,21 @@ function salvageRecord<T>(raw: unknown, what: string, dropped: string[], each: (
 
 const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
 
-function salvageItem(key: string, raw: unknown, dropped: string[]): AgendaItem | undefined {
+/** An item with whatever of it is readable, or (with nothing of its words readable) none. */
+function salvageItem(key: string, raw: unknown, allDropped: string[]): AgendaItem | undefined {
   const whole = ok<AgendaItem>(itemSchema, raw);
   if (whole) return { ...whole, id: key };
-  if (!isObject(raw) || !itemKey.safeParse(key).success) {
-    dropped.push(`an agenda item stored as ${quote(key)}`);
+  const dropped: string[] = [];
+  const item = isObject(raw) && itemKey.safeParse(key).success ? salvageFields(key, raw, dropped) : undefined;
+  if (!item || (item.text.length === 0 && item.notes.length === 0)) {
+    allDropped.push(`an agenda item stored as ${quote(key)}`);
     return undefined;
   }
+  allDropped.push(...dropped);
+  return item;
+}
+
+function salvageFields(key: string, raw: Record<string, unknown>, dropped: string[]): AgendaItem {
   const shown = ok<Register<string>>(fields.text, raw.text)?.[0]?.value;
   const name = `the item ${quote(shown ?? key)}`;
   const plain = <T>(schema: z.ZodType, fallback: T, what: string): T => {

@@ -18,6 +18,8 @@ export interface AgendaSyncState {
   readonly live: LiveConnection | 'off';
   readonly participants: readonly Participant[];
   readonly timer?: TimerState;
+  /** What could not be read of a damaged workspace file (see {@link AgendaSync.repair}); undefined when it read whole. */
+  readonly damaged?: readonly string[] | undefined;
 }
 
 export interface AgendaSyncOptions {
@@ -67,7 +69,7 @@ export class AgendaSync {
       this.stored = await this.options.load();
       const doc = mergeAgendas(this.state.doc, this.stored.document.agenda);
       const ahead = JSON.stringify(doc) !== JSON.stringify(this.stored.document.agenda);
-      this.set({ doc, save: ahead ? 'unsaved' : 'saved', problem: undefined });
+      this.set({ doc, save: ahead ? 'unsaved' : 'saved', problem: undefined, damaged: this.stored.dropped });
       if (ahead) this.scheduleSave(0);
       this.live?.publish(doc);
     } catch (error) {
@@ -138,7 +140,7 @@ export class AgendaSync {
         // What the other participant saved comes back in the merge.
         const doc = mergeAgendas(this.state.doc, this.stored.document.agenda);
         const behind = JSON.stringify(doc) !== JSON.stringify(this.stored.document.agenda);
-        this.set({ doc, save: behind ? 'unsaved' : 'saved', problem: undefined });
+        this.set({ doc, save: behind ? 'unsaved' : 'saved', problem: undefined, damaged: this.stored.dropped });
         if (JSON.stringify(doc) !== JSON.stringify(sent)) this.live?.publish(doc);
         if (behind) this.scheduleSave(this.options.saveDelayMs ?? 1000);
       } catch (error) {
@@ -152,6 +154,11 @@ export class AgendaSync {
       this.saving = undefined;
     }
     if (this.dirty) await this.flush();
+  }
+
+  /** Repairs a damaged workspace file: saves what could be read of it (with this copy's edits) over it. */
+  repair(): Promise<void> {
+    return this.flush();
   }
 
   /** The shared timer for the item being discussed (only while live). */

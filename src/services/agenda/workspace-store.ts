@@ -8,7 +8,7 @@ import { mergeAgendas, type AgendaDoc } from '@/domain/agenda/agenda';
 import type { WorkspaceDocument } from '@/domain/booking/workspace';
 import type { GraphClient } from '../graph/graph-client';
 import { GraphRequestError } from '../graph/graph-errors';
-import { parseWorkspace } from './agenda-schema';
+import { salvageWorkspace } from './agenda-schema';
 
 /** The partner opens a file shared with them, so the .All scope (user consent). */
 export const WORKSPACE_FILE_SCOPES = ['Files.ReadWrite.All'] as const;
@@ -28,13 +28,17 @@ export function parseWorkspaceRef(text: string | null | undefined): WorkspaceRef
 export interface StoredWorkspace {
   readonly document: WorkspaceDocument;
   readonly etag: string | undefined;
+  /** Parts of a damaged file that could not be read, in words (left out of `document`; saving writes the readable rest). */
+  readonly dropped?: readonly string[];
 }
 
 const contentUrl = (ref: WorkspaceRef) => `/drives/${encodeURIComponent(ref.driveId)}/items/${encodeURIComponent(ref.itemId)}/content`;
 
 export async function readWorkspace(client: GraphClient, ref: WorkspaceRef): Promise<StoredWorkspace> {
   const { body, etag } = await client.getWithETag(contentUrl(ref), WORKSPACE_FILE_SCOPES);
-  return { document: parseWorkspace(body), etag };
+  // A damaged file is never a dead end: what can be read is kept, the rest named.
+  const { value, dropped } = salvageWorkspace(body);
+  return { document: value, etag, ...(dropped.length ? { dropped } : {}) };
 }
 
 /**
