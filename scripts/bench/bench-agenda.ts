@@ -12,6 +12,7 @@ import {
   addItem,
   editText,
   emptyAgenda,
+  liveItems,
   mergeAgendas,
   moveItem,
   setDone,
@@ -118,7 +119,12 @@ for (let round = 0; edits < EDITS; round++) {
     edit(side, (doc, editor) => (doc.items[ids[round % ids.length]!] ? setDone(doc, editor, ids[round % ids.length]!, round % 4 === 1) : doc));
     edits++;
   } else if (kind === 4) {
-    edit(side, (doc, editor) => (doc.items[ids[round % ids.length]!] ? moveItem(doc, editor, ids[round % ids.length]!, round % 5) : doc));
+    edit(side, (doc, editor) => {
+      // Before the item fifth-or-earlier in the list, as a person's ↑ would.
+      const id = ids[round % ids.length]!;
+      const target = liveItems(doc).filter((i) => i.id !== id)[round % 5];
+      return doc.items[id] && target ? moveItem(doc, editor, id, { before: target.id }) : doc;
+    });
     edits++;
   } else {
     const id = ids[round % ids.length]!;

@@ -9,6 +9,7 @@ import {
   makeStyles,
   mergeClasses,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
@@ -20,18 +21,22 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import {
   addItem,
   agreeConduct,
   alternativesOf,
   assign,
+  clockOf,
   deleteItem,
   editNotes,
   editText,
+  entryOf,
+  itemOf,
   liveItems,
   moveItem,
   needsGuidedStart,
+  restoreItem,
   review,
   sessionView,
   setConduct,
@@ -42,10 +47,13 @@ import {
   valueOf,
   type AgendaDoc,
   type AgendaItem,
+  type Clock,
   type Editor,
   type Owner,
+  type Placement,
   type Register,
 } from '@/domain/agenda/agenda';
+import { AGENDA_LIMITS } from '@/domain/agenda/limits';
 import type { AgendaSyncState } from '@/services/agenda/agenda-sync';
 import type { TimerState } from '@/services/agenda/live-agenda';
 import { useAgendaSync, type PairAgenda, type PairPeople } from './use-pair-agenda';
@@ -88,7 +96,29 @@ const useStyles = makeStyles({
   stageItem: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   alternative: { color: tokens.colorNeutralForeground2 },
   quiet: { color: tokens.colorNeutralForeground2 },
+  // Goals and the code of conduct keep the line breaks they were written with; long words wrap.
+  prose: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  over: { color: tokens.colorPaletteRedForeground1 },
 });
+
+/** Item text grows with what is written, so nothing is cut off at 320 px (the browser sizes the field to its content). */
+const GROW: CSSProperties = { fieldSizing: 'content', minHeight: 'auto' } as CSSProperties;
+
+/** How many characters are written of how many can be saved: shown once near the limit (always for long text), and why it will not save past it. */
+function Count({ length, max, always, id }: { length: number; max: number; always?: boolean; id: string }) {
+  const styles = useStyles();
+  if (!always && length < max * 0.8) return null;
+  const n = (v: number) => v.toLocaleString();
+  return length > max ? (
+    <Caption1 id={id} className={styles.over} role="alert">
+      {n(length)} / {n(max)} characters: too long to save. Shorten it; until then it is kept only here.
+    </Caption1>
+  ) : (
+    <Caption1 id={id}>
+      {n(length)} / {n(max)} characters
+    </Caption1>
+  );
+}
 
 type Layout = 'panel' | 'page' | 'stage';
 type Edit = (change: (doc: AgendaDoc, editor: Editor) => AgendaDoc) => void;
@@ -99,47 +129,79 @@ const formatSession = (session: string, locale: string) =>
 /**
  * A text field that keeps what is typed locally and writes it to the agenda when the person
  * pauses, presses Enter or leaves the field; what the other person writes shows while this field
- * is not being edited.
+ * is not being edited. Each write carries the clock of the text the person started from, so words
+ * the other person saved meanwhile are kept beside these, not overwritten. Past `max` characters
+ * it says so and writes nothing until the text is shortened.
  */
-function EditableText(props: { value: string; onCommit: (value: string) => void; label: string; multiline?: boolean; placeholder?: string; className?: string }) {
-  const [draft, setDraft] = useState(props.value);
+function EditableText(props: {
+  register: Register<string>;
+  max: number;
+  onCommit: (value: string, base: Clock) => void;
+  label: string;
+  multiline?: boolean;
+  placeholder?: string;
+  className?: string;
+  textClassName?: string | undefined;
+}) {
+  const value = valueOf(props.register) ?? '';
+  const base = clockOf(props.register);
+  const baseKey = JSON.stringify(base);
+  const [draft, setDraft] = useState(value);
+  const countId = useId();
   // Typed and not yet written: the other person's words wait until then.
   const typing = useRef(false);
+  // The clock of what the draft started from (what this person saw).
+  const started = useRef(base);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    if (!typing.current) setDraft(props.value);
-  }, [props.value]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const commit = (value: string) => {
-    clearTimeout(timer.current);
-    typing.current = false;
-    if (value !== props.value) props.onCommit(value);
-  };
-  const change = (value: string) => {
-    typing.current = true;
+    if (typing.current) return;
     setDraft(value);
+    started.current = JSON.parse(baseKey) as Clock;
+  }, [value, baseKey]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const commit = (next: string) => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => commit(value), 700);
+    if (next.length > props.max) return;
+    typing.current = false;
+    if (next !== value) props.onCommit(next, started.current);
+  };
+  const change = (next: string) => {
+    typing.current = true;
+    setDraft(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => commit(next), 700);
   };
   const common = {
     value: draft,
     ...(props.className ? { className: props.className } : {}),
     'aria-label': props.label,
+    'aria-describedby': countId,
+    'aria-invalid': draft.length > props.max,
     placeholder: props.placeholder,
     onBlur: () => {
       if (typing.current) commit(draft);
     },
   };
-  return props.multiline ? (
-    <Textarea {...common} resize="vertical" onChange={(_, d) => change(d.value)} />
-  ) : (
-    <Input
-      {...common}
-      onChange={(_, d) => change(d.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit(draft);
-      }}
-    />
+  return (
+    <>
+      {props.multiline ? (
+        <Textarea {...common} resize="vertical" textarea={props.textClassName ? { className: props.textClassName } : {}} onChange={(_, d) => change(d.value)} />
+      ) : (
+        // One paragraph that wraps: Enter writes it, as in a one-line field.
+        <Textarea
+          {...common}
+          resize="none"
+          textarea={{ style: GROW, ...(props.textClassName ? { className: props.textClassName } : {}) }}
+          onChange={(_, d) => change(d.value.replace(/\r?\n/g, ' '))}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            commit(draft);
+          }}
+        />
+      )}
+      <Count id={countId} length={draft.length} max={props.max} always={props.multiline === true} />
+    </>
   );
 }
 
@@ -163,21 +225,36 @@ function Alternatives({ register, people, onUse }: { register: Register<string>;
   );
 }
 
-function ItemRow(props: { item: AgendaItem; index: number; count: number; current: boolean; people: PairPeople; edit: Edit; readOnly: boolean }) {
+/**
+ * One item. ↑ and ↓ move it past its neighbour in the list it is shown in (`previous`, `next`: their
+ * ids), wherever those are among all the items.
+ */
+function ItemRow(props: {
+  item: AgendaItem;
+  previous: string | undefined;
+  next: string | undefined;
+  current: boolean;
+  people: PairPeople;
+  edit: Edit;
+  readOnly: boolean;
+  onRemove: (item: AgendaItem) => void;
+}) {
   const styles = useStyles();
   const { item, people, edit } = props;
   const text = valueOf(item.text) ?? '';
-  const move = (to: number) => edit((doc, editor) => moveItem(doc, editor, item.id, to));
+  const move = (to: Placement) => edit((doc, editor) => moveItem(doc, editor, item.id, to));
+  const up = () => props.previous && move({ before: props.previous });
+  const down = () => props.next && move({ after: props.next });
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     // Alt+↑ / Alt+↓ move the item, as in Teams lists.
     if (!event.altKey || props.readOnly) return;
-    if (event.key === 'ArrowUp' && props.index > 0) move(props.index - 1);
-    if (event.key === 'ArrowDown' && props.index < props.count - 1) move(props.index + 1);
+    if (event.key === 'ArrowUp') up();
+    if (event.key === 'ArrowDown') down();
   };
   if (props.readOnly) {
     return (
       <li className={mergeClasses(styles.item, props.current && styles.current)}>
-        <Body1 className={mergeClasses(styles.stageItem, item.done.value && styles.done)}>{text}</Body1>
+        <Body1 className={mergeClasses(styles.stageItem, styles.prose, item.done.value && styles.done)}>{text}</Body1>
       </li>
     );
   }
@@ -186,7 +263,14 @@ function ItemRow(props: { item: AgendaItem; index: number; count: number; curren
       <div className={styles.row}>
         <Checkbox checked={item.done.value} onChange={(_, d) => edit((doc, editor) => setDone(doc, editor, item.id, d.checked === true))} aria-label={`Done: ${text}`} />
         <div className={styles.grow}>
-          <EditableText className={styles.fill} value={text} label="Item" onCommit={(value) => edit((doc, editor) => editText(doc, editor, item.id, value))} />
+          <EditableText
+            className={styles.fill}
+            textClassName={item.done.value ? styles.done : undefined}
+            register={item.text}
+            max={AGENDA_LIMITS.itemText}
+            label="Item"
+            onCommit={(value, base) => edit((doc, editor) => editText(doc, editor, item.id, value, base))}
+          />
         </div>
       </div>
       <Alternatives register={item.text} people={people} onUse={(value) => edit((doc, editor) => editText(doc, editor, item.id, value))} />
@@ -204,13 +288,13 @@ function ItemRow(props: { item: AgendaItem; index: number; count: number; curren
         <Button size="small" appearance={props.current ? 'primary' : 'secondary'} onClick={() => edit((doc, editor) => setCurrent(doc, editor, props.current ? null : item.id))}>
           {props.current ? 'Discussing' : 'Discuss now'}
         </Button>
-        <Button size="small" appearance="subtle" className={styles.compact} disabled={props.index === 0} onClick={() => move(props.index - 1)} aria-label={`Move “${text}” up`}>
+        <Button size="small" appearance="subtle" className={styles.compact} disabled={!props.previous} onClick={up} aria-label={`Move “${text}” up`}>
           ↑
         </Button>
-        <Button size="small" appearance="subtle" className={styles.compact} disabled={props.index === props.count - 1} onClick={() => move(props.index + 1)} aria-label={`Move “${text}” down`}>
+        <Button size="small" appearance="subtle" className={styles.compact} disabled={!props.next} onClick={down} aria-label={`Move “${text}” down`}>
           ↓
         </Button>
-        <Button size="small" appearance="subtle" className={styles.compact} onClick={() => edit((doc, editor) => deleteItem(doc, editor, item.id))} aria-label={`Remove “${text}”`}>
+        <Button size="small" appearance="subtle" className={styles.compact} onClick={() => props.onRemove(item)} aria-label={`Remove “${text}”`}>
           Remove
         </Button>
       </div>
@@ -285,10 +369,31 @@ function Status({ state, people, me }: { state: AgendaSyncState; people: PairPeo
   );
 }
 
+/** A workspace file that could not be read whole: what is shown is what could be read; repairing saves it so. */
+function Damaged({ dropped, onRepair }: { dropped: readonly string[]; onRepair: (() => void) | undefined }) {
+  const shown = dropped.slice(0, 5);
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        Part of your agenda file could not be read, so it is not shown: {shown.join('; ')}
+        {dropped.length > shown.length ? `; and ${dropped.length - shown.length} more` : ''}. Everything else is here.
+        {onRepair && ' Repairing saves what is shown, so the file opens normally again.'}
+      </MessageBarBody>
+      {onRepair && (
+        <MessageBarActions>
+          <Button size="small" onClick={onRepair}>
+            Repair
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
 function GuidedStart({ doc, people, me, edit }: { doc: AgendaDoc; people: PairPeople; me: string; edit: Edit }) {
   const styles = useStyles();
   const conduct = valueOf(doc.conduct) ?? '';
-  const agreedBy = [people.executive, people.mentor].filter((p) => doc.agreed[p.id]?.value === conduct);
+  const agreedBy = [people.executive, people.mentor].filter((p) => entryOf(doc.agreed, p.id)?.value === conduct);
   return (
     <section className={styles.section} aria-labelledby="guided-start">
       <Subtitle2 as="h2" id="guided-start" className={styles.heading}>
@@ -296,25 +401,31 @@ function GuidedStart({ doc, people, me, edit }: { doc: AgendaDoc; people: PairPe
       </Subtitle2>
       <Body1>Good pairings start by saying what each of you hopes for, setting goals together and agreeing how you will work.</Body1>
       <Field label="What I hope to get from this pairing">
-        <EditableText multiline value={valueOf(doc.expectations[me] ?? []) ?? ''} label="What I hope to get from this pairing" onCommit={(v) => edit((d, e) => setExpectations(d, e, v))} />
+        <EditableText
+          multiline
+          register={entryOf(doc.expectations, me) ?? []}
+          max={AGENDA_LIMITS.text}
+          label="What I hope to get from this pairing"
+          onCommit={(v, base) => edit((d, e) => setExpectations(d, e, v, base))}
+        />
       </Field>
       {[people.executive, people.mentor]
-        .filter((p) => p.id !== me && valueOf(doc.expectations[p.id] ?? []))
+        .filter((p) => p.id !== me && valueOf(entryOf(doc.expectations, p.id) ?? []))
         .map((p) => (
           <Caption1 key={p.id}>
-            {p.name} hopes: {valueOf(doc.expectations[p.id]!)}
+            {p.name} hopes: {valueOf(entryOf(doc.expectations, p.id) ?? [])}
           </Caption1>
         ))}
       <Field label="Our goals">
-        <EditableText multiline value={valueOf(doc.goals) ?? ''} label="Our goals" onCommit={(v) => edit((d, e) => setGoals(d, e, v))} />
+        <EditableText multiline register={doc.goals} max={AGENDA_LIMITS.text} label="Our goals" onCommit={(v, base) => edit((d, e) => setGoals(d, e, v, base))} />
       </Field>
       <Alternatives register={doc.goals} people={people} onUse={(v) => edit((d, e) => setGoals(d, e, v))} />
       <Field label="Our code of conduct">
-        <EditableText multiline value={conduct} label="Our code of conduct" onCommit={(v) => edit((d, e) => setConduct(d, e, v))} />
+        <EditableText multiline register={doc.conduct} max={AGENDA_LIMITS.text} label="Our code of conduct" onCommit={(v, base) => edit((d, e) => setConduct(d, e, v, base))} />
       </Field>
       <Alternatives register={doc.conduct} people={people} onUse={(v) => edit((d, e) => setConduct(d, e, v))} />
       <div className={styles.row}>
-        <Button appearance="primary" disabled={doc.agreed[me]?.value === conduct} onClick={() => edit((d, e) => agreeConduct(d, e))}>
+        <Button appearance="primary" disabled={entryOf(doc.agreed, me)?.value === conduct} onClick={() => edit((d, e) => agreeConduct(d, e))}>
           I agree to this code of conduct
         </Button>
         <Caption1>{agreedBy.length === 0 ? 'Neither of you has agreed yet.' : `Agreed: ${agreedBy.map((p) => p.name).join(' and ')}.`}</Caption1>
@@ -325,7 +436,7 @@ function GuidedStart({ doc, people, me, edit }: { doc: AgendaDoc; people: PairPe
 
 function Review({ doc, session, me, edit }: { doc: AgendaDoc; session: string; me: string; edit: Edit }) {
   const styles = useStyles();
-  const saved = valueOf(doc.reviews[`${session}/${me}`] ?? []);
+  const saved = valueOf(entryOf(doc.reviews, `${session}/${me}`) ?? []);
   const [useful, setUseful] = useState(saved ? String(saved.useful) : '');
   const [learnt, setLearnt] = useState(saved?.learnt ?? '');
   return (
@@ -340,11 +451,15 @@ function Review({ doc, session, me, edit }: { doc: AgendaDoc; session: string; m
           ))}
         </RadioGroup>
       </Field>
-      <Field label="One thing I learnt">
-        <Input value={learnt} maxLength={500} onChange={(_, d) => setLearnt(d.value)} />
+      <Field
+        label="One thing I learnt"
+        validationState={learnt.length > AGENDA_LIMITS.learnt ? 'error' : 'none'}
+        validationMessage={`${learnt.length.toLocaleString()} / ${AGENDA_LIMITS.learnt.toLocaleString()} characters${learnt.length > AGENDA_LIMITS.learnt ? ': too long to save' : ''}`}
+      >
+        <Input value={learnt} onChange={(_, d) => setLearnt(d.value)} />
       </Field>
       <div className={styles.row}>
-        <Button disabled={!useful} onClick={() => edit((d, e) => review(d, e, session, { useful: Number(useful), learnt: learnt.trim() }))}>
+        <Button disabled={!useful || learnt.length > AGENDA_LIMITS.learnt} onClick={() => edit((d, e) => review(d, e, session, { useful: Number(useful), learnt: learnt.trim() }))}>
           Save my review
         </Button>
         {saved && <Caption1>Saved. Only the two of you can see it.</Caption1>}
@@ -377,7 +492,7 @@ function History({ doc, session, people, locale }: { doc: AgendaDoc; session: st
               ))}
           </ul>
           {[people.executive, people.mentor].map((p) => {
-            const r = valueOf(doc.reviews[`${s}/${p.id}`] ?? []);
+            const r = valueOf(entryOf(doc.reviews, `${s}/${p.id}`) ?? []);
             return r ? (
               <Caption1 key={p.id} block>
                 {p.name}: {r.useful}/5{r.learnt ? ` — “${r.learnt}”` : ''}
@@ -395,6 +510,9 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
   const styles = useStyles();
   const { state, edit } = useAgendaSync(agenda.status === 'ready' ? agenda.sync : undefined);
   const [newItem, setNewItem] = useState('');
+  const newCountId = useId();
+  // The last item removed here, so it can be brought back.
+  const [removed, setRemoved] = useState<{ id: string; text: string } | undefined>(undefined);
 
   const Heading = layout === 'panel' ? Title3 : Title2;
   // In the workspace tab the page's heading is "Pair workspace"; the agenda is a part of it.
@@ -426,15 +544,24 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
   const { people, me, session } = agenda;
   const doc = state.doc;
   const view = sessionView(doc, session);
-  const current = doc.current.value ? doc.items[doc.current.value] : undefined;
+  const current = doc.current.value ? itemOf(doc, doc.current.value) : undefined;
   const live = agenda.sync;
   const liveControls = state.live === 'connected';
   const add = () => {
     const text = newItem.trim();
-    if (!text) return;
+    if (!text || text.length > AGENDA_LIMITS.itemText) return;
     const id = crypto.randomUUID();
     edit((d, e) => addItem(d, e, { id, text, session }));
     setNewItem('');
+  };
+  const remove = (item: AgendaItem) => {
+    edit((d, e) => deleteItem(d, e, item.id));
+    setRemoved({ id: item.id, text: valueOf(item.text) ?? '' });
+  };
+  const undoRemove = () => {
+    if (!removed) return;
+    edit((d, e) => (itemOf(d, removed.id)?.deleted.value ? restoreItem(d, e, removed.id) : d));
+    setRemoved(undefined);
   };
   const timerActions = liveControls
     ? {
@@ -447,7 +574,17 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
   const list = (items: AgendaItem[], label: string) => (
     <ul className={styles.list} aria-label={label}>
       {items.map((item, index) => (
-        <ItemRow key={item.id} item={item} index={index} count={items.length} current={item.id === current?.id} people={people} edit={edit} readOnly={layout === 'stage'} />
+        <ItemRow
+          key={item.id}
+          item={item}
+          previous={items[index - 1]?.id}
+          next={items[index + 1]?.id}
+          current={item.id === current?.id}
+          people={people}
+          edit={edit}
+          readOnly={layout === 'stage'}
+          onRemove={remove}
+        />
       ))}
     </ul>
   );
@@ -464,6 +601,7 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
         </div>
         {layout !== 'stage' && <Status state={state} people={people} me={me} />}
       </div>
+      {state.damaged && <Damaged dropped={state.damaged} onRepair={layout === 'stage' ? undefined : () => void live.repair()} />}
       {layout !== 'stage' && needsGuidedStart(doc, [people.executive.id, people.mentor.id]) && <GuidedStart doc={doc} people={people} me={me} edit={edit} />}
       <section className={styles.section} aria-labelledby="now">
         <Subtitle2 as="h2" id="now" className={styles.heading}>
@@ -473,11 +611,27 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
         <Timer timer={state.timer} large={layout !== 'panel'} {...(layout === 'stage' ? {} : timerActions)} />
         {current && layout !== 'stage' && (
           <Field label="Notes on this item">
-            <EditableText multiline value={valueOf(current.notes) ?? ''} label="Notes on this item" onCommit={(v) => edit((d, e) => editNotes(d, e, current.id, v))} />
+            <EditableText
+              multiline
+              register={current.notes}
+              max={AGENDA_LIMITS.text}
+              label="Notes on this item"
+              onCommit={(v, base) => edit((d, e) => editNotes(d, e, current.id, v, base))}
+            />
           </Field>
         )}
         {current && <Alternatives register={current.notes} people={people} onUse={(v) => edit((d, e) => editNotes(d, e, current.id, v))} />}
       </section>
+      {removed && layout !== 'stage' && (
+        <MessageBar intent="info">
+          <MessageBarBody>Removed “{removed.text}”.</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={undoRemove}>
+              Undo
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {view.carried.length > 0 && (
         <section className={styles.section} aria-labelledby="carried">
           <Subtitle2 as="h2" id="carried" className={styles.heading}>
@@ -498,25 +652,27 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
               value={newItem}
               placeholder="Add an item"
               aria-label="New agenda item"
-              maxLength={300}
+              aria-describedby={newCountId}
+              aria-invalid={newItem.trim().length > AGENDA_LIMITS.itemText}
               onChange={(_, d) => setNewItem(d.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') add();
               }}
             />
-            <Button appearance="primary" onClick={add} disabled={!newItem.trim()}>
+            <Button appearance="primary" onClick={add} disabled={!newItem.trim() || newItem.trim().length > AGENDA_LIMITS.itemText}>
               Add
             </Button>
           </div>
         )}
+        {layout !== 'stage' && <Count id={newCountId} length={newItem.trim().length} max={AGENDA_LIMITS.itemText} />}
       </section>
       {layout !== 'stage' && !needsGuidedStart(doc, [people.executive.id, people.mentor.id]) && (
         <section className={styles.section} aria-labelledby="goals">
           <Subtitle2 as="h2" id="goals" className={styles.heading}>
             Our goals
           </Subtitle2>
-          <Body1>{valueOf(doc.goals)}</Body1>
-          <Caption1>Code of conduct: {valueOf(doc.conduct)}</Caption1>
+          <Body1 className={styles.prose}>{valueOf(doc.goals)}</Body1>
+          <Caption1 className={styles.prose}>Code of conduct: {valueOf(doc.conduct)}</Caption1>
         </section>
       )}
       {layout !== 'stage' && <Review doc={doc} session={session} me={me} edit={edit} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, alternativesOf, editText, liveItems, valueOf, type AgendaDoc } from '@/domain/agenda/agenda';
+import { addItem, alternativesOf, clockOf, editText, liveItems, valueOf, type AgendaDoc } from '@/domain/agenda/agenda';
 import { seriesFor } from '@/domain/scheduling/recurrence';
 import { bookSeries } from '@/services/booking/booking-service';
 import { DEMO_PEOPLE } from '@/services/demo/demo-people';
@@ -64,6 +64,30 @@ describe('the workspace file', () => {
   });
 });
 
+describe('a damaged workspace file', () => {
+  it('opens with what can be read, says what could not, and is repaired by saving that', async () => {
+    const { graph, clientFor, ref } = await bookedPair();
+    const client = clientFor(margaret);
+    const first = await readWorkspace(client, ref);
+    const agenda = addItem(first.document.agenda, { client: 'm', person: margaret.id }, { id: 'a', text: 'Kept', session: SESSION });
+    await saveAgenda(client, ref, agenda, first);
+    const file = graph.drives.snapshot()[0]!;
+    const damaged = JSON.parse(file.content as string) as { agenda: { items: Record<string, unknown> } };
+    damaged.agenda.items.broken = { id: 'broken', text: 'not a register' };
+    graph.drives.restore([{ ...file, content: JSON.stringify(damaged) }]);
+
+    const sync = new AgendaSync({ editor: { client: 'm', person: margaret.id }, load: () => readWorkspace(client, ref), save: (doc, last) => saveAgenda(client, ref, doc, last) });
+    await sync.start();
+    expect(liveItems(sync.current.doc).map((i) => valueOf(i.text))).toEqual(['Kept']);
+    expect(sync.current.damaged).toEqual(['an agenda item stored as “broken”']);
+    await sync.repair();
+    expect(sync.current.damaged).toBeUndefined();
+    const read = await readWorkspace(client, ref);
+    expect(read.dropped).toBeUndefined();
+    expect(read.document.agenda).toEqual(sync.current.doc);
+  });
+});
+
 describe('two participants in a meeting', () => {
   async function meeting() {
     const pair = await bookedPair();
@@ -104,6 +128,26 @@ describe('two participants in a meeting', () => {
     expect(new Set([valueOf(text), ...alternativesOf(text).map((t) => t.value)])).toEqual(new Set(['Gen AI in finance', 'Gen AI for the board']));
     expect((await readWorkspace(clientFor(margaret), ref)).document.agenda).toEqual(a.current.doc);
     expect(a.current.save).toBe('saved');
+  });
+
+  it('keep both people’s words when both type over one item while each other’s saves stream in (issue 16, item 5)', async () => {
+    const { a, b } = await meeting();
+    a.edit((doc, editor) => addItem(doc, editor, { id: 'x', text: 'Gen AI', session: SESSION }));
+    await settle();
+    // Each starts typing from the text on their screen, as the field does.
+    const aStart = clockOf(a.current.doc.items.x!.text);
+    const bStart = clockOf(b.current.doc.items.x!.text);
+    a.edit((doc, editor) => editText(doc, editor, 'x', 'Gen AI in finance', aStart));
+    await settle();
+    // Diego's copy has Margaret's words already when his pause-save goes out.
+    expect(valueOf(b.current.doc.items.x!.text)).toBe('Gen AI in finance');
+    b.edit((doc, editor) => editText(doc, editor, 'x', 'Gen AI for the board', bStart));
+    await settle();
+    await Promise.all([a.flush(), b.flush()]);
+    await settle();
+    expect(a.current.doc).toEqual(b.current.doc);
+    const text = a.current.doc.items.x!.text;
+    expect(new Set(text.map((s) => s.value))).toEqual(new Set(['Gen AI in finance', 'Gen AI for the board']));
   });
 
   it('keeps edits made offline and catches up on reconnect', async () => {

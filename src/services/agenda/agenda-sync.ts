@@ -23,6 +23,8 @@ export interface AgendaSyncState {
   readonly live: LiveConnection | 'off' | 'unavailable';
   readonly participants: readonly Participant[];
   readonly timer?: TimerState;
+  /** What could not be read of a damaged workspace file (see {@link AgendaSync.repair}); undefined when it read whole. */
+  readonly damaged?: readonly string[] | undefined;
 }
 
 export interface AgendaSyncOptions {
@@ -72,7 +74,7 @@ export class AgendaSync {
       this.stored = await this.options.load();
       const doc = mergeAgendas(this.state.doc, this.stored.document.agenda);
       const ahead = JSON.stringify(doc) !== JSON.stringify(this.stored.document.agenda);
-      this.set({ doc, save: ahead ? 'unsaved' : 'saved', problem: undefined });
+      this.set({ doc, save: ahead ? 'unsaved' : 'saved', problem: undefined, damaged: this.stored.dropped });
       if (ahead) this.scheduleSave(0);
       this.live?.publish(doc);
     } catch (error) {
@@ -152,7 +154,7 @@ export class AgendaSync {
         // What the other participant saved comes back in the merge.
         const doc = mergeAgendas(this.state.doc, this.stored.document.agenda);
         const behind = JSON.stringify(doc) !== JSON.stringify(this.stored.document.agenda);
-        this.set({ doc, save: behind ? 'unsaved' : 'saved', problem: undefined });
+        this.set({ doc, save: behind ? 'unsaved' : 'saved', problem: undefined, damaged: this.stored.dropped });
         if (JSON.stringify(doc) !== JSON.stringify(sent)) this.live?.publish(doc);
         if (behind) this.scheduleSave(this.options.saveDelayMs ?? 1000);
       } catch (error) {
@@ -166,6 +168,11 @@ export class AgendaSync {
       this.saving = undefined;
     }
     if (this.dirty) await this.flush();
+  }
+
+  /** Repairs a damaged workspace file: saves what could be read of it (with this copy's edits) over it. */
+  repair(): Promise<void> {
+    return this.flush();
   }
 
   /** The shared timer for the item being discussed (only while live). */

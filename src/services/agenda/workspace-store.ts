@@ -17,7 +17,7 @@ import type { WorkspaceDocument } from '@/domain/booking/workspace';
 import { z } from 'zod';
 import { DOWNLOAD_URL_REFUSED, type GraphClient } from '../graph/graph-client';
 import { GraphRequestError } from '../graph/graph-errors';
-import { parseWorkspace } from './agenda-schema';
+import { salvageWorkspace } from './agenda-schema';
 
 /** The partner opens a file shared with them, so the .All scope (user consent). */
 export const WORKSPACE_FILE_SCOPES = ['Files.ReadWrite.All'] as const;
@@ -37,6 +37,8 @@ export function parseWorkspaceRef(text: string | null | undefined): WorkspaceRef
 export interface StoredWorkspace {
   readonly document: WorkspaceDocument;
   readonly etag: string | undefined;
+  /** Parts of a damaged file that could not be read, in words (left out of `document`; saving writes the readable rest). */
+  readonly dropped?: readonly string[];
 }
 
 const itemUrl = (ref: WorkspaceRef) => `/drives/${encodeURIComponent(ref.driveId)}/items/${encodeURIComponent(ref.itemId)}`;
@@ -67,7 +69,9 @@ export async function readWorkspace(client: GraphClient, ref: WorkspaceRef): Pro
     } catch {
       body = undefined;
     }
-    return { document: parseWorkspace(body), etag: item.data.eTag };
+    // A damaged file is never a dead end: what can be read is kept, the rest named.
+    const { value, dropped } = salvageWorkspace(body);
+    return { document: value, etag: item.data.eTag, ...(dropped.length ? { dropped } : {}) };
   }
 }
 
