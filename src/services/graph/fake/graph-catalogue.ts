@@ -21,7 +21,7 @@ export interface GraphOperation {
   readonly permissions: readonly string[];
 }
 
-const page = (name: string) => `https://learn.microsoft.com/graph/api/${name}?view=graph-rest-1.0`;
+const page = (name: string) => `https://learn.microsoft.com/graph/api/${name}`;
 
 /** Filled per operation as each is pinned to its page. */
 export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
