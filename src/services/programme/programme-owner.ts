@@ -1,8 +1,9 @@
 import type { GraphClient } from '../graph/graph-client';
 
 /** Reading one's own group memberships; a programme owner is a member of the configured group. */
-// "To get group memberships for the signed-in user: User.Read and GroupMember.Read.All" (the page below).
-export const OWNER_SCOPES = ['User.Read', 'GroupMember.Read.All'] as const;
+// "Group memberships for the signed-in user": User.Read is the least privileged, no admin consent
+// (https://learn.microsoft.com/graph/api/user-checkmembergroups).
+export const OWNER_SCOPES = ['User.Read'] as const;
 
 /**
  * Whether the signed-in person belongs (directly or through nested groups) to the programme

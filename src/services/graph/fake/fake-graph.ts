@@ -391,9 +391,12 @@ export class FakeGraph {
       return this.extension(method, owner, extension[3] ? decodeURIComponent(extension[3]) : undefined, body);
     }
     if (method === 'POST' && path === '/me/checkMemberGroups') {
-      // https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups: for the signed-in
-      // user, "User.Read and GroupMember.Read.All"; up to 20 group ids.
-      if (!auth.scopes.has('GroupMember.Read.All') || !auth.scopes.has('User.Read')) return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      // https://learn.microsoft.com/graph/api/user-checkmembergroups, "Group memberships for the
+      // signed-in user", least to most privileged: User.Read; User.ReadBasic.All or User.Read.All with
+      // GroupMember.Read.All or Group.Read.All; Directory.Read.All. Up to 20 group ids.
+      const has = (...scopes: string[]) => scopes.some((s) => auth.scopes.has(s));
+      const allowed = has('User.Read', 'Directory.Read.All') || (has('User.ReadBasic.All', 'User.Read.All') && has('GroupMember.Read.All', 'Group.Read.All'));
+      if (!allowed) return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
       let groupIds: unknown;
       try {
         groupIds = (JSON.parse(body ?? '') as { groupIds?: unknown }).groupIds;

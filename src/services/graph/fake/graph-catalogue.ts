@@ -67,8 +67,9 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     method: 'POST',
     path: /^\/me\/checkMemberGroups$/,
     doc: page('directoryobject-checkmembergroups'),
-    // "To get group memberships for the signed-in user: User.Read and GroupMember.Read.All".
-    permissions: ['User.Read', 'GroupMember.Read.All'],
+    // "Group memberships for the signed-in user", least privileged: User.Read
+    // (https://learn.microsoft.com/graph/api/user-checkmembergroups).
+    permissions: ['User.Read'],
   },
   // Profiles: open extensions (src/services/profile/profile-store.ts).
   {
