@@ -1,5 +1,5 @@
 import { Spinner } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ServicesProvider, type AppServices } from '@/components/services-context';
 import type { AppConfig } from '@/services/config/app-config';
 import { findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
@@ -7,10 +7,12 @@ import type { Host } from '@/services/host/host';
 import { createDemoIdentity } from '@/services/identity/demo-identity';
 import type { Identity, SignedInPerson } from '@/services/identity/identity';
 import { createMsalIdentity, signInModeFor } from '@/services/identity/msal-identity';
-import { DemoSignIn } from './demo-sign-in';
 import { SurfaceErrorBoundary } from './error-boundary';
 import { lazyGraphClient } from './graph-access';
 import { ProblemMessage } from './problem-message';
+
+/** Only the demo in a browser tab asks who you are: its page of people loads only there. */
+const DemoSignIn = lazy(() => import('./demo-sign-in').then((m) => ({ default: m.DemoSignIn })));
 
 const DEMO_PERSON_KEY = 'demo-person';
 
@@ -95,13 +97,15 @@ function SignedInSurface(props: SurfaceProps) {
 
   if (config.mode === 'demo' && !demoPerson) {
     return (
-      <DemoSignIn
-        onChoose={(person) => {
-          sessionStorage.setItem(DEMO_PERSON_KEY, person.id);
-          setDemoPerson(person);
-          setIdentity(identityFor(config, host, person));
-        }}
-      />
+      <Suspense fallback={<Spinner label="Loading the demo…" />}>
+        <DemoSignIn
+          onChoose={(person) => {
+            sessionStorage.setItem(DEMO_PERSON_KEY, person.id);
+            setDemoPerson(person);
+            setIdentity(identityFor(config, host, person));
+          }}
+        />
+      </Suspense>
     );
   }
   if (signInError) {

@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Avatar, Body1, Caption1, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/components/services-context';
-import { OrganisationCard } from './organisation-card';
+
+/** The organisation card waits for the directory anyway: its code loads after first paint. */
+const OrganisationCard = lazy(() => import('./organisation-card').then((m) => ({ default: m.OrganisationCard })));
 
 const useStyles = makeStyles({
   page: {
@@ -51,7 +53,9 @@ export function HomePage({ children }: { children?: ReactNode }) {
       </Body1>
       <section className={styles.grid} aria-label="Your mentoring">
         {children}
-        <OrganisationCard />
+        <Suspense fallback={<SectionCard title="Your organisation" description="Reading your organisation…" />}>
+          <OrganisationCard />
+        </Suspense>
         <SectionCard
           title="How the programme runs"
           description={`${describeCadence(programme)}. Each pair agrees its goals and a code of conduct in the first session.`}
