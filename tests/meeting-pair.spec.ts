@@ -28,8 +28,8 @@ async function acceptAndBook(page: Page, mentor: typeof DIEGO) {
 }
 
 /** The dev host playing the meeting of Margaret's series with this mentor, with the tab booking added. */
-async function meetingWith(page: Page, mentor: typeof DIEGO): Promise<[Frame, Frame]> {
-  await page.goto(`${baseUrl()}/dev-host/?view=meeting&tab=added&pair=${MARGARET.id},${mentor.id}`);
+async function meetingWith(page: Page, mentor: typeof DIEGO, tab: 'added' | 'manual' = 'added'): Promise<[Frame, Frame]> {
+  await page.goto(`${baseUrl()}/dev-host/?view=meeting&tab=${tab}&pair=${MARGARET.id},${mentor.id}`);
   const panels = [await hostedFrame(page, `Side panel of ${MARGARET.displayName}`), await hostedFrame(page, `Side panel of ${mentor.displayName}`)] as [Frame, Frame];
   for (const panel of panels) await panel.getByText('Here now:', { exact: false }).waitFor({ timeout: 60_000 });
   return panels;
@@ -93,6 +93,13 @@ describe('the meeting shows the pair whose meeting it is', () => {
     await expect.poll(() => shown(stage), { timeout: 60_000 }).toContain(DIEGO_ITEM);
     expect(await shown(stage)).not.toContain(AISHA_ITEM);
     expect(await shown(stage)).not.toContain('Aisha');
+
+    // The tab added by hand from the meeting (its link names no pair): the meeting alone names the pair.
+    const byHand = await meetingWith(page, DIEGO, 'manual');
+    for (const panel of byHand) {
+      await expect.poll(() => shown(panel), { timeout: 20_000 }).toContain(DIEGO_ITEM);
+      expect(await shown(panel)).not.toContain(AISHA_ITEM);
+    }
 
     // And the Margaret–Aisha meeting still shows theirs, and nothing of Diego's.
     const [aishaAgain] = await meetingWith(page, AISHA);

@@ -156,7 +156,7 @@ function announceFaults(preset: FaultPreset) {
   channel.close();
 }
 
-function initialSettings(): Settings & { view: string; tab: boolean; configure: boolean; faults: FaultPreset; meeting: DevMeeting } {
+function initialSettings(): Settings & { view: string; tab: 'added' | 'manual' | undefined; configure: boolean; faults: FaultPreset; meeting: DevMeeting } {
   const query = new URLSearchParams(window.location.search);
   const requested = query.get('graph');
   const stored = localStorage.getItem(FAULT_STORAGE_KEY);
@@ -172,7 +172,7 @@ function initialSettings(): Settings & { view: string; tab: boolean; configure: 
     person,
     faults,
     view: query.get('view') === 'meeting' ? 'meeting' : 'personal',
-    tab: query.get('tab') === 'added',
+    tab: query.get('tab') === 'added' ? 'added' : query.get('tab') === 'manual' ? 'manual' : undefined,
     configure: query.has('configure'),
     meeting: meetingOf(query),
   };
@@ -186,8 +186,9 @@ export function DevHost() {
   const [view, setView] = useState(initial.view);
   const [faults, setFaults] = useState<FaultPreset>(initial.faults);
   const meeting = initial.meeting;
-  // `?tab=added`: the meeting with the app's tab in place, as booking leaves it (or as added by hand, where booking could not).
-  const [tab, setTab] = useState<TabConfig | undefined>(initial.tab ? (meeting.bookedTab ?? PLAIN_TAB) : undefined);
+  // `?tab=added`: the meeting with the app's tab in place, as booking leaves it (or as added by hand, where booking
+  // could not); `?tab=manual`: as added by hand from the meeting, its link naming no pair.
+  const [tab, setTab] = useState<TabConfig | undefined>(initial.tab === 'added' ? (meeting.bookedTab ?? PLAIN_TAB) : initial.tab === 'manual' ? PLAIN_TAB : undefined);
   const [meetingView, setMeetingView] = useState<SimulatedFrameContext>('sidePanel');
   const [configuring, setConfiguring] = useState(initial.configure);
   const [configValid, setConfigValid] = useState(false);
