@@ -30,6 +30,7 @@ import {
   isFaultPreset,
   type FaultPreset,
 } from '@/services/graph/fake/fault-presets';
+import type { ChatState } from '@/services/graph/fake/fake-chats';
 import type { TabConfig } from '@/services/host/host';
 import {
   TeamsHostSimulator,
@@ -41,9 +42,56 @@ import {
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const THEME_LABELS: Record<SimulatedTheme, string> = { default: 'Light', dark: 'Dark', contrast: 'High contrast' };
-const MEETING = { chatId: '19:meeting_demo-pair@thread.v2', meetingId: 'MCMjMCMjZGVtby1wYWly' };
+/** A meeting no pair booked (the app added to it by hand). */
+const UNBOOKED_MEETING = { chatId: '19:meeting_demo-pair@thread.v2', meetingId: 'MCMjMCMjZGVtby1wYWly' };
 
 const [EXECUTIVE, MENTOR] = [DEMO_PEOPLE[0], DEMO_PEOPLE[1]] as [DemoPerson, DemoPerson];
+/** The tab as someone adds it from the meeting (the configuration page's link names no pair). */
+const PLAIN_TAB: TabConfig = { entityId: 'pair-workspace', contentUrl: '/meeting-tab/', websiteUrl: '/meeting-tab/', suggestedDisplayName: 'Mentoring' };
+
+interface DevMeeting {
+  readonly executive: DemoPerson;
+  readonly mentor: DemoPerson;
+  readonly chatId: string;
+  readonly meetingId: string;
+  /** The tab booking put in this meeting's chat, if it did. */
+  readonly bookedTab: TabConfig | undefined;
+}
+
+/**
+ * The meeting the dev host plays: the series the executive booked with the mentor (`?pair=<executive id>,<mentor id>`,
+ * by default the first two demo people), as the demo's fake Graph holds it, with its chat's id and the tab booking
+ * added there; a meeting no pair booked when there is none.
+ */
+function meetingOf(query: URLSearchParams): DevMeeting {
+  const [executiveId, mentorId] = (query.get('pair') ?? '').split(',');
+  const executive = findDemoPerson(executiveId) ?? EXECUTIVE;
+  const mentor = findDemoPerson(mentorId) ?? MENTOR;
+  let chats: ChatState | undefined;
+  try {
+    chats = (JSON.parse(localStorage.getItem(DEMO_STATE_KEY) ?? 'null') as { chats?: ChatState } | null)?.chats;
+  } catch {
+    chats = undefined;
+  }
+  const booked = chats?.meetings.filter((m) => m.members[0] === executive.id && m.members.includes(mentor.id)).at(-1);
+  if (!booked) return { executive, mentor, ...UNBOOKED_MEETING, bookedTab: undefined };
+  const tab = chats?.tabs[booked.threadId]?.find((t) => t.configuration.entityId === 'pair-workspace' && t.configuration.contentUrl);
+  return {
+    executive,
+    mentor,
+    chatId: booked.threadId,
+    // Teams' meeting id is the base64 of "0#<thread id>#0".
+    meetingId: btoa(`0#${booked.threadId}#0`),
+    bookedTab: tab
+      ? {
+          entityId: 'pair-workspace',
+          contentUrl: tab.configuration.contentUrl ?? PLAIN_TAB.contentUrl,
+          websiteUrl: tab.configuration.websiteUrl ?? PLAIN_TAB.websiteUrl,
+          suggestedDisplayName: tab.displayName,
+        }
+      : undefined,
+  };
+}
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground4 },
@@ -108,7 +156,7 @@ function announceFaults(preset: FaultPreset) {
   channel.close();
 }
 
-function initialSettings(): Settings & { view: string; tab: boolean; configure: boolean; faults: FaultPreset } {
+function initialSettings(): Settings & { view: string; tab: 'added' | 'manual' | undefined; configure: boolean; faults: FaultPreset; meeting: DevMeeting } {
   const query = new URLSearchParams(window.location.search);
   const requested = query.get('graph');
   const stored = localStorage.getItem(FAULT_STORAGE_KEY);
@@ -124,8 +172,9 @@ function initialSettings(): Settings & { view: string; tab: boolean; configure: 
     person,
     faults,
     view: query.get('view') === 'meeting' ? 'meeting' : 'personal',
-    tab: query.get('tab') === 'added',
+    tab: query.get('tab') === 'added' ? 'added' : query.get('tab') === 'manual' ? 'manual' : undefined,
     configure: query.has('configure'),
+    meeting: meetingOf(query),
   };
 }
 
@@ -136,9 +185,10 @@ export function DevHost() {
   const [settings, setSettings] = useState<Settings>(initial);
   const [view, setView] = useState(initial.view);
   const [faults, setFaults] = useState<FaultPreset>(initial.faults);
-  const [tab, setTab] = useState<TabConfig | undefined>(
-    initial.tab ? { entityId: 'pair-workspace', contentUrl: '/meeting-tab/', websiteUrl: '/meeting-tab/', suggestedDisplayName: 'Mentoring' } : undefined,
-  );
+  const meeting = initial.meeting;
+  // `?tab=added`: the meeting with the app's tab in place, as booking leaves it (or as added by hand, where booking
+  // could not); `?tab=manual`: as added by hand from the meeting, its link naming no pair.
+  const [tab, setTab] = useState<TabConfig | undefined>(initial.tab === 'added' ? (meeting.bookedTab ?? PLAIN_TAB) : initial.tab === 'manual' ? PLAIN_TAB : undefined);
   const [meetingView, setMeetingView] = useState<SimulatedFrameContext>('sidePanel');
   const [configuring, setConfiguring] = useState(initial.configure);
   const [configValid, setConfigValid] = useState(false);
@@ -162,13 +212,13 @@ export function DevHost() {
 
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
-  const specFor = (frameContext: SimulatedFrameContext, person: () => DemoPerson, meeting: boolean) => (): FrameSpec => ({
+  const specFor = (frameContext: SimulatedFrameContext, person: () => DemoPerson, inMeeting: boolean) => (): FrameSpec => ({
     frameContext,
     hostName: settingsRef.current.host,
     theme: settingsRef.current.theme,
     locale: navigator.language || 'en-US',
     user: { id: person().id, displayName: person().displayName, userPrincipalName: person().userPrincipalName ?? '', tenantId: person().tenantId ?? '' },
-    ...(meeting ? { ...MEETING, entityId: tab?.entityId ?? '' } : { entityId: 'home' }),
+    ...(inMeeting ? { chatId: meeting.chatId, meetingId: meeting.meetingId, entityId: tab?.entityId ?? '' } : { entityId: 'home' }),
   });
 
   const changeTheme = (theme: SimulatedTheme) => {
@@ -177,7 +227,9 @@ export function DevHost() {
   };
   // Host and person are read when a surface starts, as in Teams: switching them reloads the frames.
   const frameKey = `${settings.host}-${settings.person.id}`;
-  const contentUrl = tab ? new URL(tab.contentUrl, window.location.origin).pathname : '/meeting-tab/';
+  // The tab's own link, query included (booking's tab names the pair's workspace there).
+  const tabUrl = tab ? new URL(tab.contentUrl, window.location.origin) : undefined;
+  const contentUrl = tabUrl ? `${tabUrl.pathname}${tabUrl.search}` : '/meeting-tab/';
 
   return (
     <FluentProvider theme={THEMES[settings.theme]}>
@@ -267,7 +319,7 @@ export function DevHost() {
           {view === 'meeting' && (
             <>
               <Subtitle2 as="h2">
-                Reverse mentoring: {EXECUTIVE.displayName} and {MENTOR.displayName}
+                Reverse mentoring: {meeting.executive.displayName} and {meeting.mentor.displayName}
               </Subtitle2>
               {!tab && !configuring && (
                 <Card>
@@ -284,7 +336,7 @@ export function DevHost() {
                   <HostedFrame
                     key={`config-${frameKey}`}
                     simulator={simulator}
-                    spec={specFor('settings', () => EXECUTIVE, true)}
+                    spec={specFor('settings', () => meeting.executive, true)}
                     title="Configuration page"
                     src="/config/"
                     className={styles.configFrame}
@@ -313,7 +365,7 @@ export function DevHost() {
                   </TabList>
                   {meetingView === 'sidePanel' ? (
                     <div className={styles.participants}>
-                      {[EXECUTIVE, MENTOR].map((person) => (
+                      {[meeting.executive, meeting.mentor].map((person) => (
                         <section key={person.id} className={styles.participant} aria-label={person.displayName}>
                           <Caption1>{person.displayName}</Caption1>
                           <Switch
@@ -342,7 +394,7 @@ export function DevHost() {
                     <HostedFrame
                       key={`${frameKey}-${meetingView}`}
                       simulator={simulator}
-                      spec={specFor(meetingView, () => EXECUTIVE, true)}
+                      spec={specFor(meetingView, () => meeting.executive, true)}
                       title={meetingView === 'content' ? 'Meeting chat tab' : 'Meeting stage'}
                       src={contentUrl}
                       className={styles.tabFrame}

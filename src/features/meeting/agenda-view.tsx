@@ -530,7 +530,9 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
         ) : agenda.status === 'unlinked' ? (
           <MessageBar intent="info">
             <MessageBarBody>
-              This meeting is not linked to a pair yet. Book your sessions in the Reverse mentoring app: the meeting it creates carries your shared agenda.
+              {agenda.reason === undefined || agenda.reason === 'no-pairs'
+                ? 'This meeting is not linked to a pair yet. Book your sessions in the Reverse mentoring app: the meeting it creates carries your shared agenda.'
+                : 'This meeting is not one of your mentoring sessions, so no agenda is shown here. Your pair’s agenda is in the meeting your booking created.'}
             </MessageBarBody>
           </MessageBar>
         ) : (

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addItem, liveItems, valueOf } from '@/domain/agenda/agenda';
+import { chatIdOfJoinUrl } from '@/domain/booking/meeting-pair';
+import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import { seriesFor } from '@/domain/scheduling/recurrence';
 import type { LiveAgenda } from '@/services/agenda/live-agenda';
 import { MemoryLiveHub } from '@/services/agenda/memory-live-agenda';
@@ -10,33 +12,53 @@ import { generateDemoTenant } from '@/services/graph/fake/demo-tenant';
 import { FakeGraph } from '@/services/graph/fake/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { saveMyProfile } from '@/services/profile/profile-store';
 import { openPairAgenda, type LiveWho, type PairAgenda } from './open-pair-agenda';
 
 const users = generateDemoTenant({ size: 200 });
-const [margaret, diego] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
+const [margaret, diego, aisha, priya] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
 const person = (id: string) => {
   const u = users.find((x) => x.id === id)!;
   return { id, displayName: u.displayName, mail: u.mail! };
 };
 
-/** A booked pair in a fake tenant; Margaret's client. */
-async function bookedPair() {
-  const graph = new FakeGraph({ users });
-  const client = new GraphClient({
-    identity: createDemoIdentity(margaret),
+function clientAs(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number]) {
+  return new GraphClient({
+    identity: createDemoIdentity(who),
     fetch: (input, init) => graph.fetch(input, init),
     sleep: () => Promise.resolve(),
     policy: { maxRetries: 1, maxTotalMs: 1000, baseDelayMs: 1, maxDelayMs: 1 },
   });
-  const booked = await bookSeries(client, {
-    organiser: person(margaret.id),
-    partner: person(diego.id),
-    series: seriesFor('2027-01-05T15:00:00Z', 'Europe/London', { everyWeeks: 2, weeks: 26, minutes: 45 }),
-    programmeName: 'Reverse mentoring',
-    app: { teamsAppId: 'none', origin: 'https://x.example', tabName: 'Pair workspace' },
-  });
-  const ref: WorkspaceRef = { driveId: booked.workspace.driveId, itemId: booked.workspace.id };
-  return { client, ref };
+}
+
+const profileBase = { languages: ['en'], timeZone: 'Europe/London', load: 0, updated: '2027-01-01T00:00:00Z' };
+
+/**
+ * Margaret books a series with each mentor, in this order, and records each as the booking card
+ * does; each mentor has accepted her. Returns the clients, and each pair's workspace and meeting chat.
+ */
+async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [diego]) {
+  const graph = new FakeGraph({ users });
+  const client = clientAs(graph, margaret);
+  const bookings: BookingRecord[] = [];
+  const pairs = new Map<string, { ref: WorkspaceRef; chatId: string | undefined }>();
+  for (const mentor of mentors) {
+    const shape = seriesFor('2027-01-05T15:00:00Z', 'Europe/London', { everyWeeks: 2, weeks: 26, minutes: 45 });
+    const booked = await bookSeries(client, {
+      organiser: person(margaret.id),
+      partner: person(mentor.id),
+      series: shape,
+      programmeName: 'Reverse mentoring',
+      app: { teamsAppId: 'none', origin: 'https://x.example', tabName: 'Pair workspace' },
+    });
+    const ref: WorkspaceRef = { driveId: booked.workspace.driveId, itemId: booked.workspace.id };
+    bookings.push({ with: mentor.id, start: '2027-01-05T15:00:00Z', zone: 'Europe/London', everyWeeks: 2, weeks: 26, minutes: 45, uid: booked.series.iCalUId, workspace: booked.workspace.webUrl, ref: `${ref.driveId}/${ref.itemId}` });
+    pairs.set(mentor.id, { ref, chatId: chatIdOfJoinUrl(booked.series.joinUrl) });
+    await saveMyProfile(clientAs(graph, mentor), { ...profileBase, mentor: { capacity: 2, canTeach: ['gaming'] }, accepted: [margaret.id] });
+  }
+  await saveMyProfile(client, { ...profileBase, mentee: { wantsToLearn: ['gaming'] }, bookings });
+  const ref = pairs.get(mentors[0]!.id)!.ref;
+  return { graph, client, ref, pairs };
 }
 
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
@@ -45,12 +67,13 @@ function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
 }
 
 async function open(joinLive: (meetingKey: string, who: LiveWho) => Promise<LiveAgenda>) {
-  const { client, ref } = await bookedPair();
+  const { client, ref, pairs } = await bookedPairs();
   const states: PairAgenda[] = [];
   const live = await openPairAgenda({
     client,
     me: { id: margaret.id, displayName: margaret.displayName },
     linked: ref,
+    meeting: { chatId: pairs.get(diego.id)!.chatId },
     storage: memoryStorage(),
     today: '2027-01-05',
     newDeviceId: () => 'laptop',
@@ -61,6 +84,60 @@ async function open(joinLive: (meetingKey: string, who: LiveWho) => Promise<Live
   });
   return { client, ref, states, live };
 }
+
+/** What one person's surface in a meeting resolves to (saved agenda only). */
+async function resolvedIn(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number], meeting: { chatId?: string | undefined }, linked?: WorkspaceRef) {
+  const states: PairAgenda[] = [];
+  await openPairAgenda({
+    client: clientAs(graph, who),
+    me: { id: who.id, displayName: who.displayName },
+    linked,
+    meeting,
+    storage: memoryStorage(),
+    today: '2027-01-05',
+    newDeviceId: () => who.id.slice(-2),
+    meetingKey: meeting.chatId,
+    onState: (state) => states.push(state),
+    isCurrent: () => true,
+  });
+  const last = states.at(-1)!;
+  if (last.status === 'ready') last.sync.dispose();
+  return last;
+}
+
+describe('the pair a meeting surface shows', () => {
+  it('in the Margaret–Diego meeting, both show Margaret–Diego, though Margaret booked Aisha first', async () => {
+    const { graph, pairs } = await bookedPairs([aisha, diego]);
+    const { chatId, ref } = pairs.get(diego.id)!;
+    for (const who of [margaret, diego]) {
+      // With the tab's link (as booking adds it), and without (the tab added by hand from the meeting).
+      for (const linked of [ref, undefined]) {
+        const state = await resolvedIn(graph, who, { chatId }, linked);
+        expect(state.status).toBe('ready');
+        if (state.status !== 'ready') return;
+        expect([state.people.executive.id, state.people.mentor.id]).toEqual([margaret.id, diego.id]);
+        expect(state.booking?.ref).toBe(`${ref.driveId}/${ref.itemId}`);
+      }
+    }
+    // And Margaret–Aisha's meeting shows theirs.
+    const inAisha = await resolvedIn(graph, margaret, { chatId: pairs.get(aisha.id)!.chatId });
+    expect(inAisha.status === 'ready' && inAisha.people.mentor.id).toBe(aisha.id);
+  });
+
+  it('shows no pair in a meeting that is not the person’s pair meeting', async () => {
+    const { graph, pairs } = await bookedPairs([aisha, diego]);
+    const diegoMeeting = pairs.get(diego.id)!;
+    // Aisha joins the Margaret–Diego call, even with its tab's link.
+    expect(await resolvedIn(graph, aisha, { chatId: diegoMeeting.chatId }, diegoMeeting.ref)).toEqual({ status: 'unlinked', reason: 'not-this-meeting' });
+    // A stranger, and Margaret in a meeting that is none of her pairs'.
+    expect(await resolvedIn(graph, priya, { chatId: diegoMeeting.chatId }, diegoMeeting.ref)).toEqual({ status: 'unlinked', reason: 'no-pairs' });
+    expect(await resolvedIn(graph, margaret, { chatId: '19:meeting_board@thread.v2' })).toEqual({ status: 'unlinked', reason: 'not-this-meeting' });
+    // The Margaret–Diego link in the Margaret–Aisha meeting's tab: neither pair.
+    expect(await resolvedIn(graph, margaret, { chatId: pairs.get(aisha.id)!.chatId }, diegoMeeting.ref)).toEqual({ status: 'unlinked', reason: 'ambiguous' });
+    // Outside any meeting and without a link: nothing, not her first booking.
+    expect(await resolvedIn(graph, margaret, {})).toEqual({ status: 'unlinked', reason: 'not-this-meeting' });
+  });
+});
 
 // What LiveShareHost.create() throws where the host has no Live Share (teams-js 2.x, liveShareHost.js):
 // Outlook, the Microsoft 365 app, a settings frame. https://learn.microsoft.com/javascript/api/@microsoft/teams-js/livesharehost

@@ -4,11 +4,13 @@
  * the hook passes them in, and unit tests drive it against the fake Graph.
  */
 import type { AgendaDoc, Editor } from '@/domain/agenda/agenda';
+import { resolveMeetingPair, type KnownPair, type MeetingIdentity, type MeetingPair } from '@/domain/booking/meeting-pair';
 import { sessionOn, type BookingRecord } from '@/domain/booking/pair-schedule';
 import { parseAgenda } from '@/services/agenda/agenda-schema';
 import { AgendaSync } from '@/services/agenda/agenda-sync';
 import type { LiveAgenda } from '@/services/agenda/live-agenda';
 import { parseWorkspaceRef, readWorkspace, saveAgenda, type WorkspaceRef } from '@/services/agenda/workspace-store';
+import { seriesMeetings } from '@/services/booking/series-meetings';
 import type { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, readProfiles } from '@/services/profile/profile-store';
 
@@ -20,7 +22,8 @@ export interface PairPeople {
 
 export type PairAgenda =
   | { readonly status: 'resolving' }
-  | { readonly status: 'unlinked' }
+  /** No pair's agenda here: the person has no pair, or this meeting is none of theirs (or could be more than one). */
+  | { readonly status: 'unlinked'; readonly reason?: Extract<MeetingPair, { kind: 'none' }>['reason'] }
   | { readonly status: 'failed'; readonly message: string }
   | {
       readonly status: 'ready';
@@ -44,6 +47,8 @@ export interface OpenPairAgendaOptions {
   readonly me: { readonly id: string; readonly displayName: string | undefined };
   /** The workspace the tab's link names (`?workspace=driveId/itemId`), if any. */
   readonly linked: WorkspaceRef | undefined;
+  /** The meeting this surface is in, as the host says (the meeting chat's id); empty outside a meeting. */
+  readonly meeting: MeetingIdentity;
   /** Where this device keeps its id and its copy of the agenda (localStorage in the browser). */
   readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
   /** Today (a UTC date), for the session this meeting is. */
@@ -72,21 +77,35 @@ function deviceClient(storage: OpenPairAgendaOptions['storage'], person: string,
   return `${person}:${id}`;
 }
 
-/** The pair this person's meeting belongs to: from the tab's link, else their booking. */
-async function resolvePair(client: GraphClient, me: string, linked: WorkspaceRef | undefined) {
+/**
+ * The pair whose meeting this is: this person's pairs (their own bookings, and the bookings of the
+ * executives they mentor, who keep the records), each with its series' meeting from their calendar,
+ * matched against the meeting and the tab's link. Never the first booking by default.
+ */
+async function resolvePair(client: GraphClient, me: string, linked: WorkspaceRef | undefined, meeting: MeetingIdentity) {
   const mine = await readMyProfile(client, me);
   const own = mine && !('damaged' in mine) ? mine : undefined;
-  const candidates: { booking: BookingRecord; executiveId: string }[] = [];
-  for (const booking of own?.bookings ?? []) if (!booking.ended) candidates.push({ booking, executiveId: me });
+  const known: KnownPair[] = (own?.bookings ?? []).map((booking) => ({ booking, executiveId: me }));
   if (own?.accepted?.length) {
     const { profiles } = await readProfiles(client, own.accepted);
-    for (const p of profiles) for (const booking of p.bookings ?? []) if (booking.with === me && !booking.ended) candidates.push({ booking, executiveId: p.personId });
+    for (const p of profiles) for (const booking of p.bookings ?? []) if (booking.with === me) known.push({ booking, executiveId: p.personId });
   }
-  const byRef = linked && candidates.find((c) => c.booking.ref === `${linked.driveId}/${linked.itemId}`);
-  const chosen = byRef ?? candidates.find((c) => c.booking.ref);
-  const ref = linked ?? parseWorkspaceRef(chosen?.booking.ref);
-  if (!ref) return undefined;
-  return { ref, booking: chosen?.booking, executiveId: chosen?.executiveId, mentorId: chosen ? (chosen.executiveId === me ? chosen.booking.with : me) : undefined };
+  const live = known.filter((k) => !k.booking.ended);
+  let meetings = new Map<string, MeetingIdentity>();
+  if (live.length > 0 && (meeting.chatId || meeting.joinUrl)) {
+    try {
+      meetings = await seriesMeetings(client, live.map((k) => k.booking.uid));
+    } catch {
+      // Not known then: the tab's link alone can still name the pair.
+    }
+  }
+  const link = { workspace: linked ? `${linked.driveId}/${linked.itemId}` : undefined };
+  const resolved = resolveMeetingPair(me, meeting, link, live.map((k) => ({ ...k, meeting: meetings.get(k.booking.uid) })));
+  if (resolved.kind === 'none') return resolved;
+  // A record from before workspaces had refs: the tab in the pair's own meeting links it.
+  const ref = parseWorkspaceRef(resolved.pair.booking.ref) ?? (resolved.by === 'meeting' ? linked : undefined);
+  if (!ref) return { kind: 'none' as const, reason: 'not-this-meeting' as const };
+  return { kind: 'pair' as const, ref, booking: resolved.pair.booking, executiveId: resolved.pair.executiveId, mentorId: resolved.mentorId };
 }
 
 async function nameOf(client: GraphClient, id: string): Promise<string> {
@@ -105,15 +124,14 @@ async function nameOf(client: GraphClient, id: string): Promise<string> {
 export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<LiveAgenda | undefined> {
   const { client, me, storage, onState, isCurrent } = options;
   try {
-    const pair = await resolvePair(client, me.id, options.linked);
+    const pair = await resolvePair(client, me.id, options.linked, options.meeting);
     if (!isCurrent()) return undefined;
-    if (!pair) {
-      onState({ status: 'unlinked' });
+    if (pair.kind === 'none') {
+      onState({ status: 'unlinked', reason: pair.reason });
       return undefined;
     }
     const stored = await readWorkspace(client, pair.ref);
-    const executiveId = pair.executiveId ?? stored.document.pair.executiveId;
-    const mentorId = pair.mentorId ?? stored.document.pair.mentorId;
+    const { executiveId, mentorId } = pair;
     const partnerId = executiveId === me.id ? mentorId : executiveId;
     const partnerName = await nameOf(client, partnerId);
     const myName = me.displayName ?? 'You';

@@ -34,6 +34,8 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
         client,
         me: { id: user.id, displayName: user.displayName },
         linked: parseWorkspaceRef(new URLSearchParams(window.location.search).get('workspace')),
+        // The meeting chat's thread id (teams-js `context.chat.id`) names the meeting, to match against the pair's series.
+        meeting: { chatId: host.context.chatId },
         storage: localStorage,
         today: new Date().toISOString().slice(0, 10),
         newDeviceId: () => crypto.randomUUID().slice(0, 8),

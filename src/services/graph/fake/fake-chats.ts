@@ -62,10 +62,12 @@ export class FakeChats {
   /** Called by the calendar when an event gets a Teams meeting. */
   addMeeting(meeting: { joinUrl: string; organizerId: string; attendeeIds: string[]; subject: string }): void {
     const id = this.context.newId().replace(/-/g, '');
+    // Teams' classic join URL carries the meeting chat's thread id, as the host's `chat.id` names it.
+    const thread = /\/meetup-join\/([^/?#]+)/.exec(meeting.joinUrl)?.[1];
     this.state.meetings.push({
       id: `MSo${id}`,
       joinUrl: meeting.joinUrl,
-      threadId: `19:meeting_${id}@thread.v2`,
+      threadId: thread ? decodeURIComponent(thread) : `19:meeting_${id}@thread.v2`,
       subject: meeting.subject,
       members: [meeting.organizerId, ...meeting.attendeeIds],
     });

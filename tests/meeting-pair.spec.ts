@@ -1,0 +1,111 @@
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
+import { DEMO_WRITES_KEY } from '../src/services/graph/fake/fault-presets';
+import { PROFILE_EXTENSION } from '../src/services/profile/profile-extension';
+import { baseUrl, hostedFrame, launchBrowser, openPage, personalTabAs } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const [MARGARET, DIEGO, AISHA] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
+const AISHA_ITEM = 'Aisha and Margaret only: social listening';
+const DIEGO_ITEM = 'Board pack walkthrough';
+
+/** The mentor accepts Margaret's request and Margaret books the first suggested time. */
+async function acceptAndBook(page: Page, mentor: typeof DIEGO) {
+  let frame = await personalTabAs(page, mentor);
+  await frame.getByRole('button', { name: 'Accept Margaret Lindqvist' }).click({ timeout: 60_000 });
+  await frame.getByText(`${MARGARET.displayName} books your sessions.`, { exact: false }).waitFor({ timeout: 60_000 });
+  frame = await personalTabAs(page, MARGARET);
+  await frame.getByRole('list', { name: 'Suggested times' }).getByRole('button').first().click({ timeout: 60_000 });
+  await frame.getByText(`Waiting for ${mentor.displayName} to accept the invitation.`).waitFor({ timeout: 60_000 });
+}
+
+/** The dev host playing the meeting of Margaret's series with this mentor, with the tab booking added. */
+async function meetingWith(page: Page, mentor: typeof DIEGO, tab: 'added' | 'manual' = 'added'): Promise<[Frame, Frame]> {
+  await page.goto(`${baseUrl()}/dev-host/?view=meeting&tab=${tab}&pair=${MARGARET.id},${mentor.id}`);
+  const panels = [await hostedFrame(page, `Side panel of ${MARGARET.displayName}`), await hostedFrame(page, `Side panel of ${mentor.displayName}`)] as [Frame, Frame];
+  for (const panel of panels) await panel.getByText('Here now:', { exact: false }).waitFor({ timeout: 60_000 });
+  return panels;
+}
+
+async function add(panel: Frame, text: string) {
+  await panel.getByRole('textbox', { name: 'New agenda item' }).fill(text);
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
+}
+
+/** Everything a surface shows: its text and what its fields hold. */
+const shown = (frame: Frame) =>
+  frame.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('input, textarea')].map((f) => (f as HTMLInputElement).value)].join('\n'));
+
+describe('the meeting shows the pair whose meeting it is', () => {
+  it('Margaret paired with Aisha, then Diego: the Margaret–Diego meeting shows their agenda in both panels and on stage, and nothing of Aisha’s', async () => {
+    const { page, errors, close } = await openPage(browser, '/dev-host/');
+    // Margaret pairs with Aisha first, and they start their agenda.
+    const margaretTab = await personalTabAs(page, MARGARET);
+    await margaretTab.getByRole('button', { name: 'Ask to pair with Aisha Bello' }).click({ timeout: 60_000 });
+    await margaretTab.getByText('You asked Aisha Bello to pair. Waiting for their answer.').waitFor();
+    await acceptAndBook(page, AISHA);
+    const [withAisha] = await meetingWith(page, AISHA);
+    await add(withAisha, AISHA_ITEM);
+    await withAisha.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
+
+    // Then with Diego. The app asks one mentor at a time; a second round changes her request, as here.
+    await page.evaluate(
+      ({ key, extension, margaret, diego }) => {
+        const writes = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, Record<string, Record<string, unknown>>>;
+        writes[margaret]![extension]!.asked = diego;
+        localStorage.setItem(key, JSON.stringify(writes));
+      },
+      { key: DEMO_WRITES_KEY, extension: PROFILE_EXTENSION, margaret: MARGARET.id, diego: DIEGO.id },
+    );
+    await page.goto(`${baseUrl()}/dev-host/`);
+    await acceptAndBook(page, DIEGO);
+    const bookings = await page.evaluate(
+      ({ key, extension, margaret }) => (JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, Record<string, { bookings?: { with: string }[] }>>)[margaret]?.[extension]?.bookings,
+      { key: DEMO_WRITES_KEY, extension: PROFILE_EXTENSION, margaret: MARGARET.id },
+    );
+    expect(bookings?.map((b) => b.with)).toEqual([AISHA.id, DIEGO.id]);
+
+    // The Margaret–Diego meeting: both panels show their (new) agenda, and edits go between them.
+    const [margaret, diego] = await meetingWith(page, DIEGO);
+    for (const panel of [margaret, diego]) await panel.getByRole('heading', { name: 'Your first session' }).waitFor();
+    await add(margaret, DIEGO_ITEM);
+    await diego.getByRole('list', { name: 'This session' }).getByRole('textbox', { name: 'Item' }).first().waitFor({ timeout: 10_000 });
+    await expect.poll(() => shown(diego), { timeout: 10_000 }).toContain(DIEGO_ITEM);
+    await margaret.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
+    for (const panel of [margaret, diego]) {
+      const text = await shown(panel);
+      expect(text).toContain(DIEGO_ITEM);
+      expect(text).not.toContain(AISHA_ITEM);
+      expect(text).not.toContain('Aisha');
+    }
+
+    // Shared to stage: the same pair, nothing of Aisha's.
+    await page.getByRole('tab', { name: 'Shared to stage' }).click();
+    const stage = await hostedFrame(page, 'Meeting stage');
+    await expect.poll(() => shown(stage), { timeout: 60_000 }).toContain(DIEGO_ITEM);
+    expect(await shown(stage)).not.toContain(AISHA_ITEM);
+    expect(await shown(stage)).not.toContain('Aisha');
+
+    // The tab added by hand from the meeting (its link names no pair): the meeting alone names the pair.
+    const byHand = await meetingWith(page, DIEGO, 'manual');
+    for (const panel of byHand) {
+      await expect.poll(() => shown(panel), { timeout: 20_000 }).toContain(DIEGO_ITEM);
+      expect(await shown(panel)).not.toContain(AISHA_ITEM);
+    }
+
+    // And the Margaret–Aisha meeting still shows theirs, and nothing of Diego's.
+    const [aishaAgain] = await meetingWith(page, AISHA);
+    await expect.poll(() => shown(aishaAgain), { timeout: 20_000 }).toContain(AISHA_ITEM);
+    expect(await shown(aishaAgain)).not.toContain(DIEGO_ITEM);
+    expect(errors).toEqual([]);
+    await close();
+  }, 400_000);
+});
