@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { AgendaDoc } from '@/domain/agenda/agenda';
 import type { WorkspaceDocument } from '@/domain/booking/workspace';
+import { liveKeySchema } from './live-crypto';
 
 const clock = z.record(z.string().max(80), z.number().int().min(0));
 const register = <T extends z.ZodType>(value: T) => z.array(z.object({ value, clock, by: z.string().max(80) })).max(16);
@@ -38,6 +39,7 @@ const workspaceSchema = z.object({
   v: z.literal(1),
   pair: z.object({ key: z.string(), executiveId: z.string(), mentorId: z.string() }),
   agenda: agendaSchema,
+  liveKey: liveKeySchema.optional(),
 });
 
 export class AgendaFormatError extends Error {
