@@ -151,10 +151,8 @@ describe('the agenda in Outlook, which has no Live Share', () => {
     await expect.poll(() => itemTexts(margaret)).toEqual(['Copilot in Outlook']);
     await margaret.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
 
-    // From the workspace, not this browser's copy: forget the copy, then Diego opens the agenda again.
-    await page.evaluate(() => {
-      for (const key of Object.keys(localStorage)) if (key.startsWith('agenda-cache:')) localStorage.removeItem(key);
-    });
+    // Saved, so nothing of the agenda is left on this device; Diego opens it again from the workspace.
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('agenda-unsaved:')))).toEqual([]);
     await page.reload();
     const diego = await hostedFrame(page, `Side panel of ${DIEGO.displayName}`);
     await diego.getByText('Live editing isn’t available here', { exact: false }).waitFor({ timeout: 60_000 });

@@ -8,10 +8,12 @@ import { TestLiveShareHost } from '@microsoft/live-share';
 import { describe, expect, it } from 'vitest';
 import { addItem, emptyAgenda, liveItems, mergeAgendas, valueOf, type AgendaDoc } from '../src/domain/agenda/agenda';
 import { joinLiveAgenda, type LiveAgenda } from '../src/services/agenda/live-agenda';
+import { LiveSeal, newLiveKey } from '../src/services/agenda/live-crypto';
 
 async function pair() {
   let containerId: string | undefined;
-  const join = (client: string, person: string) => {
+  const seal = await LiveSeal.fromKey(await newLiveKey());
+  const join = (client: string, person: string, key = seal) => {
     const user = { id: client, name: person };
     return joinLiveAgenda({
       host: TestLiveShareHost.create(
@@ -24,11 +26,12 @@ async function pair() {
       client,
       person,
       name: person,
+      seal: key,
     });
   };
   const a = await join('contract-a', 'margaret');
   const b = await join('contract-b', 'diego');
-  return [a, b] as const;
+  return [a, b, join] as const;
 }
 
 /** Resolves with the first remote agenda that satisfies the check. */
@@ -64,6 +67,33 @@ describe('Live Share, two clients on the local Fluid service', () => {
       const merged = mergeAgendas(emptyAgenda(), await catchingUp);
       expect(liveItems(merged).map((i) => i.id)).toEqual(['x', 'y']);
     } finally {
+      a.dispose();
+      b.dispose();
+    }
+  }, 60_000);
+
+  it('seals what goes over it: someone else in the meeting, without the pair’s key, reads only ciphertext and cannot inject', async () => {
+    const [a, b, join] = await pair();
+    const stranger = await join('contract-x', 'mallory', await LiveSeal.fromKey(await newLiveKey()));
+    try {
+      const heard: AgendaDoc[] = [];
+      stranger.onRemote((doc) => heard.push(doc));
+      const fromStranger: AgendaDoc[] = [];
+      b.onRemote((doc) => {
+        if ('evil' in doc.items) fromStranger.push(doc);
+      });
+      // The stranger publishes first; then A: B gets A's item and never the stranger's.
+      stranger.publish(addItem(emptyAgenda(), { client: 'contract-x', person: 'mallory' }, { id: 'evil', text: 'Injected', session: '2027-01-05' }));
+      const arriving = received(b, (doc) => 'secret' in doc.items);
+      a.publish(addItem(emptyAgenda(), { client: 'contract-a', person: 'margaret' }, { id: 'secret', text: 'Only for the pair', session: '2027-01-05' }));
+      await arriving;
+      // The pair see each other here, never the stranger; the stranger sees only itself.
+      await expect.poll(() => b.participants().map((p) => p.person).sort(), { timeout: 10_000 }).toEqual(['diego', 'margaret']);
+      await expect.poll(() => stranger.participants().map((p) => p.person), { timeout: 10_000 }).toEqual(['mallory']);
+      expect(heard).toEqual([]);
+      expect(fromStranger).toEqual([]);
+    } finally {
+      stranger.dispose();
       a.dispose();
       b.dispose();
     }

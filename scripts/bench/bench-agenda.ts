@@ -20,6 +20,7 @@ import {
   type Editor,
 } from '../../src/domain/agenda/agenda.ts';
 import { joinLiveAgenda, type LiveAgenda } from '../../src/services/agenda/live-agenda.ts';
+import { LiveSeal, newLiveKey } from '../../src/services/agenda/live-crypto.ts';
 import { startLocalFluid } from '../../tests/support/local-fluid.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -27,6 +28,8 @@ const EDITS = 220;
 const SESSION = '2027-01-05';
 
 const fluid = await startLocalFluid();
+// The pair's key, as the workspace holds it: everything over Live Share is sealed, as in the app.
+const seal = await LiveSeal.fromKey(await newLiveKey());
 
 interface Client {
   readonly editor: Editor;
@@ -63,6 +66,7 @@ async function joinAs(index: number, editor: Editor): Promise<Client> {
     client: editor.client,
     person: editor.person,
     name: editor.person,
+    seal,
   });
   const client: Client = { editor, live, doc: emptyAgenda() };
   live.onRemote((remote) => {

@@ -18,6 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { clearAgendaDeviceData } from '@/services/agenda/device-copy';
 import { DEMO_PEOPLE, findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
 import {
   DEMO_CONTAINER_PREFIX,
@@ -289,9 +290,8 @@ export function DevHost() {
               // Forget what demo users wrote and the cached directory, then start again.
               localStorage.removeItem(DEMO_WRITES_KEY);
               localStorage.removeItem(DEMO_STATE_KEY);
-              for (const key of Object.keys(localStorage)) {
-                if (key.startsWith('agenda-cache:') || key.startsWith(DEMO_CONTAINER_PREFIX)) localStorage.removeItem(key);
-              }
+              clearAgendaDeviceData(localStorage);
+              for (const key of Object.keys(localStorage)) if (key.startsWith(DEMO_CONTAINER_PREFIX)) localStorage.removeItem(key);
               indexedDB.deleteDatabase('reverse-mentoring');
               window.location.reload();
             }}

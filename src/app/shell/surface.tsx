@@ -1,6 +1,7 @@
 import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ServicesProvider, type AppServices } from '@/components/services-context';
+import { forgetAgendaCopiesOfOthers } from '@/services/agenda/device-copy';
 import type { AppConfig } from '@/services/config/app-config';
 import { findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
 import type { Host } from '@/services/host/host';
@@ -87,13 +88,19 @@ function SignedInSurface(props: SurfaceProps) {
     let current = true;
     setSignInError(undefined);
     identity.currentUser().then(
-      (person) => current && setUser(person),
+      (person) => {
+        if (!current) return;
+        // A shared machine: another account's unsaved agenda edits go before anything is shown.
+        // (The demo's people share one browser on purpose, so only in a tenant.)
+        if (config.mode === 'tenant') forgetAgendaCopiesOfOthers(localStorage, person.id);
+        setUser(person);
+      },
       (error: unknown) => current && setSignInError(error instanceof Error ? error : new Error(String(error))),
     );
     return () => {
       current = false;
     };
-  }, [identity]);
+  }, [identity, config.mode]);
 
   if (config.mode === 'demo' && !demoPerson) {
     return (

@@ -365,6 +365,12 @@ function Status({ state, people, me }: { state: AgendaSyncState; people: PairPeo
           Live editing isn’t available here, so {partner} sees your changes the next time they open the agenda.
         </Caption1>
       )}
+      {state.deviceCopy === 'off' && (
+        <Caption1 block className={styles.quiet}>
+          This device has no room to keep an offline copy, so your edits are saved straight to your pair workspace. Stay online until it
+          says saved.
+        </Caption1>
+      )}
     </div>
   );
 }

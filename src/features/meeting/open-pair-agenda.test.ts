@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, liveItems, valueOf } from '@/domain/agenda/agenda';
+import { addItem, alternativesOf, editText, liveItems, valueOf } from '@/domain/agenda/agenda';
 import { chatIdOfJoinUrl } from '@/domain/booking/meeting-pair';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import { seriesFor } from '@/domain/scheduling/recurrence';
+import { clearAgendaDeviceData, forgetAgendaCopiesOfOthers, type DeviceStorage } from '@/services/agenda/device-copy';
 import type { LiveAgenda } from '@/services/agenda/live-agenda';
 import { MemoryLiveHub } from '@/services/agenda/memory-live-agenda';
 import { readWorkspace, type WorkspaceRef } from '@/services/agenda/workspace-store';
@@ -22,10 +23,10 @@ const person = (id: string) => {
   return { id, displayName: u.displayName, mail: u.mail! };
 };
 
-function clientAs(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number]) {
+function clientAs(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number], network = { offline: false }) {
   return new GraphClient({
     identity: createDemoIdentity(who),
-    fetch: (input, init) => graph.fetch(input, init),
+    fetch: (input, init) => (network.offline ? Promise.reject(new TypeError('Failed to fetch')) : graph.fetch(input, init)),
     sleep: () => Promise.resolve(),
     policy: { maxRetries: 1, maxTotalMs: 1000, baseDelayMs: 1, maxDelayMs: 1 },
   });
@@ -39,7 +40,9 @@ const profileBase = { languages: ['en'], timeZone: 'Europe/London', load: 0, upd
  */
 async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [diego]) {
   const graph = new FakeGraph({ users });
-  const client = clientAs(graph, margaret);
+  // Margaret's network, which a test can cut.
+  const network = { offline: false };
+  const client = clientAs(graph, margaret, network);
   const bookings: BookingRecord[] = [];
   const pairs = new Map<string, { ref: WorkspaceRef; chatId: string | undefined }>();
   for (const mentor of mentors) {
@@ -58,13 +61,32 @@ async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [d
   }
   await saveMyProfile(client, { ...profileBase, mentee: { wantsToLearn: ['gaming'] }, bookings });
   const ref = pairs.get(mentors[0]!.id)!.ref;
-  return { graph, client, ref, pairs };
+  return { graph, client, ref, pairs, network };
 }
 
-function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
-  const items = new Map<string, string>();
-  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+/** Margaret's pair with Diego; her client, whose network can be cut, and their meeting's chat. */
+async function bookedPair() {
+  const { client, ref, pairs, network } = await bookedPairs();
+  return { client, ref, network, chatId: pairs.get(diego.id)!.chatId };
 }
+
+/** Web Storage in memory (what localStorage is in the browser). */
+function memoryStorage(): DeviceStorage & { readonly items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+    key: (index) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+}
+
+const agendaKeys = (storage: ReturnType<typeof memoryStorage>) => [...storage.items.keys()].filter((key) => key.startsWith('agenda'));
+let surfaces = 0;
 
 async function open(joinLive: (meetingKey: string, who: LiveWho) => Promise<LiveAgenda>) {
   const { client, ref, pairs } = await bookedPairs();
@@ -76,7 +98,7 @@ async function open(joinLive: (meetingKey: string, who: LiveWho) => Promise<Live
     meeting: { chatId: pairs.get(diego.id)!.chatId },
     storage: memoryStorage(),
     today: '2027-01-05',
-    newDeviceId: () => 'laptop',
+    newSurfaceId: () => `surface-${++surfaces}`,
     meetingKey: 'meeting-1',
     joinLive,
     onState: (state) => states.push(state),
@@ -95,7 +117,7 @@ async function resolvedIn(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number], m
     meeting,
     storage: memoryStorage(),
     today: '2027-01-05',
-    newDeviceId: () => who.id.slice(-2),
+    newSurfaceId: () => `${who.id.slice(-2)}-${++surfaces}`,
     meetingKey: meeting.chatId,
     onState: (state) => states.push(state),
     isCurrent: () => true,
@@ -174,11 +196,109 @@ describe('opening the pair agenda where live editing is not available', () => {
 
   it('joins live editing where the host has it', async () => {
     const hub = new MemoryLiveHub();
-    const { states, live } = await open(async (_, who) => hub.join(who.client, who.person, who.name));
+    const { states, live } = await open(async (_, who) => hub.join(who.client, who.person, who.name, who.seal));
     expect(live).toBeDefined();
     const ready = states.at(-1)!;
     if (ready.status !== 'ready') throw new Error('not ready');
     expect(ready.sync.current.live).toBe('connected');
     ready.sync.dispose();
+  });
+});
+
+/** Margaret opens the agenda on one surface (no live editing); the ready sync. */
+async function openSurface(pair: Awaited<ReturnType<typeof bookedPair>>, storage: DeviceStorage) {
+  const states: PairAgenda[] = [];
+  await openPairAgenda({
+    client: pair.client,
+    me: { id: margaret.id, displayName: margaret.displayName },
+    linked: pair.ref,
+    meeting: { chatId: pair.chatId },
+    storage,
+    today: '2027-01-05',
+    newSurfaceId: () => `surface-${++surfaces}`,
+    meetingKey: 'meeting-1',
+    onState: (state) => states.push(state),
+    isCurrent: () => true,
+  });
+  const ready = states.at(-1);
+  if (ready?.status !== 'ready') throw new Error(`not ready: ${ready?.status}`);
+  return ready.sync;
+}
+
+describe('what of the agenda stays on the device', () => {
+  it('nothing, once it is saved', async () => {
+    const pair = await bookedPair();
+    const storage = memoryStorage();
+    const sync = await openSurface(pair, storage);
+    sync.edit((doc, editor) => addItem(doc, editor, { id: 'n', text: 'Private notes on the reorg', session: '2027-01-05' }));
+    // Unsaved for a moment: kept on the device.
+    expect(agendaKeys(storage)).toHaveLength(1);
+    await sync.flush();
+    expect(sync.current.save).toBe('saved');
+    expect(agendaKeys(storage)).toEqual([]);
+    sync.dispose();
+  });
+
+  it('an edit made offline is kept, restored on the next open, saved, then gone from the device', async () => {
+    const pair = await bookedPair();
+    const storage = memoryStorage();
+    const first = await openSurface(pair, storage);
+    pair.network.offline = true;
+    first.edit((doc, editor) => addItem(doc, editor, { id: 'off', text: 'Written on the train', session: '2027-01-05' }));
+    await first.flush();
+    expect(first.current.save).toBe('offline');
+    first.dispose();
+    expect(agendaKeys(storage)).toHaveLength(1);
+
+    // The tab was closed; back online, the agenda opens again on this device.
+    pair.network.offline = false;
+    const again = await openSurface(pair, storage);
+    expect(liveItems(again.current.doc).map((i) => valueOf(i.text))).toEqual(['Written on the train']);
+    await again.flush();
+    expect(again.current.save).toBe('saved');
+    expect(liveItems((await readWorkspace(pair.client, pair.ref)).document.agenda).map((i) => i.id)).toEqual(['off']);
+    expect(agendaKeys(storage)).toEqual([]);
+    again.dispose();
+  });
+
+  it('nothing after sign-out, or when another account signs in on the device', async () => {
+    const pair = await bookedPair();
+    const storage = memoryStorage();
+    const sync = await openSurface(pair, storage);
+    pair.network.offline = true;
+    sync.edit((doc, editor) => addItem(doc, editor, { id: 'u', text: 'Unsaved', session: '2027-01-05' }));
+    sync.dispose();
+    forgetAgendaCopiesOfOthers(storage, margaret.id);
+    expect(agendaKeys(storage).filter((k) => k.startsWith('agenda-unsaved:'))).toHaveLength(1);
+    // Diego signs in on the same machine: Margaret's unsaved notes go.
+    forgetAgendaCopiesOfOthers(storage, diego.id);
+    expect(agendaKeys(storage).filter((k) => k.startsWith('agenda-unsaved:'))).toEqual([]);
+    // Sign-out clears everything of the agenda, including the old whole-agenda cache.
+    storage.setItem('agenda-cache:d/i', '{}');
+    storage.setItem('agenda-unsaved:x:d/i:s', '{}');
+    clearAgendaDeviceData(storage);
+    expect(agendaKeys(storage)).toEqual([]);
+  });
+});
+
+describe('one person, two surfaces', () => {
+  it('the side panel and the chat tab are two replicas: editing the same item at once keeps both words', async () => {
+    const pair = await bookedPair();
+    const storage = memoryStorage();
+    const panel = await openSurface(pair, storage);
+    panel.edit((doc, editor) => addItem(doc, editor, { id: 'x', text: 'Copilot', session: '2027-01-05' }));
+    await panel.flush();
+    const tab = await openSurface(pair, storage);
+    expect(liveItems(tab.current.doc).map((i) => i.id)).toEqual(['x']);
+    // Both edit before either sees the other's.
+    panel.edit((doc, editor) => editText(doc, editor, 'x', 'Copilot in Excel'));
+    tab.edit((doc, editor) => editText(doc, editor, 'x', 'Copilot in Word'));
+    await panel.flush();
+    await tab.flush();
+    await panel.flush();
+    const saved = (await readWorkspace(pair.client, pair.ref)).document.agenda.items.x!.text;
+    expect(new Set([valueOf(saved), ...alternativesOf(saved).map((t) => t.value)])).toEqual(new Set(['Copilot in Excel', 'Copilot in Word']));
+    panel.dispose();
+    tab.dispose();
   });
 });

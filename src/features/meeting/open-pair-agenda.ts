@@ -3,13 +3,14 @@
  * sync, then (after the saved agenda is on screen) join live editing. No React, no browser globals:
  * the hook passes them in, and unit tests drive it against the fake Graph.
  */
-import type { AgendaDoc, Editor } from '@/domain/agenda/agenda';
+import type { Editor } from '@/domain/agenda/agenda';
 import { resolveMeetingPair, type KnownPair, type MeetingIdentity, type MeetingPair } from '@/domain/booking/meeting-pair';
 import { sessionOn, type BookingRecord } from '@/domain/booking/pair-schedule';
-import { parseAgenda } from '@/services/agenda/agenda-schema';
 import { AgendaSync } from '@/services/agenda/agenda-sync';
+import { deviceCopy, type DeviceStorage } from '@/services/agenda/device-copy';
 import type { LiveAgenda } from '@/services/agenda/live-agenda';
-import { parseWorkspaceRef, readWorkspace, saveAgenda, type WorkspaceRef } from '@/services/agenda/workspace-store';
+import { LiveSeal, newLiveKey } from '@/services/agenda/live-crypto';
+import { ensureLiveKey, parseWorkspaceRef, readWorkspace, saveAgenda, type WorkspaceRef } from '@/services/agenda/workspace-store';
 import { seriesMeetings } from '@/services/booking/series-meetings';
 import type { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, readProfiles } from '@/services/profile/profile-store';
@@ -35,11 +36,12 @@ export type PairAgenda =
       readonly booking: BookingRecord | undefined;
     };
 
-/** Who joins live editing: this device's client id, the person and their name. */
+/** Who joins live editing: this surface's replica id, the person, their name, and the pair's key. */
 export interface LiveWho {
   readonly client: string;
   readonly person: string;
   readonly name: string;
+  readonly seal: LiveSeal;
 }
 
 export interface OpenPairAgendaOptions {
@@ -49,11 +51,15 @@ export interface OpenPairAgendaOptions {
   readonly linked: WorkspaceRef | undefined;
   /** The meeting this surface is in, as the host says (the meeting chat's id); empty outside a meeting. */
   readonly meeting: MeetingIdentity;
-  /** Where this device keeps its id and its copy of the agenda (localStorage in the browser). */
-  readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Where this device keeps the edits not saved yet (localStorage in the browser). */
+  readonly storage: DeviceStorage;
   /** Today (a UTC date), for the session this meeting is. */
   readonly today: string;
-  readonly newDeviceId: () => string;
+  /**
+   * A new id for this open surface: each surface (side panel, chat tab, stage, another window) is
+   * its own replica of the agenda, so two surfaces of one person never overwrite each other.
+   */
+  readonly newSurfaceId: () => string;
   /** The meeting's key for live editing (meeting or chat id); the workspace's when the host gives none. */
   readonly meetingKey: string | undefined;
   /**
@@ -61,20 +67,14 @@ export interface OpenPairAgendaOptions {
    * host has no Live Share (checked before creating anything); a throw means the same, once.
    */
   readonly joinLive?: (meetingKey: string, who: LiveWho) => Promise<LiveAgenda | undefined>;
+  /** Makes the live key for a workspace that has none (tests: to race two clients). */
+  readonly newLiveKey?: () => Promise<string>;
   /** Told why joining live editing failed (for the console, never the screen). */
   readonly onLiveFailure?: (error: unknown) => void;
   /** Told each state as it comes. */
   readonly onState: (state: PairAgenda) => void;
   /** False once the surface has gone (the hook's effect was cleaned up). */
   readonly isCurrent: () => boolean;
-}
-
-/** This person's id on this device for agenda edits: stable across reloads, different per browser and person. */
-function deviceClient(storage: OpenPairAgendaOptions['storage'], person: string, newId: () => string): string {
-  const key = 'agenda-device-id';
-  let id = storage.getItem(key);
-  if (!id) storage.setItem(key, (id = newId()));
-  return `${person}:${id}`;
 }
 
 /**
@@ -135,8 +135,10 @@ export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<Li
     const partnerId = executiveId === me.id ? mentorId : executiveId;
     const partnerName = await nameOf(client, partnerId);
     const myName = me.displayName ?? 'You';
-    const editor: Editor = { client: deviceClient(storage, me.id, options.newDeviceId), person: me.id };
-    const cacheKey = `agenda-cache:${pair.ref.driveId}/${pair.ref.itemId}`;
+    // One replica per open surface; what this person left unsaved on the device is merged in at start.
+    const surface = options.newSurfaceId();
+    const editor: Editor = { client: `${me.id}:${surface}`, person: me.id };
+    const workspaceKey = `${pair.ref.driveId}/${pair.ref.itemId}`;
     // The first load is the read above; a later one (after going offline) reads again.
     let first: typeof stored | undefined = stored;
     const sync = new AgendaSync({
@@ -147,17 +149,7 @@ export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<Li
         return ready ?? readWorkspace(client, pair.ref);
       },
       save: (doc, last) => saveAgenda(client, pair.ref, doc, last),
-      cache: {
-        read: () => {
-          try {
-            const raw = storage.getItem(cacheKey);
-            return raw ? parseAgenda(JSON.parse(raw)) : undefined;
-          } catch {
-            return undefined;
-          }
-        },
-        write: (doc: AgendaDoc) => storage.setItem(cacheKey, JSON.stringify(doc)),
-      },
+      cache: deviceCopy(storage, me.id, workspaceKey, surface),
     });
     await sync.start();
     if (!isCurrent()) {
@@ -176,11 +168,13 @@ export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<Li
       },
     });
     if (!options.joinLive) return undefined;
-    // Live Share and Fluid load after the saved agenda is on screen.
-    const who = { client: editor.client, person: me.id, name: myName };
+    // Live Share and Fluid load after the saved agenda is on screen. What goes over it is sealed
+    // with the pair's key from the workspace (added, once, to a workspace made before keys).
     let live: LiveAgenda | undefined;
     try {
-      live = await options.joinLive(options.meetingKey ?? `${pair.ref.driveId}/${pair.ref.itemId}`, who);
+      const { liveKey } = await ensureLiveKey(client, pair.ref, stored, options.newLiveKey ?? newLiveKey);
+      const who: LiveWho = { client: editor.client, person: me.id, name: myName, seal: await LiveSeal.fromKey(liveKey) };
+      live = await options.joinLive(options.meetingKey ?? workspaceKey, who);
     } catch (error) {
       // Creating Live Share's host or joining its container failed (a host or surface without it):
       // the saved agenda stays on screen and editable. Tried once; opening the surface again retries.

@@ -38,7 +38,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
         meeting: { chatId: host.context.chatId },
         storage: localStorage,
         today: new Date().toISOString().slice(0, 10),
-        newDeviceId: () => crypto.randomUUID().slice(0, 8),
+        newSurfaceId: () => crypto.randomUUID().replaceAll('-', '').slice(0, 12),
         meetingKey: host.context.meetingId ?? host.context.chatId,
         ...(options.live
           ? {

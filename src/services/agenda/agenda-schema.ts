@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { emptyAgenda, recordOf, type AgendaDoc, type AgendaItem, type Lww, type Register } from '@/domain/agenda/agenda';
 import { AGENDA_LIMITS as L } from '@/domain/agenda/limits';
 import type { WorkspaceDocument } from '@/domain/booking/workspace';
+import { liveKeySchema } from './live-crypto';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -56,7 +57,7 @@ export const agendaSchema = z
   .transform((doc) => ({ ...doc, items: recordOf(Object.entries(doc.items).map(([key, item]) => [key, { ...item, id: key }] as const)) }));
 
 const pairSchema = z.object({ key: z.string(), executiveId: z.string(), mentorId: z.string() });
-const workspaceSchema = z.object({ v: z.literal(1), pair: pairSchema, agenda: agendaSchema });
+const workspaceSchema = z.object({ v: z.literal(1), pair: pairSchema, agenda: agendaSchema, liveKey: liveKeySchema.optional() });
 
 export class AgendaFormatError extends Error {
   override readonly name = 'AgendaFormatError';
@@ -196,5 +197,8 @@ export function salvageWorkspace(raw: unknown): Salvaged<WorkspaceDocument> {
   const header = z.object({ v: z.literal(1), pair: pairSchema }).safeParse(raw);
   if (!header.success) return { value: parseWorkspace(raw), dropped: [] };
   const agenda = salvageAgenda((raw as { agenda?: unknown }).agenda);
-  return { value: { v: 1, pair: header.data.pair, agenda: agenda.value }, dropped: agenda.dropped };
+  // The pair's live key is kept when it reads; a damaged one is dropped and a new one made on the next open.
+  const liveKey = liveKeySchema.safeParse((raw as { liveKey?: unknown }).liveKey);
+  const dropped = liveKey.success || (raw as { liveKey?: unknown }).liveKey === undefined ? agenda.dropped : [...agenda.dropped, 'the key of the live channel'];
+  return { value: { v: 1, pair: header.data.pair, agenda: agenda.value, ...(liveKey.success ? { liveKey: liveKey.data } : {}) }, dropped };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, alternativesOf, clockOf, editText, liveItems, valueOf, type AgendaDoc } from '@/domain/agenda/agenda';
+import { addItem, alternativesOf, clockOf, editText, emptyAgenda, liveItems, valueOf, type AgendaDoc } from '@/domain/agenda/agenda';
 import { seriesFor } from '@/domain/scheduling/recurrence';
 import { bookSeries } from '@/services/booking/booking-service';
 import { DEMO_PEOPLE } from '@/services/demo/demo-people';
@@ -8,8 +8,9 @@ import { FakeGraph } from '@/services/graph/fake/fake-graph';
 import { GraphClient, type FetchLike } from '@/services/graph/graph-client';
 import { createDemoIdentity } from '@/services/identity/demo-identity';
 import { AgendaSync } from './agenda-sync';
+import { LiveSeal, newLiveKey } from './live-crypto';
 import { MemoryLiveHub } from './memory-live-agenda';
-import { readWorkspace, saveAgenda, type WorkspaceRef } from './workspace-store';
+import { ensureLiveKey, readWorkspace, saveAgenda, type WorkspaceRef } from './workspace-store';
 
 const users = generateDemoTenant({ size: 200 });
 const [margaret, diego] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
@@ -92,6 +93,8 @@ describe('two participants in a meeting', () => {
   async function meeting() {
     const pair = await bookedPair();
     const hub = new MemoryLiveHub();
+    const key = (await readWorkspace(pair.clientFor(margaret), pair.ref)).document.liveKey!;
+    const seal = await LiveSeal.fromKey(key);
     const join = (who: (typeof DEMO_PEOPLE)[number], client: string) => {
       const graph = pair.clientFor(who);
       let cached: AgendaDoc | undefined;
@@ -99,17 +102,18 @@ describe('two participants in a meeting', () => {
         editor: { client, person: who.id },
         load: () => readWorkspace(graph, pair.ref),
         save: (doc, last) => saveAgenda(graph, pair.ref, doc, last),
-        cache: { read: () => cached, write: (doc) => (cached = doc) },
+        cache: { read: () => cached, write: (doc) => (cached = doc), clear: () => (cached = undefined) },
         saveDelayMs: 5,
         retryDelayMs: 20,
       });
-      sync.attachLive(hub.join(client, who.id, who.displayName));
+      sync.attachLive(hub.join(client, who.id, who.displayName, seal));
       return sync;
     };
     const a = join(margaret, 'm-laptop');
     const b = join(diego, 'd-laptop');
     await Promise.all([a.start(), b.start()]);
-    return { ...pair, hub, a, b };
+    await settle();
+    return { ...pair, hub, a, b, seal };
   }
 
   it('see each other’s edits, both edit the same item at once, and the file ends equal to both', async () => {
@@ -171,5 +175,94 @@ describe('two participants in a meeting', () => {
     expect(a.current.doc).toEqual(b.current.doc);
     expect(new Set(liveItems(a.current.doc).map((i) => i.id))).toEqual(new Set(['on', 'off']));
     expect(Object.keys((await readWorkspace(clientFor(margaret), ref)).document.agenda.items).sort()).toEqual(['off', 'on']);
+  });
+});
+
+describe('the live key in the workspace', () => {
+  it('is created with the workspace, and two clients adding one to an old workspace at once end with the same key', async () => {
+    const { graph, clientFor, ref } = await bookedPair();
+    const made = await readWorkspace(clientFor(margaret), ref);
+    expect(made.document.liveKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    // A workspace from before keys.
+    const file = graph.drives.snapshot()[0]!;
+    const old = JSON.parse(file.content) as Record<string, unknown>;
+    delete old.liveKey;
+    graph.drives.restore([{ ...file, content: JSON.stringify(old) }]);
+    const mine = await readWorkspace(clientFor(margaret), ref);
+    const theirs = await readWorkspace(clientFor(diego), ref);
+    expect(mine.document.liveKey).toBeUndefined();
+    // Both read before either wrote: Margaret's save wins; Diego's gets 412, reads again and keeps hers.
+    const a = await ensureLiveKey(clientFor(margaret), ref, mine, newLiveKey);
+    const b = await ensureLiveKey(clientFor(diego), ref, theirs, newLiveKey);
+    expect(b.liveKey).toBe(a.liveKey);
+    expect((await readWorkspace(clientFor(diego), ref)).document.liveKey).toBe(a.liveKey);
+    // A key once there is never replaced.
+    expect((await ensureLiveKey(clientFor(diego), ref, b.stored, newLiveKey)).liveKey).toBe(a.liveKey);
+  });
+});
+
+const editor = { client: 'm-laptop', person: margaret.id };
+
+describe('what goes over the live channel', () => {
+  it('is sealed: the pair see each other’s edits and names; someone else in the meeting sees only ciphertext and cannot inject', async () => {
+    const seal = await LiveSeal.fromKey(await newLiveKey());
+    const stranger = await LiveSeal.fromKey(await newLiveKey());
+    const hub = new MemoryLiveHub();
+    const a = hub.join('m-laptop', margaret.id, margaret.displayName, seal);
+    const b = hub.join('d-laptop', diego.id, diego.displayName, seal);
+    const x = hub.join('x-laptop', 'mallory', 'Mallory', stranger);
+    const atB: AgendaDoc[] = [];
+    const atX: AgendaDoc[] = [];
+    b.onRemote((doc) => atB.push(doc));
+    x.onRemote((doc) => atX.push(doc));
+    await settle();
+
+    a.publish(addItem(emptyAgenda(), editor, { id: 'a', text: 'Reverse mentoring on Copilot', session: SESSION }));
+    await settle();
+    expect(atB.map((doc) => Object.keys(doc.items))).toEqual([['a']]);
+    // What the meeting's container holds is {iv, ciphertext}, nothing readable.
+    const published = hub.states.get('agenda:m-laptop') as { iv: string; ciphertext: string };
+    expect(Object.keys(published).sort()).toEqual(['ciphertext', 'iv']);
+    expect(JSON.stringify([...hub.states.values()])).not.toMatch(/Copilot|items/);
+    expect(atX).toEqual([]);
+    // Names too: the pair see each other, never the stranger; the stranger sees only itself.
+    expect(b.participants().map((p) => p.name).sort()).toEqual([margaret.displayName, diego.displayName].sort());
+    expect(x.participants().map((p) => p.person)).toEqual(['mallory']);
+
+    // The stranger publishes with another key, copies A's value under its own slot, and tampers with one.
+    x.publish(addItem(emptyAgenda(), { client: 'x-laptop', person: 'mallory' }, { id: 'evil', text: 'Injected', session: SESSION }));
+    hub.inject('agenda:x-copy', published);
+    const bytes = atob(published.ciphertext).split('');
+    bytes[3] = String.fromCharCode(bytes[3]!.charCodeAt(0) ^ 1);
+    hub.inject('agenda:m-laptop', { iv: published.iv, ciphertext: btoa(bytes.join('')) });
+    hub.inject('agenda:x-junk', 'not even sealed');
+    await settle();
+    expect(atB.map((doc) => Object.keys(doc.items))).toEqual([['a']]);
+    expect(atX).toEqual([]);
+  });
+});
+
+describe('a full device', () => {
+  it('applies, publishes and saves an edit when the device copy is refused (quota exceeded), and says the offline copy is off', async () => {
+    const { clientFor, ref } = await bookedPair();
+    const graph = clientFor(margaret);
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const sync = new AgendaSync({
+      editor,
+      load: () => readWorkspace(graph, ref),
+      save: (doc, last) => saveAgenda(graph, ref, doc, last),
+      cache: { read: () => undefined, write: full, clear: () => undefined },
+      saveDelayMs: 5,
+    });
+    await sync.start();
+    sync.edit((doc, e) => addItem(doc, e, { id: 'q', text: 'Kept although the device is full', session: SESSION }));
+    expect(liveItems(sync.current.doc).map((i) => valueOf(i.text))).toEqual(['Kept although the device is full']);
+    expect(sync.current.deviceCopy).toBe('off');
+    await sync.flush();
+    expect(sync.current.save).toBe('saved');
+    expect(liveItems((await readWorkspace(graph, ref)).document.agenda).map((i) => i.id)).toEqual(['q']);
+    sync.dispose();
   });
 });

@@ -1,8 +1,10 @@
 /**
  * One participant's copy of the pair's agenda, kept in step three ways: with the other participant
  * live (a {@link LiveAgenda}), with the pair workspace file (saved in the background, merged on a
- * conflict), and with this device (a cache, so edits made offline survive a closed tab). Every
- * incoming copy is merged, never applied over the local one, so no edit is lost.
+ * conflict), and with this device (only while something is not saved, so edits made offline survive
+ * a closed tab; deleted once saved). Every incoming copy is merged, never applied over the local
+ * one, so no edit is lost. An edit is applied, published and saved before the device copy is
+ * written, so a full device (quota exceeded) loses nothing: the offline copy is only off.
  */
 import { emptyAgenda, mergeAgendas, type AgendaDoc, type Editor } from '@/domain/agenda/agenda';
 import type { LiveAgenda, LiveConnection, Participant, TimerState } from './live-agenda';
@@ -25,14 +27,27 @@ export interface AgendaSyncState {
   readonly timer?: TimerState;
   /** What could not be read of a damaged workspace file (see {@link AgendaSync.repair}); undefined when it read whole. */
   readonly damaged?: readonly string[] | undefined;
+  /**
+   * `off` when this device could not keep the unsaved edits (its storage is full): edits still
+   * apply, go live and save to the workspace, but would not survive closing the tab while offline.
+   */
+  readonly deviceCopy: 'on' | 'off';
+}
+
+/** This surface's copy of what is not saved yet (see device-copy.ts). */
+export interface UnsavedCopy {
+  read(): AgendaDoc | undefined;
+  /** May throw (a full device): the edit is kept in memory and saved regardless. */
+  write(doc: AgendaDoc): void;
+  clear(): void;
 }
 
 export interface AgendaSyncOptions {
   readonly editor: Editor;
   readonly load: () => Promise<StoredWorkspace>;
   readonly save: (doc: AgendaDoc, last: StoredWorkspace) => Promise<StoredWorkspace>;
-  /** This device's copy (unsaved edits included). */
-  readonly cache?: { read(): AgendaDoc | undefined; write(doc: AgendaDoc): void };
+  /** This device's copy of unsaved edits: written while something is unsaved, cleared once all is saved. */
+  readonly cache?: UnsavedCopy;
   /** Wait after an edit before saving, so typing saves once. */
   readonly saveDelayMs?: number;
   /** Wait before trying a failed save again. */
@@ -51,7 +66,13 @@ export class AgendaSync {
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(private readonly options: AgendaSyncOptions) {
-    this.state = { doc: options.cache?.read() ?? emptyAgenda(), save: 'loading', live: 'off', participants: [] };
+    let copy: AgendaDoc | undefined;
+    try {
+      copy = options.cache?.read();
+    } catch {
+      copy = undefined;
+    }
+    this.state = { doc: copy ?? emptyAgenda(), save: 'loading', live: 'off', participants: [], deviceCopy: 'on' };
   }
 
   get current(): AgendaSyncState {
@@ -76,6 +97,7 @@ export class AgendaSync {
       const ahead = JSON.stringify(doc) !== JSON.stringify(this.stored.document.agenda);
       this.set({ doc, save: ahead ? 'unsaved' : 'saved', problem: undefined, damaged: this.stored.dropped });
       if (ahead) this.scheduleSave(0);
+      else this.forgetDeviceCopy();
       this.live?.publish(doc);
     } catch (error) {
       this.set({ save: 'offline', problem: error instanceof Error ? error.message : String(error) });
@@ -117,18 +139,39 @@ export class AgendaSync {
   edit(change: (doc: AgendaDoc, editor: Editor) => AgendaDoc): void {
     const doc = change(this.state.doc, this.options.editor);
     if (doc === this.state.doc) return;
-    this.options.cache?.write(doc);
+    // Applied, published and on its way to the workspace first; then kept on the device.
     this.set({ doc, save: this.state.save === 'offline' ? 'offline' : 'unsaved' });
     this.live?.publish(doc);
     this.scheduleSave(this.options.saveDelayMs ?? 1000);
+    this.keepOnDevice(doc);
+  }
+
+  /** Keeps the unsaved state on the device; a device that refuses it (full) turns the offline copy off, losing nothing. */
+  private keepOnDevice(doc: AgendaDoc) {
+    if (!this.options.cache) return;
+    try {
+      this.options.cache.write(doc);
+      if (this.state.deviceCopy === 'off') this.set({ deviceCopy: 'on' });
+    } catch {
+      if (this.state.deviceCopy === 'on') this.set({ deviceCopy: 'off' });
+    }
+  }
+
+  /** Everything is saved: nothing of the agenda stays on the device. */
+  private forgetDeviceCopy() {
+    try {
+      this.options.cache?.clear();
+    } catch {
+      // Storage that cannot even delete: nothing more to do.
+    }
   }
 
   private merge(remote: AgendaDoc) {
     const doc = mergeAgendas(this.state.doc, remote);
     if (JSON.stringify(doc) === JSON.stringify(this.state.doc)) return;
-    this.options.cache?.write(doc);
     this.set({ doc, save: this.state.save === 'saved' ? 'unsaved' : this.state.save });
     this.scheduleSave(this.options.saveDelayMs ?? 1000);
+    this.keepOnDevice(doc);
   }
 
   private scheduleSave(delay: number) {
@@ -157,6 +200,7 @@ export class AgendaSync {
         this.set({ doc, save: behind ? 'unsaved' : 'saved', problem: undefined, damaged: this.stored.dropped });
         if (JSON.stringify(doc) !== JSON.stringify(sent)) this.live?.publish(doc);
         if (behind) this.scheduleSave(this.options.saveDelayMs ?? 1000);
+        else this.forgetDeviceCopy();
       } catch (error) {
         this.set({ save: 'offline', problem: error instanceof Error ? error.message : String(error) });
         this.scheduleSave(this.options.retryDelayMs ?? 5000);

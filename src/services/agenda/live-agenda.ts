@@ -6,11 +6,31 @@
  * client merges what the others publish (a CRDT merge, so the order Fluid delivers in does not
  * matter and a late joiner catches up from the map). Presence and the item timer are Live Share's
  * own LivePresence and LiveTimer. https://learn.microsoft.com/microsoftteams/platform/apps-in-teams-meetings/teams-live-share-capabilities
+ *
+ * Anyone in the meeting can join its container, so every agenda state and every presence (it
+ * carries names) is sealed with the pair's key (live-crypto.ts) and bound to the slot it is
+ * published under; what does not open is ignored. The timer carries only durations and stays plain.
+ *
+ * Presence follows Live Share's: each client sends its presence again every `updateInterval`
+ * (Live Share's default 10 s) and a user not heard from for `expirationPeriod` (default 20 s) is
+ * `PresenceState.offline` — but no event says so, and with the defaults a partner who left showed
+ * as here for up to 20 s. So presence is sent every {@link PRESENCE_UPDATE_MS}, expires after
+ * {@link PRESENCE_EXPIRATION_S}, and the list of who is here is looked at again every second.
+ * https://learn.microsoft.com/javascript/api/@microsoft/live-share/livepresence
  */
 import { LivePresence, LiveShareClient, LiveTimer, PresenceState, type ILiveShareClientOptions, type ILiveShareHost, type ITimerConfig } from '@microsoft/live-share';
 import { ConnectionState, SharedMap, type IFluidContainer } from 'fluid-framework';
+import { z } from 'zod';
 import type { AgendaDoc } from '@/domain/agenda/agenda';
 import { parseAgenda } from './agenda-schema';
+import type { LiveSeal } from './live-crypto';
+
+/** How often each client sends its presence again (Live Share's `objectManager.updateInterval`, ms). */
+export const PRESENCE_UPDATE_MS = 1_500;
+/** Seconds without a presence update before Live Share counts a user offline (`expirationPeriod`). */
+export const PRESENCE_EXPIRATION_S = 4;
+/** How often who is here is looked at again (expiry raises no event). */
+export const PRESENCE_CHECK_MS = 1_000;
 
 export type LiveConnection = 'connecting' | 'connected' | 'disconnected';
 
@@ -49,6 +69,51 @@ export interface LiveAgenda {
   dispose(): void;
 }
 
+const participantSchema = z.object({ person: z.string().min(1).max(80), name: z.string().max(256) });
+
+/** An agenda, sealed for its slot. */
+export async function sealAgenda(seal: LiveSeal, doc: AgendaDoc, slot: string) {
+  return seal.seal(JSON.stringify(doc), slot);
+}
+
+/** The agenda in a value published under this slot; undefined for anything that does not open or is not an agenda. */
+export async function openAgenda(seal: LiveSeal, value: unknown, slot: string): Promise<AgendaDoc | undefined> {
+  const text = await seal.open(value, slot);
+  if (text === undefined) return undefined;
+  try {
+    return parseAgenda(JSON.parse(text), 'An agenda from another participant');
+  } catch {
+    // Sealed with the pair's key but not an agenda: ignored, as a stranger's would be.
+    return undefined;
+  }
+}
+
+export const PRESENCE_SLOT = 'presence';
+
+/** A participant, sealed (presence carries names). */
+export async function sealParticipant(seal: LiveSeal, me: Participant) {
+  return seal.seal(JSON.stringify(me), PRESENCE_SLOT);
+}
+
+/** The participant in a presence value; undefined for anything that does not open. */
+export async function openParticipant(seal: LiveSeal, value: unknown): Promise<Participant | undefined> {
+  const text = await seal.open(value, PRESENCE_SLOT);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = participantSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `tick` every `ms` until the returned function is called (injected in tests). */
+export type Every = (ms: number, tick: () => void) => () => void;
+const every: Every = (ms, tick) => {
+  const handle = setInterval(tick, ms);
+  return () => clearInterval(handle);
+};
+
 /** Minimal listener sets, so each implementation notifies the same way. */
 export class Listeners<T> {
   private readonly set = new Set<(value: T) => void>();
@@ -67,18 +132,40 @@ export interface JoinOptions {
   readonly host: ILiveShareHost;
   /** The local Fluid service for the demo and tests; in Teams the host says where to connect. */
   readonly connection?: ILiveShareClientOptions['connection'];
-  /** This device's client id (stable across reloads) and the person. */
+  /** This surface's replica id, and the person. */
   readonly client: string;
   readonly person: string;
   readonly name: string;
+  /** The pair's key: everything this client publishes is sealed with it. */
+  readonly seal: LiveSeal;
+  /** For tests: the clock that re-checks presence. */
+  readonly every?: Every;
 }
 
 /** Joins the meeting's Live Share container and the pair's agenda in it. */
 export async function joinLiveAgenda(options: JoinOptions): Promise<LiveAgenda> {
   const client = new LiveShareClient(options.host, options.connection ? { connection: options.connection } : {});
   const { container } = await client.joinContainer(SCHEMA);
-  const { states, presence, timer } = container.initialObjects as { states: SharedMap; presence: LivePresence<Participant>; timer: LiveTimer };
+  const { states, presence, timer } = container.initialObjects as { states: SharedMap; presence: LivePresence<PresenceData>; timer: LiveTimer };
   return new LiveShareAgenda(container, states, presence, timer, options);
+}
+
+/** What a client's presence carries: its participant, sealed. */
+interface PresenceData {
+  readonly sealed?: unknown;
+}
+
+/** The objects of a joined container, for tests that stand in for Fluid. */
+export interface LiveObjects {
+  readonly container: IFluidContainer;
+  readonly states: SharedMap;
+  readonly presence: LivePresence<PresenceData>;
+  readonly timer: LiveTimer;
+}
+
+/** The live agenda over a container's objects (what {@link joinLiveAgenda} returns); for tests with stand-ins. */
+export function liveAgendaOver(objects: LiveObjects, options: Omit<JoinOptions, 'host' | 'connection'>): LiveAgenda {
+  return new LiveShareAgenda(objects.container, objects.states, objects.presence, objects.timer, options);
 }
 
 class LiveShareAgenda implements LiveAgenda {
@@ -88,22 +175,38 @@ class LiveShareAgenda implements LiveAgenda {
   private readonly timerListeners = new Listeners<TimerState | undefined>();
   private timerState: TimerState | undefined;
   private readonly key: string;
+  private readonly seal: LiveSeal;
+  /** Publishing in order: sealing is asynchronous, and the last state published must be the last set. */
+  private publishing: Promise<void> = Promise.resolve();
+  /** Presence values opened so far (sealed value as JSON → who, or null when it does not open). */
+  private readonly opened = new Map<string, Participant | null>();
+  private lastPeople = '[]';
+  private readonly stopChecking: () => void;
+  private disposed = false;
 
   constructor(
     private readonly container: IFluidContainer,
     private readonly states: SharedMap,
-    private readonly presence: LivePresence<Participant>,
+    private readonly presence: LivePresence<PresenceData>,
     private readonly liveTimer: LiveTimer,
-    options: JoinOptions,
+    options: Omit<JoinOptions, 'host' | 'connection'>,
   ) {
     this.key = `agenda:${options.client}`;
+    this.seal = options.seal;
     states.on('valueChanged', (changed: { key: string }, local: boolean) => {
       if (local || changed.key === this.key) return;
-      this.receive(states.get(changed.key));
+      void this.receive(changed.key, states.get(changed.key));
     });
     container.on('connected', () => this.connectionListeners.emit('connected'));
     container.on('disconnected', () => this.connectionListeners.emit('disconnected'));
-    presence.on('presenceChanged', () => this.people.emit(this.participants()));
+    // Presence is sent often and expires soon, so a partner who left is gone within a few seconds.
+    // Set before anything initialises: Live Share starts its update timer with the first object.
+    const runtime = (presence as unknown as { liveRuntime?: { objectManager?: { updateInterval: number } } }).liveRuntime;
+    if (runtime?.objectManager) runtime.objectManager.updateInterval = PRESENCE_UPDATE_MS;
+    presence.expirationPeriod = PRESENCE_EXPIRATION_S;
+    presence.on('presenceChanged', () => void this.peopleChanged());
+    // Expiry raises no event: look again every second.
+    this.stopChecking = (options.every ?? every)(PRESENCE_CHECK_MS, () => this.emitPeople());
     // The config says where the timer stood when it changed; count down locally from there.
     const onTimer = (config: ITimerConfig) => {
       this.timerState = { running: config.running, durationMs: config.duration, remainingMs: Math.max(0, config.duration - config.position), at: Date.now() };
@@ -121,23 +224,47 @@ class LiveShareAgenda implements LiveAgenda {
       this.timerState = { running: true, durationMs: previous?.durationMs ?? remainingMs, remainingMs, at: Date.now() };
       this.timerListeners.emit(this.timerState);
     });
-    void presence.initialize({ person: options.person, name: options.name }, PresenceState.online);
+    void sealParticipant(this.seal, { person: options.person, name: options.name }).then((sealed) => {
+      if (!this.disposed) void presence.initialize({ sealed }, PresenceState.online);
+    });
     void liveTimer.initialize();
     // What others published before we joined.
-    for (const [key, value] of states) if (key !== this.key) this.receive(value);
+    for (const [key, value] of states) if (key !== this.key) void this.receive(key, value);
   }
 
-  private receive(value: unknown) {
-    if (typeof value !== 'string') return;
-    try {
-      this.remote.emit(parseAgenda(JSON.parse(value), 'An agenda from another participant'));
-    } catch {
-      // A malformed state from another client is ignored; its next valid state will merge.
+  private async receive(slot: string, value: unknown) {
+    // Only what opens with the pair's key for this slot: a stranger's, a tampered or a moved value is ignored.
+    const doc = await openAgenda(this.seal, value, slot);
+    if (doc && !this.disposed) this.remote.emit(doc);
+  }
+
+  /** Opens presence values not seen yet, then tells who is here. */
+  private async peopleChanged() {
+    for (const user of this.presence.getUsers()) {
+      const sealed = user.data?.sealed;
+      const id = JSON.stringify(sealed ?? null);
+      if (!this.opened.has(id)) this.opened.set(id, (await openParticipant(this.seal, sealed)) ?? null);
     }
+    this.emitPeople();
+  }
+
+  private emitPeople() {
+    if (this.disposed) return;
+    const people = this.participants();
+    const now = JSON.stringify(people);
+    if (now === this.lastPeople) return;
+    this.lastPeople = now;
+    this.people.emit(people);
   }
 
   publish(doc: AgendaDoc): void {
-    this.states.set(this.key, JSON.stringify(doc));
+    this.publishing = this.publishing
+      .then(async () => {
+        const sealed = await sealAgenda(this.seal, doc, this.key);
+        if (!this.disposed) this.states.set(this.key, sealed);
+      })
+      // A state that could not be sealed is not sent (never in clear); the next one is.
+      .catch(() => undefined);
   }
   onRemote(listener: (doc: AgendaDoc) => void) {
     return this.remote.add(listener);
@@ -145,10 +272,10 @@ class LiveShareAgenda implements LiveAgenda {
   participants(): Participant[] {
     const seen = new Map<string, Participant>();
     for (const user of this.presence.getUsers(PresenceState.online)) {
-      const data = user.data;
-      if (data?.person && !seen.has(data.person)) seen.set(data.person, { person: data.person, name: data.name });
+      const who = this.opened.get(JSON.stringify(user.data?.sealed ?? null));
+      if (who && !seen.has(who.person)) seen.set(who.person, who);
     }
-    return [...seen.values()];
+    return [...seen.values()].sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
   }
   onParticipants(listener: (people: Participant[]) => void) {
     return this.people.add(listener);
@@ -182,6 +309,8 @@ class LiveShareAgenda implements LiveAgenda {
     this.container.connect();
   }
   dispose() {
+    this.disposed = true;
+    this.stopChecking();
     this.container.dispose();
   }
 }

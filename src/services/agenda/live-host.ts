@@ -8,6 +8,7 @@
 import type { ILiveShareClientOptions, ILiveShareHost } from '@microsoft/live-share';
 import { DEMO_CONTAINER_PREFIX } from '../graph/fake/fault-presets';
 import { joinLiveAgenda, type LiveAgenda } from './live-agenda';
+import type { LiveSeal } from './live-crypto';
 
 export const DEMO_FLUID_ENDPOINT = 'http://localhost:7070';
 
@@ -15,6 +16,8 @@ interface Who {
   readonly client: string;
   readonly person: string;
   readonly name: string;
+  /** The pair's key: nothing goes over Live Share unsealed. */
+  readonly seal: LiveSeal;
 }
 
 /**

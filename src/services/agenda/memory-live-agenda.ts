@@ -3,21 +3,27 @@
  * agendas, presence and timer, and a participant can be disconnected (what it publishes meanwhile
  * is delivered on reconnect, as Fluid resubmits pending ops). For unit tests of everything above
  * the live adapter.
+ *
+ * As in a meeting's Live Share container, what the hub carries is what anyone in the meeting can
+ * read and write: each member seals its agenda and presence with its key (live-crypto.ts), and
+ * opens what others publish with it; a member with another key (a stranger in the call) sees only
+ * ciphertext, and what it publishes or {@link MemoryLiveHub.inject}s is ignored by the pair.
  */
 import type { AgendaDoc } from '@/domain/agenda/agenda';
-import { Listeners, type LiveAgenda, type LiveConnection, type Participant, type TimerState } from './live-agenda';
+import { Listeners, openAgenda, openParticipant, sealAgenda, sealParticipant, type LiveAgenda, type LiveConnection, type Participant, type TimerState } from './live-agenda';
+import type { LiveSeal } from './live-crypto';
 
 export class MemoryLiveHub {
   private readonly members = new Set<MemoryLiveAgenda>();
-  /** The last state each client published, for late joiners. */
-  readonly states = new Map<string, AgendaDoc>();
+  /** The last value published under each slot (`agenda:<client>`), sealed: what anyone in the meeting can read. */
+  readonly states = new Map<string, unknown>();
   timer: TimerState | undefined;
 
-  join(client: string, person: string, name: string): MemoryLiveAgenda {
-    const member = new MemoryLiveAgenda(this, client, { person, name });
+  join(client: string, person: string, name: string, seal: LiveSeal): MemoryLiveAgenda {
+    const member = new MemoryLiveAgenda(this, client, { person, name }, seal);
     this.members.add(member);
-    for (const [from, doc] of this.states) if (from !== client) queueMicrotask(() => member.deliver(doc));
-    this.presenceChanged();
+    for (const [slot, value] of this.states) if (slot !== member.slot) void member.deliver(slot, value);
+    void member.announce();
     return member;
   }
 
@@ -26,9 +32,10 @@ export class MemoryLiveHub {
     this.presenceChanged();
   }
 
-  broadcast(from: MemoryLiveAgenda, doc: AgendaDoc): void {
-    this.states.set(from.client, doc);
-    for (const member of this.members) if (member !== from && member.connection() === 'connected') queueMicrotask(() => member.deliver(doc));
+  /** Anyone in the meeting writing a value under any slot. */
+  inject(slot: string, value: unknown): void {
+    this.states.set(slot, value);
+    for (const member of this.members) if (member.slot !== slot && member.connection() === 'connected') void member.deliver(slot, value);
   }
 
   setTimer(state: TimerState): void {
@@ -37,52 +44,75 @@ export class MemoryLiveHub {
   }
 
   presenceChanged(): void {
-    for (const member of this.members) member.presenceChanged();
+    for (const member of this.members) void member.presenceChanged();
   }
 
-  online(): Participant[] {
-    const people = new Map<string, Participant>();
-    for (const m of this.members) if (m.connection() === 'connected') people.set(m.me.person, m.me);
-    return [...people.values()];
+  /** The sealed presence of everyone connected. */
+  online(): unknown[] {
+    return [...this.members].filter((m) => m.connection() === 'connected' && m.presence !== undefined).map((m) => m.presence);
   }
 }
 
 export class MemoryLiveAgenda implements LiveAgenda {
   private state: LiveConnection = 'connected';
-  private unsent: AgendaDoc | undefined;
+  private unsent: unknown;
+  private publishing: Promise<void> = Promise.resolve();
+  /** This member's presence, sealed. */
+  presence: unknown;
+  private people: Participant[] = [];
   private readonly remote = new Listeners<AgendaDoc>();
-  private readonly people = new Listeners<Participant[]>();
+  private readonly peopleListeners = new Listeners<Participant[]>();
   private readonly connectionListeners = new Listeners<LiveConnection>();
   private readonly timerListeners = new Listeners<TimerState | undefined>();
+  readonly slot: string;
 
   constructor(
     private readonly hub: MemoryLiveHub,
     readonly client: string,
     readonly me: Participant,
-  ) {}
-
-  deliver(doc: AgendaDoc) {
-    if (this.state === 'connected') this.remote.emit(doc);
+    private readonly seal: LiveSeal,
+  ) {
+    this.slot = `agenda:${client}`;
   }
-  presenceChanged() {
-    this.people.emit(this.participants());
+
+  async announce() {
+    this.presence = await sealParticipant(this.seal, this.me);
+    this.hub.presenceChanged();
+  }
+  async deliver(slot: string, value: unknown) {
+    const doc = await openAgenda(this.seal, value, slot);
+    if (doc && this.state === 'connected') this.remote.emit(doc);
+  }
+  async presenceChanged() {
+    const people = new Map<string, Participant>();
+    for (const sealed of this.hub.online()) {
+      const who = await openParticipant(this.seal, sealed);
+      if (who) people.set(who.person, who);
+    }
+    this.people = [...people.values()].sort((a, b) => (a.person < b.person ? -1 : 1));
+    this.peopleListeners.emit(this.people);
   }
   timerChanged(state: TimerState) {
     if (this.state === 'connected') this.timerListeners.emit(state);
   }
 
   publish(doc: AgendaDoc): void {
-    if (this.state === 'connected') this.hub.broadcast(this, doc);
-    else this.unsent = doc;
+    this.publishing = this.publishing
+      .then(async () => {
+        const value = await sealAgenda(this.seal, doc, this.slot);
+        if (this.state === 'connected') this.hub.inject(this.slot, value);
+        else this.unsent = value;
+      })
+      .catch(() => undefined);
   }
   onRemote(listener: (doc: AgendaDoc) => void) {
     return this.remote.add(listener);
   }
   participants() {
-    return this.hub.online();
+    return this.people;
   }
   onParticipants(listener: (people: Participant[]) => void) {
-    return this.people.add(listener);
+    return this.peopleListeners.add(listener);
   }
   connection() {
     return this.state;
@@ -117,8 +147,8 @@ export class MemoryLiveAgenda implements LiveAgenda {
     this.connectionListeners.emit('connected');
     this.hub.presenceChanged();
     // What others published meanwhile, then what we wrote offline.
-    for (const [from, doc] of this.hub.states) if (from !== this.client) this.remote.emit(doc);
-    if (this.unsent) this.hub.broadcast(this, this.unsent);
+    for (const [slot, value] of this.hub.states) if (slot !== this.slot) void this.deliver(slot, value);
+    if (this.unsent !== undefined) this.hub.inject(this.slot, this.unsent);
     this.unsent = undefined;
   }
   dispose() {

@@ -96,3 +96,35 @@ export async function saveAgenda(client: GraphClient, ref: WorkspaceRef, agenda:
   }
   throw new GraphRequestError('The workspace kept changing while saving; your edits are kept and saving will try again.', 409, 'SaveConflict', undefined, undefined);
 }
+
+/**
+ * The pair's live key (see live-crypto.ts), added to a workspace made before there was one. The
+ * document is saved with `If-Match`, so of two clients adding a key at once one saves and the other
+ * gets 412; it reads the file again and keeps the key it finds there. A key once stored is never
+ * replaced, so both clients end with the same key. Returns the key and what is stored now.
+ */
+export async function ensureLiveKey(
+  client: GraphClient,
+  ref: WorkspaceRef,
+  last: StoredWorkspace,
+  newKey: () => Promise<string>,
+): Promise<{ liveKey: string; stored: StoredWorkspace }> {
+  let base = last;
+  for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
+    if (base.document.liveKey) return { liveKey: base.document.liveKey, stored: base };
+    // Without an ETag two clients could each store a key: only ever add one with If-Match.
+    if (!base.etag) throw new GraphRequestError('Microsoft Graph did not give the workspace an ETag; live editing is off.', 502, 'MissingETag', undefined, undefined);
+    const document: WorkspaceDocument = { ...base.document, liveKey: await newKey() };
+    try {
+      const item = await client.write<{ eTag?: string }>('PUT', contentUrl(ref), WORKSPACE_FILE_SCOPES, JSON.stringify(document), {
+        'Content-Type': 'application/json',
+        'If-Match': base.etag,
+      });
+      return { liveKey: document.liveKey!, stored: { document, etag: item.eTag } };
+    } catch (error) {
+      if (!(error instanceof GraphRequestError && error.status === 412)) throw error;
+      base = await readWorkspace(client, ref);
+    }
+  }
+  throw new GraphRequestError('The workspace kept changing while adding its live key; live editing will try again next time.', 409, 'SaveConflict', undefined, undefined);
+}

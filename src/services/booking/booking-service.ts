@@ -16,6 +16,7 @@ import { invitationBody, invitationSubject } from '@/domain/booking/invitation';
 import { newWorkspace } from '@/domain/booking/workspace';
 import { hashText } from '@/domain/random/seeded-random';
 import { endedSeries, type SeriesShape } from '@/domain/scheduling/recurrence';
+import { newLiveKey } from '../agenda/live-crypto';
 import type { BatchItem, GraphClient } from '../graph/graph-client';
 import { errorFromAnswer, GraphPermissionError, GraphRequestError } from '../graph/graph-errors';
 import { ianaZone, windowsZone } from '../graph/time-zones';
@@ -181,7 +182,7 @@ async function ensureWorkspace(client: GraphClient, request: BookingRequest, pai
   const path = `/me/drive/root:/${encodeURIComponent(WORKSPACE_FOLDER)}/${encodeURIComponent(`pair-${request.partner.id}.json`)}`;
   type Item = { id: string; webUrl: string; parentReference: { driveId: string } };
   const info = (item: Item): WorkspaceInfo => ({ id: item.id, driveId: item.parentReference.driveId, webUrl: item.webUrl });
-  const document = newWorkspace({ pairKey, executiveId: request.organiser.id, mentorId: request.partner.id }, request.codeOfConduct);
+  const document = newWorkspace({ pairKey, executiveId: request.organiser.id, mentorId: request.partner.id }, request.codeOfConduct, await newLiveKey());
   for (let attempt = 0; ; attempt++) {
     try {
       // conflictBehavior goes in the URL (OneDrive/onedrive-api-docs#981); "fail" keeps an existing workspace.
