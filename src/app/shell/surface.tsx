@@ -1,7 +1,6 @@
 import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ServicesProvider, type AppServices } from '@/components/services-context';
-import { forgetAgendaCopiesOfOthers } from '@/services/agenda/device-copy';
 import type { AppConfig } from '@/services/config/app-config';
 import { findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
 import type { Host } from '@/services/host/host';
@@ -91,9 +90,13 @@ function SignedInSurface(props: SurfaceProps) {
       (person) => {
         if (!current) return;
         // A shared machine: another account's unsaved agenda edits go before anything is shown.
-        // (The demo's people share one browser on purpose, so only in a tenant.)
-        if (config.mode === 'tenant') forgetAgendaCopiesOfOthers(localStorage, person.id);
-        setUser(person);
+        // (The demo's people share one browser on purpose, so only in a tenant.) Loaded here, not
+        // before first paint: it brings the agenda's reader.
+        if (config.mode !== 'tenant') return setUser(person);
+        import('@/services/agenda/device-copy')
+          .then((copies) => copies.forgetAgendaCopiesOfOthers(localStorage, person.id))
+          .catch(() => undefined)
+          .finally(() => current && setUser(person));
       },
       (error: unknown) => current && setSignInError(error instanceof Error ? error : new Error(String(error))),
     );
