@@ -41,7 +41,8 @@ function setUp() {
       [EXAMPLE, examplePermissions],
     ]),
   });
-  graph.chats.addMeeting({ joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', organizerId: margaret.id, attendeeIds: [aisha.id], subject: 'Sessions' });
+  // A classic join URL names its meeting chat's thread, as Teams' do.
+  graph.chats.addMeeting({ joinUrl: `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(CHAT)}/0`, organizerId: margaret.id, attendeeIds: [aisha.id], subject: 'Sessions' });
   return graph;
 }
 
