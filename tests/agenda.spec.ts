@@ -41,6 +41,17 @@ async function add(panel: Frame, text: string) {
   await panel.getByRole('button', { name: 'Add', exact: true }).click();
 }
 
+/** The first session's guide: Margaret writes their goals and both agree to the code of conduct. */
+async function startFirstSession(margaret: Frame, diego: Frame) {
+  await margaret.getByRole('heading', { name: 'Your first session' }).waitFor();
+  await margaret.getByRole('textbox', { name: 'Our goals' }).fill('Margaret gets fluent in generative AI; Diego sees how the board decides.');
+  await margaret.getByRole('textbox', { name: 'Our goals' }).blur();
+  await margaret.getByRole('button', { name: 'I agree to this code of conduct' }).click();
+  await diego.getByText('Agreed: Margaret Lindqvist.').waitFor();
+  await diego.getByRole('button', { name: 'I agree to this code of conduct' }).click();
+  await margaret.getByRole('heading', { name: 'Our goals' }).waitFor();
+}
+
 const itemTexts = (panel: Frame) => panel.getByRole('list', { name: 'This session' }).getByRole('textbox', { name: 'Item' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 
 describe('the shared agenda in the meeting side panel', () => {
@@ -50,13 +61,7 @@ describe('the shared agenda in the meeting side panel', () => {
     const [margaret, diego] = await sidePanels(page);
 
     // The first session guides them: goals and the code of conduct.
-    await margaret.getByRole('heading', { name: 'Your first session' }).waitFor();
-    await margaret.getByRole('textbox', { name: 'Our goals' }).fill('Margaret gets fluent in generative AI; Diego sees how the board decides.');
-    await margaret.getByRole('textbox', { name: 'Our goals' }).blur();
-    await margaret.getByRole('button', { name: 'I agree to this code of conduct' }).click();
-    await diego.getByText('Agreed: Margaret Lindqvist.').waitFor();
-    await diego.getByRole('button', { name: 'I agree to this code of conduct' }).click();
-    await margaret.getByRole('heading', { name: 'Our goals' }).waitFor();
+    await startFirstSession(margaret, diego);
 
     // Both edit at once, without waiting for each other: add, reorder, tick, the same item's text.
     // (Playwright drives one page, so the actions are a few milliseconds apart; truly simultaneous
@@ -119,6 +124,62 @@ describe('the shared agenda in the meeting side panel', () => {
       await next.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
       expect(await seriousViolations(next)).toEqual([]);
     }
+    expect(errors).toEqual([]);
+    await close();
+  }, 300_000);
+
+  it('both panels edit the same item at once: both words are kept, in both panels and after a reload', async () => {
+    const { page, errors, close } = await openPage(browser, '/dev-host/');
+    await bookMargaretAndDiego(page);
+    const [margaret, diego] = await sidePanels(page);
+    await startFirstSession(margaret, diego);
+    await add(margaret, 'AI assistants');
+    await expect.poll(() => itemTexts(diego), { timeout: 10_000 }).toEqual(['AI assistants']);
+
+    const item = (panel: Frame) => panel.getByRole('list', { name: 'This session' }).getByRole('listitem').first();
+    const field = (panel: Frame) => item(panel).getByRole('textbox', { name: 'Item' });
+    const FINANCE = 'AI assistants for finance';
+    const ENGINEERING = 'AI assistants for engineering';
+
+    // Diego starts rewriting the item from the text both see; Margaret rewrites it too and saves first
+    // (Enter). Both panels share this page's focus, and a field that loses it saves, so her words go in
+    // without taking the focus from Diego's field, as on two machines.
+    await field(diego).fill(ENGINEERING);
+    await field(margaret).evaluate((textarea: HTMLTextAreaElement, text) => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(textarea, text);
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    }, FINANCE);
+    await expect.poll(() => field(margaret).inputValue()).toBe(FINANCE);
+    await field(margaret).dispatchEvent('keydown', { key: 'Enter' });
+    // Diego is still typing (each key holds off his save) when Margaret's words reach his copy of the agenda:
+    // the item's label shows them, while his field keeps what he is writing. Only then does he save.
+    // (A save that reached neither side before the other's would be concurrent whatever clock it carried;
+    // this is the case a save carrying the clock of everything seen by then would overwrite.)
+    for (let keys = 0; (await item(diego).getAttribute('aria-label')) !== FINANCE; keys++) {
+      if (keys > 500) throw new Error('Margaret’s edit never reached Diego’s panel');
+      await field(diego).press('Space');
+      await field(diego).press('Backspace');
+    }
+    expect(await field(diego).inputValue()).toBe(ENGINEERING);
+    await field(diego).press('Enter');
+
+    /** The item's text as a panel shows it, with the other versions offered beside it. */
+    const versions = async (panel: Frame) => {
+      const others = await item(panel).getByText(/ also wrote: /).allTextContents();
+      return [await field(panel).inputValue(), ...others.map((text) => /“(.*)”$/.exec(text)?.[1] ?? text)].sort();
+    };
+    const both = [ENGINEERING, FINANCE];
+    for (const panel of [margaret, diego]) {
+      await expect.poll(() => versions(panel), { timeout: 20_000 }).toEqual(both);
+      await item(panel).getByRole('button', { name: 'Use this' }).waitFor();
+    }
+    await margaret.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
+    await diego.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
+
+    // Opened again (from the workspace and the live session), both words are still there in both panels.
+    await page.reload();
+    const again = await sidePanels(page);
+    for (const panel of again) await expect.poll(() => versions(panel), { timeout: 20_000 }).toEqual(both);
     expect(errors).toEqual([]);
     await close();
   }, 300_000);
