@@ -197,12 +197,20 @@ class LiveShareAgenda implements LiveAgenda {
       if (local || changed.key === this.key) return;
       void this.receive(changed.key, states.get(changed.key));
     });
-    container.on('connected', () => this.connectionListeners.emit('connected'));
-    container.on('disconnected', () => this.connectionListeners.emit('disconnected'));
     // Presence is sent often and expires soon, so a partner who left is gone within a few seconds.
     // Set before anything initialises: Live Share starts its update timer with the first object.
-    const runtime = (presence as unknown as { liveRuntime?: { objectManager?: { updateInterval: number } } }).liveRuntime;
+    const runtime = (presence as unknown as { liveRuntime?: { objectManager?: { updateInterval: number }; canSendBackgroundUpdates?: boolean } }).liveRuntime;
     if (runtime?.objectManager) runtime.objectManager.updateInterval = PRESENCE_UPDATE_MS;
+    // While the network is gone, the background presence updates have nowhere to go (Fluid logs
+    // each as an error): they pause until the container is connected again.
+    container.on('connected', () => {
+      if (runtime) runtime.canSendBackgroundUpdates = true;
+      this.connectionListeners.emit('connected');
+    });
+    container.on('disconnected', () => {
+      if (runtime) runtime.canSendBackgroundUpdates = false;
+      this.connectionListeners.emit('disconnected');
+    });
     presence.expirationPeriod = PRESENCE_EXPIRATION_S;
     presence.on('presenceChanged', () => void this.peopleChanged());
     // Expiry raises no event: look again every second.
