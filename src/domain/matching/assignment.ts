@@ -30,27 +30,31 @@ export interface Assignment {
  * duplicate ids, a score outside (0, 1], a capacity below 1, a repeated pair.
  */
 export function problemError(problem: AssignmentProblem): string | undefined {
-  const mentees = new Set<string>();
+  const mentees = new Map<string, number>();
   for (const { id } of problem.mentees) {
     if (mentees.has(id)) return `duplicate mentee id ${quoteId(id)}`;
-    mentees.add(id);
+    mentees.set(id, mentees.size);
   }
-  const mentors = new Set<string>();
+  const mentors = new Map<string, number>();
   for (const { id, capacity } of problem.mentors) {
     if (mentors.has(id)) return `duplicate mentor id ${quoteId(id)}`;
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
       return `mentor ${quoteId(id)} has capacity ${capacity}; it must be a whole number from 1 to ${MAX_CAPACITY}`;
     }
-    mentors.add(id);
+    mentors.set(id, mentors.size);
   }
-  const seen = new Set<string>();
+  // A pair is known by its two indices, exactly (a Map holds at most 2^24 entries, so the key stays
+  // below 2^48), and is quoted only for a message: this loop runs once per edge.
+  const seen = new Set<number>();
+  const pair = (mentee: string, mentor: string) => `[${quoteId(mentee)}, ${quoteId(mentor)}]`;
   for (const [mentee, mentor, score] of problem.edges) {
-    if (!mentees.has(mentee)) return `edge names unknown mentee ${quoteId(mentee)}`;
-    if (!mentors.has(mentor)) return `edge names unknown mentor ${quoteId(mentor)}`;
-    const pair = `[${quoteId(mentee)}, ${quoteId(mentor)}]`;
-    if (!(typeof score === 'number' && score > 0 && score <= 1)) return `edge ${pair} has score ${score}; it must be in (0, 1]`;
-    const key = JSON.stringify([mentee, mentor]);
-    if (seen.has(key)) return `duplicate edge ${pair}`;
+    const e = mentees.get(mentee);
+    if (e === undefined) return `edge names unknown mentee ${quoteId(mentee)}`;
+    const m = mentors.get(mentor);
+    if (m === undefined) return `edge names unknown mentor ${quoteId(mentor)}`;
+    if (!(typeof score === 'number' && score > 0 && score <= 1)) return `edge ${pair(mentee, mentor)} has score ${score}; it must be in (0, 1]`;
+    const key = e * mentors.size + m;
+    if (seen.has(key)) return `duplicate edge ${pair(mentee, mentor)}`;
     seen.add(key);
   }
   return undefined;
