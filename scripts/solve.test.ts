@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readProblem } from './solve';
+import { hasProblemShape, readProblem } from './solve';
+import { problemSchema } from './solve-shape';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -61,7 +63,35 @@ describe('readProblem', () => {
     ['{"mentees":[{"id":"a"}],"mentors":[{"id":"m","capacity":1}],"edges":[["a","m",0.5],["a","m",0.5]]}', /^duplicate edge/],
     ['{"mentees":[{"id":"a\\u001b[2Jb"},{"id":"a\\u001b[2Jb"}],"mentors":[],"edges":[]}', /^duplicate mentee id "a\\u001b\[2Jb"$/],
     ['{"mentees":[{"id":"a"}],"mentors":[{"id":"m","capacity":1}],"edges":[["a","x\\u202e\\u009b\\n",0.5]]}', /^edge names unknown mentor "x\\u202e\\u009b\\n"$/],
-  ])('rejects %s', (text, message) => {
-    expect(readProblem(text)).toMatch(message);
+    ['[]', /^input does not have the problem's shape at the top: Invalid input: expected object, received array$/],
+    ['{"mentees":[],"mentors":[{"id":"m","capacity":1e400}],"edges":[]}', /shape at mentors.0.capacity: Invalid input: expected number, received Infinity$/],
+    ['{"mentees":[],"mentors":[],"edges":[["a","b",1,2]]}', /shape at edges.0: Too big/],
+    ['{"mentees":[],"mentors":[],"edges":[{"0":"a","1":"b","2":1,"length":3}]}', /shape at edges.0: Invalid input: expected tuple/],
+  ])('rejects %s', async (text, message) => {
+    expect(await readProblem(text)).toMatch(message);
+  });
+});
+
+describe('hasProblemShape', () => {
+  // Near misses of the problem's shape: each part is mostly right, sometimes any JSON value;
+  // keys may be missing, edges may have the wrong length, and numbers include the infinities
+  // JSON.parse gives for 1e400.
+  const mostly = <T>(right: fc.Arbitrary<T>, wrong: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: right, weight: 8 }, { arbitrary: wrong, weight: 1 });
+  const or = <T>(right: fc.Arbitrary<T>) => mostly(right, fc.jsonValue());
+  const object = <T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) => or(mostly(fc.record(shape), fc.record(shape, { requiredKeys: [] })));
+  const id = or(fc.string());
+  const number = or(fc.oneof(fc.double({ noNaN: true }), fc.integer()));
+  const edge = or(mostly(fc.tuple(id, id, number), fc.array(fc.oneof(id, number), { maxLength: 4 })));
+  const problem = object({
+    mentees: or(fc.array(object({ id }), { maxLength: 3 })),
+    mentors: or(fc.array(object({ id, capacity: number }), { maxLength: 3 })),
+    edges: or(fc.array(edge, { maxLength: 3 })),
+  });
+
+  it('accepts exactly what the schema accepts', () => {
+    fc.assert(
+      fc.property(problem, (json) => hasProblemShape(json) === problemSchema.safeParse(json).success),
+      { numRuns: 1000 },
+    );
   });
 });
