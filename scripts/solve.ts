@@ -5,6 +5,7 @@
  * Input:  {"mentees":[{"id":"e1"}],"mentors":[{"id":"m1","capacity":2}],"edges":[["e1","m1",0.73]]}
  * Output: {"pairs":[["e1","m1"]],"matched":1,"total":0.73}
  * Invalid input exits 2 with one line naming the problem and writes nothing.
+ * `npm run solve` runs this as built JavaScript: scripts/run-solve.mjs bundles it when stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -73,5 +74,5 @@ export async function main() {
   }
 }
 
-// Run directly (`tsx scripts/solve.ts`, as `npm run solve` does).
+// Run directly (`tsx scripts/solve.ts`); `npm run solve` calls main() of the built bundle instead.
 if (process.argv[1]?.endsWith('solve.ts')) await main();
