@@ -43,21 +43,58 @@ export function problemError(problem: AssignmentProblem): string | undefined {
     }
     mentors.set(id, mentors.size);
   }
-  // A pair is known by its two indices, exactly (a Map holds at most 2^24 entries, so the key stays
-  // below 2^48), and is quoted only for a message: this loop runs once per edge.
-  const seen = new Set<number>();
-  const pair = (mentee: string, mentor: string) => `[${quoteId(mentee)}, ${quoteId(mentor)}]`;
-  for (const [mentee, mentor, score] of problem.edges) {
-    const e = mentees.get(mentee);
-    if (e === undefined) return `edge names unknown mentee ${quoteId(mentee)}`;
-    const m = mentors.get(mentor);
-    if (m === undefined) return `edge names unknown mentor ${quoteId(mentor)}`;
-    if (!(typeof score === 'number' && score > 0 && score <= 1)) return `edge ${pair(mentee, mentor)} has score ${score}; it must be in (0, 1]`;
-    const key = e * mentors.size + m;
-    if (seen.has(key)) return `duplicate edge ${pair(mentee, mentor)}`;
-    seen.add(key);
+  // Each edge in order: known ids, then its score. The first edge that fails is reported, unless
+  // an earlier one repeats a pair: ids are quoted only for a message, as this runs once per edge.
+  const { edges } = problem;
+  const rows = new Int32Array(edges.length);
+  const columns = new Int32Array(edges.length);
+  const pair = (k: number) => `[${quoteId(edges[k]![0])}, ${quoteId(edges[k]![1])}]`;
+  let failure: string | undefined;
+  let checked = edges.length;
+  for (let k = 0; k < edges.length; k++) {
+    const edge = edges[k]!;
+    const row = mentees.get(edge[0]);
+    const column = mentors.get(edge[1]);
+    const score = edge[2];
+    if (row !== undefined && column !== undefined && typeof score === 'number' && score > 0 && score <= 1) {
+      rows[k] = row;
+      columns[k] = column;
+      continue;
+    }
+    if (row === undefined) failure = `edge names unknown mentee ${quoteId(edge[0])}`;
+    else if (column === undefined) failure = `edge names unknown mentor ${quoteId(edge[1])}`;
+    else failure = `edge ${pair(k)} has score ${score}; it must be in (0, 1]`;
+    checked = k;
+    break;
   }
-  return undefined;
+  const duplicate = firstRepeat(rows, columns, checked, mentees.size, mentors.size);
+  return duplicate === -1 ? failure : `duplicate edge ${pair(duplicate)}`;
+}
+
+/**
+ * The first of the first `count` (row, column) pairs that repeats an earlier one, or -1: the
+ * pairs grouped by row, keeping their order, then each row's columns marked as they come.
+ */
+function firstRepeat(rows: Int32Array, columns: Int32Array, count: number, rowCount: number, columnCount: number): number {
+  const start = new Int32Array(rowCount + 1);
+  for (let k = 0; k < count; k++) start[rows[k]! + 1]!++;
+  for (let r = 0; r < rowCount; r++) start[r + 1]! += start[r]!;
+  const byRow = new Int32Array(count);
+  const fill = start.slice(0, rowCount);
+  for (let k = 0; k < count; k++) byRow[fill[rows[k]!]!++] = k;
+  const markedBy = new Int32Array(columnCount).fill(-1);
+  let first = -1;
+  for (let r = 0; r < rowCount; r++) {
+    for (let i = start[r]!; i < start[r + 1]!; i++) {
+      const k = byRow[i]!;
+      if (markedBy[columns[k]!] === r) {
+        if (first === -1 || k < first) first = k;
+        break;
+      }
+      markedBy[columns[k]!] = r;
+    }
+  }
+  return first;
 }
 
 /** The largest capacity the solver holds (its capacities are 32-bit integers). */
