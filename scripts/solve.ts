@@ -75,4 +75,4 @@ export async function main() {
 }
 
 // Run directly (`tsx scripts/solve.ts`); `npm run solve` calls main() of the built bundle instead.
-if (process.argv[1]?.endsWith('solve.ts')) await main();
+if (process.argv[1]?.endsWith('solve.ts')) void main();
