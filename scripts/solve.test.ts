@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasProblemShape, readProblem } from './solve';
+import { hasProblemShape, solveText } from './solve';
 import { problemSchema } from './solve-shape';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -58,7 +58,7 @@ describe('the solve command', () => {
   });
 });
 
-describe('readProblem', () => {
+describe('solveText', () => {
   it.each([
     ['not json', /^input is not JSON/],
     ['{"mentees":[],"mentors":[]}', /shape at edges/],
@@ -74,7 +74,7 @@ describe('readProblem', () => {
     ['{"mentees":[],"mentors":[],"edges":[["a","b",1,2]]}', /shape at edges.0: Too big/],
     ['{"mentees":[],"mentors":[],"edges":[{"0":"a","1":"b","2":1,"length":3}]}', /shape at edges.0: Invalid input: expected tuple/],
   ])('rejects %s', async (text, message) => {
-    expect(await readProblem(text)).toMatch(message);
+    expect(await solveText(text)).toMatch(message);
   });
 });
 

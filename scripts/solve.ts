@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { problemError, quoteId, solveAssignment, type AssignmentProblem } from '../src/domain/matching/assignment.ts';
+import { quoteId, solveCheckedAssignment, type Assignment, type AssignmentProblem } from '../src/domain/matching/assignment.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -30,7 +30,7 @@ export function hasProblemShape(json: unknown): json is AssignmentProblem {
   return true;
 }
 
-/** Reads and checks a problem; returns it, or the one-line reason it cannot be solved. */
+/** Reads a problem's JSON and checks its shape; returns it, or the one-line reason it is not one. */
 export async function readProblem(text: string): Promise<AssignmentProblem | string> {
   let json: unknown;
   try {
@@ -39,9 +39,13 @@ export async function readProblem(text: string): Promise<AssignmentProblem | str
     return `input is not JSON: ${(error as Error).message}`;
   }
   // The schema (and zod) only for a file without the shape, to say where and why.
-  const problem = hasProblemShape(json) ? json : (await import('./solve-shape.ts')).parseShape(json);
-  if (typeof problem === 'string') return problem;
-  return problemError(problem) ?? problem;
+  return hasProblemShape(json) ? json : (await import('./solve-shape.ts')).parseShape(json);
+}
+
+/** Reads, checks and solves a problem: its assignment, or the one-line reason it cannot be solved. */
+export async function solveText(text: string): Promise<Assignment | string> {
+  const problem = await readProblem(text);
+  return typeof problem === 'string' ? problem : solveCheckedAssignment(problem);
 }
 
 function fail(message: string): never {
@@ -64,11 +68,11 @@ export async function main() {
   } catch {
     fail(`cannot read ${quoteId(values.in)}`);
   }
-  const problem = await readProblem(text);
-  if (typeof problem === 'string') fail(problem);
-  const solution = `${JSON.stringify(solveAssignment(problem))}\n`;
+  const solution = await solveText(text);
+  if (typeof solution === 'string') fail(solution);
+  const output = `${JSON.stringify(solution)}\n`;
   try {
-    writeFileSync(values.out, solution);
+    writeFileSync(values.out, output);
   } catch {
     fail(`cannot write ${quoteId(values.out)}`);
   }

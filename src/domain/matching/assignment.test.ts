@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { problemError, solveAssignment, type AssignmentProblem } from './assignment';
+import { problemError, solveAssignment, solveCheckedAssignment, type AssignmentProblem } from './assignment';
 import { referenceAssignment } from './reference-assignment';
 
 const problem = (edges: [string, string, number][], capacities: Record<string, number>, mentees?: string[]): AssignmentProblem => ({
@@ -90,6 +90,7 @@ describe('solveAssignment', () => {
         expectFeasible(p, ours.pairs);
         expect(ours.matched).toBe(reference.matched);
         expect(ours.total).toBeCloseTo(reference.total, 9);
+        expect(solveCheckedAssignment(p)).toEqual(ours);
       }),
       { numRuns: 300 },
     );
@@ -137,6 +138,8 @@ describe('problemError', () => {
       fc.property(fc.array(edge, { maxLength: 12 }), (edges) => {
         const p = problem(edges, { m0: 1, m1: 2, m2: 1 }, ['e0', 'e1', 'e2']);
         expect(problemError(p)).toBe(firstEdgeError(p));
+        const checked = solveCheckedAssignment(p);
+        expect(checked).toEqual(problemError(p) ?? solveAssignment(p));
       }),
       { numRuns: 500 },
     );

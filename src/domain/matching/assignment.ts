@@ -30,6 +30,27 @@ export interface Assignment {
  * duplicate ids, a score outside (0, 1], a capacity below 1, a repeated pair.
  */
 export function problemError(problem: AssignmentProblem): string | undefined {
+  const indices = checkedEdgeIndices(problem);
+  return typeof indices === 'string' ? indices : undefined;
+}
+
+/**
+ * {@link problemError} then {@link solveAssignment}, looking each edge's ids up once: the one-line
+ * reason the problem cannot be solved, or its assignment (the same as solveAssignment's).
+ */
+export function solveCheckedAssignment(problem: AssignmentProblem): Assignment | string {
+  const indices = checkedEdgeIndices(problem);
+  return typeof indices === 'string' ? indices : solveIndexed(problem, indices);
+}
+
+/** Each edge's mentee and mentor as positions in the problem's lists. */
+interface EdgeIndices {
+  readonly rows: Int32Array;
+  readonly columns: Int32Array;
+}
+
+/** The edges' indices, or what is wrong with the problem (see {@link problemError}). */
+function checkedEdgeIndices(problem: AssignmentProblem): EdgeIndices | string {
   const mentees = new Map<string, number>();
   for (const { id } of problem.mentees) {
     if (mentees.has(id)) return `duplicate mentee id ${quoteId(id)}`;
@@ -68,7 +89,8 @@ export function problemError(problem: AssignmentProblem): string | undefined {
     break;
   }
   const duplicate = firstRepeat(rows, columns, checked, mentees.size, mentors.size);
-  return duplicate === -1 ? failure : `duplicate edge ${pair(duplicate)}`;
+  if (duplicate !== -1) return `duplicate edge ${pair(duplicate)}`;
+  return failure ?? { rows, columns };
 }
 
 /**
@@ -169,10 +191,18 @@ class Heap {
  * the given order, which with the mentee order makes ties break deterministically.
  */
 export function solveAssignment(problem: AssignmentProblem): Assignment {
-  const n = problem.mentees.length;
-  const m = problem.mentors.length;
   const menteeIndex = new Map(problem.mentees.map((e, i) => [e.id, i]));
   const mentorIndex = new Map(problem.mentors.map((e, i) => [e.id, i]));
+  const rows = Int32Array.from(problem.edges, ([e]) => menteeIndex.get(e)!);
+  const columns = Int32Array.from(problem.edges, ([, j]) => mentorIndex.get(j)!);
+  return solveIndexed(problem, { rows, columns });
+}
+
+/** {@link solveAssignment} given each edge's indices. */
+function solveIndexed(problem: AssignmentProblem, indices: EdgeIndices): Assignment {
+  const n = problem.mentees.length;
+  const m = problem.mentors.length;
+  const { edges } = problem;
 
   // Columns: mentors 0..m-1, then one private "unmatched" column per mentee (m + r).
   const columns = m + n;
@@ -180,18 +210,18 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
   problem.mentors.forEach((mentor, j) => (capacity[j] = mentor.capacity));
   const unmatchedCost = n + 1;
 
-  // Edges of each mentee as compressed rows, the private column last.
+  // Edges of each mentee as compressed rows, in the given order, the private column last.
   const degree = new Int32Array(n + 1);
-  for (const [e] of problem.edges) degree[menteeIndex.get(e)! + 1]!++;
+  for (let i = 0; i < edges.length; i++) degree[indices.rows[i]! + 1]!++;
   for (let r = 0; r < n; r++) degree[r + 1]! += degree[r]! + 1;
   const edgeColumn = new Int32Array(degree[n]!);
   const edgeCost = new Float64Array(degree[n]!);
   const edgeScore = new Float64Array(degree[n]!);
   const fill = degree.slice(0, n);
-  for (const [e, j, score] of problem.edges) {
-    const r = menteeIndex.get(e)!;
-    const k = fill[r]!++;
-    edgeColumn[k] = mentorIndex.get(j)!;
+  for (let i = 0; i < edges.length; i++) {
+    const k = fill[indices.rows[i]!]!++;
+    const score = edges[i]![2];
+    edgeColumn[k] = indices.columns[i]!;
     edgeCost[k] = 1 - score;
     edgeScore[k] = score;
   }
