@@ -5,32 +5,47 @@
  * Input:  {"mentees":[{"id":"e1"}],"mentors":[{"id":"m1","capacity":2}],"edges":[["e1","m1",0.73]]}
  * Output: {"pairs":[["e1","m1"]],"matched":1,"total":0.73}
  * Invalid input exits 2 with one line naming the problem and writes nothing.
+ * `npm run solve` runs this as built JavaScript: scripts/run-solve.mjs bundles it when stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { problemError, quoteId, solveAssignment, type AssignmentProblem } from '../src/domain/matching/assignment.ts';
+import { quoteId, solveCheckedAssignment, type Assignment, type AssignmentProblem } from '../src/domain/matching/assignment.ts';
 
-const problemSchema = z.object({
-  mentees: z.array(z.object({ id: z.string() })),
-  mentors: z.array(z.object({ id: z.string(), capacity: z.number() })),
-  edges: z.array(z.tuple([z.string(), z.string(), z.number()])),
-});
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-/** Reads and checks a problem; returns it, or the one-line reason it cannot be solved. */
-export function readProblem(text: string): AssignmentProblem | string {
+/**
+ * Whether parsed JSON has the problem's shape: true exactly where the schema in solve-shape.ts
+ * succeeds (solve.test.ts checks this), in one plain pass over the 150,000 edges and more.
+ */
+export function hasProblemShape(json: unknown): json is AssignmentProblem {
+  if (!isRecord(json)) return false;
+  const { mentees, mentors, edges } = json;
+  if (!Array.isArray(mentees) || !Array.isArray(mentors) || !Array.isArray(edges)) return false;
+  for (const mentee of mentees) if (!isRecord(mentee) || typeof mentee.id !== 'string') return false;
+  for (const mentor of mentors) if (!isRecord(mentor) || typeof mentor.id !== 'string' || !isNumber(mentor.capacity)) return false;
+  for (const edge of edges) {
+    if (!Array.isArray(edge) || edge.length !== 3 || typeof edge[0] !== 'string' || typeof edge[1] !== 'string' || !isNumber(edge[2])) return false;
+  }
+  return true;
+}
+
+/** Reads a problem's JSON and checks its shape; returns it, or the one-line reason it is not one. */
+export async function readProblem(text: string): Promise<AssignmentProblem | string> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     return `input is not JSON: ${(error as Error).message}`;
   }
-  const parsed = problemSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return `input does not have the problem's shape at ${issue.path.join('.') || 'the top'}: ${issue.message}`;
-  }
-  return problemError(parsed.data) ?? parsed.data;
+  // The schema (and zod) only for a file without the shape, to say where and why.
+  return hasProblemShape(json) ? json : (await import('./solve-shape.ts')).parseShape(json);
+}
+
+/** Reads, checks and solves a problem: its assignment, or the one-line reason it cannot be solved. */
+export async function solveText(text: string): Promise<Assignment | string> {
+  const problem = await readProblem(text);
+  return typeof problem === 'string' ? problem : solveCheckedAssignment(problem);
 }
 
 function fail(message: string): never {
@@ -38,7 +53,8 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function main() {
+/** The command: `solve --in problem.json --out solution.json`. */
+export async function main() {
   let values: { in?: string | undefined; out?: string | undefined };
   try {
     ({ values } = parseArgs({ options: { in: { type: 'string' }, out: { type: 'string' } } }));
@@ -52,14 +68,15 @@ function main() {
   } catch {
     fail(`cannot read ${quoteId(values.in)}`);
   }
-  const problem = readProblem(text);
-  if (typeof problem === 'string') fail(problem);
-  const solution = `${JSON.stringify(solveAssignment(problem))}\n`;
+  const solution = await solveText(text);
+  if (typeof solution === 'string') fail(solution);
+  const output = `${JSON.stringify(solution)}\n`;
   try {
-    writeFileSync(values.out, solution);
+    writeFileSync(values.out, output);
   } catch {
     fail(`cannot write ${quoteId(values.out)}`);
   }
 }
 
-if (process.argv[1]?.endsWith('solve.ts')) main();
+// Run directly (`tsx scripts/solve.ts`); `npm run solve` calls main() of the built bundle instead.
+if (process.argv[1]?.endsWith('solve.ts')) void main();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { problemError, solveAssignment, type AssignmentProblem } from './assignment';
+import { problemError, solveAssignment, solveCheckedAssignment, type AssignmentProblem } from './assignment';
 import { referenceAssignment } from './reference-assignment';
 
 const problem = (edges: [string, string, number][], capacities: Record<string, number>, mentees?: string[]): AssignmentProblem => ({
@@ -90,6 +90,7 @@ describe('solveAssignment', () => {
         expectFeasible(p, ours.pairs);
         expect(ours.matched).toBe(reference.matched);
         expect(ours.total).toBeCloseTo(reference.total, 9);
+        expect(solveCheckedAssignment(p)).toEqual(ours);
       }),
       { numRuns: 300 },
     );
@@ -113,5 +114,34 @@ describe('problemError', () => {
 
   it('accepts a valid problem', () => {
     expect(problemError(ok)).toBeUndefined();
+  });
+
+  /** The plain statement of the rule: each edge in order, the first that fails. */
+  function firstEdgeError(p: AssignmentProblem): string | undefined {
+    const mentees = new Set(p.mentees.map((e) => e.id));
+    const mentors = new Set(p.mentors.map((m) => m.id));
+    const seen = new Set<string>();
+    for (const [e, m, score] of p.edges) {
+      if (!mentees.has(e)) return `edge names unknown mentee "${e}"`;
+      if (!mentors.has(m)) return `edge names unknown mentor "${m}"`;
+      if (!(score > 0 && score <= 1)) return `edge ["${e}", "${m}"] has score ${score}; it must be in (0, 1]`;
+      if (seen.has(`${e}|${m}`)) return `duplicate edge ["${e}", "${m}"]`;
+      seen.add(`${e}|${m}`);
+    }
+    return undefined;
+  }
+
+  it('reports the first edge that fails, a repeated pair included', () => {
+    const id = (prefix: string) => fc.integer({ min: 0, max: 3 }).map((i) => `${prefix}${i}`);
+    const edge = fc.tuple(id('e'), id('m'), fc.constantFrom(0.5, 1, 0, 1.5));
+    fc.assert(
+      fc.property(fc.array(edge, { maxLength: 12 }), (edges) => {
+        const p = problem(edges, { m0: 1, m1: 2, m2: 1 }, ['e0', 'e1', 'e2']);
+        expect(problemError(p)).toBe(firstEdgeError(p));
+        const checked = solveCheckedAssignment(p);
+        expect(checked).toEqual(problemError(p) ?? solveAssignment(p));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

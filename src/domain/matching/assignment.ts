@@ -30,30 +30,93 @@ export interface Assignment {
  * duplicate ids, a score outside (0, 1], a capacity below 1, a repeated pair.
  */
 export function problemError(problem: AssignmentProblem): string | undefined {
-  const mentees = new Set<string>();
+  const indices = checkedEdgeIndices(problem);
+  return typeof indices === 'string' ? indices : undefined;
+}
+
+/**
+ * {@link problemError} then {@link solveAssignment}, looking each edge's ids up once: the one-line
+ * reason the problem cannot be solved, or its assignment (the same as solveAssignment's).
+ */
+export function solveCheckedAssignment(problem: AssignmentProblem): Assignment | string {
+  const indices = checkedEdgeIndices(problem);
+  return typeof indices === 'string' ? indices : solveIndexed(problem, indices);
+}
+
+/** Each edge's mentee and mentor as positions in the problem's lists. */
+interface EdgeIndices {
+  readonly rows: Int32Array;
+  readonly columns: Int32Array;
+}
+
+/** The edges' indices, or what is wrong with the problem (see {@link problemError}). */
+function checkedEdgeIndices(problem: AssignmentProblem): EdgeIndices | string {
+  const mentees = new Map<string, number>();
   for (const { id } of problem.mentees) {
     if (mentees.has(id)) return `duplicate mentee id ${quoteId(id)}`;
-    mentees.add(id);
+    mentees.set(id, mentees.size);
   }
-  const mentors = new Set<string>();
+  const mentors = new Map<string, number>();
   for (const { id, capacity } of problem.mentors) {
     if (mentors.has(id)) return `duplicate mentor id ${quoteId(id)}`;
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
       return `mentor ${quoteId(id)} has capacity ${capacity}; it must be a whole number from 1 to ${MAX_CAPACITY}`;
     }
-    mentors.add(id);
+    mentors.set(id, mentors.size);
   }
-  const seen = new Set<string>();
-  for (const [mentee, mentor, score] of problem.edges) {
-    if (!mentees.has(mentee)) return `edge names unknown mentee ${quoteId(mentee)}`;
-    if (!mentors.has(mentor)) return `edge names unknown mentor ${quoteId(mentor)}`;
-    const pair = `[${quoteId(mentee)}, ${quoteId(mentor)}]`;
-    if (!(typeof score === 'number' && score > 0 && score <= 1)) return `edge ${pair} has score ${score}; it must be in (0, 1]`;
-    const key = JSON.stringify([mentee, mentor]);
-    if (seen.has(key)) return `duplicate edge ${pair}`;
-    seen.add(key);
+  // Each edge in order: known ids, then its score. The first edge that fails is reported, unless
+  // an earlier one repeats a pair: ids are quoted only for a message, as this runs once per edge.
+  const { edges } = problem;
+  const rows = new Int32Array(edges.length);
+  const columns = new Int32Array(edges.length);
+  const pair = (k: number) => `[${quoteId(edges[k]![0])}, ${quoteId(edges[k]![1])}]`;
+  let failure: string | undefined;
+  let checked = edges.length;
+  for (let k = 0; k < edges.length; k++) {
+    const edge = edges[k]!;
+    const row = mentees.get(edge[0]);
+    const column = mentors.get(edge[1]);
+    const score = edge[2];
+    if (row !== undefined && column !== undefined && typeof score === 'number' && score > 0 && score <= 1) {
+      rows[k] = row;
+      columns[k] = column;
+      continue;
+    }
+    if (row === undefined) failure = `edge names unknown mentee ${quoteId(edge[0])}`;
+    else if (column === undefined) failure = `edge names unknown mentor ${quoteId(edge[1])}`;
+    else failure = `edge ${pair(k)} has score ${score}; it must be in (0, 1]`;
+    checked = k;
+    break;
   }
-  return undefined;
+  const duplicate = firstRepeat(rows, columns, checked, mentees.size, mentors.size);
+  if (duplicate !== -1) return `duplicate edge ${pair(duplicate)}`;
+  return failure ?? { rows, columns };
+}
+
+/**
+ * The first of the first `count` (row, column) pairs that repeats an earlier one, or -1: the
+ * pairs grouped by row, keeping their order, then each row's columns marked as they come.
+ */
+function firstRepeat(rows: Int32Array, columns: Int32Array, count: number, rowCount: number, columnCount: number): number {
+  const start = new Int32Array(rowCount + 1);
+  for (let k = 0; k < count; k++) start[rows[k]! + 1]!++;
+  for (let r = 0; r < rowCount; r++) start[r + 1]! += start[r]!;
+  const byRow = new Int32Array(count);
+  const fill = start.slice(0, rowCount);
+  for (let k = 0; k < count; k++) byRow[fill[rows[k]!]!++] = k;
+  const markedBy = new Int32Array(columnCount).fill(-1);
+  let first = -1;
+  for (let r = 0; r < rowCount; r++) {
+    for (let i = start[r]!; i < start[r + 1]!; i++) {
+      const k = byRow[i]!;
+      if (markedBy[columns[k]!] === r) {
+        if (first === -1 || k < first) first = k;
+        break;
+      }
+      markedBy[columns[k]!] = r;
+    }
+  }
+  return first;
 }
 
 /** The largest capacity the solver holds (its capacities are 32-bit integers). */
@@ -128,10 +191,18 @@ class Heap {
  * the given order, which with the mentee order makes ties break deterministically.
  */
 export function solveAssignment(problem: AssignmentProblem): Assignment {
-  const n = problem.mentees.length;
-  const m = problem.mentors.length;
   const menteeIndex = new Map(problem.mentees.map((e, i) => [e.id, i]));
   const mentorIndex = new Map(problem.mentors.map((e, i) => [e.id, i]));
+  const rows = Int32Array.from(problem.edges, ([e]) => menteeIndex.get(e)!);
+  const columns = Int32Array.from(problem.edges, ([, j]) => mentorIndex.get(j)!);
+  return solveIndexed(problem, { rows, columns });
+}
+
+/** {@link solveAssignment} given each edge's indices. */
+function solveIndexed(problem: AssignmentProblem, indices: EdgeIndices): Assignment {
+  const n = problem.mentees.length;
+  const m = problem.mentors.length;
+  const { edges } = problem;
 
   // Columns: mentors 0..m-1, then one private "unmatched" column per mentee (m + r).
   const columns = m + n;
@@ -139,18 +210,18 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
   problem.mentors.forEach((mentor, j) => (capacity[j] = mentor.capacity));
   const unmatchedCost = n + 1;
 
-  // Edges of each mentee as compressed rows, the private column last.
+  // Edges of each mentee as compressed rows, in the given order, the private column last.
   const degree = new Int32Array(n + 1);
-  for (const [e] of problem.edges) degree[menteeIndex.get(e)! + 1]!++;
+  for (let i = 0; i < edges.length; i++) degree[indices.rows[i]! + 1]!++;
   for (let r = 0; r < n; r++) degree[r + 1]! += degree[r]! + 1;
   const edgeColumn = new Int32Array(degree[n]!);
   const edgeCost = new Float64Array(degree[n]!);
   const edgeScore = new Float64Array(degree[n]!);
   const fill = degree.slice(0, n);
-  for (const [e, j, score] of problem.edges) {
-    const r = menteeIndex.get(e)!;
-    const k = fill[r]!++;
-    edgeColumn[k] = mentorIndex.get(j)!;
+  for (let i = 0; i < edges.length; i++) {
+    const k = fill[indices.rows[i]!]!++;
+    const score = edges[i]![2];
+    edgeColumn[k] = indices.columns[i]!;
     edgeCost[k] = 1 - score;
     edgeScore[k] = score;
   }
