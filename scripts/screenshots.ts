@@ -148,6 +148,8 @@ try {
       if (shot.frameReady) await frame?.waitForSelector(shot.frameReady, { timeout: 60_000 });
       if (shot.name === 'programme') await frame?.getByRole('heading', { name: 'Programme', exact: true }).scrollIntoViewIfNeeded();
       const file = `${out}${shot.name}-${theme === 'default' ? 'light' : 'dark'}.png`;
+      // Buttons fade between states (Save becoming enabled): photograph them once they are there.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
       await page.screenshot({ path: file });
       console.log(`Wrote ${file}`);
       await page.close();
