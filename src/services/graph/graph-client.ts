@@ -1,4 +1,4 @@
-import { Client, GraphError, ResponseType, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { Identity } from '../identity/identity';
 import { isDownloadUrl } from './download-hosts';
 import { GraphPermissionError, GraphRequestError } from './graph-errors';
@@ -221,20 +221,6 @@ export class GraphClient {
       },
       [url],
     );
-  }
-
-  /** GET a JSON document with its ETag (for optimistic concurrency on file content). */
-  getWithETag<T = unknown>(url: string, scopes: readonly string[]): Promise<{ body: T; etag: string | undefined }> {
-    return this.send(scopes, undefined, async (token) => {
-      const response = (await this.client.api(url).headers({ Authorization: `Bearer ${token}` }).responseType(ResponseType.RAW).get()) as Response;
-      const text = await response.text();
-      if (!response.ok) {
-        const error = new GraphError(response.status, (JSON.parse(text || '{}') as { error?: { message?: string } }).error?.message ?? `Graph answered ${response.status}`);
-        error.headers = response.headers;
-        throw error;
-      }
-      return { body: JSON.parse(text) as T, etag: response.headers.get('etag') ?? undefined };
-    });
   }
 
   /**
