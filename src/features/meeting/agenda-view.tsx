@@ -11,6 +11,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
@@ -542,8 +543,16 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
             </MessageBarBody>
           </MessageBar>
         ) : (
-          <MessageBar intent="error">
-            <MessageBarBody>The agenda could not be opened: {agenda.status === 'failed' ? agenda.message : 'unknown problem'}</MessageBarBody>
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>The agenda could not be opened</MessageBarTitle>
+              {agenda.status === 'failed' ? agenda.message : 'Try again in a moment.'}
+            </MessageBarBody>
+            {agenda.status === 'failed' && agenda.retry && (
+              <MessageBarActions>
+                <Button onClick={agenda.retry}>Try again</Button>
+              </MessageBarActions>
+            )}
           </MessageBar>
         )}
       </div>

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AgendaFormatError } from '@/services/agenda/agenda-schema';
+import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { addItem, alternativesOf, editText, liveItems, valueOf } from '@/domain/agenda/agenda';
 import { chatIdOfJoinUrl } from '@/domain/booking/meeting-pair';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
@@ -14,7 +16,7 @@ import { FakeGraph } from '@/services/graph/fake/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { createDemoIdentity } from '@/services/identity/demo-identity';
 import { saveMyProfile } from '@/services/profile/profile-store';
-import { openPairAgenda, type LiveWho, type PairAgenda } from './open-pair-agenda';
+import { describeAgendaFailure, openPairAgenda, type LiveWho, type PairAgenda } from './open-pair-agenda';
 
 const users = generateDemoTenant({ size: 200 });
 const [margaret, diego, aisha, priya] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
@@ -300,5 +302,30 @@ describe('one person, two surfaces', () => {
     expect(new Set([valueOf(saved), ...alternativesOf(saved).map((t) => t.value)])).toEqual(new Set(['Copilot in Excel', 'Copilot in Word']));
     panel.dispose();
     tab.dispose();
+  });
+});
+
+describe('an agenda that cannot be opened', () => {
+  it('says what happened and what to do when the workspace file is gone, never Graph’s own words', async () => {
+    const { graph, pairs } = await bookedPairs();
+    graph.restoreState({ ...graph.state(), files: [] });
+    const last = await resolvedIn(graph, margaret, { chatId: pairs.get(diego.id)!.chatId });
+    expect(last).toMatchObject({ status: 'failed', message: expect.stringMatching(/^The pair workspace file is no longer there, or no longer shared with you\./) });
+  });
+
+  it.each([
+    [new GraphRequestError('itemNotFound: The resource could not be found.', 404, 'itemNotFound', 'r1', undefined), /no longer there/],
+    [new GraphRequestError('Could not reach Microsoft Graph: Failed to fetch', 503, 'NetworkError', undefined, undefined), /could not be reached just now/],
+    [new AgendaFormatError('The pair workspace is not in the expected form (pair: Required).'), /damaged beyond what can be read/],
+    [new TypeError("Cannot read properties of undefined (reading 'x')"), /^Something went wrong while opening the agenda/],
+  ])('words %s for a person', (error, expected) => {
+    const message = describeAgendaFailure(error);
+    expect(message).toMatch(expected);
+    expect(message).not.toContain(error.message);
+  });
+
+  it('passes on a missing permission as it is: it names the permission and who grants it', () => {
+    const error = new GraphPermissionError(['Files.ReadWrite.All'], 403, 'accessDenied', undefined);
+    expect(describeAgendaFailure(error)).toBe(error.message);
   });
 });

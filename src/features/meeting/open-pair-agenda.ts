@@ -6,13 +6,15 @@
 import type { Editor } from '@/domain/agenda/agenda';
 import { resolveMeetingPair, type KnownPair, type MeetingIdentity, type MeetingPair } from '@/domain/booking/meeting-pair';
 import { sessionOn, type BookingRecord } from '@/domain/booking/pair-schedule';
+import { AgendaFormatError } from '@/services/agenda/agenda-schema';
 import { AgendaSync } from '@/services/agenda/agenda-sync';
 import { deviceCopy, type DeviceStorage } from '@/services/agenda/device-copy';
 import type { LiveAgenda } from '@/services/agenda/live-agenda';
 import { LiveSeal, newLiveKey } from '@/services/agenda/live-crypto';
 import { ensureLiveKey, parseWorkspaceRef, readWorkspace, saveAgenda, type WorkspaceRef } from '@/services/agenda/workspace-store';
 import { seriesMeetings } from '@/services/booking/series-meetings';
-import type { GraphClient } from '@/services/graph/graph-client';
+import { GraphLinkError, type GraphClient } from '@/services/graph/graph-client';
+import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { readMyProfile, readProfiles } from '@/services/profile/profile-store';
 
 /** The two people of a pair, by role. */
@@ -25,7 +27,8 @@ export type PairAgenda =
   | { readonly status: 'resolving' }
   /** No pair's agenda here: the person has no pair, or this meeting is none of theirs (or could be more than one). */
   | { readonly status: 'unlinked'; readonly reason?: Extract<MeetingPair, { kind: 'none' }>['reason'] }
-  | { readonly status: 'failed'; readonly message: string }
+  /** `retry` opens it again (the hook adds it). */
+  | { readonly status: 'failed'; readonly message: string; readonly retry?: () => void }
   | {
       readonly status: 'ready';
       readonly sync: AgendaSync;
@@ -191,7 +194,27 @@ export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<Li
     sync.attachLive(live);
     return live;
   } catch (error) {
-    if (isCurrent()) onState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    if (isCurrent()) onState({ status: 'failed', message: describeAgendaFailure(error) });
     return undefined;
   }
+}
+
+/**
+ * What to tell a person whose agenda could not be opened: what happened and what to do, in words,
+ * never the raw text of Graph or the network (issue 11's quality bar).
+ */
+export function describeAgendaFailure(error: unknown): string {
+  // Names the permission and who grants it.
+  if (error instanceof GraphPermissionError) return error.message;
+  if (error instanceof AgendaFormatError) {
+    return 'The pair workspace file is damaged beyond what can be read. The executive who booked the sessions can open it in OneDrive and restore an earlier version.';
+  }
+  if (error instanceof GraphRequestError && (error.status === 404 || error.status === 410)) {
+    return 'The pair workspace file is no longer there, or no longer shared with you. Ask your partner to check it in OneDrive, or book the sessions again to make a new one.';
+  }
+  if (error instanceof GraphLinkError) return 'Microsoft 365 answered in a way this app does not trust, so it stopped. Try again later.';
+  if (error instanceof GraphRequestError && error.status >= 500) {
+    return 'Microsoft 365 could not be reached just now. Check your connection, then try again: nothing you wrote is lost.';
+  }
+  return 'Something went wrong while opening the agenda. Try again in a moment: nothing you wrote is lost.';
 }

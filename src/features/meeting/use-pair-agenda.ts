@@ -5,7 +5,7 @@ import type { AgendaSync, AgendaSyncState } from '@/services/agenda/agenda-sync'
 import { liveShareAvailable } from '@/services/agenda/live-support';
 import { parseWorkspaceRef } from '@/services/agenda/workspace-store';
 import { NETWORK_CHANNEL } from '@/services/graph/fake/fault-presets';
-import { openPairAgenda, type PairAgenda } from './open-pair-agenda';
+import { describeAgendaFailure, openPairAgenda, type PairAgenda } from './open-pair-agenda';
 
 export type { PairAgenda, PairPeople } from './open-pair-agenda';
 
@@ -16,6 +16,12 @@ export type { PairAgenda, PairPeople } from './open-pair-agenda';
 export function usePairAgenda(options: { live: boolean }): PairAgenda {
   const { graph, user, config, host } = useServices();
   const [state, setState] = useState<PairAgenda>({ status: 'resolving' });
+  // Bumped by "Try again" on a failure: opens the agenda afresh.
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => {
+    setState({ status: 'resolving' });
+    setAttempt((n) => n + 1);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -26,7 +32,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
       try {
         client = await graph();
       } catch (error) {
-        if (current) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (current) setState({ status: 'failed', message: describeAgendaFailure(error), retry });
         return;
       }
       if (!current) return;
@@ -54,7 +60,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
           : {}),
         onState: (next) => {
           if (next.status === 'ready') sync = next.sync;
-          setState(next);
+          setState(next.status === 'failed' ? { ...next, retry } : next);
         },
         isCurrent: () => current,
       });
@@ -76,7 +82,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
       channel?.close();
       sync?.dispose();
     };
-  }, [graph, user.id, user.displayName, config.mode, host.context, options.live]);
+  }, [graph, user.id, user.displayName, config.mode, host.context, options.live, attempt, retry]);
 
   return state;
 }
