@@ -104,7 +104,8 @@ export default defineConfig(({ mode }) => {
             root: fromHere('.'),
             include: ['tests/**/*.spec.ts'],
             globalSetup: ['tests/support/global-setup.ts'],
-            testTimeout: 60_000,
+            // A hang guard, not a speed test: the longest journeys (two bookings, then a meeting) take about a minute on a busy 2-core machine.
+            testTimeout: 240_000,
             hookTimeout: 240_000,
             fileParallelism: false,
           },
