@@ -121,10 +121,38 @@ export interface GraphClientOptions {
 const TIMEOUT_ERROR = 'GraphTimeoutError';
 
 /**
- * The SDK's last middleware: sends the request with the given fetch, never with a token to a host
- * other than Graph's (the last check, after the SDK has built the URL), and gives up after the
- * timeout even when the fetch ignores its signal. The fetch gets a signal that fires on the
- * caller's abort or on the timeout; a timeout fails with {@link TIMEOUT_ERROR}, an abort with an AbortError.
+ * Fetches with a signal that fires on the caller's abort or after `timeoutMs`, and gives up then
+ * even when the fetch ignores its signal: a timeout fails with {@link TIMEOUT_ERROR}, an abort with
+ * an AbortError.
+ */
+async function fetchWithin(fetchImpl: FetchLike, input: RequestInfo | URL, init: RequestInit, timeoutMs: number, start: StartTimer): Promise<Response> {
+  const caller = init.signal ?? undefined;
+  if (caller?.aborted) throw abortError();
+  const controller = new AbortController();
+  let cancelTimer = () => {};
+  let onAbort = () => {};
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      controller.abort();
+      reject(abortError());
+    };
+    caller?.addEventListener('abort', onAbort);
+    cancelTimer = start(timeoutMs, () => {
+      controller.abort();
+      reject(Object.assign(new Error(`Microsoft Graph did not answer within ${Math.round(timeoutMs / 1000)} seconds.`), { name: TIMEOUT_ERROR }));
+    });
+  });
+  try {
+    return await Promise.race([fetchImpl(input, { ...init, signal: controller.signal }), stopped]);
+  } finally {
+    cancelTimer();
+    caller?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The SDK's last middleware: sends the request with the given fetch, within the timeout, and never
+ * with a token to a host other than Graph's (the last check, after the SDK has built the URL).
  */
 class FetchMiddleware implements Middleware {
   constructor(
@@ -136,28 +164,7 @@ class FetchMiddleware implements Middleware {
     const init = (context.options ?? {}) as RequestInit;
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     if (new Headers(init.headers).has('authorization')) assertGraphUrl(url);
-    const caller = init.signal ?? undefined;
-    if (caller?.aborted) throw abortError();
-    const controller = new AbortController();
-    let cancelTimer = () => {};
-    let onAbort = () => {};
-    const stopped = new Promise<never>((_, reject) => {
-      onAbort = () => {
-        controller.abort();
-        reject(abortError());
-      };
-      caller?.addEventListener('abort', onAbort);
-      cancelTimer = this.startTimer(this.timeoutMs, () => {
-        controller.abort();
-        reject(Object.assign(new Error(`Microsoft Graph did not answer within ${Math.round(this.timeoutMs / 1000)} seconds.`), { name: TIMEOUT_ERROR }));
-      });
-    });
-    try {
-      context.response = await Promise.race([this.fetchImpl(context.request, { ...init, signal: controller.signal }), stopped]);
-    } finally {
-      cancelTimer();
-      caller?.removeEventListener('abort', onAbort);
-    }
+    context.response = await fetchWithin(this.fetchImpl, context.request, init, this.timeoutMs, this.startTimer);
   }
 }
 
@@ -199,9 +206,11 @@ export class GraphClient {
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly startTimer: StartTimer;
 
   constructor(private readonly options: GraphClientOptions) {
-    const middleware = new FetchMiddleware(options.fetch, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, options.startTimer ?? startTimer);
+    this.startTimer = options.startTimer ?? startTimer;
+    const middleware = new FetchMiddleware(options.fetch, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, this.startTimer);
     this.client = Client.initWithMiddleware({ middleware, defaultVersion: 'v1.0' });
     this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
@@ -274,15 +283,11 @@ export class GraphClient {
     }
     const started = this.now();
     for (let attempt = 0; ; attempt++) {
-      if (options.signal?.aborted) throw abortError();
       let failure: GraphRequestError;
-      const timeout = new AbortController();
-      const onAbort = () => timeout.abort();
-      options.signal?.addEventListener('abort', onAbort);
-      const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
       try {
         this.stats.requests++;
-        const response = await this.options.fetch(url, { method: 'GET', credentials: 'omit', signal: timeout.signal });
+        const init: RequestInit = { method: 'GET', credentials: 'omit', ...(options.signal ? { signal: options.signal } : {}) };
+        const response = await fetchWithin(this.options.fetch, url, init, options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS, this.startTimer);
         const text = await response.text();
         if (response.ok) return text;
         const status = response.status;
@@ -295,9 +300,6 @@ export class GraphClient {
         if (caught instanceof GraphRequestError) throw caught;
         // Offline, DNS, CORS, or no answer in time: worth the same bounded retries as a 503.
         failure = new GraphRequestError('Could not reach OneDrive to read the file.', 503, 'NetworkError', undefined, undefined);
-      } finally {
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
       }
       const delay = isRetryable(failure.status)
         ? retryDelayMs({ attempt, retryAfterMs: failure.retryAfterMs, elapsedMs: this.now() - started, random: this.random, policy: this.policy })
