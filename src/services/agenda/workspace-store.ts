@@ -76,13 +76,21 @@ export async function readWorkspace(client: GraphClient, ref: WorkspaceRef): Pro
 }
 
 /**
- * Saves the agenda into the workspace: merged with what is stored whenever someone else saved
- * first. Returns what is stored now (which the caller merges into its copy).
+ * Writes the document `compose` makes from what is stored, with `If-Match`. A 412 means the other
+ * person saved first: it reads the file again and composes afresh. `compose` returns undefined when
+ * nothing needs writing. Returns what is stored now.
  */
-export async function saveAgenda(client: GraphClient, ref: WorkspaceRef, agenda: AgendaDoc, last: StoredWorkspace): Promise<StoredWorkspace> {
+async function writeWithIfMatch(
+  client: GraphClient,
+  ref: WorkspaceRef,
+  last: StoredWorkspace,
+  compose: (base: StoredWorkspace) => WorkspaceDocument | undefined,
+  conflictMessage: string,
+): Promise<StoredWorkspace> {
   let base = last;
   for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
-    const document: WorkspaceDocument = { ...base.document, agenda: mergeAgendas(base.document.agenda, agenda) };
+    const document = compose(base);
+    if (!document) return base;
     try {
       const item = await client.write<{ eTag?: string }>('PUT', contentUrl(ref), WORKSPACE_FILE_SCOPES, JSON.stringify(document), {
         'Content-Type': 'application/json',
@@ -94,7 +102,21 @@ export async function saveAgenda(client: GraphClient, ref: WorkspaceRef, agenda:
       base = await readWorkspace(client, ref);
     }
   }
-  throw new GraphRequestError('The workspace kept changing while saving; your edits are kept and saving will try again.', 409, 'SaveConflict', undefined, undefined);
+  throw new GraphRequestError(conflictMessage, 409, 'SaveConflict', undefined, undefined);
+}
+
+/**
+ * Saves the agenda into the workspace: merged with what is stored whenever someone else saved
+ * first. Returns what is stored now (which the caller merges into its copy).
+ */
+export function saveAgenda(client: GraphClient, ref: WorkspaceRef, agenda: AgendaDoc, last: StoredWorkspace): Promise<StoredWorkspace> {
+  return writeWithIfMatch(
+    client,
+    ref,
+    last,
+    (base) => ({ ...base.document, agenda: mergeAgendas(base.document.agenda, agenda) }),
+    'The workspace kept changing while saving; your edits are kept and saving will try again.',
+  );
 }
 
 /**
@@ -109,22 +131,19 @@ export async function ensureLiveKey(
   last: StoredWorkspace,
   newKey: () => Promise<string>,
 ): Promise<{ liveKey: string; stored: StoredWorkspace }> {
-  let base = last;
-  for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
-    if (base.document.liveKey) return { liveKey: base.document.liveKey, stored: base };
-    // Without an ETag two clients could each store a key: only ever add one with If-Match.
-    if (!base.etag) throw new GraphRequestError('Microsoft Graph did not give the workspace an ETag; live editing is off.', 502, 'MissingETag', undefined, undefined);
-    const document: WorkspaceDocument = { ...base.document, liveKey: await newKey() };
-    try {
-      const item = await client.write<{ eTag?: string }>('PUT', contentUrl(ref), WORKSPACE_FILE_SCOPES, JSON.stringify(document), {
-        'Content-Type': 'application/json',
-        'If-Match': base.etag,
-      });
-      return { liveKey: document.liveKey!, stored: { document, etag: item.eTag } };
-    } catch (error) {
-      if (!(error instanceof GraphRequestError && error.status === 412)) throw error;
-      base = await readWorkspace(client, ref);
-    }
-  }
-  throw new GraphRequestError('The workspace kept changing while adding its live key; live editing will try again next time.', 409, 'SaveConflict', undefined, undefined);
+  if (last.document.liveKey) return { liveKey: last.document.liveKey, stored: last };
+  const key = await newKey();
+  const stored = await writeWithIfMatch(
+    client,
+    ref,
+    last,
+    (base) => {
+      if (base.document.liveKey) return undefined;
+      // Without an ETag two clients could each store a key: only ever add one with If-Match.
+      if (!base.etag) throw new GraphRequestError('Microsoft Graph did not give the workspace an ETag; live editing is off.', 502, 'MissingETag', undefined, undefined);
+      return { ...base.document, liveKey: key };
+    },
+    'The workspace kept changing while adding its live key; live editing will try again next time.',
+  );
+  return { liveKey: stored.document.liveKey!, stored };
 }
