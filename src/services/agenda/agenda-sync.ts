@@ -7,6 +7,7 @@
  * written, so a full device (quota exceeded) loses nothing: the offline copy is only off.
  */
 import { emptyAgenda, mergeAgendas, type AgendaDoc, type Editor } from '@/domain/agenda/agenda';
+import type { DeviceCopy } from './device-copy';
 import type { LiveAgenda, LiveConnection, Participant, TimerState } from './live-agenda';
 import type { StoredWorkspace } from './workspace-store';
 
@@ -34,20 +35,12 @@ export interface AgendaSyncState {
   readonly deviceCopy: 'on' | 'off';
 }
 
-/** This surface's copy of what is not saved yet (see device-copy.ts). */
-export interface UnsavedCopy {
-  read(): AgendaDoc | undefined;
-  /** May throw (a full device): the edit is kept in memory and saved regardless. */
-  write(doc: AgendaDoc): void;
-  clear(): void;
-}
-
 export interface AgendaSyncOptions {
   readonly editor: Editor;
   readonly load: () => Promise<StoredWorkspace>;
   readonly save: (doc: AgendaDoc, last: StoredWorkspace) => Promise<StoredWorkspace>;
   /** This device's copy of unsaved edits: written while something is unsaved, cleared once all is saved. */
-  readonly cache?: UnsavedCopy;
+  readonly cache?: DeviceCopy;
   /** Wait after an edit before saving, so typing saves once. */
   readonly saveDelayMs?: number;
   /** Wait before trying a failed save again. */
