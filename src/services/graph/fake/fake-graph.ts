@@ -383,10 +383,10 @@ export class FakeGraph {
     if (extension) {
       const owner = extension[1] === 'me' ? auth.oid : decodeURIComponent(extension[2]!);
       if (owner !== auth.oid && method !== 'GET') {
-        return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+        return this.denied();
       }
       if (owner !== auth.oid && !auth.scopes.has('User.Read.All')) {
-        return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+        return this.denied();
       }
       return this.extension(method, owner, extension[3] ? decodeURIComponent(extension[3]) : undefined, body);
     }
@@ -396,7 +396,7 @@ export class FakeGraph {
       // GroupMember.Read.All or Group.Read.All; Directory.Read.All. Up to 20 group ids.
       const has = (...scopes: string[]) => scopes.some((s) => auth.scopes.has(s));
       const allowed = has('User.Read', 'Directory.Read.All') || (has('User.ReadBasic.All', 'User.Read.All') && has('GroupMember.Read.All', 'Group.Read.All'));
-      if (!allowed) return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      if (!allowed) return this.denied();
       let groupIds: unknown;
       try {
         groupIds = (JSON.parse(body ?? '') as { groupIds?: unknown }).groupIds;
@@ -417,17 +417,17 @@ export class FakeGraph {
     // Your own user needs only User.Read (https://learn.microsoft.com/graph/api/user-get); guests too.
     if (path === '/me') {
       const own = ['User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All'].some((scope) => auth.scopes.has(scope));
-      return own ? this.one(auth.oid, query) : this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      return own ? this.one(auth.oid, query) : this.denied();
     }
     if (this.faults.missingConsent || !auth.scopes.has('User.Read.All')) {
-      return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      return this.denied();
     }
     // "Guest users cannot call this API" (https://learn.microsoft.com/graph/api/user-list), whatever the
     // app was consented (https://learn.microsoft.com/entra/fundamentals/users-default-permissions); the
     // delta page is silent, so the fake refuses guests there too. A tenant may give guests members'
     // access, which the fake does not model (the stricter default).
     if ((path === '/users' || path === '/users/delta') && this.users.get(auth.oid)?.userType === 'Guest') {
-      return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      return this.denied();
     }
     if (path === '/users') return this.list(url, query, headers);
     if (path === '/users/delta') return this.delta(url);
@@ -680,6 +680,11 @@ export class FakeGraph {
       if (manager) shaped.manager = { '@odata.type': '#microsoft.graph.user', id: manager.id, ...pick(manager, query.expandSelect) };
     }
     return shaped;
+  }
+
+  /** The directory's refusal for a missing permission or a caller it does not serve (a guest). */
+  private denied(): Answer {
+    return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   }
 
   private error(status: number, code: string, message: string, headers: Record<string, string> = {}): Answer {
