@@ -1,7 +1,8 @@
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
-import { baseUrl, hostedFrame, launchBrowser, openPage, personalTabAs, seriousViolations } from './support/browser';
+import { baseUrl, hostedFrame, launchBrowser, openPage, seriousViolations } from './support/browser';
+import { bookMargaretAndDiego, sidePanels, startFirstSession } from './support/journeys';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,43 +14,9 @@ afterAll(async () => {
 
 const [MARGARET, DIEGO] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
 
-/** Margaret asks Diego (the meeting's two participants in the dev host), he accepts, she books. */
-async function bookMargaretAndDiego(page: Page) {
-  let frame = await personalTabAs(page, MARGARET);
-  await frame.getByRole('combobox', { name: /Why not someone else/ }).pressSequentially('Diego', { timeout: 60_000 });
-  await frame.getByRole('option', { name: /^Diego Hernández/ }).click();
-  await frame.getByRole('button', { name: 'Ask Diego Hernández to pair' }).click();
-  await frame.getByText('You asked Diego Hernández to pair. Waiting for their answer.').waitFor();
-  frame = await personalTabAs(page, DIEGO);
-  await frame.getByRole('button', { name: 'Accept Margaret Lindqvist' }).click({ timeout: 60_000 });
-  await frame.getByText(/You mentor Margaret Lindqvist/).waitFor();
-  frame = await personalTabAs(page, MARGARET);
-  await frame.getByRole('list', { name: 'Suggested times' }).getByRole('button').first().click({ timeout: 60_000 });
-  await frame.getByText('Waiting for Diego Hernández to accept the invitation.').waitFor({ timeout: 60_000 });
-}
-
-async function sidePanels(page: Page): Promise<[Frame, Frame]> {
-  // The meeting with the app's tab in place, as booking leaves it.
-  await page.goto(`${baseUrl()}/dev-host/?view=meeting&tab=added`);
-  const panels = [await hostedFrame(page, `Side panel of ${MARGARET.displayName}`), await hostedFrame(page, `Side panel of ${DIEGO.displayName}`)] as [Frame, Frame];
-  for (const panel of panels) await panel.getByText('Here now:', { exact: false }).waitFor({ timeout: 60_000 });
-  return panels;
-}
-
 async function add(panel: Frame, text: string) {
   await panel.getByRole('textbox', { name: 'New agenda item' }).fill(text);
   await panel.getByRole('button', { name: 'Add', exact: true }).click();
-}
-
-/** The first session's guide: Margaret writes their goals and both agree to the code of conduct. */
-async function startFirstSession(margaret: Frame, diego: Frame) {
-  await margaret.getByRole('heading', { name: 'Your first session' }).waitFor();
-  await margaret.getByRole('textbox', { name: 'Our goals' }).fill('Margaret gets fluent in generative AI; Diego sees how the board decides.');
-  await margaret.getByRole('textbox', { name: 'Our goals' }).blur();
-  await margaret.getByRole('button', { name: 'I agree to this code of conduct' }).click();
-  await diego.getByText('Agreed: Margaret Lindqvist.').waitFor();
-  await diego.getByRole('button', { name: 'I agree to this code of conduct' }).click();
-  await margaret.getByRole('heading', { name: 'Our goals' }).waitFor();
 }
 
 const itemTexts = (panel: Frame) => panel.getByRole('list', { name: 'This session' }).getByRole('textbox', { name: 'Item' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
@@ -58,7 +25,7 @@ describe('the shared agenda in the meeting side panel', () => {
   it('two participants edit at once and end up equal; one goes offline, edits, and catches up', async () => {
     const { page, errors, close } = await openPage(browser, '/dev-host/');
     await bookMargaretAndDiego(page);
-    const [margaret, diego] = await sidePanels(page);
+    const [margaret, diego] = await sidePanels(page, baseUrl());
 
     // The first session guides them: goals and the code of conduct.
     await startFirstSession(margaret, diego);
@@ -108,7 +75,7 @@ describe('the shared agenda in the meeting side panel', () => {
     // The next session, a fortnight on: what was not ticked off is carried over.
     await page.clock.setSystemTime(Date.now() + 15 * 86_400_000);
     await page.reload();
-    const [next] = await sidePanels(page);
+    const [next] = await sidePanels(page, baseUrl());
     const carried = next.getByRole('list', { name: 'Carried over from last time' });
     await carried.waitFor();
     const carriedTexts = await carried.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
@@ -131,7 +98,7 @@ describe('the shared agenda in the meeting side panel', () => {
   it('both panels edit the same item at once: both words are kept, in both panels and after a reload', async () => {
     const { page, errors, close } = await openPage(browser, '/dev-host/');
     await bookMargaretAndDiego(page);
-    const [margaret, diego] = await sidePanels(page);
+    const [margaret, diego] = await sidePanels(page, baseUrl());
     await startFirstSession(margaret, diego);
     await add(margaret, 'AI assistants');
     await expect.poll(() => itemTexts(diego), { timeout: 10_000 }).toEqual(['AI assistants']);
@@ -178,7 +145,7 @@ describe('the shared agenda in the meeting side panel', () => {
 
     // Opened again (from the workspace and the live session), both words are still there in both panels.
     await page.reload();
-    const again = await sidePanels(page);
+    const again = await sidePanels(page, baseUrl());
     for (const panel of again) await expect.poll(() => versions(panel), { timeout: 20_000 }).toEqual(both);
     expect(errors).toEqual([]);
     await close();

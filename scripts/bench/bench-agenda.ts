@@ -27,8 +27,8 @@ import { LiveSeal, newLiveKey } from '../../src/services/agenda/live-crypto.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'playwright-core';
-import { DEMO_PEOPLE } from '../../src/services/demo/demo-people.ts';
 import { launchBrowser, serveDemoBuild } from '../../tests/support/demo-server.ts';
+import { bookMargaretAndDiego, sidePanels, startFirstSession } from '../../tests/support/journeys.ts';
 import { startLocalFluid } from '../../tests/support/local-fluid.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -175,45 +175,12 @@ b.live.dispose();
 
 // In the browser: from an edit in one side panel until the other panel shows it.
 const PANEL_EDITS = 30;
-const [MARGARET, DIEGO] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
-
-async function frameTitled(page: Page, title: string): Promise<Frame> {
-  const frame = await (await page.waitForSelector(`iframe[title="${title}"]`)).contentFrame();
-  if (!frame) throw new Error(`The iframe "${title}" has no frame`);
-  return frame;
-}
-
-async function personalTabAs(page: Page, person: typeof MARGARET): Promise<Frame> {
-  await page.getByRole('combobox', { name: 'You are' }).selectOption(person.id);
-  const frame = await frameTitled(page, 'Personal tab');
-  await frame.getByRole('heading', { name: `Welcome, ${person.displayName.split(' ')[0]}` }).waitFor();
-  return frame;
-}
-
 /** Margaret and Diego pair and book (as the browser tests do), then open their meeting's two side panels. */
 async function meetingPanels(page: Page, baseUrl: string): Promise<[Frame, Frame]> {
   await page.goto(`${baseUrl}/dev-host/`);
-  let frame = await personalTabAs(page, MARGARET);
-  await frame.getByRole('combobox', { name: /Why not someone else/ }).pressSequentially('Diego', { timeout: 60_000 });
-  await frame.getByRole('option', { name: /^Diego Hernández/ }).click();
-  await frame.getByRole('button', { name: 'Ask Diego Hernández to pair' }).click();
-  await frame.getByText('Waiting for their answer', { exact: false }).waitFor();
-  frame = await personalTabAs(page, DIEGO);
-  await frame.getByRole('button', { name: 'Accept Margaret Lindqvist' }).click({ timeout: 60_000 });
-  await frame.getByText(/You mentor Margaret Lindqvist/).waitFor();
-  frame = await personalTabAs(page, MARGARET);
-  await frame.getByRole('list', { name: 'Suggested times' }).getByRole('button').first().click({ timeout: 60_000 });
-  await frame.getByText('Waiting for Diego Hernández to accept the invitation.').waitFor({ timeout: 60_000 });
-  await page.goto(`${baseUrl}/dev-host/?view=meeting&tab=added`);
-  const panels: [Frame, Frame] = [await frameTitled(page, `Side panel of ${MARGARET.displayName}`), await frameTitled(page, `Side panel of ${DIEGO.displayName}`)];
-  for (const panel of panels) await panel.getByText('Here now:', { exact: false }).waitFor({ timeout: 60_000 });
-  const [margaret, diego] = panels;
-  await margaret.getByRole('textbox', { name: 'Our goals' }).fill('Margaret learns generative AI; Diego learns how the board decides.');
-  await margaret.getByRole('textbox', { name: 'Our goals' }).blur();
-  await margaret.getByRole('button', { name: 'I agree to this code of conduct' }).click();
-  await diego.getByText('Agreed: Margaret Lindqvist.').waitFor();
-  await diego.getByRole('button', { name: 'I agree to this code of conduct' }).click();
-  await margaret.getByRole('heading', { name: 'Our goals' }).waitFor();
+  await bookMargaretAndDiego(page);
+  const panels = await sidePanels(page, baseUrl);
+  await startFirstSession(...panels);
   return panels;
 }
 

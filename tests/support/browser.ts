@@ -4,6 +4,7 @@ import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-cor
 import { inject } from 'vitest';
 
 export { launchBrowser } from './demo-server';
+export { hostedFrame, personalTabAs } from './journeys';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,22 +33,6 @@ export async function openPage(browser: Browser, path: string, options: BrowserC
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   await page.goto(`${baseUrl()}${path}`);
   return { page, errors, close: () => context.close() };
-}
-
-/** The frame of the dev host whose iframe has this title (e.g. "Personal tab"). */
-export async function hostedFrame(page: Page, title: string): Promise<Frame> {
-  const element = await page.waitForSelector(`iframe[title="${title}"]`);
-  const frame = await element.contentFrame();
-  if (!frame) throw new Error(`The iframe "${title}" has no frame`);
-  return frame;
-}
-
-/** Switches the dev host to this demo person and returns their personal tab once it has greeted them. */
-export async function personalTabAs(page: Page, person: { readonly id: string; readonly displayName: string }): Promise<Frame> {
-  await page.getByRole('combobox', { name: 'You are' }).selectOption(person.id);
-  const frame = await hostedFrame(page, 'Personal tab');
-  await frame.getByRole('heading', { name: `Welcome, ${person.displayName.split(' ')[0]}` }).waitFor();
-  return frame;
 }
 
 export interface AxeViolation {
