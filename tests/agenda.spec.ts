@@ -2,7 +2,7 @@ import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
 import { baseUrl, hostedFrame, launchBrowser, openPage, seriousViolations } from './support/browser';
-import { bookMargaretAndDiego, sidePanels, startFirstSession } from './support/journeys';
+import { addAgendaItem, bookMargaretAndDiego, sidePanels, startFirstSession } from './support/journeys';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,11 +13,6 @@ afterAll(async () => {
 });
 
 const [MARGARET, DIEGO] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
-
-async function add(panel: Frame, text: string) {
-  await panel.getByRole('textbox', { name: 'New agenda item' }).fill(text);
-  await panel.getByRole('button', { name: 'Add', exact: true }).click();
-}
 
 const itemTexts = (panel: Frame) => panel.getByRole('list', { name: 'This session' }).getByRole('textbox', { name: 'Item' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 
@@ -33,9 +28,9 @@ describe('the shared agenda in the meeting side panel', () => {
     // Both edit at once, without waiting for each other: add, reorder, tick, the same item's text.
     // (Playwright drives one page, so the actions are a few milliseconds apart; truly simultaneous
     // writes are the offline part below and the domain's property tests.)
-    await add(margaret, 'How do teams use AI assistants?');
-    await add(diego, 'Board pack walkthrough');
-    await add(margaret, 'TikTok for customer research');
+    await addAgendaItem(margaret, 'How do teams use AI assistants?');
+    await addAgendaItem(diego, 'Board pack walkthrough');
+    await addAgendaItem(margaret, 'TikTok for customer research');
     await expect.poll(() => itemTexts(diego), { timeout: 10_000 }).toHaveLength(3);
     await diego.getByRole('button', { name: 'Move “TikTok for customer research” up' }).click();
     await margaret.getByRole('checkbox', { name: 'Done: Board pack walkthrough' }).check();
@@ -56,8 +51,8 @@ describe('the shared agenda in the meeting side panel', () => {
     // Diego loses the network, keeps editing (the same item as Margaret, too), and comes back.
     await page.getByRole('switch', { name: `${DIEGO.displayName} online` }).uncheck();
     await diego.getByText('Offline — your edits are kept', { exact: false }).waitFor({ timeout: 15_000 });
-    await add(diego, 'Written while offline');
-    await add(margaret, 'Written while Diego was away');
+    await addAgendaItem(diego, 'Written while offline');
+    await addAgendaItem(margaret, 'Written while Diego was away');
     await firstItem(diego).fill('AI assistants: what Diego would try first');
     await firstItem(diego).press('Enter');
     await firstItem(margaret).fill('AI assistants: what finance would try first');
@@ -100,7 +95,7 @@ describe('the shared agenda in the meeting side panel', () => {
     await bookMargaretAndDiego(page);
     const [margaret, diego] = await sidePanels(page, baseUrl());
     await startFirstSession(margaret, diego);
-    await add(margaret, 'AI assistants');
+    await addAgendaItem(margaret, 'AI assistants');
     await expect.poll(() => itemTexts(diego), { timeout: 10_000 }).toEqual(['AI assistants']);
 
     const item = (panel: Frame) => panel.getByRole('list', { name: 'This session' }).getByRole('listitem').first();
@@ -175,7 +170,7 @@ describe('the agenda in Outlook, which has no Live Share', () => {
     await margaret.getByText('Live editing isn’t available here', { exact: false }).waitFor({ timeout: 60_000 });
     expect(await margaret.getByText('could not be opened', { exact: false }).count()).toBe(0);
 
-    await add(margaret, 'Copilot in Outlook');
+    await addAgendaItem(margaret, 'Copilot in Outlook');
     await expect.poll(() => itemTexts(margaret)).toEqual(['Copilot in Outlook']);
     await margaret.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
 

@@ -4,6 +4,7 @@ import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
 import { DEMO_WRITES_KEY } from '../src/services/graph/fake/fault-presets';
 import { PROFILE_EXTENSION } from '../src/services/profile/profile-extension';
 import { baseUrl, hostedFrame, launchBrowser, openPage, personalTabAs } from './support/browser';
+import { addAgendaItem, sidePanels } from './support/journeys';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,19 +28,6 @@ async function acceptAndBook(page: Page, mentor: typeof DIEGO) {
   await frame.getByText(`Waiting for ${mentor.displayName} to accept the invitation.`).waitFor({ timeout: 60_000 });
 }
 
-/** The dev host playing the meeting of Margaret's series with this mentor, with the tab booking added. */
-async function meetingWith(page: Page, mentor: typeof DIEGO, tab: 'added' | 'manual' = 'added'): Promise<[Frame, Frame]> {
-  await page.goto(`${baseUrl()}/dev-host/?view=meeting&tab=${tab}&pair=${MARGARET.id},${mentor.id}`);
-  const panels = [await hostedFrame(page, `Side panel of ${MARGARET.displayName}`), await hostedFrame(page, `Side panel of ${mentor.displayName}`)] as [Frame, Frame];
-  for (const panel of panels) await panel.getByText('Here now:', { exact: false }).waitFor({ timeout: 60_000 });
-  return panels;
-}
-
-async function add(panel: Frame, text: string) {
-  await panel.getByRole('textbox', { name: 'New agenda item' }).fill(text);
-  await panel.getByRole('button', { name: 'Add', exact: true }).click();
-}
-
 /** Everything a surface shows: its text and what its fields hold. */
 const shown = (frame: Frame) =>
   frame.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('input, textarea')].map((f) => (f as HTMLInputElement).value)].join('\n'));
@@ -52,8 +40,8 @@ describe('the meeting shows the pair whose meeting it is', () => {
     await margaretTab.getByRole('button', { name: 'Ask to pair with Aisha Bello' }).click({ timeout: 60_000 });
     await margaretTab.getByText('You asked Aisha Bello to pair. Waiting for their answer.').waitFor();
     await acceptAndBook(page, AISHA);
-    const [withAisha] = await meetingWith(page, AISHA);
-    await add(withAisha, AISHA_ITEM);
+    const [withAisha] = await sidePanels(page, baseUrl(), { mentor: AISHA });
+    await addAgendaItem(withAisha, AISHA_ITEM);
     await withAisha.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
 
     // Then with Diego. The app asks one mentor at a time; a second round changes her request, as here.
@@ -74,9 +62,9 @@ describe('the meeting shows the pair whose meeting it is', () => {
     expect(bookings?.map((b) => b.with)).toEqual([AISHA.id, DIEGO.id]);
 
     // The Margaret–Diego meeting: both panels show their (new) agenda, and edits go between them.
-    const [margaret, diego] = await meetingWith(page, DIEGO);
+    const [margaret, diego] = await sidePanels(page, baseUrl(), { mentor: DIEGO });
     for (const panel of [margaret, diego]) await panel.getByRole('heading', { name: 'Your first session' }).waitFor();
-    await add(margaret, DIEGO_ITEM);
+    await addAgendaItem(margaret, DIEGO_ITEM);
     await diego.getByRole('list', { name: 'This session' }).getByRole('textbox', { name: 'Item' }).first().waitFor({ timeout: 10_000 });
     await expect.poll(() => shown(diego), { timeout: 10_000 }).toContain(DIEGO_ITEM);
     await margaret.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
@@ -95,14 +83,14 @@ describe('the meeting shows the pair whose meeting it is', () => {
     expect(await shown(stage)).not.toContain('Aisha');
 
     // The tab added by hand from the meeting (its link names no pair): the meeting alone names the pair.
-    const byHand = await meetingWith(page, DIEGO, 'manual');
+    const byHand = await sidePanels(page, baseUrl(), { mentor: DIEGO, tab: 'manual' });
     for (const panel of byHand) {
       await expect.poll(() => shown(panel), { timeout: 20_000 }).toContain(DIEGO_ITEM);
       expect(await shown(panel)).not.toContain(AISHA_ITEM);
     }
 
     // And the Margaret–Aisha meeting still shows theirs, and nothing of Diego's.
-    const [aishaAgain] = await meetingWith(page, AISHA);
+    const [aishaAgain] = await sidePanels(page, baseUrl(), { mentor: AISHA });
     await expect.poll(() => shown(aishaAgain), { timeout: 20_000 }).toContain(AISHA_ITEM);
     expect(await shown(aishaAgain)).not.toContain(DIEGO_ITEM);
     expect(errors).toEqual([]);

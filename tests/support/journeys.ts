@@ -5,7 +5,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { DEMO_PEOPLE } from '../../src/services/demo/demo-people.ts';
 
-const [MARGARET, DIEGO] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
+type Person = (typeof DEMO_PEOPLE)[number];
+const [MARGARET, DIEGO] = DEMO_PEOPLE as [Person, Person];
 
 /** The frame of the dev host whose iframe has this title (e.g. "Personal tab"). */
 export async function hostedFrame(page: Page, title: string): Promise<Frame> {
@@ -38,12 +39,24 @@ export async function bookMargaretAndDiego(page: Page) {
   await frame.getByText('Waiting for Diego Hernández to accept the invitation.').waitFor({ timeout: 60_000 });
 }
 
-/** The meeting with the app's tab in place, as booking leaves it: both side panels, once both see each other. */
-export async function sidePanels(page: Page, baseUrl: string): Promise<[Frame, Frame]> {
-  await page.goto(`${baseUrl}/dev-host/?view=meeting&tab=added`);
-  const panels = [await hostedFrame(page, `Side panel of ${MARGARET.displayName}`), await hostedFrame(page, `Side panel of ${DIEGO.displayName}`)] as [Frame, Frame];
+/**
+ * The meeting with the app's tab in place, as booking leaves it: Margaret's and her mentor's side
+ * panels, once both see each other. With `pair`, the dev host plays the booked series of Margaret
+ * and that mentor, with the tab booking added or one added by hand.
+ */
+export async function sidePanels(page: Page, baseUrl: string, pair?: { readonly mentor: Person; readonly tab?: 'added' | 'manual' }): Promise<[Frame, Frame]> {
+  const mentor = pair?.mentor ?? DIEGO;
+  const query = pair ? `tab=${pair.tab ?? 'added'}&pair=${MARGARET.id},${mentor.id}` : 'tab=added';
+  await page.goto(`${baseUrl}/dev-host/?view=meeting&${query}`);
+  const panels = [await hostedFrame(page, `Side panel of ${MARGARET.displayName}`), await hostedFrame(page, `Side panel of ${mentor.displayName}`)] as [Frame, Frame];
   for (const panel of panels) await panel.getByText('Here now:', { exact: false }).waitFor({ timeout: 60_000 });
   return panels;
+}
+
+/** Adds an item to the agenda from a side panel. */
+export async function addAgendaItem(panel: Frame, text: string) {
+  await panel.getByRole('textbox', { name: 'New agenda item' }).fill(text);
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
 }
 
 /** The first session's guide: Margaret writes their goals and both agree to the code of conduct. */
