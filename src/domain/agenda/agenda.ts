@@ -132,7 +132,7 @@ export function dominates(a: Clock, b: Clock): boolean {
 export function clockOf(register: Register<unknown>): Clock {
   const clock = new Map<string, number>();
   for (const s of register) for (const [c, n] of Object.entries(s.clock)) clock.set(c, Math.max(clock.get(c) ?? 0, n));
-  return recordOf([...clock].sort(([x], [y]) => compare(x, y)));
+  return sortKeys(recordOf(clock));
 }
 
 const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -251,7 +251,7 @@ function writeRegister<T>(register: Register<T>, editor: Editor, value: T, base:
   let key = editor.client;
   for (let n = 1; Math.max(countOf(seen, key), countOf(base, key)) >= AGENDA_LIMITS.time; n++) key = `${editor.client}/${n}`;
   clock.set(key, after(Math.max(countOf(seen, key), countOf(base, key))));
-  const written: Sibling<T> = { value, clock: recordOf([...clock].sort(([x], [y]) => compare(x, y))), by: editor.person };
+  const written: Sibling<T> = { value, clock: sortKeys(recordOf(clock)), by: editor.person };
   // Siblings the write had not seen are kept (merging does the sorting out).
   return mergeRegister(
     register.filter((s) => !dominates(written.clock, s.clock)),
