@@ -9,12 +9,21 @@ import tseslint from 'typescript-eslint';
 
 const ACROSS_FOLDERS = { group: ['../../*'], message: 'Import across folders with @/, so the layer rules can see it.' };
 
-const layer = (from, forbidden, message) => ({
-  files: [`src/${from}/**/*.{ts,tsx}`],
-  rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }, ACROSS_FOLDERS] }],
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const DEMO = { group: ['@/demo/*', '@/demo/**'], message: 'Only the composition root (src/app/composition) and the dev host choose demo code; tests may use the fakes.' };
+
+/** A layer's import rule; its tests may also import the demo's fakes. */
+const layer = (from, forbidden, message) => [
+  {
+    files: [`src/${from}/**/*.{ts,tsx}`],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }, DEMO, ACROSS_FOLDERS] }] },
   },
-});
+  {
+    files: TESTS.map((t) => `src/${from}/${t}`),
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }, ACROSS_FOLDERS] }] },
+  },
+];
 
 const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -42,18 +51,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  layer(
+  ...layer(
     'domain',
-    [...PLATFORM, '@/services/*', '@/features/*', '@/app/*', '@/components/*'],
+    [...PLATFORM, '@/services/*', '@/features/*', '@/app/*', '@/components/*', '@/context/*'],
     'src/domain is pure: no React, Microsoft/Azure SDKs, Fluent, or other layers (DESIGN §3).',
   ),
-  layer(
+  ...layer(
     'services',
-    ['react', 'react/**', 'react-dom', '@fluentui/*', '@/features/*', '@/app/*', '@/components/*'],
+    ['react', 'react/**', 'react-dom', '@fluentui/*', '@/features/*', '@/app/*', '@/components/*', '@/context/*'],
     'src/services may import only the domain and SDKs, never UI (DESIGN §3).',
   ),
-  layer('components', ['@/features/*', '@/app/*'], 'Shared components may not import features or app.'),
-  ...FEATURES.map((feature) =>
+  ...layer('components', ['@/features/*', '@/app/*'], 'Shared components may not import features or app.'),
+  ...layer('context', ['@/features/*', '@/app/*', '@/components/*'], 'Contexts may not import UI or the app.'),
+  ...FEATURES.flatMap((feature) =>
     layer(
       `features/${feature}`,
       ['@/app/*', ...FEATURES.filter((f) => f !== feature).map((f) => `@/features/${f}/*`)],

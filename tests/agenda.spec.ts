@@ -1,6 +1,6 @@
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
+import { DEMO_PEOPLE } from '../src/demo/demo-people';
 import { baseUrl, hostedFrame, launchBrowser, openPage, seriousViolations } from './support/browser';
 import { addAgendaItem, bookMargaretAndDiego, sidePanels, startFirstSession } from './support/journeys';
 

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
-import type { FakeGraphState } from '../src/services/graph/fake/fake-graph';
-import { DEMO_STATE_KEY } from '../src/services/graph/fake/fault-presets';
+import { DEMO_PEOPLE } from '../src/demo/demo-people';
+import type { FakeGraphState } from '../src/demo/graph/fake-graph';
+import { DEMO_STATE_KEY } from '../src/demo/dev-host-protocol';
 import { launchBrowser, openPage, personalTabAs, seriousViolations } from './support/browser';
 
 let browser: Browser;

@@ -1,7 +1,7 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
-import { DEMO_WRITES_KEY } from '../src/services/graph/fake/fault-presets';
+import { DEMO_PEOPLE } from '../src/demo/demo-people';
+import { DEMO_WRITES_KEY } from '../src/demo/dev-host-protocol';
 import { PROFILE_EXTENSION } from '../src/services/profile/profile-extension';
 import { baseUrl, hostedFrame, launchBrowser, openPage, personalTabAs } from './support/browser';
 import { addAgendaItem, sidePanels } from './support/journeys';

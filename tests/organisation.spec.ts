@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoTenant } from '../src/services/graph/fake/demo-tenant';
+import { generateDemoTenant } from '../src/demo/graph/demo-tenant';
 import { hostedFrame, launchBrowser, openPage, seriousViolations } from './support/browser';
 
 let browser: Browser;

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
+import { DEMO_PEOPLE } from '../src/demo/demo-people';
 import { launchBrowser, openPage, personalTabAs, seriousViolations } from './support/browser';
 
 let browser: Browser;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../src/services/demo/demo-people';
+import { DEMO_PEOPLE } from '../src/demo/demo-people';
 import { hostedFrame, launchBrowser, openPage, seriousViolations } from './support/browser';
 
 let browser: Browser;

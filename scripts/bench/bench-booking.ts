@@ -14,12 +14,12 @@ import { seriesFor } from '../../src/domain/scheduling/recurrence.ts';
 import { findSlotsStretching } from '../../src/domain/scheduling/slots.ts';
 import { bookSeries, type BookingRequest } from '../../src/services/booking/booking-service.ts';
 import { readSchedules } from '../../src/services/booking/schedule-reader.ts';
-import { DEMO_PEOPLE } from '../../src/services/demo/demo-people.ts';
-import { demoCalendarSeed } from '../../src/services/graph/fake/demo-calendars.ts';
-import { generateDemoTenant, type DemoUser } from '../../src/services/graph/fake/demo-tenant.ts';
-import { FakeGraph, type GraphFaults } from '../../src/services/graph/fake/fake-graph.ts';
+import { DEMO_PEOPLE } from '../../src/demo/demo-people.ts';
+import { demoCalendarSeed } from '../../src/demo/graph/demo-calendars.ts';
+import { generateDemoTenant, type DemoUser } from '../../src/demo/graph/demo-tenant.ts';
+import { FakeGraph, type GraphFaults } from '../../src/demo/graph/fake-graph.ts';
 import { GraphClient } from '../../src/services/graph/graph-client.ts';
-import { createDemoIdentity } from '../../src/services/identity/demo-identity.ts';
+import { createDemoIdentity } from '../../src/demo/demo-identity.ts';
 import { saveMyProfile } from '../../src/services/profile/profile-store.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

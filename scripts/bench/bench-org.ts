@@ -5,13 +5,13 @@
  * The last line is JSON.
  */
 import { buildOrgModel } from '../../src/domain/org/org-model.ts';
-import { DEMO_PEOPLE } from '../../src/services/demo/demo-people.ts';
+import { DEMO_PEOPLE } from '../../src/demo/demo-people.ts';
 import { isActive } from '../../src/services/graph/directory-person.ts';
 import { loadDirectory, refreshDirectory } from '../../src/services/graph/directory-loader.ts';
-import { generateDemoTenant } from '../../src/services/graph/fake/demo-tenant.ts';
-import { FakeGraph } from '../../src/services/graph/fake/fake-graph.ts';
+import { generateDemoTenant } from '../../src/demo/graph/demo-tenant.ts';
+import { FakeGraph } from '../../src/demo/graph/fake-graph.ts';
 import { GraphClient } from '../../src/services/graph/graph-client.ts';
-import { createDemoIdentity } from '../../src/services/identity/demo-identity.ts';
+import { createDemoIdentity } from '../../src/demo/demo-identity.ts';
 
 const SIZE = Number(process.env.BENCH_ORG_SIZE ?? 50_000);
 const generationStarted = performance.now();

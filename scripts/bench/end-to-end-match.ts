@@ -7,7 +7,7 @@ import { createMatcher } from '../../src/domain/matching/engine.ts';
 import { TOPIC_CATALOGUE, type ProgrammeProfile } from '../../src/domain/matching/profile.ts';
 import { buildOrgModel } from '../../src/domain/org/org-model.ts';
 import { seededRandom } from '../../src/domain/random/seeded-random.ts';
-import { generateDemoTenant } from '../../src/services/graph/fake/demo-tenant.ts';
+import { generateDemoTenant } from '../../src/demo/graph/demo-tenant.ts';
 
 export function endToEndInput(people: number, mentees: number, mentors: number) {
   const users = generateDemoTenant({ size: people }).filter((u) => u.accountEnabled && u.userType === 'Member');

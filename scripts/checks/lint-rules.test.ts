@@ -12,7 +12,7 @@ describe('the one-way import rule', () => {
   it.each([
     ['src/domain/org/x.ts', "import { useState } from 'react';\nexport const a = useState;\n"],
     ['src/domain/org/x.ts', "import { app } from '@microsoft/teams-js';\nexport const a = app;\n"],
-    ['src/domain/org/x.ts', "import { DEMO_PEOPLE } from '@/services/demo/demo-people';\nexport const a = DEMO_PEOPLE;\n"],
+    ['src/domain/org/x.ts', "import { DEMO_PEOPLE } from '@/demo/demo-people';\nexport const a = DEMO_PEOPLE;\n"],
     ['src/services/x.ts', "import { HomePage } from '@/features/home/home-page';\nexport const a = HomePage;\n"],
     ['src/features/home/x.ts', "import { MeetingPage } from '@/features/meeting/meeting-page';\nexport const a = MeetingPage;\n"],
     ['src/features/home/x.ts', "import { startSurface } from '@/app/shell/start-surface';\nexport const a = startSurface;\n"],
@@ -22,7 +22,7 @@ describe('the one-way import rule', () => {
   });
 
   it.each([
-    ['src/features/home/x.ts', "import { useServices } from '@/components/services-context';\nexport const a = useServices;\n"],
+    ['src/features/home/x.ts', "import { useServices } from '@/context/services-context';\nexport const a = useServices;\n"],
     ['src/services/x.ts', "import { z } from 'zod';\nexport const a = z;\n"],
   ])('allows %s importing %s', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);

@@ -1,6 +1,6 @@
 import { Body1 } from '@fluentui/react-components';
 import { GuestDirectoryError } from '@/services/graph/graph-errors';
-import { useProgramme } from './programme-context';
+import { useProgramme } from '@/context/programme-context';
 
 /**
  * What a card that needs the organisation says when it will not come: a guest (who may not list

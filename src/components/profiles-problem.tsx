@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
-import { useProgramme } from './programme-context';
+import { useProgramme } from '@/context/programme-context';
 
 /** When everyone's profiles could not be read: says why and offers to try again. */
 export function ProfilesProblem() {

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GraphSubset } from '../../scripts/graph-metadata/extract-subset';
-import { DEMO_PEOPLE } from '../../src/services/demo/demo-people';
+import { DEMO_PEOPLE } from '../../src/demo/demo-people';
 import { loadDirectory, refreshDirectory } from '../../src/services/graph/directory-loader';
-import { generateDemoTenant } from '../../src/services/graph/fake/demo-tenant';
-import { FakeGraph } from '../../src/services/graph/fake/fake-graph';
+import { generateDemoTenant } from '../../src/demo/graph/demo-tenant';
+import { FakeGraph } from '../../src/demo/graph/fake-graph';
 import { GraphClient, type FetchLike } from '../../src/services/graph/graph-client';
-import { createDemoIdentity } from '../../src/services/identity/demo-identity';
+import { createDemoIdentity } from '../../src/demo/demo-identity';
 import { optOut, readProfiles, saveMyProfile } from '../../src/services/profile/profile-store';
 import { seriesFor } from '../../src/domain/scheduling/recurrence';
 import { bookSeries, listOccurrences, rescheduleSeries, skipOccurrence } from '../../src/services/booking/booking-service';
 import { readSchedules } from '../../src/services/booking/schedule-reader';
-import { demoCalendarSeed } from '../../src/services/graph/fake/demo-calendars';
+import { demoCalendarSeed } from '../../src/demo/graph/demo-calendars';
 import { objectProblems, requestProblems } from './odata-contract';
 
 const subset = JSON.parse(readFileSync(new URL('./graph-v1.0-subset.json', import.meta.url), 'utf8')) as GraphSubset;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESOURCE_SPECIFIC_PERMISSIONS } from '@/services/config/resource-specific-permissions';
-import { GRAPH_OPERATIONS } from '@/services/graph/fake/graph-catalogue';
+import { GRAPH_OPERATIONS } from '@/demo/graph/graph-catalogue';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -40,7 +40,7 @@ function scopesInCode(): Set<string> {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) {
-        if (name !== 'fake') walk(path);
+        if (name !== 'demo') walk(path);
       } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) {
         const text = readFileSync(path, 'utf8');
         for (const m of text.matchAll(/'((?:User|Group|GroupMember|Calendars|Files|OnlineMeetings|AppCatalog|TeamsAppInstallation|TeamsTab|Sites|Chat|Mail)\.[A-Za-z.]+)'/g)) {

@@ -3,7 +3,7 @@
  * here, so a benchmark run by tsx can use them too.
  */
 import type { Frame, Page } from 'playwright-core';
-import { DEMO_PEOPLE } from '../../src/services/demo/demo-people.ts';
+import { DEMO_PEOPLE } from '../../src/demo/demo-people.ts';
 
 type Person = (typeof DEMO_PEOPLE)[number];
 const [MARGARET, DIEGO] = DEMO_PEOPLE as [Person, Person];

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { clearAgendaDeviceData } from '@/services/agenda/device-copy';
-import { DEMO_PEOPLE, findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
+import { DEMO_PEOPLE, findDemoPerson, type DemoPerson } from '@/demo/demo-people';
 import {
   DEMO_CONTAINER_PREFIX,
   DEMO_STATE_KEY,
@@ -30,8 +30,8 @@ import {
   NETWORK_CHANNEL,
   isFaultPreset,
   type FaultPreset,
-} from '@/services/graph/fake/fault-presets';
-import type { ChatState } from '@/services/graph/fake/fake-chats';
+} from '@/demo/dev-host-protocol';
+import type { ChatState } from '@/demo/graph/fake-chats';
 import type { TabConfig } from '@/services/host/host';
 import {
   TeamsHostSimulator,
@@ -149,7 +149,7 @@ function HostedFrame(props: {
   return <iframe ref={ref} title={props.title} src={props.src} className={props.className} />;
 }
 
-/** Tells every framed surface's fake Graph which faults to inject (see fault-presets.ts). */
+/** Tells every framed surface's fake Graph which faults to inject (see src/demo/dev-host-protocol.ts). */
 function announceFaults(preset: FaultPreset) {
   localStorage.setItem(FAULT_STORAGE_KEY, preset);
   const channel = new BroadcastChannel(FAULT_CHANNEL);

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { ProgrammeProvider } from '@/components/programme-context';
+import { ProgrammeProvider } from '@/context/programme-context';
 import { HomePage } from '@/features/home/home-page';
 import { startSurface } from '../shell/start-surface';
 

@@ -13,7 +13,7 @@ export function lazyGraphClient(config: AppConfig, identity: Identity): () => Pr
       const { GraphClient } = await import('@/services/graph/graph-client');
       const fetch =
         config.mode === 'demo'
-          ? (await import('@/services/graph/fake/browser-fake-graph')).browserFakeGraph().fetch
+          ? (await import('@/demo/graph/browser-fake-graph')).browserFakeGraph().fetch
           : window.fetch.bind(window);
       return new GraphClient({ identity, fetch });
     })());

@@ -1,10 +1,10 @@
 import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ServicesProvider, type AppServices } from '@/components/services-context';
+import { ServicesProvider, type AppServices } from '@/context/services-context';
 import type { AppConfig } from '@/services/config/app-config';
-import { findDemoPerson, type DemoPerson } from '@/services/demo/demo-people';
+import { findDemoPerson, type DemoPerson } from '@/demo/demo-people';
 import type { Host } from '@/services/host/host';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import type { Identity, SignedInPerson } from '@/services/identity/identity';
 import { createMsalIdentity, signInModeFor } from '@/services/identity/msal-identity';
 import { SurfaceErrorBoundary } from './error-boundary';
@@ -12,7 +12,7 @@ import { lazyGraphClient } from './graph-access';
 import { ProblemMessage } from './problem-message';
 
 /** Only the demo in a browser tab asks who you are: its page of people loads only there. */
-const DemoSignIn = lazy(() => import('./demo-sign-in').then((m) => ({ default: m.DemoSignIn })));
+const DemoSignIn = lazy(() => import('@/demo/demo-sign-in').then((m) => ({ default: m.DemoSignIn })));
 
 const DEMO_PERSON_KEY = 'demo-person';
 

@@ -11,9 +11,9 @@ import {
 } from '@fluentui/react-components';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useProgramme } from '@/components/programme-context';
+import { useProgramme } from '@/context/programme-context';
 import { SectionCard } from '@/components/section-card';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import { pairScheduleOf, withEntry, type BookingRecord } from '@/domain/booking/pair-schedule';
 import { requestStateOf } from '@/domain/matching/requests';
 import { movedSeries, seriesFor, type SeriesShape } from '@/domain/scheduling/recurrence';
@@ -30,7 +30,8 @@ import {
   type ChatTabOutcome,
   type SeriesInfo,
 } from '@/services/booking/booking-service';
-import { DEMO_TEAMS_APP_ID } from '@/services/demo/demo-people';
+// eslint-disable-next-line no-restricted-imports -- moves to the composition root (issue 12)
+import { DEMO_TEAMS_APP_ID } from '@/demo/demo-people';
 import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { describeError, formatDate, formatWeekdayTime, type Cadence, type PairPerson } from './booking-format';
 import { SlotPicker } from './slot-picker';

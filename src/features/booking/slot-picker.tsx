@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { DateTime } from 'luxon';
 import { useEffect, useState } from 'react';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import { findSlotsStretching, type Availability, type Slot } from '@/domain/scheduling/slots';
 import { DEFAULT_WORKING_HOURS, readSchedules } from '@/services/booking/schedule-reader';
 import { describeError, formatDate, formatWeekdayTime, type Cadence, type PairPerson } from './booking-format';

@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Avatar, Body1, Caption1, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 
 /** The organisation card waits for the directory anyway: its code loads after first paint. */
 const OrganisationCard = lazy(() => import('./organisation-card').then((m) => ({ default: m.OrganisationCard })));

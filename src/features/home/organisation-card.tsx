@@ -1,12 +1,12 @@
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { SectionCard } from '@/components/section-card';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import type { OrgIssue } from '@/domain/org/org-model';
 import type { DirectorySnapshot } from '@/services/graph/directory-loader';
 import { GuestDirectoryError } from '@/services/graph/graph-errors';
 import { isActive } from '@/services/graph/directory-person';
-import { useProgramme } from '@/components/programme-context';
+import { useProgramme } from '@/context/programme-context';
 
 const useStyles = makeStyles({
   figure: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },

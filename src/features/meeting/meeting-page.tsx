@@ -2,7 +2,7 @@ import { Body1, Caption1, makeStyles, mergeClasses, Spinner, Title2, Title3, tok
 import { lazy, Suspense } from 'react';
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import type { FrameContext } from '@/services/host/host';
 
 const useStyles = makeStyles({

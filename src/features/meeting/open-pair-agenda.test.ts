@@ -10,11 +10,11 @@ import type { LiveAgenda } from '@/services/agenda/live-agenda';
 import { MemoryLiveHub } from '@/services/agenda/memory-live-agenda';
 import { readWorkspace, type WorkspaceRef } from '@/services/agenda/workspace-store';
 import { bookSeries } from '@/services/booking/booking-service';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { generateDemoTenant } from '@/services/graph/fake/demo-tenant';
-import { FakeGraph } from '@/services/graph/fake/fake-graph';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import { saveMyProfile } from '@/services/profile/profile-store';
 import { describeAgendaFailure, openPairAgenda, type LiveWho, type PairAgenda } from './open-pair-agenda';
 

@@ -1,4 +1,4 @@
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import { AgendaView } from './agenda-view';
 import { usePairAgenda } from './use-pair-agenda';
 

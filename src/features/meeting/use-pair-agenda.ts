@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import type { AgendaDoc, Editor } from '@/domain/agenda/agenda';
 import type { AgendaSync, AgendaSyncState } from '@/services/agenda/agenda-sync';
 import { liveShareAvailable } from '@/services/agenda/live-support';
 import { parseWorkspaceRef } from '@/services/agenda/workspace-store';
-import { NETWORK_CHANNEL } from '@/services/graph/fake/fault-presets';
+// eslint-disable-next-line no-restricted-imports -- moves to the composition root (issue 12)
+import { NETWORK_CHANNEL } from '@/demo/dev-host-protocol';
 import { describeAgendaFailure, openPairAgenda, type PairAgenda } from './open-pair-agenda';
 
 export type { PairAgenda, PairPeople } from './open-pair-agenda';
@@ -66,7 +67,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
       });
       if (live && current && config.mode === 'demo' && typeof BroadcastChannel !== 'undefined') {
         // The dev host's network switch for this person: drop Live Share and Graph together.
-        const { browserFakeGraph } = await import('@/services/graph/fake/browser-fake-graph');
+        const { browserFakeGraph } = await import('@/demo/graph/browser-fake-graph');
         if (!current) return;
         channel = new BroadcastChannel(NETWORK_CHANNEL);
         channel.onmessage = (event: MessageEvent<{ person?: string; offline?: boolean }>) => {

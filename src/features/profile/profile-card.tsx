@@ -15,11 +15,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useProgramme } from '@/components/programme-context';
+import { useProgramme } from '@/context/programme-context';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
 
 const useStyles = makeStyles({

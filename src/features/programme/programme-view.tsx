@@ -18,10 +18,10 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
-import { useProgramme } from '@/components/programme-context';
+import { useProgramme } from '@/context/programme-context';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { toCsv } from '@/domain/export/csv';
 import type { ProgrammeAssignment } from '@/domain/matching/engine';

@@ -1,9 +1,9 @@
 import { Body1, Button, Card, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { PersonLine } from '@/components/person-line';
-import { useProgramme } from '@/components/programme-context';
+import { useProgramme } from '@/context/programme-context';
 import { SectionCard } from '@/components/section-card';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import { answer, incomingRequests } from '@/domain/matching/requests';
 
 const useStyles = makeStyles({

@@ -1,9 +1,9 @@
 import { Body1, Button, Card, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { PersonLine } from '@/components/person-line';
-import { useProgramme } from '@/components/programme-context';
+import { useProgramme } from '@/context/programme-context';
 import { SectionCard } from '@/components/section-card';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import { requestStateOf } from '@/domain/matching/requests';
 
 const useStyles = makeStyles({

@@ -6,7 +6,8 @@
  * first frame create the container and the others wait for its id.
  */
 import type { ILiveShareClientOptions, ILiveShareHost } from '@microsoft/live-share';
-import { DEMO_CONTAINER_PREFIX } from '../graph/fake/fault-presets';
+// eslint-disable-next-line no-restricted-imports -- moves to the composition root (issue 12)
+import { DEMO_CONTAINER_PREFIX } from '@/demo/dev-host-protocol';
 import { joinLiveAgenda, type LiveAgenda } from './live-agenda';
 import type { LiveSeal } from './live-crypto';
 

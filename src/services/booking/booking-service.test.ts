@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { occurrencesBetween, seriesFor } from '@/domain/scheduling/recurrence';
 import { findSlotsStretching } from '@/domain/scheduling/slots';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { demoCalendarSeed } from '@/services/graph/fake/demo-calendars';
-import { generateDemoTenant } from '@/services/graph/fake/demo-tenant';
-import { catalogIdOf } from '@/services/graph/fake/fake-chats';
-import { FakeGraph, type GraphFaults } from '@/services/graph/fake/fake-graph';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { demoCalendarSeed } from '@/demo/graph/demo-calendars';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { catalogIdOf } from '@/demo/graph/fake-chats';
+import { FakeGraph, type GraphFaults } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { GraphPermissionError } from '@/services/graph/graph-errors';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import {
   bookSeries,
   DRIVE_PROVISIONING_WAITS_MS,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import { isActive, mailboxAddressOf } from './directory-person';
 import { loadDirectory, refreshDirectory, type LoadCheckpoint, type LoadProgress } from './directory-loader';
-import { generateDemoTenant, type DemoUser } from './fake/demo-tenant';
-import { FakeGraph } from './fake/fake-graph';
+import { generateDemoTenant, type DemoUser } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
 import { buildOrgModel } from '@/domain/org/org-model';
 import { createMatcher } from '@/domain/matching/engine';
 import { GraphClient, GraphLinkError, type FetchLike } from './graph-client';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import { createMemoryDirectoryCache } from '../storage/directory-cache';
 import { openDirectory, type DirectoryView } from './directory-service';
-import { generateDemoTenant } from './fake/demo-tenant';
-import { FakeGraph } from './fake/fake-graph';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from './graph-client';
 import { GraphPermissionError } from './graph-errors';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
-import { generateDemoTenant } from './fake/demo-tenant';
-import { FakeGraph } from './fake/fake-graph';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GRAPH_BASE, GraphClient, GraphLinkError, isGraphUrl, type FetchLike, type StartTimer } from './graph-client';
 import { GraphPermissionError, GraphRequestError } from './graph-errors';
 

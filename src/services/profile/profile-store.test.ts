@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { generateDemoTenant } from '@/services/graph/fake/demo-tenant';
-import { FakeGraph } from '@/services/graph/fake/fake-graph';
-import { takeUnknownGraphRequests } from '@/services/graph/fake/graph-catalogue';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
+import { takeUnknownGraphRequests } from '@/demo/graph/graph-catalogue';
 import { GraphClient } from '@/services/graph/graph-client';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import { PROFILE_EXTENSION } from './profile-extension';
 import { optOut, ProfileError, readMyProfile, readProfiles, saveMyProfile, type StoredProfile } from './profile-store';
 
@@ -90,7 +90,7 @@ describe('the profile store', () => {
 
 describe('the demo tenant’s profiles', () => {
   it('has a realistic share of opted-in people, the demo people in their roles, and damaged ones', async () => {
-    const { generateDemoProfiles } = await import('@/services/graph/fake/demo-profiles');
+    const { generateDemoProfiles } = await import('@/demo/graph/demo-profiles');
     const tenant = generateDemoTenant();
     const graph = new FakeGraph({ users: tenant, extensions: generateDemoProfiles(tenant) });
     const { profiles, damaged } = await readProfiles(clientFor(graph), tenant.map((u) => u.id));

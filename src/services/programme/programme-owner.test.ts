@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { generateDemoTenant } from '@/services/graph/fake/demo-tenant';
-import { FakeGraph } from '@/services/graph/fake/fake-graph';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import { isProgrammeOwner } from './programme-owner';
 
 const OWNERS = '11111111-0000-4000-8000-000000000001';

@@ -1,5 +1,5 @@
-import type { SignedInPerson } from '../identity/identity';
-import { DEMO_TENANT_ID } from '../identity/demo-identity';
+import type { SignedInPerson } from '@/services/identity/identity';
+import { DEMO_TENANT_ID } from './demo-identity';
 
 /** A person you can be in the demo tenant, with the role they play in the programme. */
 export interface DemoPerson extends SignedInPerson {

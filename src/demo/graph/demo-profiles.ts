@@ -1,6 +1,6 @@
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
 import { seededRandom } from '@/domain/random/seeded-random';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import type { DemoUser } from './demo-tenant';
 

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { assertNoUnknownGraphRequests, findOperation, GRAPH_OPERATIONS, takeUnknownGraphRequests } from '../graph-catalogue';
 import { docUser, expectGraphError, fakeGraph, send } from './support';
 

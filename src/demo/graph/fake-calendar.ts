@@ -15,7 +15,7 @@
  */
 import { DateTime } from 'luxon';
 import { occurrencesBetween, type SeriesShape, type WeeklyRecurrence } from '@/domain/scheduling/recurrence';
-import { ianaZone, windowsZone } from '../time-zones';
+import { ianaZone, windowsZone } from '@/services/graph/time-zones';
 import type { DemoUser } from './demo-tenant';
 
 export interface DateTimeTimeZone {

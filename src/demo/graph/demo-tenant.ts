@@ -9,7 +9,7 @@
  * managers, disabled accounts, guests, room mailboxes, HTML and emoji in job titles.
  */
 import { hashText, seededRandom } from '@/domain/random/seeded-random';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
 
 /** A user as Graph returns it (the properties the app reads), plus the manager's id. */
 export interface DemoUser {

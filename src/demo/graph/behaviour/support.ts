@@ -4,7 +4,7 @@
  * from the documentation's examples.
  */
 import { describe, expect } from 'vitest';
-import { demoAccessToken, DEMO_TENANT_ID } from '@/services/identity/demo-identity';
+import { demoAccessToken, DEMO_TENANT_ID } from '@/demo/demo-identity';
 import type { DemoUser } from '../demo-tenant';
 import { FakeGraph, GRAPH_ROOT, type FakeGraphOptions } from '../fake-graph';
 import { GRAPH_OPERATIONS } from '../graph-catalogue';

@@ -1,5 +1,5 @@
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import type { GraphFaults } from './fake-graph';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import type { GraphFaults } from './graph/fake-graph';
 
 /** The demo's executive, who books: the one whose OneDrive the "never opened" preset leaves unprovisioned. */
 const DEMO_EXECUTIVE = DEMO_PEOPLE.find((p) => p.role === 'executive')!.id;

@@ -4,9 +4,9 @@
  * the stricter, and the case says so.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { GraphClient } from '@/services/graph/graph-client';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoTenant } from '../demo-tenant';
 import { DOWNLOAD_URL_LIFETIME_MS, FAKE_DOWNLOAD_ORIGIN, PROVISIONING_MS } from '../fake-drive';
 import { FakeGraph, GRAPH_ROOT } from '../fake-graph';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoTenant, type DemoUser } from './demo-tenant';
 import { FakeGraph, GRAPH_ROOT } from './fake-graph';
 

@@ -2,8 +2,8 @@ import { demoCalendarSeed } from './demo-calendars';
 import { generateDemoProfiles } from './demo-profiles';
 import { generateDemoTenant } from './demo-tenant';
 import { FakeGraph, type FakeGraphState } from './fake-graph';
-import { DEMO_TEAMS_APP_ID } from '@/services/demo/demo-people';
-import { DEMO_STATE_KEY, DEMO_WRITES_KEY, FAULT_CHANNEL, FAULT_STORAGE_KEY, faultsFor, isFaultPreset } from './fault-presets';
+import { DEMO_TEAMS_APP_ID } from '@/demo/demo-people';
+import { DEMO_STATE_KEY, DEMO_WRITES_KEY, FAULT_CHANNEL, FAULT_STORAGE_KEY, faultsFor, isFaultPreset } from '@/demo/dev-host-protocol';
 
 type Writes = Record<string, Record<string, Record<string, unknown> | null>>;
 

@@ -4,8 +4,8 @@
  */
 import { expect, it } from 'vitest';
 import { consentedPermissionSet, RESOURCE_SPECIFIC_PERMISSIONS, type ResourceSpecificPermission } from '@/services/config/resource-specific-permissions';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { demoAccessToken, DEMO_TENANT_ID } from '@/services/identity/demo-identity';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { demoAccessToken, DEMO_TENANT_ID } from '@/demo/demo-identity';
 import { generateDemoTenant } from '../demo-tenant';
 import { catalogIdOf } from '../fake-chats';
 import { FakeGraph, GRAPH_ROOT } from '../fake-graph';

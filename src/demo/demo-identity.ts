@@ -1,4 +1,4 @@
-import type { Identity, SignedInPerson } from './identity';
+import type { Identity, SignedInPerson } from '@/services/identity/identity';
 
 /** The claims of a demo access token; the fake Graph reads them as real Graph reads a JWT. */
 export interface DemoTokenClaims {

@@ -4,8 +4,8 @@
  * stricter, and the test says so.
  */
 import { expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { demoAccessToken, DEMO_TENANT_ID } from '@/services/identity/demo-identity';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { demoAccessToken, DEMO_TENANT_ID } from '@/demo/demo-identity';
 import { generateDemoTenant } from '../demo-tenant';
 import { FakeGraph, GRAPH_ROOT } from '../fake-graph';
 import { GRAPH_OPERATIONS, takeUnknownGraphRequests } from '../graph-catalogue';

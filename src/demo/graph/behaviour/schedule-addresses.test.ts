@@ -6,8 +6,8 @@
  * in as a.bello@contoso.onmicrosoft.com, her mail is aisha.bello@contoso.example.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
-import { demoAccessToken, DEMO_TENANT_ID } from '@/services/identity/demo-identity';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { demoAccessToken, DEMO_TENANT_ID } from '@/demo/demo-identity';
 import { generateDemoTenant } from '../demo-tenant';
 import { FakeGraph, GRAPH_ROOT } from '../fake-graph';
 import { GRAPH_OPERATIONS } from '../graph-catalogue';

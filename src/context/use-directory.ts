@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useServices } from '@/components/services-context';
+import { useServices } from '@/context/services-context';
 import type { DirectoryView } from '@/services/graph/directory-service';
 
 /**

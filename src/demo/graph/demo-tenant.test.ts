@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOrgModel, isAbove } from '@/domain/org/org-model';
-import { DEMO_PEOPLE } from '@/services/demo/demo-people';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoTenant, type DemoUser } from './demo-tenant';
 
 const tenant = generateDemoTenant();

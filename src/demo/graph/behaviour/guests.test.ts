@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeOperation } from './support';
-import { createDemoIdentity } from '@/services/identity/demo-identity';
+import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoTenant, type DemoUser } from '../demo-tenant';
 import { FakeGraph, GRAPH_ROOT } from '../fake-graph';
 

@@ -1,5 +1,5 @@
 import { Avatar, Body1, Button, Card, CardHeader, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
-import { DEMO_PEOPLE, type DemoPerson } from '@/services/demo/demo-people';
+import { DEMO_PEOPLE, type DemoPerson } from '@/demo/demo-people';
 
 const useStyles = makeStyles({
   page: {
