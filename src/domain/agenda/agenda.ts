@@ -35,8 +35,10 @@ export interface Lww<T> {
   readonly client: string;
 }
 
+/** Who follows an item up: the executive, the mentor, or nobody yet. */
 export type Owner = 'executive' | 'mentor' | null;
 
+/** One thing the pair means to talk about, added for a session and carried to later ones until it is done. */
 export interface AgendaItem {
   readonly id: string;
   /** The session it was added for (its date, YYYY-MM-DD). */
@@ -51,12 +53,17 @@ export interface AgendaItem {
   readonly deleted: Lww<boolean>;
 }
 
+/** One person's short review of a session: how useful it was and what they learnt. */
 export interface Review {
   /** How useful the session was, 1 to 5. */
   readonly useful: number;
   readonly learnt: string;
 }
 
+/**
+ * Everything the pair shares in one document: the items of all their sessions, their goals, code of
+ * conduct, expectations and reviews. Any two copies merge with {@link mergeAgendas}.
+ */
 export interface AgendaDoc {
   readonly items: Readonly<Record<string, AgendaItem>>;
   readonly goals: Register<string>;
@@ -330,8 +337,10 @@ export function editNotes(doc: AgendaDoc, editor: Editor, id: string, notes: str
   return updateItem(doc, id, (item) => ({ ...item, notes: writeRegister(item.notes, editor, notes, base) }));
 }
 
+/** Marks an item done or not done (last writer wins). */
 export const setDone = (doc: AgendaDoc, editor: Editor, id: string, done: boolean) => updateItem(doc, id, (item) => ({ ...item, done: write(doc, editor, done) }));
 
+/** Gives an item to the executive or the mentor to follow up, or to nobody (last writer wins). */
 export const assign = (doc: AgendaDoc, editor: Editor, id: string, owner: Owner) => updateItem(doc, id, (item) => ({ ...item, owner: write(doc, editor, owner) }));
 
 /** Deletes an item: a tombstone that every copy keeps. */
@@ -361,6 +370,7 @@ export function moveItem(doc: AgendaDoc, editor: Editor, id: string, to: Placeme
   return updateItem(doc, id, (i) => ({ ...i, position: write(doc, editor, key) }));
 }
 
+/** Points both screens at the item being discussed now, or at none. */
 export const setCurrent = (doc: AgendaDoc, editor: Editor, id: string | null): AgendaDoc => ({ ...doc, current: write(doc, editor, id) });
 
 /** Sets the pair's goals; `base` as for {@link editText}. */
@@ -387,6 +397,7 @@ export const agreeConduct = (doc: AgendaDoc, editor: Editor): AgendaDoc => ({
   agreed: withEntry(doc.agreed, editor.person, write(doc, editor, valueOf(doc.conduct) ?? '')),
 });
 
+/** Records the editor's review of a session; a later review by the same person replaces it. */
 export const review = (doc: AgendaDoc, editor: Editor, session: string, value: Review): AgendaDoc => {
   checkLength(value.learnt, AGENDA_LIMITS.learnt, 'What you learnt');
   const key = `${session}/${editor.person}`;

@@ -8,6 +8,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** What an invitation says about the pair: their names, the programme, and the link to their workspace. */
 export interface Invitation {
   readonly executiveName: string;
   readonly mentorName: string;

@@ -29,6 +29,10 @@ export interface TabLink {
   readonly workspace?: string | undefined;
 }
 
+/**
+ * The pair a meeting surface shows, and whether the meeting or the tab's link told us; or why it
+ * shows none.
+ */
 export type MeetingPair =
   | { readonly kind: 'pair'; readonly pair: KnownPair; readonly mentorId: string; readonly by: 'meeting' | 'link' }
   | {

@@ -32,6 +32,10 @@ export interface Proposal {
   readonly start: string;
 }
 
+/**
+ * Where a pair stands: not booked yet, booked, or ended; with the mentor's proposed new time (UTC
+ * ISO) while one counts.
+ */
 export type PairSchedule =
   | { readonly kind: 'unbooked'; readonly proposal?: string }
   | { readonly kind: 'booked'; readonly booking: BookingRecord; readonly proposal?: string }

@@ -5,6 +5,10 @@
  */
 import { emptyAgenda, type AgendaDoc } from '../agenda/agenda';
 
+/**
+ * The workspace file as stored (version 1): which pair it belongs to, their shared agenda, and
+ * their live key.
+ */
 export interface WorkspaceDocument {
   readonly v: 1;
   readonly pair: { readonly key: string; readonly executiveId: string; readonly mentorId: string };

@@ -11,6 +11,10 @@
  * lexicographic optimum (most matches, then highest total score).
  */
 
+/**
+ * The input: who needs a mentor, how many mentees each mentor can take, and the allowed pairs with
+ * their scores.
+ */
 export interface AssignmentProblem {
   readonly mentees: readonly { readonly id: string }[];
   readonly mentors: readonly { readonly id: string; readonly capacity: number }[];
@@ -18,6 +22,7 @@ export interface AssignmentProblem {
   readonly edges: readonly (readonly [string, string, number])[];
 }
 
+/** The solution: the pairs chosen, how many mentees got a mentor, and the sum of the chosen pairs' scores. */
 export interface Assignment {
   /** [menteeId, mentorId], in the order of the mentees in the problem. */
   readonly pairs: readonly (readonly [string, string])[];

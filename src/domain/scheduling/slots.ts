@@ -5,6 +5,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 
+/** A day of the week, in Graph's spelling (workingHours.daysOfWeek). */
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -17,6 +18,10 @@ export interface Availability {
   readonly busy: readonly { readonly start: string; readonly end: string; readonly tentative?: boolean }[];
 }
 
+/**
+ * What to search for: the two people, when the series may start, how often and how long it meets,
+ * and for how many weeks.
+ */
 export interface SlotSearch {
   readonly organiser: Availability;
   readonly partner: Availability;
@@ -36,6 +41,10 @@ export interface SlotSearch {
   readonly stretchMinutes?: number;
 }
 
+/**
+ * One recurring time the pair could meet, with every occurrence, the weeks it clashes, and its
+ * score (higher is better).
+ */
 export interface Slot {
   /** In the organiser's time zone. */
   readonly weekday: Weekday;

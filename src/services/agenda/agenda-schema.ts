@@ -59,6 +59,10 @@ export const agendaSchema = z
 const pairSchema = z.object({ key: z.string(), executiveId: z.string(), mentorId: z.string() });
 const workspaceSchema = z.object({ v: z.literal(1), pair: pairSchema, agenda: agendaSchema, liveKey: liveKeySchema.optional() });
 
+/**
+ * A workspace or agenda that does not have the expected shape, so it can be told apart from a
+ * failed read or save.
+ */
 export class AgendaFormatError extends Error {
   override readonly name = 'AgendaFormatError';
 }

@@ -11,8 +11,13 @@ import type { DeviceCopy } from './device-copy';
 import type { LiveAgenda, LiveConnection, Participant, TimerState } from './live-agenda';
 import type { StoredWorkspace } from './workspace-store';
 
+/**
+ * Where the workspace copy stands, for the save indicator: still loading, saving, saved, edits not
+ * saved yet, or the last load or save failed (`offline`).
+ */
 export type SaveStatus = 'loading' | 'saving' | 'saved' | 'unsaved' | 'offline';
 
+/** What the agenda surface shows: the merged agenda, how saving and live editing stand, and who is here. */
 export interface AgendaSyncState {
   readonly doc: AgendaDoc;
   readonly save: SaveStatus;
@@ -35,6 +40,10 @@ export interface AgendaSyncState {
   readonly deviceCopy: 'on' | 'off';
 }
 
+/**
+ * How an {@link AgendaSync} reads and writes the workspace and this device's copy, and how long it
+ * waits before saving.
+ */
 export interface AgendaSyncOptions {
   readonly editor: Editor;
   readonly load: () => Promise<StoredWorkspace>;
@@ -47,6 +56,10 @@ export interface AgendaSyncOptions {
   readonly retryDelayMs?: number;
 }
 
+/**
+ * Keeps one participant's agenda merged with the live session, the workspace file and this device,
+ * and tells subscribers each time its state changes.
+ */
 export class AgendaSync {
   private state: AgendaSyncState;
   private stored: StoredWorkspace | undefined;

@@ -32,8 +32,10 @@ export const PRESENCE_EXPIRATION_S = 4;
 /** How often who is here is looked at again (expiry raises no event). */
 export const PRESENCE_CHECK_MS = 1_000;
 
+/** How this client's link to the meeting's Fluid container stands, as Fluid reports it. */
 export type LiveConnection = 'connecting' | 'connected' | 'disconnected';
 
+/** Someone here on the pair's agenda now: their person id and the name shown beside it. */
 export interface Participant {
   readonly person: string;
   readonly name: string;
@@ -128,6 +130,7 @@ export class Listeners<T> {
 
 const SCHEMA = { initialObjects: { states: SharedMap, presence: LivePresence, timer: LiveTimer } };
 
+/** What joining needs: the host to reach Live Share through, who this client is, and the pair's key. */
 export interface JoinOptions {
   readonly host: ILiveShareHost;
   /** The local Fluid service for the demo and tests; in Teams the host says where to connect. */

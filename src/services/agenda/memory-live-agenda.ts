@@ -13,6 +13,7 @@ import type { AgendaDoc } from '@/domain/agenda/agenda';
 import { Listeners, openAgenda, openParticipant, sealAgenda, sealParticipant, type LiveAgenda, type LiveConnection, type Participant, type TimerState } from './live-agenda';
 import type { LiveSeal } from './live-crypto';
 
+/** One meeting's stand-in container: the members who joined it and the sealed values published in it. */
 export class MemoryLiveHub {
   private readonly members = new Set<MemoryLiveAgenda>();
   /** The last value published under each slot (`agenda:<client>`), sealed: what anyone in the meeting can read. */
@@ -53,6 +54,7 @@ export class MemoryLiveHub {
   }
 }
 
+/** One member's live agenda on a {@link MemoryLiveHub}, which a test can disconnect and reconnect. */
 export class MemoryLiveAgenda implements LiveAgenda {
   private state: LiveConnection = 'connected';
   private unsent: unknown;

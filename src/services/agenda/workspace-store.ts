@@ -29,11 +29,16 @@ export interface WorkspaceRef {
   readonly itemId: string;
 }
 
+/**
+ * Reads a "driveId/itemId" reference (from a booking record or a tab link); undefined unless it has
+ * exactly those two parts.
+ */
 export function parseWorkspaceRef(text: string | null | undefined): WorkspaceRef | undefined {
   const [driveId, itemId, ...rest] = (text ?? '').split('/');
   return driveId && itemId && rest.length === 0 ? { driveId, itemId } : undefined;
 }
 
+/** A workspace as last read or saved, with the ETag the next save must send in `If-Match`. */
 export interface StoredWorkspace {
   readonly document: WorkspaceDocument;
   readonly etag: string | undefined;

@@ -39,6 +39,10 @@ const CHAT_TAB_SCOPES = ['TeamsAppInstallation.ReadWriteAndConsentSelfForChat', 
 export const PAIR_PROPERTY_ID = 'String {6b3b9f0e-2f4c-4e8a-9a43-1f0d6c2b7e51} Name ReverseMentoringPair';
 export const WORKSPACE_FOLDER = 'Reverse mentoring';
 
+/**
+ * One of the pair as booking needs them: their directory id, the name the invitation uses, and
+ * where mail reaches them.
+ */
 export interface BookingPerson {
   readonly id: string;
   readonly displayName: string;
@@ -51,6 +55,10 @@ export interface BookingPerson {
   readonly mail: string;
 }
 
+/**
+ * Everything needed to book a pair: who organises and who attends, the series' times, and what the
+ * invitation and the meeting chat's tab say.
+ */
 export interface BookingRequest {
   readonly organiser: BookingPerson;
   readonly partner: BookingPerson;
@@ -62,6 +70,10 @@ export interface BookingRequest {
   readonly app: { readonly teamsAppId: string; readonly origin: string; readonly tabName: string; readonly tenantId?: string };
 }
 
+/**
+ * A pair's event series as the organiser's calendar has it, with the Teams join link and the
+ * partner's reply (as Graph spells it, e.g. `accepted`).
+ */
 export interface SeriesInfo {
   readonly id: string;
   readonly iCalUId: string;
@@ -71,6 +83,10 @@ export interface SeriesInfo {
   readonly partnerResponse: string | undefined;
 }
 
+/**
+ * The pair workspace file in the organiser's OneDrive: its item and drive ids, and the link people
+ * open it with.
+ */
 export interface WorkspaceInfo {
   readonly id: string;
   readonly driveId: string;
@@ -90,6 +106,7 @@ export function installLink(app: BookingRequest['app'], catalogId?: string): str
   return `https://teams.microsoft.com/l/app/${encodeURIComponent(catalogId ?? app.teamsAppId)}${tenant}`;
 }
 
+/** What booking did: the series, the workspace, and whether the meeting chat got the app's tab. */
 export interface BookingResult {
   readonly series: SeriesInfo;
   readonly workspace: WorkspaceInfo;

@@ -54,6 +54,10 @@ export interface DirectorySnapshot {
   readonly loadedAt: string;
 }
 
+/**
+ * How far a load has got, for the progress bar: counting the partitions, loading pages, fetching
+ * managers the filter left out, or refreshing from the delta link.
+ */
 export interface LoadProgress {
   readonly phase: 'counting' | 'loading' | 'completing' | 'refreshing';
   readonly loaded: number;
@@ -61,6 +65,10 @@ export interface LoadProgress {
   readonly skipped: number;
 }
 
+/**
+ * How a load reports progress and checkpoints, resumes from a checkpoint, and how many batches it
+ * keeps in flight.
+ */
 export interface LoadOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: LoadProgress) => void;

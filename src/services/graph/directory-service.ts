@@ -10,6 +10,7 @@ export type DirectoryView =
   | { readonly status: 'cancelled'; readonly progress: LoadProgress | undefined }
   | { readonly status: 'failed'; readonly error: Error };
 
+/** What opening the directory needs: Graph, this person's cache, and where to send each new view. */
 export interface OpenDirectoryOptions {
   readonly client: GraphClient;
   readonly cache: DirectoryCache;

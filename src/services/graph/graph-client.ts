@@ -105,6 +105,10 @@ export interface BatchAnswer {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/**
+ * Where a {@link GraphClient} gets its tokens and sends its requests, and the retry policy;
+ * randomness, clock and timers are injected so tests need no network or wall time.
+ */
 export interface GraphClientOptions {
   readonly identity: Pick<Identity, 'getAccessToken'>;
   readonly fetch: FetchLike;

@@ -47,6 +47,7 @@ const deltaItemSchema = graphUserSchema.partial().extend({
   'manager@delta': z.array(z.object({ id: z.string(), '@removed': z.unknown().optional() })).optional(),
 });
 
+/** One user from a delta query page: only the properties that changed, or `@removed` when the user left. */
 export type DeltaItem = z.infer<typeof deltaItemSchema>;
 
 /** Reads one user from a Graph page; undefined when it is malformed (the caller counts it). */

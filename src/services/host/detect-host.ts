@@ -25,6 +25,10 @@ export function framingOf(view: Window): Framing {
   return 'top-level';
 }
 
+/**
+ * What detection may be given: origins teams-js should accept besides its own list (the dev host in
+ * the demo), and the window, connection and timers, which tests replace.
+ */
 export interface DetectHostOptions {
   readonly extraOrigins?: readonly string[];
   readonly view?: Window;

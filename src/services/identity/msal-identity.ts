@@ -40,6 +40,10 @@ export function signInModeFor(host: { readonly embedded: boolean; readonly neste
   return host.nestedAppAuthRecommended ? 'nested' : 'framed-popup';
 }
 
+/**
+ * What signing in with MSAL needs: the tenant and app, the sign-in mode, the account to pick, and
+ * where the app is served.
+ */
 export interface MsalIdentityOptions {
   readonly tenant: TenantSettings;
   /** From {@link signInModeFor}. */

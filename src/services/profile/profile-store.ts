@@ -130,6 +130,10 @@ export function toExtension(profile: Omit<StoredProfile, 'personId'>): Record<st
   return body;
 }
 
+/**
+ * A profile that cannot be saved as it is (not valid, no role chosen, or too long); its message
+ * says what to change.
+ */
 export class ProfileError extends Error {
   override readonly name = 'ProfileError';
 }
