@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { withExclusion, withoutPin, withPin, withSwap } from '@/application/programme/proposal';
+import { withExclusion, withoutPin, withPin } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
@@ -90,7 +90,8 @@ export function ProgrammeView() {
     rerun();
     setSelected([]);
   };
-  const pinnedKeys = new Set(decisions.pins.map(key));
+  const { pins } = decisions;
+  const pinnedKeys = new Set(pins.map(key));
   const share = (value: number | undefined) => (value === undefined ? '—' : percent.format(value));
 
   const figures = numbers && [
@@ -109,7 +110,8 @@ export function ProgrammeView() {
       ...matcher.whyNot(b.menteeId, a.mentorId).map((w) => `${name(a.mentorId)} ${w.text} (${name(b.menteeId)})`),
     ].filter((text) => !/at capacity/.test(text));
     if (problems.length > 0) return setNote(`Cannot swap: ${problems.join('; ')}.`);
-    decide((d) => withSwap(d, [a.menteeId, a.mentorId], [b.menteeId, b.mentorId]));
+    const next = [...pins.filter((p) => p[0] !== a.menteeId && p[0] !== b.menteeId), [a.menteeId, b.mentorId] as Pair, [b.menteeId, a.mentorId] as Pair];
+    decide((d) => ({ ...d, pins: next }));
     setNote(`Swapped and pinned: ${name(a.menteeId)} with ${name(b.mentorId)}, ${name(b.menteeId)} with ${name(a.mentorId)}.`);
     run();
   };
