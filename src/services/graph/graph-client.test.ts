@@ -301,6 +301,8 @@ describe('GraphClient reads $batch answers with a schema', () => {
 
   it('accepts the documented example and rejects answers that are not $batch answers', () => {
     expect(batchResponseSchema.safeParse(DOCUMENTED).success).toBe(true);
+    // A 204 (or a 201 without content) comes with no body.
+    expect(batchResponseSchema.safeParse({ responses: [{ id: '1', status: 204, headers: {} }] }).success).toBe(true);
     expect(batchResponseSchema.safeParse({ value: [] }).success).toBe(false);
     expect(batchResponseSchema.safeParse({ responses: [{ id: '1', status: '200' }] }).success).toBe(false);
     expect(batchResponseSchema.safeParse({ responses: [{ status: 200 }] }).success).toBe(false);
