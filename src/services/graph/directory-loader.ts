@@ -247,11 +247,8 @@ export async function refreshDirectory(
   let deltaLink = snapshot.deltaLink;
   options.onProgress?.({ phase: 'refreshing', loaded: people.size, expected: snapshot.expected, skipped });
   while (link) {
-    const page = readAnswer(
-      userDeltaPageSchema,
-      await client.get(link, DIRECTORY_SCOPES, { ...(options.signal ? { signal: options.signal } : {}) }),
-      'reading what changed in the directory',
-    );
+    const answer: unknown = await client.get(link, DIRECTORY_SCOPES, { ...(options.signal ? { signal: options.signal } : {}) });
+    const page = readAnswer(userDeltaPageSchema, answer, 'reading what changed in the directory');
     for (const value of page.value) {
       const item = readDeltaItem(value);
       if (!item) {
