@@ -10,6 +10,7 @@ import {
   teamsAppsSchema,
   workspaceItemSchema,
 } from './booking-answers';
+import { seriesMeetingEventsSchema } from './series-meetings';
 
 /** Response 3 on https://learn.microsoft.com/graph/api/user-post-events (a recurring event; body shortened). */
 const DOCUMENTED_SERIES = {
@@ -169,6 +170,7 @@ describe("booking's Graph answers", () => {
     expect(teamsAppsSchema.parse(DOCUMENTED_APPS).value[0]?.id).toBe('22f73bbe-f67a-4dea-bd54-54cac718cb2b');
     expect(chatTabsSchema.safeParse(DOCUMENTED_TABS).success).toBe(true);
     expect(scheduleSchema.safeParse(DOCUMENTED_SCHEDULE).success).toBe(true);
+    expect(seriesMeetingEventsSchema.safeParse({ value: [{ ...DOCUMENTED_SERIES, onlineMeeting: { joinUrl: DOCUMENTED_MEETINGS.value[0]!.joinWebUrl } }] }).success).toBe(true);
     // Nothing found is an empty list, and an event created without a Teams meeting has none.
     expect(onlineMeetingsSchema.safeParse({ value: [] }).success).toBe(true);
     expect(seriesEventSchema.parse({ ...DOCUMENTED_SERIES, onlineMeeting: null }).onlineMeeting).toBeNull();
@@ -185,6 +187,7 @@ describe("booking's Graph answers", () => {
     expect(onlineMeetingsSchema.safeParse({ value: [{ chatInfo: { threadId: 19 } }] }).success).toBe(false);
     expect(teamsAppsSchema.safeParse({ value: [{ externalId: 'cf1ba4c7-f94e-4d80-ba90-5594b641a8ee' }] }).success).toBe(false);
     expect(chatTabsSchema.safeParse({ tabs: [] }).success).toBe(false);
+    expect(seriesMeetingEventsSchema.safeParse({ value: [{ ...DOCUMENTED_SERIES, onlineMeeting: { joinUrl: 42 } }] }).success).toBe(false);
     expect(scheduleSchema.safeParse({ value: [{ ...DOCUMENTED_SCHEDULE.value[0], scheduleItems: [{ status: 'busy' }] }] }).success).toBe(false);
   });
 });
