@@ -205,13 +205,13 @@ describe('people the app meets in real tenants', () => {
     const profile = { personId: alone.id, mentee: { wantsToLearn: ['generative-ai'] }, mentor: { capacity: 1, canTeach: ['generative-ai'] }, languages: ['en'], timeZone: 'Europe/London' };
     const rules = { levelGap: 2, pastPairs: [], exclusions: [] };
     const nobody = createMatcher({ model, profiles: [], loads: new Map(), rules, at: now().getTime() });
-    expect(nobody.suggestionsFor(alone.id)).toEqual({ suggestions: [], why: 'Opt in as a mentee to see suggested reverse mentors.' });
+    expect(nobody.suggestionsFor(alone.id)).toEqual({ suggestions: [], why: { code: 'opt-in' } });
     expect(nobody.assignProgramme()).toEqual({ pairs: [], unmatched: [] });
     const onlyMe = createMatcher({ model, profiles: [profile], loads: new Map(), rules, at: now().getTime() });
     const mine = onlyMe.suggestionsFor(alone.id);
     expect(mine.suggestions).toEqual([]);
     // Opted in both ways, the one person is their own only reverse mentor: never suggested to themselves.
-    expect(mine.why).toBe('No reverse mentor fits the programme rules yet.');
+    expect(mine.why).toEqual({ code: 'rules' });
     expect(onlyMe.assignProgramme().pairs).toEqual([]);
   });
 });
