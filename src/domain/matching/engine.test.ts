@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildOrgModel, type PersonRecord } from '../org/org-model';
 import { createMatcher, utcOffsetMinutes, workingHoursInCommon, type MatchingRules } from './engine';
@@ -93,6 +94,70 @@ describe('eligibility', () => {
   it('lists every rule a pair breaks', () => {
     const m = matcher([mentee('v0.d0', ['gaming']), mentor('v0.d0.p1', ['gaming'], { languages: ['fr'] })], { rules: { exclusions: [['v0.d0', 'v0.d0.p1']] } });
     expect(m.whyNot('v0.d0', 'v0.d0.p1').map((w) => w.code)).toEqual(['in-reporting-line', 'level-gap', 'excluded', 'no-shared-language']);
+  });
+});
+
+describe('the filter and "why not" agree', () => {
+  const people = records.map((r) => r.id);
+  const languages = fc.subarray(['en', 'es', 'fr'], { minLength: 1 });
+  const opted = fc.uniqueArray(
+    fc.record({
+      personId: fc.constantFrom(...people),
+      mentee: fc.boolean(),
+      mentor: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      languages,
+    }),
+    { minLength: 2, maxLength: 30, selector: (p) => p.personId },
+  );
+
+  it('suggests exactly the mentors for whom "why not" has no reason', () => {
+    fc.assert(
+      fc.property(opted, fc.array(fc.constantFrom(...people), { maxLength: 10 }), fc.integer({ min: 0, max: 3 }), (list, loaded, levelGap) => {
+        const profiles: ProgrammeProfile[] = list.map((p) => ({
+          personId: p.personId,
+          ...(p.mentee ? { mentee: { wantsToLearn: ['gaming'] } } : {}),
+          ...(p.mentor ? { mentor: { capacity: p.mentor, canTeach: ['gaming'] } } : {}),
+          languages: p.languages,
+          timeZone: 'Europe/London',
+        }));
+        const loads = new Map(loaded.map((id) => [id, 1]));
+        const m = matcher(profiles, { loads, rules: { levelGap } });
+        for (const menteeId of m.mentees) {
+          const suggested = m.suggestionsFor(menteeId, people.length).suggestions.map((s) => s.mentorId).sort();
+          const allowed = m.mentors.filter((mentorId) => m.whyNot(menteeId, mentorId).length === 0).sort();
+          expect(suggested).toEqual(allowed);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('the swap check', () => {
+  const profiles = [
+    mentee('v0', ['gaming']),
+    mentee('v1', ['gaming']),
+    mentor('v1.d0.p0', ['gaming']),
+    mentor('v2.d0.p0', ['gaming']),
+  ];
+  const a = { menteeId: 'v0', mentorId: 'v2.d0.p0' };
+  const b = { menteeId: 'v1', mentorId: 'v1.d0.p0' };
+
+  it('reports what each new pair would break, ignoring capacity, which a swap does not change', () => {
+    const loads = new Map([
+      ['v1.d0.p0', 1],
+      ['v2.d0.p0', 1],
+    ]);
+    const m = matcher(profiles, { loads });
+    expect(m.whyNot('v0', 'v1.d0.p0')).toEqual([{ code: 'at-capacity', load: 1, capacity: 1 }]);
+    expect(m.swapProblems(a, b)).toEqual([]);
+  });
+
+  it('refuses a swap into a reporting line or into an exclusion of this run', () => {
+    const c = { menteeId: 'v1', mentorId: 'v0.d0.p0' };
+    const m = matcher([...profiles, mentor('v0.d0.p0', ['gaming'])]);
+    expect(m.swapProblems(a, c)).toEqual([{ menteeId: 'v0', mentorId: 'v0.d0.p0', reasons: [{ code: 'in-reporting-line' }] }]);
+    expect(m.swapProblems(a, b, [['v0', 'v1.d0.p0']])).toEqual([{ menteeId: 'v0', mentorId: 'v1.d0.p0', reasons: [{ code: 'excluded' }] }]);
   });
 });
 
