@@ -189,11 +189,10 @@ export function createMatcher(input: MatchingInput) {
         .filter(([e, m]) => model.indexOf.has(e) && model.indexOf.has(m))
         .map(([e, m]) => pairKey(model, model.indexOf.get(e)!, model.indexOf.get(m)!)),
     );
-  const columns: MentorColumns = mentor;
   const facts: EligibilityFacts = {
     model,
     levelGap: rules.levelGap,
-    mentors: columns,
+    mentors: mentor satisfies MentorColumns,
     mentorPosition,
     mentees: new Set(menteeProfiles.map((p) => p.personId)),
     past: toKeys(rules.pastPairs),
