@@ -19,6 +19,7 @@ import {
 import { useEffect, useState } from 'react';
 import { withExclusion, withoutPin, withPin } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
+import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
@@ -81,6 +82,7 @@ export function ProgrammeView() {
   }
 
   const name = (id: string) => people.get(id)?.displayName ?? id;
+  const reader: Reader = { kind: 'owner', nameOf: name };
   const emailOf = (id: string) => {
     const person = people.get(id);
     return person ? mailboxAddressOf(person) : undefined;
@@ -90,7 +92,7 @@ export function ProgrammeView() {
     rerun();
     setSelected([]);
   };
-  const { pins } = decisions;
+  const { pins, exclusions } = decisions;
   const pinnedKeys = new Set(pins.map(key));
   const share = (value: number | undefined) => (value === undefined ? '—' : percent.format(value));
 
@@ -105,11 +107,8 @@ export function ProgrammeView() {
   const swap = () => {
     const [a, b] = selected.map((k) => proposal!.pairs.find((p) => key([p.menteeId, p.mentorId]) === k)!);
     if (!a || !b) return;
-    const problems = [
-      ...matcher.whyNot(a.menteeId, b.mentorId).map((w) => `${name(b.mentorId)} ${w.text} (${name(a.menteeId)})`),
-      ...matcher.whyNot(b.menteeId, a.mentorId).map((w) => `${name(a.mentorId)} ${w.text} (${name(b.menteeId)})`),
-    ].filter((text) => !/at capacity/.test(text));
-    if (problems.length > 0) return setNote(`Cannot swap: ${problems.join('; ')}.`);
+    const problems = matcher.swapProblems(a, b, exclusions);
+    if (problems.length > 0) return setNote(`Cannot swap. ${problems.map((p) => wordWhyNot(p.reasons, reader, p)).join(' ')}`);
     const next = [...pins.filter((p) => p[0] !== a.menteeId && p[0] !== b.menteeId), [a.menteeId, b.mentorId] as Pair, [b.menteeId, a.mentorId] as Pair];
     decide((d) => ({ ...d, pins: next }));
     setNote(`Swapped and pinned: ${name(a.menteeId)} with ${name(b.mentorId)}, ${name(b.menteeId)} with ${name(a.mentorId)}.`);
@@ -127,7 +126,7 @@ export function ProgrammeView() {
         emailOf(p.mentorId),
         p.score.toFixed(2),
         p.pinned,
-        p.reasons.join('; '),
+        p.reasons.map((r) => wordReason(r, reader, p)).join('; '),
       ]),
     ]);
     const link = document.createElement('a');
@@ -199,7 +198,7 @@ export function ProgrammeView() {
                     <TableCell>{name(p.mentorId)}</TableCell>
                     <TableCell>{percent.format(p.score)}</TableCell>
                     <TableCell>
-                      <Caption1 className={styles.reasons}>{p.reasons.slice(0, 2).join('; ')}</Caption1>
+                      <Caption1 className={styles.reasons}>{p.reasons.slice(0, 2).map((r) => wordReason(r, reader, p)).join('; ')}</Caption1>
                     </TableCell>
                     <TableCell>
                       <div className={styles.row}>
@@ -241,9 +240,7 @@ export function ProgrammeView() {
           <ul aria-label="Executives not matched">
             {proposal.unmatched.map((u) => (
               <li key={u.menteeId}>
-                <Body1>
-                  {name(u.menteeId)}: {u.why}
-                </Body1>
+                <Body1>{wordWhyNobody(u.why, reader, u.menteeId)}</Body1>
               </li>
             ))}
           </ul>

@@ -21,7 +21,7 @@
  */
 import { z } from 'zod';
 import { DOWNLOAD_URL_REFUSED, type GraphClient } from '../graph/graph-client';
-import { GraphRequestError } from '../graph/graph-errors';
+import { GraphRequestError, readAnswer } from '../graph/graph-errors';
 
 /** The owner's own files: Files.ReadWrite (a read-only scope cannot create the app folder). */
 export const OWNER_DECISIONS_SCOPES = ['Files.ReadWrite'] as const;
@@ -54,7 +54,10 @@ const pairs = z.array(z.tuple([id, id])).max(MAX_OWNER_DECISIONS);
 const fileSchema = z.object({ v: z.literal(1), pins: pairs, exclusions: pairs });
 
 const fileUrl = `/me/drive/special/approot:/${encodeURIComponent(OWNER_DECISIONS_FILE)}`;
+/** What a read selects of the driveItem (https://learn.microsoft.com/graph/api/driveitem-get). */
 const downloadableItem = z.object({ id: z.string(), eTag: z.string().optional(), '@microsoft.graph.downloadUrl': z.string().min(1) });
+/** What an upload answers that the next save needs (https://learn.microsoft.com/graph/api/driveitem-put-content). */
+const savedItem = z.object({ eTag: z.string().optional() });
 
 /**
  * Reads the signed-in owner's decisions. No file (or no OneDrive yet) is no decisions; a file that
@@ -62,17 +65,17 @@ const downloadableItem = z.object({ id: z.string(), eTag: z.string().optional(),
  */
 export async function readOwnerDecisions(client: GraphClient): Promise<StoredOwnerDecisions> {
   for (let round = 0; ; round++) {
-    let item;
+    let answer: unknown;
     try {
-      item = downloadableItem.safeParse(await client.get(`${fileUrl}?$select=id,eTag,@microsoft.graph.downloadUrl`, OWNER_DECISIONS_SCOPES));
+      answer = await client.get(`${fileUrl}?$select=id,eTag,@microsoft.graph.downloadUrl`, OWNER_DECISIONS_SCOPES);
     } catch (error) {
       if (error instanceof GraphRequestError && error.status === 404) return { decisions: NO_OWNER_DECISIONS, etag: undefined };
       throw error;
     }
-    if (!item.success) throw new GraphRequestError('Microsoft Graph did not say where to read your pins and exclusions from; try again.', 502, 'MissingDownloadUrl', undefined, undefined);
+    const item = readAnswer(downloadableItem, answer, 'finding where to read your pins and exclusions from');
     let text: string;
     try {
-      text = await client.download(item.data['@microsoft.graph.downloadUrl']);
+      text = await client.download(item['@microsoft.graph.downloadUrl']);
     } catch (error) {
       // The short-lived URL expired in between: ask for a fresh one, once.
       if (round === 0 && error instanceof GraphRequestError && error.code === DOWNLOAD_URL_REFUSED) continue;
@@ -88,7 +91,7 @@ export async function readOwnerDecisions(client: GraphClient): Promise<StoredOwn
     if (!parsed.success) {
       throw new GraphRequestError(`Your pins and exclusions (${OWNER_DECISIONS_FILE} in your OneDrive's Apps folder) could not be read, so they were left as they are.`, 422, 'DamagedOwnerDecisions', undefined, undefined);
     }
-    return { decisions: { pins: parsed.data.pins, exclusions: parsed.data.exclusions }, etag: item.data.eTag };
+    return { decisions: { pins: parsed.data.pins, exclusions: parsed.data.exclusions }, etag: item.eTag };
   }
 }
 
@@ -109,11 +112,11 @@ export async function changeOwnerDecisions(
     if (!body.success) throw new GraphRequestError(`Too many pins or exclusions to keep (at most ${MAX_OWNER_DECISIONS} of each).`, 400, 'TooManyOwnerDecisions', undefined, undefined);
     try {
       const url = base.etag ? `${fileUrl}:/content` : `${fileUrl}:/content?@microsoft.graph.conflictBehavior=fail`;
-      const item = await client.write<{ eTag?: string }>('PUT', url, OWNER_DECISIONS_SCOPES, JSON.stringify(body.data), {
+      const answer = await client.write('PUT', url, OWNER_DECISIONS_SCOPES, JSON.stringify(body.data), {
         'Content-Type': 'application/json',
         ...(base.etag ? { 'If-Match': base.etag } : {}),
       });
-      return { decisions, etag: item.eTag };
+      return { decisions, etag: readAnswer(savedItem, answer, 'saving your pins and exclusions').eTag };
     } catch (error) {
       if (error instanceof GraphRequestError && error.status === 404) {
         // An upload by path creates missing folders itself: a 404 is a OneDrive never opened
