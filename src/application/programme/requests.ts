@@ -23,7 +23,8 @@ export function myRequest(me: StoredProfile | undefined, profiles: readonly Stor
 export async function askToPair(client: GraphClient, me: StoredProfile | undefined, mentorId: string, context: { readonly matcher: Matcher; readonly now: number }): Promise<StoredProfile> {
   if (!me?.mentee) throw new Error('Opt in as an executive who wants a reverse mentor first.');
   const breaches = context.matcher.whyNot(me.personId, mentorId);
-  if (breaches.length > 0) throw new Error(`This person cannot be asked under the programme rules (${breaches.map((b) => b.code).join(', ')}).`);
+  // Codes, not words: the UI words them for its reader (components/matching-words.ts); this only guards a stale screen.
+  if (breaches.length > 0) throw new Error('The programme rules no longer allow asking this person; reload to see who you can ask.');
   return updateMyProfile(client, me, { asked: mentorId }, context.now);
 }
 
