@@ -169,13 +169,10 @@ describe('what the domain may not reach for', () => {
     expect(await problems('src/domain/org/x.test.ts', code)).toContain(rule);
   });
 
-  it.each(['new Date(0)', "new Date('2027-01-04T09:00Z')", 'Date.parse(at)', "DateTime.fromISO(at, { zone: 'utc' })", 'DateTime.local(2027, 1, 4)'])(
-    'allows %s',
-    async (expression) => {
-      const code = `import { DateTime } from 'luxon';\nconst at = '2027-01-04T09:00Z';\nexport const a = [at, ${expression}];\nexport const b = DateTime;\n`;
-      expect(await problems('src/domain/org/x.ts', code)).toEqual([]);
-    },
-  );
+  it.each(['new Date(0)', "new Date('2027-01-04T09:00Z')", 'Date.parse(at)', "DateTime.fromISO(at, { zone: 'utc' })", 'DateTime.local(2027, 1, 4)'])('allows %s', async (expression) => {
+    const code = `import { DateTime } from 'luxon';\nconst at = '2027-01-04T09:00Z';\nexport const a = [at, ${expression}];\nexport const b = DateTime;\n`;
+    expect(await problems('src/domain/org/x.ts', code)).toEqual([]);
+  });
 
   it('leaves the clock and the browser to the other layers', async () => {
     expect(await problems('src/services/graph/x.ts', "export const a = [Date.now(), new Date(), fetch('/x'), localStorage];\n")).toEqual([]);
