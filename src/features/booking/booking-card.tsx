@@ -30,8 +30,6 @@ import {
   type ChatTabOutcome,
   type SeriesInfo,
 } from '@/services/booking/booking-service';
-// eslint-disable-next-line no-restricted-imports -- moves to the composition root (issue 12)
-import { DEMO_TEAMS_APP_ID } from '@/demo/demo-people';
 import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { describeError, formatDate, formatWeekdayTime, type Cadence, type PairPerson } from './booking-format';
 import { SlotPicker } from './slot-picker';
@@ -103,7 +101,7 @@ function ChatTabNote({ outcome, tabName }: { outcome: ChatTabOutcome | undefined
 /** The executive's side: book the series, then reschedule, skip a session or end the pairing. */
 function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: PairPerson; cadence: Cadence }) {
   const styles = useStyles();
-  const { graph, host, config } = useServices();
+  const { graph, host, config, teamsApp } = useServices();
   const { me: profile, profiles, updateMyProfile } = useProgramme();
   const locale = host.context.locale;
   const { busy, error, run } = useAction();
@@ -114,13 +112,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
   const mentorProfile = profiles.list.find((p) => p.personId === mentor.id);
   const schedule = pairScheduleOf(me.id, mentor.id, profile?.bookings, mentorProfile?.proposals, new Date().toISOString());
   const tabName = 'Pair workspace';
-  const app = useMemo(
-    () =>
-      config.mode === 'tenant'
-        ? { teamsAppId: config.tenant.teamsAppId, origin: config.tenant.appUrl, tabName, tenantId: config.tenant.tenantId }
-        : { teamsAppId: DEMO_TEAMS_APP_ID, origin: window.location.origin, tabName },
-    [config],
-  );
+  const app = useMemo(() => ({ ...teamsApp, tabName }), [teamsApp]);
   const booked = schedule.kind === 'booked' ? schedule.booking : undefined;
 
   // The series as the calendar has it: the partner's reply, and its id for changes.

@@ -39,23 +39,22 @@ const useStyles = makeStyles({
 type Pair = readonly [string, string];
 const key = ([e, m]: Pair) => `${e}|${m}`;
 
-/** Whether the signed-in person runs the programme: everyone in the demo; else the owners' group. */
+/** Whether the signed-in person runs the programme (undefined while Graph is asked). */
 function useIsOwner(): boolean | undefined {
-  const { config, graph } = useServices();
-  const [owner, setOwner] = useState<boolean | undefined>(config.mode === 'demo' ? true : undefined);
+  const { programmeOwner } = useServices();
+  const [asked, setAsked] = useState<boolean | undefined>();
   useEffect(() => {
-    if (config.mode === 'demo') return;
-    const group = config.programme.ownerGroupId;
-    if (!group) return setOwner(false);
+    if (typeof programmeOwner === 'boolean') return;
     let current = true;
-    void Promise.all([graph(), import('@/services/programme/programme-owner')])
-      .then(([client, { isProgrammeOwner }]) => isProgrammeOwner(client, group))
-      .then((yes) => current && setOwner(yes), () => current && setOwner(false));
+    programmeOwner().then(
+      (yes) => current && setAsked(yes),
+      () => current && setAsked(false),
+    );
     return () => {
       current = false;
     };
-  }, [config, graph]);
-  return owner;
+  }, [programmeOwner]);
+  return typeof programmeOwner === 'boolean' ? programmeOwner : asked;
 }
 
 /**
