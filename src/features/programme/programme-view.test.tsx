@@ -24,12 +24,16 @@ function open(graph: FakeGraph) {
   const identity = createDemoIdentity(priya);
   const client = new GraphClient({ identity, fetch: graph.fetch, sleep: () => Promise.resolve() });
   const services: AppServices = {
-    // The demo: everyone may run the programme. A small tenant has few levels, so a gap of 1.
+    // A small tenant has few levels, so a gap of 1.
     config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
     host: { context: { app: 'Teams', locale: 'en-GB', timeZone: 'Europe/London' } } as unknown as Host,
     identity,
     user: priya,
     graph: () => Promise.resolve(client),
+    joinLive: () => Promise.reject(new Error('no live agenda here')),
+    watchNetwork: () => () => undefined,
+    teamsApp: { teamsAppId: 'app', origin: 'https://mentoring.example' },
+    programmeOwner: true,
   };
   render(
     <FluentProvider theme={teamsLightTheme}>

@@ -30,6 +30,10 @@ function open(graph: FakeGraph) {
     identity,
     user: margaret,
     graph: () => Promise.resolve(client),
+    joinLive: () => Promise.reject(new Error('no live agenda here')),
+    watchNetwork: () => () => undefined,
+    teamsApp: { teamsAppId: 'app', origin: 'https://mentoring.example' },
+    programmeOwner: false,
   };
   render(
     <FluentProvider theme={teamsLightTheme}>
