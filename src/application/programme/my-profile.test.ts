@@ -26,8 +26,22 @@ const booking: BookingRecord = {
 describe('my profile', () => {
   it('opts in from the person’s choices, in their time zone, marked updated by the clock', async () => {
     const graph = client();
-    const saved = await saveMyChoices(graph, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, learnInOwnWords: '  <b>games</b> ', teachInOwnWords: 'not a mentor', languages: ['en'] }, { timeZone: 'Europe/Stockholm', now: NOW });
-    expect(saved).toEqual({ personId: margaret.id, mentee: { wantsToLearn: ['gaming'] }, learnInOwnWords: '<b>games</b>', languages: ['en'], timeZone: 'Europe/Stockholm', load: 0, updated: '2026-11-23T09:00:00.000Z' });
+    const saved = await saveMyChoices(
+      graph,
+      margaret.id,
+      undefined,
+      { mentee: { wantsToLearn: ['gaming'] }, learnInOwnWords: '  <b>games</b> ', teachInOwnWords: 'not a mentor', languages: ['en'] },
+      { timeZone: 'Europe/Stockholm', now: NOW },
+    );
+    expect(saved).toEqual({
+      personId: margaret.id,
+      mentee: { wantsToLearn: ['gaming'] },
+      learnInOwnWords: '<b>games</b>',
+      languages: ['en'],
+      timeZone: 'Europe/Stockholm',
+      load: 0,
+      updated: '2026-11-23T09:00:00.000Z',
+    });
     expect(await readMyProfile(graph, margaret.id)).toEqual(saved);
   });
 

@@ -52,7 +52,11 @@ export function orgModelOf(snapshot: DirectorySnapshot): OrgModel {
 
 /** Reads the opt-in profiles of everyone active in the snapshot (20 per $batch); damaged ones are named, not fatal. */
 export async function readProgrammeProfiles(client: GraphClient, snapshot: DirectorySnapshot, signal?: AbortSignal): Promise<ProgrammeProfiles> {
-  const { profiles, damaged } = await readProfiles(client, snapshot.people.filter(isActive).map((p) => p.id), signal);
+  const { profiles, damaged } = await readProfiles(
+    client,
+    snapshot.people.filter(isActive).map((p) => p.id),
+    signal,
+  );
   return { list: profiles, damaged };
 }
 

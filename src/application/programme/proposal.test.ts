@@ -63,6 +63,22 @@ describe('the programme proposal', () => {
     expect(isPinned(pinned, ['e1', 'm1'])).toBe(true);
     expect(withoutPin(pinned, ['e1', 'm1']).pins).toEqual([]);
     expect(withExclusion(pinned, ['e1', 'm1'])).toEqual({ pins: [], exclusions: [['e1', 'm1']] });
-    expect(withSwap({ pins: [['e1', 'm1'], ['e3', 'm3']], exclusions: [] }, ['e1', 'm1'], ['e2', 'm2']).pins).toEqual([['e3', 'm3'], ['e1', 'm2'], ['e2', 'm1']]);
+    expect(
+      withSwap(
+        {
+          pins: [
+            ['e1', 'm1'],
+            ['e3', 'm3'],
+          ],
+          exclusions: [],
+        },
+        ['e1', 'm1'],
+        ['e2', 'm2'],
+      ).pins,
+    ).toEqual([
+      ['e3', 'm3'],
+      ['e1', 'm2'],
+      ['e2', 'm1'],
+    ]);
   });
 });

@@ -10,12 +10,7 @@ import type { Matcher, ProgrammeAssignment } from '@/domain/matching/engine';
 import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
-import {
-  changeOwnerDecisions,
-  readOwnerDecisions,
-  type OwnerDecisions,
-  type StoredOwnerDecisions,
-} from '@/services/programme/owner-decisions-store';
+import { changeOwnerDecisions, readOwnerDecisions, type OwnerDecisions, type StoredOwnerDecisions } from '@/services/programme/owner-decisions-store';
 import type { Pair } from './open-programme';
 
 export type { OwnerDecisions, StoredOwnerDecisions };
@@ -85,12 +80,7 @@ export interface ProgrammeFigures {
 }
 
 /** The proposal's figures: cohort, matched share, pairs across departments, average fit, mentors at capacity. */
-export function programmeFigures(
-  proposal: ProgrammeAssignment,
-  matcher: Matcher,
-  people: ReadonlyMap<string, DirectoryPerson>,
-  profiles: readonly StoredProfile[],
-): ProgrammeFigures {
+export function programmeFigures(proposal: ProgrammeAssignment, matcher: Matcher, people: ReadonlyMap<string, DirectoryPerson>, profiles: readonly StoredProfile[]): ProgrammeFigures {
   const alreadyPaired = alreadyPairedOf(profiles);
   const open = matcher.mentees.filter((id) => !alreadyPaired.has(id)).length;
   const pairs = proposal.pairs;

@@ -1,13 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { programmeMatcher } from '@/application/programme/open-programme';
-import {
-  decide as saveDecision,
-  openOwnerDecisions,
-  programmeFigures,
-  proposeProgramme,
-  type OwnerDecisions,
-  type StoredOwnerDecisions,
-} from '@/application/programme/proposal';
+import { decide as saveDecision, openOwnerDecisions, programmeFigures, proposeProgramme, type OwnerDecisions, type StoredOwnerDecisions } from '@/application/programme/proposal';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
@@ -58,10 +51,7 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     return programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, exclusions: decisions.exclusions, now: now() });
   }, [decisions, shared, model, profiles.list, config.programme.levelGap, now]);
 
-  const proposal = useMemo(
-    () => (runs > 0 && matcher && decisions ? proposeProgramme(matcher, profiles.list, decisions) : undefined),
-    [runs, matcher, profiles.list, decisions],
-  );
+  const proposal = useMemo(() => (runs > 0 && matcher && decisions ? proposeProgramme(matcher, profiles.list, decisions) : undefined), [runs, matcher, profiles.list, decisions]);
   const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, profiles.list) : undefined), [proposal, matcher, people, profiles.list]);
 
   /** Applies a decision now, and saves it after those before it. */

@@ -9,7 +9,9 @@ import { changeOwnerDecisions, NO_OWNER_DECISIONS, OWNER_DECISIONS_FILE, readOwn
 const users = generateDemoTenant({ size: 40 });
 const [margaret, diego, aisha, priya] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
 const clientFor = (graph: FakeGraph, person = priya) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
-const exclude = (pair: readonly [string, string]) => (d: OwnerDecisions): OwnerDecisions => ({ ...d, exclusions: [...d.exclusions, pair] });
+const exclude =
+  (pair: readonly [string, string]) =>
+  (d: OwnerDecisions): OwnerDecisions => ({ ...d, exclusions: [...d.exclusions, pair] });
 
 describe('the owner decisions store', () => {
   it('starts with no decisions (no file yet), then keeps what was saved across a fresh read', async () => {
@@ -42,7 +44,10 @@ describe('the owner decisions store', () => {
     await changeOwnerDecisions(two, read, (d) => ({ ...d, pins: [[users[5]!.id, diego.id]] }));
     expect((await readOwnerDecisions(one)).decisions).toEqual({
       pins: [[users[5]!.id, diego.id]],
-      exclusions: [[margaret.id, diego.id], [margaret.id, aisha.id]],
+      exclusions: [
+        [margaret.id, diego.id],
+        [margaret.id, aisha.id],
+      ],
     });
   });
 
@@ -52,7 +57,10 @@ describe('the owner decisions store', () => {
     const empty = await readOwnerDecisions(one);
     await changeOwnerDecisions(one, empty, exclude([margaret.id, diego.id]));
     await changeOwnerDecisions(two, empty, exclude([margaret.id, aisha.id]));
-    expect((await readOwnerDecisions(one)).decisions.exclusions).toEqual([[margaret.id, diego.id], [margaret.id, aisha.id]]);
+    expect((await readOwnerDecisions(one)).decisions.exclusions).toEqual([
+      [margaret.id, diego.id],
+      [margaret.id, aisha.id],
+    ]);
   });
 
   it('treats a OneDrive never opened as no decisions, and saving there starts provisioning and says to try again', async () => {

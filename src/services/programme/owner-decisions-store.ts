@@ -89,7 +89,13 @@ export async function readOwnerDecisions(client: GraphClient): Promise<StoredOwn
     }
     const parsed = fileSchema.safeParse(body);
     if (!parsed.success) {
-      throw new GraphRequestError(`Your pins and exclusions (${OWNER_DECISIONS_FILE} in your OneDrive's Apps folder) could not be read, so they were left as they are.`, 422, 'DamagedOwnerDecisions', undefined, undefined);
+      throw new GraphRequestError(
+        `Your pins and exclusions (${OWNER_DECISIONS_FILE} in your OneDrive's Apps folder) could not be read, so they were left as they are.`,
+        422,
+        'DamagedOwnerDecisions',
+        undefined,
+        undefined,
+      );
     }
     return { decisions: { pins: parsed.data.pins, exclusions: parsed.data.exclusions }, etag: item.eTag };
   }
@@ -100,11 +106,7 @@ export async function readOwnerDecisions(client: GraphClient): Promise<StoredOwn
  * saved first (412, or 409 for a file created in between) it reads again and applies `change` to
  * that. Returns what is stored now.
  */
-export async function changeOwnerDecisions(
-  client: GraphClient,
-  last: StoredOwnerDecisions,
-  change: (current: OwnerDecisions) => OwnerDecisions,
-): Promise<StoredOwnerDecisions> {
+export async function changeOwnerDecisions(client: GraphClient, last: StoredOwnerDecisions, change: (current: OwnerDecisions) => OwnerDecisions): Promise<StoredOwnerDecisions> {
   let base = last;
   for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
     const decisions = change(base.decisions);
@@ -122,7 +124,13 @@ export async function changeOwnerDecisions(
         // An upload by path creates missing folders itself: a 404 is a OneDrive never opened
         // ("User's mysite not found."). `GET /me/drive` starts provisioning it (https://learn.microsoft.com/graph/api/drive-get).
         await client.get('/me/drive', OWNER_DECISIONS_SCOPES).catch(() => undefined);
-        throw new GraphRequestError('Your OneDrive is being set up for its first use, so your pins and exclusions were not kept this time; try again in a minute.', 404, 'driveNotProvisioned', error.requestId, undefined);
+        throw new GraphRequestError(
+          'Your OneDrive is being set up for its first use, so your pins and exclusions were not kept this time; try again in a minute.',
+          404,
+          'driveNotProvisioned',
+          error.requestId,
+          undefined,
+        );
       }
       if (!(error instanceof GraphRequestError && (error.status === 412 || error.status === 409))) throw error;
       base = await readOwnerDecisions(client);
