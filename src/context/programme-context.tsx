@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MyProfile, ProfileChange } from '@/application/programme/my-profile';
+import type { ProfileChange } from '@/application/programme/my-profile';
 import type { Matcher } from '@/domain/matching/engine';
 import type { OrgModel } from '@/domain/org/org-model';
 import type { DirectoryView } from '@/services/graph/directory-service';
@@ -26,7 +26,6 @@ export interface ProgrammeState {
   readonly matcher: Matcher | undefined;
   /** The signed-in person's profile; undefined when they have not opted in. */
   readonly me: StoredProfile | undefined;
-  readonly saveMyProfile: (profile: MyProfile) => Promise<void>;
   /** Changes some fields of the signed-in person's existing profile (undefined removes one). */
   readonly updateMyProfile: (change: ProfileChange) => Promise<void>;
   readonly optOut: () => Promise<void>;
@@ -95,14 +94,6 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     [user.id],
   );
 
-  const saveMyProfile = useCallback(
-    async (profile: MyProfile) => {
-      const [client, useCase] = await Promise.all([graph(), loadMyProfile()]);
-      keep(await useCase.saveMyProfile(client, user.id, profile));
-    },
-    [graph, user.id, keep],
-  );
-
   const updateMyProfile = useCallback(
     async (change: ProfileChange) => {
       const [client, useCase] = await Promise.all([graph(), loadMyProfile()]);
@@ -126,7 +117,6 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     profiles,
     matcher,
     me,
-    saveMyProfile,
     updateMyProfile,
     optOut,
     reloadProfiles: useCallback(() => setReloads((n) => n + 1), []),
