@@ -225,7 +225,7 @@ export default tseslint.config(
   // for. Only the presence of a comment is checked; plain sentences, no @param or @returns tags.
   {
     files: ['src/domain/**/*.{ts,tsx}', 'src/application/**/*.{ts,tsx}', 'src/services/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/services/graph/fake/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     plugins: { jsdoc },
     rules: {
       'jsdoc/require-jsdoc': [
