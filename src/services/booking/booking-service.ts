@@ -81,6 +81,8 @@ export interface SeriesInfo {
   readonly webLink: string | undefined;
   readonly createdDateTime: string;
   readonly partnerResponse: string | undefined;
+  /** The first occurrence's start, UTC ISO (what a booking record keeps); undefined if Graph gave none. */
+  readonly start: string | undefined;
 }
 
 /**
@@ -141,6 +143,7 @@ interface EventAnswer {
   createdDateTime: string;
   webLink?: string;
   onlineMeeting?: { joinUrl?: string } | null;
+  start?: { dateTime: string; timeZone: string };
   attendees?: { emailAddress?: { address?: string }; status?: { response?: string } }[];
 }
 
@@ -153,10 +156,15 @@ function seriesInfo(event: EventAnswer, partnerMail: string | undefined): Series
     webLink: event.webLink,
     createdDateTime: event.createdDateTime,
     partnerResponse: partner?.status?.response,
+    start: event.start ? utcOf(event.start) : undefined,
   };
 }
 
-const SERIES_SELECT = 'id,iCalUId,createdDateTime,webLink,onlineMeeting,attendees';
+/** A Graph dateTimeTimeZone as a UTC ISO instant (reads answer in UTC unless asked otherwise). */
+const utcOf = (at: { dateTime: string; timeZone: string }) =>
+  DateTime.fromISO(at.dateTime, { zone: ianaZone(at.timeZone) ?? 'utc' }).toUTC().toISO({ suppressMilliseconds: true })!;
+
+const SERIES_SELECT = 'id,iCalUId,createdDateTime,webLink,onlineMeeting,attendees,start';
 
 /** The pair's series in the organiser's calendar, oldest first. */
 export async function findSeries(client: GraphClient, pairKey: string, partnerMail?: string): Promise<SeriesInfo[]> {
