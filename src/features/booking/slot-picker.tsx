@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useServices } from '@/context/services-context';
 import { findSlotsStretching, type Availability, type Slot } from '@/domain/scheduling/slots';
 import { DEFAULT_WORKING_HOURS, readSchedules } from '@/services/booking/schedule-reader';
-import { describeError, formatDate, formatWeekdayTime, type Cadence, type PairPerson } from './booking-format';
+import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
+import { describeError, formatDate, formatWeekdayTime } from './booking-format';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: 'none' },
