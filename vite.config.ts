@@ -60,7 +60,8 @@ export default defineConfig(({ mode }) => {
     publicDir: fromHere('public'),
     envDir: fromHere('env'),
     envPrefix: ENV_PREFIXES,
-    define: { __APP_CONFIG__: JSON.stringify(appConfig) },
+    // `__DEMO__` lets the composition root (src/app/composition/compose.ts) drop the demo from a tenant build.
+    define: { __APP_CONFIG__: JSON.stringify(appConfig), __DEMO__: JSON.stringify(demo) },
     resolve: { alias: { '@': fromHere('src') } },
     plugins: [securityHeaders(demo)],
     server: { port: 5173, strictPort: false },

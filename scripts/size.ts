@@ -2,22 +2,38 @@
  * `npm run size`: builds the app and prints, per surface, the gzip size of the JavaScript and CSS
  * the page loads before first paint (its entry script, the modules it preloads, its stylesheets).
  * Code loaded later with import() does not count. Fails when a surface is over its budget.
- * The last line is JSON: {"personalTab":KB,"meetingTab":KB,"configPage":KB}.
+ *
+ * It first builds a tenant configuration (placeholder values, into dist/tenant-check) and fails
+ * when that build holds demo code (scripts/build/demo-modules.ts): a chunk whose source map lists a
+ * demo module, a chunk containing a string only demo code holds, or the dev host page.
+ *
+ * The last line is JSON, for the configured build (env/.env*, the demo by default):
+ * {"personalTab":KB,"meetingTab":KB,"configPage":KB}.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { demoMarkersIn, demoModulesIn } from './build/demo-modules.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist/app');
+const tenantDist = join(root, 'dist/tenant-check');
 
 export const BUDGETS_KB = { personalTab: 180, meetingTab: 180, configPage: 180 } as const;
 const PAGES: Record<keyof typeof BUDGETS_KB, string> = {
   personalTab: 'personal-tab/index.html',
   meetingTab: 'meeting-tab/index.html',
   configPage: 'config/index.html',
+};
+
+/** A tenant that is obviously no one's: enough for the build to choose the tenant's adapters. */
+const PLACEHOLDER_TENANT = {
+  AAD_APP_CLIENT_ID: '00000000-0000-0000-0000-000000000000',
+  AAD_APP_TENANT_ID: '00000000-0000-0000-0000-000000000000',
+  TAB_ENDPOINT: 'https://example.invalid',
+  TEAMS_APP_ID: '00000000-0000-0000-0000-000000000000',
 };
 
 /** The asset paths a built HTML page loads before first paint. */
@@ -32,22 +48,76 @@ export function firstPaintAssets(html: string): string[] {
   return [...found];
 }
 
-async function main() {
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
-  const result = {} as Record<keyof typeof BUDGETS_KB, number>;
+/** Prints each surface's first-paint size in `outDir`; returns the sizes and whether one is over budget. */
+function measure(outDir: string, label: string) {
+  const sizes = {} as Record<keyof typeof BUDGETS_KB, number>;
   let over = false;
   for (const [surface, page] of Object.entries(PAGES) as [keyof typeof BUDGETS_KB, string][]) {
-    const assets = firstPaintAssets(readFileSync(join(dist, page), 'utf8'));
-    const bytes = assets.reduce((sum, asset) => sum + gzipSync(readFileSync(join(dist, asset)), { level: 9 }).length, 0);
+    const assets = firstPaintAssets(readFileSync(join(outDir, page), 'utf8'));
+    const bytes = assets.reduce((sum, asset) => sum + gzipSync(readFileSync(join(outDir, asset)), { level: 9 }).length, 0);
     const kb = Math.round((bytes / 1024) * 10) / 10;
-    result[surface] = kb;
+    sizes[surface] = kb;
     const budget = BUDGETS_KB[surface];
     const verdict = kb <= budget ? 'ok' : 'OVER BUDGET';
     if (kb > budget) over = true;
-    console.log(`${surface.padEnd(12)} ${String(kb).padStart(7)} KB gzip (budget ${budget} KB, ${assets.length} files) ${verdict}`);
+    console.log(`${label}${surface.padEnd(12)} ${String(kb).padStart(7)} KB gzip (budget ${budget} KB, ${assets.length} files) ${verdict}`);
   }
-  console.log(JSON.stringify(result));
-  if (over) process.exitCode = 1;
+  return { sizes, over };
+}
+
+/** A chunk without a source map holds no module of its own (a re-export, a Vite helper) only when this small. */
+const UNMAPPED_LIMIT_BYTES = 2048;
+
+/** What of the demo a built app holds: demo modules and markers per chunk, and the dev host page. */
+function demoCodeIn(outDir: string): string[] {
+  const problems: string[] = [];
+  if (existsSync(join(outDir, 'dev-host'))) problems.push('the dev host page (dev-host/) is in the build');
+  const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).map((file) => file.replaceAll('\\', '/'));
+  for (const chunk of files.filter((file) => file.endsWith('.js'))) {
+    if (/dev-host/.test(chunk)) problems.push(`${chunk} is a chunk of the dev host`);
+    const code = readFileSync(join(outDir, chunk), 'utf8');
+    const markers = demoMarkersIn(code);
+    if (markers.length > 0) problems.push(`${chunk} contains demo strings: ${markers.join(', ')}`);
+    const map = join(outDir, `${chunk}.map`);
+    if (!existsSync(map)) {
+      if (code.length > UNMAPPED_LIMIT_BYTES) problems.push(`${chunk} has no source map, so what it holds cannot be checked`);
+      continue;
+    }
+    const found = demoModulesIn(readFileSync(map, 'utf8'));
+    if (found.length > 0) problems.push(`${chunk} holds demo modules: ${found.join(', ')}`);
+  }
+  return problems;
+}
+
+/** Builds with the tenant variables set to `values` (restored afterwards). */
+async function buildWith(values: Record<string, string>, outDir: string) {
+  const before = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  try {
+    await build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir } });
+  } finally {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+async function main() {
+  let failed = false;
+
+  await buildWith(PLACEHOLDER_TENANT, tenantDist);
+  const tenant = measure(tenantDist, 'tenant ');
+  const demoInTenant = demoCodeIn(tenantDist);
+  for (const problem of demoInTenant) console.log(`tenant build: ${problem}`);
+  console.log(demoInTenant.length === 0 ? 'tenant build: no demo code' : 'tenant build: HOLDS DEMO CODE');
+  if (tenant.over || demoInTenant.length > 0) failed = true;
+
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const configured = measure(dist, '');
+  if (configured.over) failed = true;
+  console.log(JSON.stringify(configured.sizes));
+  if (failed) process.exitCode = 1;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

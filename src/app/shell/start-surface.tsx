@@ -1,6 +1,8 @@
 import { Body1, Button, FluentProvider, Spinner, teamsDarkTheme, teamsLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { composeAdapters } from '@/app/composition/compose';
+import type { ModeAdapters } from '@/app/composition/mode-adapters';
 import { detectHost } from '@/services/host/detect-host';
 import type { Host } from '@/services/host/host';
 import { AppShell } from './app-shell';
@@ -80,13 +82,11 @@ export async function startSurface(name: string, render: (host: Host) => ReactNo
   );
   root.render(waiting(<ConnectingToHost slow={slow} />));
 
+  let adapters: ModeAdapters;
   let host: Host;
   try {
-    host = await detectHost({
-      // The dev host plays Teams from this same origin in demo mode only.
-      extraOrigins: config.mode === 'demo' ? [window.location.origin] : [],
-      onSlow: () => slow.fire(),
-    });
+    adapters = await composeAdapters(config);
+    host = await detectHost({ extraOrigins: adapters.hostOrigins, onSlow: () => slow.fire() });
   } catch (error) {
     console.error('The host could not be reached.', error);
     root.render(
@@ -103,7 +103,7 @@ export async function startSurface(name: string, render: (host: Host) => ReactNo
   root.render(
     <StrictMode>
       <AppShell host={host}>
-        <Surface name={name} config={config} host={host} signIn={options.signIn ?? true}>
+        <Surface name={name} config={config} host={host} adapters={adapters} signIn={options.signIn ?? true}>
           {render}
         </Surface>
       </AppShell>

@@ -2,6 +2,7 @@
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ModeAdapters } from '@/app/composition/mode-adapters';
 import { ConfigPage } from '@/features/meeting-setup/config-page';
 import type { AppConfig } from '@/services/config/app-config';
 import type { Host, TabConfig } from '@/services/host/host';
@@ -62,6 +63,21 @@ function stuckIdentity(): Identity {
   };
 }
 
+/** Adapters whose identity is the one given; no feature runs in these tests, so the services are stubs. */
+function adaptersWith(identityFor: ModeAdapters['identityFor']): ModeAdapters {
+  return {
+    hostOrigins: [],
+    identityFor,
+    services: () => ({
+      graph: () => Promise.reject(new Error('no Graph in this test')),
+      joinLive: () => Promise.resolve(undefined),
+      watchNetwork: () => () => undefined,
+      teamsApp: { teamsAppId: config.mode === 'tenant' ? config.tenant.teamsAppId : '', origin: 'https://mentoring.contoso.com' },
+      programmeOwner: false,
+    }),
+  };
+}
+
 describe('Surface', () => {
   // "Show a native loading indicator": notifySuccess within 30 s, or Teams shows an error.
   // https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/create-tab-pages/content-page#show-a-native-loading-indicator
@@ -70,7 +86,7 @@ describe('Surface', () => {
     const identity = stuckIdentity();
     render(
       <FluentProvider theme={teamsLightTheme}>
-        <Surface name="personal tab" config={config} host={host} identityFor={() => identity}>
+        <Surface name="personal tab" config={config} host={host} adapters={adaptersWith(() => identity)}>
           {() => <h1>Welcome</h1>}
         </Surface>
       </FluentProvider>,
@@ -85,7 +101,7 @@ describe('Surface', () => {
     const identityFor = vi.fn(() => stuckIdentity());
     render(
       <FluentProvider theme={teamsLightTheme}>
-        <Surface name="meeting set-up page" config={config} host={host} signIn={false} identityFor={identityFor}>
+        <Surface name="meeting set-up page" config={config} host={host} signIn={false} adapters={adaptersWith(identityFor)}>
           {(h) => <ConfigPage host={h} />}
         </Surface>
       </FluentProvider>,

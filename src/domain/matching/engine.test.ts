@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildOrgModel, type PersonRecord } from '../org/org-model';
 import { createMatcher, utcOffsetMinutes, workingHoursInCommon, type MatchingRules } from './engine';
@@ -59,19 +60,19 @@ describe('eligibility', () => {
   });
 
   it('never pairs within a reporting line, either way', () => {
-    expect(matcher(profiles).whyNot('v0', 'v0.d1.p1')).toEqual([{ code: 'in-reporting-line', text: 'is in your reporting line' }]);
+    expect(matcher(profiles).whyNot('v0', 'v0.d1.p1')).toEqual([{ code: 'in-reporting-line' }]);
   });
 
   it('asks for the configured level gap and says how far off a pair is', () => {
-    expect(matcher(profiles).whyNot('v0.d0', 'v1.d2.p3')).toEqual([
-      { code: 'level-gap', text: 'is only about 1 level below you; the programme asks for at least 2' },
-    ]);
+    const [reason] = matcher(profiles).whyNot('v0.d0', 'v1.d2.p3');
+    expect(reason).toMatchObject({ code: 'level-gap', required: 2 });
+    expect(reason?.code === 'level-gap' && Math.round(reason.gap)).toBe(1);
     expect(matcher(profiles, { rules: { levelGap: 1 } }).whyNot('v0.d0', 'v1.d2.p3')).toEqual([]);
   });
 
   it('keeps mentors within their capacity', () => {
     const m = matcher(profiles, { loads: new Map([['v1.d2.p3', 1]]) });
-    expect(m.whyNot('v0', 'v1.d2.p3')).toEqual([{ code: 'at-capacity', text: 'is at capacity (1 of 1 executives)' }]);
+    expect(m.whyNot('v0', 'v1.d2.p3')).toEqual([{ code: 'at-capacity', load: 1, capacity: 1 }]);
   });
 
   it('does not repeat a past pair or pair an excluded one', () => {
@@ -80,7 +81,7 @@ describe('eligibility', () => {
   });
 
   it('needs a shared language', () => {
-    expect(matcher(profiles).whyNot('v0', 'v2.d0.p0')).toEqual([{ code: 'no-shared-language', text: 'shares no language with you' }]);
+    expect(matcher(profiles).whyNot('v0', 'v2.d0.p0')).toEqual([{ code: 'no-shared-language' }]);
   });
 
   it('needs both to have opted in, in the right role', () => {
@@ -96,6 +97,70 @@ describe('eligibility', () => {
   });
 });
 
+describe('the filter and "why not" agree', () => {
+  const people = records.map((r) => r.id);
+  const languages = fc.subarray(['en', 'es', 'fr'], { minLength: 1 });
+  const opted = fc.uniqueArray(
+    fc.record({
+      personId: fc.constantFrom(...people),
+      mentee: fc.boolean(),
+      mentor: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      languages,
+    }),
+    { minLength: 2, maxLength: 30, selector: (p) => p.personId },
+  );
+
+  it('suggests exactly the mentors for whom "why not" has no reason', () => {
+    fc.assert(
+      fc.property(opted, fc.array(fc.constantFrom(...people), { maxLength: 10 }), fc.integer({ min: 0, max: 3 }), (list, loaded, levelGap) => {
+        const profiles: ProgrammeProfile[] = list.map((p) => ({
+          personId: p.personId,
+          ...(p.mentee ? { mentee: { wantsToLearn: ['gaming'] } } : {}),
+          ...(p.mentor ? { mentor: { capacity: p.mentor, canTeach: ['gaming'] } } : {}),
+          languages: p.languages,
+          timeZone: 'Europe/London',
+        }));
+        const loads = new Map(loaded.map((id) => [id, 1]));
+        const m = matcher(profiles, { loads, rules: { levelGap } });
+        for (const menteeId of m.mentees) {
+          const suggested = m.suggestionsFor(menteeId, people.length).suggestions.map((s) => s.mentorId).sort();
+          const allowed = m.mentors.filter((mentorId) => m.whyNot(menteeId, mentorId).length === 0).sort();
+          expect(suggested).toEqual(allowed);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('the swap check', () => {
+  const profiles = [
+    mentee('v0', ['gaming']),
+    mentee('v1', ['gaming']),
+    mentor('v1.d0.p0', ['gaming']),
+    mentor('v2.d0.p0', ['gaming']),
+  ];
+  const a = { menteeId: 'v0', mentorId: 'v2.d0.p0' };
+  const b = { menteeId: 'v1', mentorId: 'v1.d0.p0' };
+
+  it('reports what each new pair would break, ignoring capacity, which a swap does not change', () => {
+    const loads = new Map([
+      ['v1.d0.p0', 1],
+      ['v2.d0.p0', 1],
+    ]);
+    const m = matcher(profiles, { loads });
+    expect(m.whyNot('v0', 'v1.d0.p0')).toEqual([{ code: 'at-capacity', load: 1, capacity: 1 }]);
+    expect(m.swapProblems(a, b)).toEqual([]);
+  });
+
+  it('refuses a swap into a reporting line or into an exclusion of this run', () => {
+    const c = { menteeId: 'v1', mentorId: 'v0.d0.p0' };
+    const m = matcher([...profiles, mentor('v0.d0.p0', ['gaming'])]);
+    expect(m.swapProblems(a, c)).toEqual([{ menteeId: 'v0', mentorId: 'v0.d0.p0', reasons: [{ code: 'in-reporting-line' }] }]);
+    expect(m.swapProblems(a, b, [['v0', 'v1.d0.p0']])).toEqual([{ menteeId: 'v0', mentorId: 'v1.d0.p0', reasons: [{ code: 'excluded' }] }]);
+  });
+});
+
 describe('suggestions', () => {
   const profiles = [
     mentee('v0', ['generative-ai', 'social-media'], { languages: ['en', 'es'] }),
@@ -104,7 +169,7 @@ describe('suggestions', () => {
     mentor('v3.d4.p5', ['social-media'], { timeZone: 'Asia/Kolkata' }),
   ];
 
-  it('ranks by fit, scores in (0, 1], and says why in words', () => {
+  it('ranks by fit, scores in (0, 1], and says why', () => {
     const { suggestions } = matcher(profiles).suggestionsFor('v0');
     expect(suggestions.map((s) => s.mentorId)).toEqual(['v1.d2.p3', 'v3.d4.p5', 'v2.d0.p0']);
     for (const s of suggestions) {
@@ -112,13 +177,13 @@ describe('suggestions', () => {
       expect(s.score).toBeLessThanOrEqual(1);
     }
     expect(suggestions[0]!.reasons).toEqual([
-      'Can teach generative AI and social media, which you want to learn',
-      'Works in Engineering: a view from outside Finance',
-      'Based in Mexico: a view from another country',
-      '2 working hours in common (6 hours behind you)',
-      'You both speak Spanish and English',
+      { code: 'teaches', topics: ['generative-ai', 'social-media'] },
+      { code: 'other-department', department: 'Engineering', from: 'Finance' },
+      { code: 'other-country', place: 'Mexico' },
+      { code: 'hours-in-common', hours: 2, offsetMinutes: -360 },
+      { code: 'shared-languages', languages: ['es', 'en'] },
     ]);
-    expect(suggestions[1]!.reasons).toContain('2.5 working hours in common (5.5 hours ahead of you)');
+    expect(suggestions[1]!.reasons).toContainEqual({ code: 'hours-in-common', hours: 2.5, offsetMinutes: 330 });
   });
 
   it('pages with "show me others" and is deterministic', () => {
@@ -130,10 +195,10 @@ describe('suggestions', () => {
   it('says why there is nobody, and what would change it', () => {
     expect(matcher(profiles, { rules: { levelGap: 5 } }).suggestionsFor('v0')).toEqual({
       suggestions: [],
-      why: 'Most reverse mentors are fewer than 5 levels below you; a programme owner can lower the level gap.',
+      why: { code: 'levels-too-close', required: 5 },
     });
-    expect(matcher([mentee('v0', [])]).suggestionsFor('v0').why).toBe('Nobody has opted in as a reverse mentor yet.');
-    expect(matcher(profiles).suggestionsFor('v1').why).toMatch(/Opt in as a mentee/);
+    expect(matcher([mentee('v0', [])]).suggestionsFor('v0').why).toEqual({ code: 'no-mentors' });
+    expect(matcher(profiles).suggestionsFor('v1').why).toEqual({ code: 'opt-in' });
   });
 });
 
@@ -169,7 +234,7 @@ describe('the programme-wide proposal', () => {
       exclusions: [['v0', 'v3.d1.p0']],
     });
     expect(pairs[0]).toMatchObject({ menteeId: 'v2', mentorId: 'v3.d0.p0', pinned: true });
-    expect(pairs[0]!.reasons[0]).toBe('Pinned by the programme owner');
+    expect(pairs[0]!.reasons[0]).toEqual({ code: 'pinned' });
     expect(pairs.some((p) => p.menteeId === 'v0' && p.mentorId === 'v3.d1.p0')).toBe(false);
     expect(pairs).toHaveLength(3);
     expect(unmatched).toEqual([]);
@@ -177,7 +242,7 @@ describe('the programme-wide proposal', () => {
     const crowded = matcher(profiles, { loads: new Map([['v3.d0.p0', 2]]) }).assignProgramme();
     expect(crowded.pairs).toHaveLength(1);
     expect(crowded.unmatched.map((u) => u.menteeId)).toEqual(['v0', 'v1']);
-    expect(crowded.unmatched[0]!.why).toMatch(/needed for someone with fewer options|at capacity/);
+    expect(['outbid', 'mentors-full']).toContain(crowded.unmatched[0]!.why.code);
   });
 });
 

@@ -9,16 +9,32 @@
  * Score in (0, 1]: topics the mentor can teach that the mentee wants to learn (45%), working hours
  * in common across their time zones (20%), a view from another department (15%) and from another
  * country (10%), a shared language (10%); 0.05 + 0.95 × the weighted sum, so every allowed pair
- * scores above zero. Every suggestion says why in words.
+ * scores above zero. Every suggestion says why, as reason codes with parameters that the UI words
+ * for its reader (src/components/matching-words.ts).
+ *
+ * The rules themselves are one table in eligibility.ts; this file precomputes what they read.
  *
  * Built for tens of thousands of people: everything per person is precomputed into typed arrays
  * and bit masks, so a mentee against every mentor is a tight loop.
  */
-import { isAbove, type OrgModel } from '../org/org-model';
+import type { OrgModel } from '../org/org-model';
 import { solveAssignment } from './assignment';
+import {
+  firstBreach,
+  pairKey,
+  ruleOf,
+  whyNobodyFrom,
+  whyNotPair,
+  type EligibilityFacts,
+  type IneligibleReason,
+  type MentorColumns,
+  type WhyNobody,
+} from './eligibility';
 import { TOPIC_CATALOGUE, type ProgrammeProfile } from './profile';
 
+/** The programme's rules for one run of the matcher. */
 export interface MatchingRules {
+  /** Seniority levels a reverse mentor must sit below their executive. */
   readonly levelGap: number;
   /** Pairs that already happened: [menteeId, mentorId]. */
   readonly pastPairs: readonly (readonly [string, string])[];
@@ -26,6 +42,7 @@ export interface MatchingRules {
   readonly exclusions: readonly (readonly [string, string])[];
 }
 
+/** What the matcher works on: one snapshot of the organisation, the opt-ins and the rules. */
 export interface MatchingInput {
   readonly model: OrgModel;
   readonly profiles: readonly ProgrammeProfile[];
@@ -36,43 +53,57 @@ export interface MatchingInput {
   readonly at: number;
 }
 
-export type IneligibleCode =
-  | 'unknown-person'
-  | 'same-person'
-  | 'not-a-mentee'
-  | 'not-a-mentor'
-  | 'in-reporting-line'
-  | 'level-gap'
-  | 'at-capacity'
-  | 'past-pair'
-  | 'excluded'
-  | 'no-shared-language';
+/**
+ * Why a reverse mentor suits an executive: a code with parameters, worded by the UI for its
+ * reader. Ids and tags, not labels: topics are catalogue ids (or the person's own words),
+ * languages are primary language subtags.
+ */
+export type MatchReason =
+  /** A programme owner pinned the pair. */
+  | { readonly code: 'pinned' }
+  /** The mentor can teach these topics, which the executive wants to learn (in the executive's order). */
+  | { readonly code: 'teaches'; readonly topics: readonly string[] }
+  /** The mentor works in `department`, another than the executive's (`from`, when known). */
+  | { readonly code: 'other-department'; readonly department: string; readonly from?: string }
+  /** The mentor is based in `place` (office or country), another country than the executive's. */
+  | { readonly code: 'other-country'; readonly place: string }
+  /**
+   * Their 9-to-5 days overlap by `hours`; the mentor's zone is `offsetMinutes` ahead of the
+   * executive's (negative: behind; 0: the same zone).
+   */
+  | { readonly code: 'hours-in-common'; readonly hours: number; readonly offsetMinutes: number }
+  /** Languages both speak (the mentor's tags). */
+  | { readonly code: 'shared-languages'; readonly languages: readonly string[] };
 
-export interface WhyNot {
-  readonly code: IneligibleCode;
-  readonly text: string;
-}
-
+/** A reverse mentor suggested to an executive, with their fit in (0, 1] and why. */
 export interface Suggestion {
   readonly mentorId: string;
   readonly score: number;
-  readonly reasons: readonly string[];
+  readonly reasons: readonly MatchReason[];
 }
 
+/** A pair in the programme-wide proposal. */
 export interface ProposedPair extends Suggestion {
   readonly menteeId: string;
   readonly pinned: boolean;
 }
 
+/** The programme-wide proposal: the pairs, and who was left out and why. */
 export interface ProgrammeAssignment {
   readonly pairs: readonly ProposedPair[];
-  readonly unmatched: readonly { readonly menteeId: string; readonly why: string }[];
+  readonly unmatched: readonly { readonly menteeId: string; readonly why: WhyNobody }[];
+}
+
+/** A pair that a swap would create, and what stands in its way. */
+export interface SwapProblem {
+  readonly menteeId: string;
+  readonly mentorId: string;
+  readonly reasons: readonly IneligibleReason[];
 }
 
 const WEIGHTS = { topics: 0.45, hours: 0.2, department: 0.15, country: 0.1, language: 0.1 };
 const WORKDAY_HOURS = 8;
 const TOPIC_BIT = new Map(TOPIC_CATALOGUE.map((topic, i) => [topic.id, 1 << i]));
-const TOPIC_LABEL = new Map(TOPIC_CATALOGUE.map((topic) => [topic.id, topic.label]));
 
 /** Minutes a time zone is ahead of UTC at an instant (0 for an unknown zone). */
 export function utcOffsetMinutes(timeZone: string, at: number): number {
@@ -99,9 +130,6 @@ function popcount(x: number): number {
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
-
-const listWords = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** The matching engine over one snapshot of the organisation and the profiles. */
 export function createMatcher(input: MatchingInput) {
@@ -139,10 +167,14 @@ export function createMatcher(input: MatchingInput) {
   const country = (id: string) => intern(`c:${person(id).country ?? person(id).officeLocation ?? ''}`);
 
   const M = mentorProfiles.length;
+  const load = Int32Array.from(mentorProfiles, (p) => input.loads.get(p.personId) ?? 0);
+  const capacity = Int32Array.from(mentorProfiles, (p) => p.mentor!.capacity);
   const mentor = {
     ids: mentorProfiles.map((p) => p.personId),
     node: Int32Array.from(mentorProfiles, (p) => model.indexOf.get(p.personId)!),
-    room: Int32Array.from(mentorProfiles, (p) => p.mentor!.capacity - (input.loads.get(p.personId) ?? 0)),
+    load,
+    capacity,
+    room: Int32Array.from(mentorProfiles, (_, k) => capacity[k]! - load[k]!),
     teach: Int32Array.from(mentorProfiles, (p) => topicMask(p.mentor!.canTeach)),
     language: Int32Array.from(mentorProfiles, (p) => languageMask(p.languages)),
     offset: Int32Array.from(mentorProfiles, (p) => offsetOf(p.timeZone)),
@@ -151,15 +183,24 @@ export function createMatcher(input: MatchingInput) {
   };
   const mentorPosition = new Map(mentor.ids.map((id, k) => [id, k]));
 
-  const pairKey = (menteeNode: number, mentorNode: number) => menteeNode * model.people.length + mentorNode;
   const toKeys = (pairs: readonly (readonly [string, string])[]) =>
     new Set(
       pairs
         .filter(([e, m]) => model.indexOf.has(e) && model.indexOf.has(m))
-        .map(([e, m]) => pairKey(model.indexOf.get(e)!, model.indexOf.get(m)!)),
+        .map(([e, m]) => pairKey(model, model.indexOf.get(e)!, model.indexOf.get(m)!)),
     );
-  const past = toKeys(rules.pastPairs);
-  const excluded = toKeys(rules.exclusions);
+  const facts: EligibilityFacts = {
+    model,
+    levelGap: rules.levelGap,
+    mentors: mentor satisfies MentorColumns,
+    mentorPosition,
+    mentees: new Set(menteeProfiles.map((p) => p.personId)),
+    past: toKeys(rules.pastPairs),
+    excluded: toKeys(rules.exclusions),
+  };
+  /** The facts with more pairs ruled out (the programme owner's exclusions of this run). */
+  const factsExcluding = (pairs: readonly (readonly [string, string])[] | undefined): EligibilityFacts =>
+    pairs && pairs.length > 0 ? { ...facts, excluded: new Set([...facts.excluded, ...toKeys(pairs)]) } : facts;
 
   interface MenteeView {
     node: number;
@@ -184,20 +225,6 @@ export function createMatcher(input: MatchingInput) {
     };
   };
 
-  /** The first rule the pair breaks, or undefined: the hot path, numbers only. */
-  const firstBreach = (e: MenteeView, k: number, extraExcluded?: Set<number>): IneligibleCode | undefined => {
-    const m = mentor.node[k]!;
-    if (m === e.node) return 'same-person';
-    if (isAbove(model, e.node, m) || isAbove(model, m, e.node)) return 'in-reporting-line';
-    if (model.seniority[e.node]! - model.seniority[m]! < rules.levelGap) return 'level-gap';
-    if (mentor.room[k]! <= 0) return 'at-capacity';
-    const key = pairKey(e.node, m);
-    if (past.has(key)) return 'past-pair';
-    if (excluded.has(key) || extraExcluded?.has(key)) return 'excluded';
-    if ((e.language & mentor.language[k]!) === 0) return 'no-shared-language';
-    return undefined;
-  };
-
   const scoreOf = (e: MenteeView, k: number): number => {
     const topics = popcount(e.wants & mentor.teach[k]!) / Math.max(1, popcount(e.wants));
     const hours = workingHoursInCommon(e.offset - mentor.offset[k]!) / WORKDAY_HOURS;
@@ -210,90 +237,56 @@ export function createMatcher(input: MatchingInput) {
     return 0.05 + 0.95 * sum;
   };
 
-  const reasonsFor = (menteeId: string, e: MenteeView, k: number): string[] => {
-    const reasons: string[] = [];
+  const reasonsFor = (menteeId: string, e: MenteeView, k: number): MatchReason[] => {
+    const reasons: MatchReason[] = [];
     const mentorProfile = profileOf.get(mentor.ids[k]!)!;
-    const shared = e.wantsList.filter((t) => mentorProfile.mentor!.canTeach.includes(t)).map((t) => TOPIC_LABEL.get(t) ?? t);
-    if (shared.length > 0) reasons.push(`Can teach ${listWords(shared)}, which you want to learn`);
+    const topics = e.wantsList.filter((t) => mentorProfile.mentor!.canTeach.includes(t));
+    if (topics.length > 0) reasons.push({ code: 'teaches', topics });
     const them = person(mentor.ids[k]!);
     const you = person(menteeId);
     if (e.department !== mentor.department[k] && them.department) {
-      reasons.push(`Works in ${them.department}${you.department ? `: a view from outside ${you.department}` : ''}`);
+      reasons.push(you.department ? { code: 'other-department', department: them.department, from: you.department } : { code: 'other-department', department: them.department });
     }
-    if (e.country !== mentor.country[k] && (them.country || them.officeLocation)) {
-      reasons.push(`Based in ${them.officeLocation ?? them.country}: a view from another country`);
-    }
-    const difference = mentor.offset[k]! - e.offset;
-    const hours = workingHoursInCommon(difference);
-    if (difference === 0) reasons.push('Works in your time zone');
-    else {
-      const ahead = Math.abs(difference) / 60;
-      const gap = `${Number.isInteger(ahead) ? ahead : ahead.toFixed(1)} hour${ahead === 1 ? '' : 's'} ${difference > 0 ? 'ahead of' : 'behind'} you`;
-      reasons.push(hours > 0 ? `${hours % 1 === 0 ? hours : hours.toFixed(1)} working hours in common (${gap})` : `Little working time in common (${gap})`);
-    }
-    const commonLanguages = mentorProfile.languages.filter((l) => profileOf.get(menteeId)!.languages.map((x) => x.split('-')[0]).includes(l.split('-')[0]!));
-    if (commonLanguages.length > 0) reasons.push(`You both speak ${listWords(commonLanguages.map(languageName))}`);
+    const place = them.officeLocation ?? them.country;
+    if (e.country !== mentor.country[k] && place) reasons.push({ code: 'other-country', place });
+    const offsetMinutes = mentor.offset[k]! - e.offset;
+    reasons.push({ code: 'hours-in-common', hours: workingHoursInCommon(offsetMinutes), offsetMinutes });
+    const menteeLanguages = profileOf.get(menteeId)!.languages.map((x) => x.split('-')[0]);
+    const languages = mentorProfile.languages.filter((l) => menteeLanguages.includes(l.split('-')[0]!));
+    if (languages.length > 0) reasons.push({ code: 'shared-languages', languages });
     return reasons;
   };
 
-  const breachText = (code: IneligibleCode, menteeId: string, mentorId: string): string => {
-    switch (code) {
-      case 'unknown-person':
-        return 'is not in the organisation the app can see';
-      case 'same-person':
-        return 'is you';
-      case 'not-a-mentee':
-        return 'cannot be suggested until you opt in as a mentee';
-      case 'not-a-mentor':
-        return 'has not opted in as a reverse mentor';
-      case 'in-reporting-line':
-        return 'is in your reporting line';
-      case 'level-gap': {
-        const gap = model.seniority[model.indexOf.get(menteeId)!]! - model.seniority[model.indexOf.get(mentorId)!]!;
-        const rounded = Math.max(0, Math.round(gap));
-        const where = gap <= 0 ? 'is not below you in seniority' : `is only about ${rounded} level${rounded === 1 ? '' : 's'} below you`;
-        return `${where}; the programme asks for at least ${rules.levelGap}`;
-      }
-      case 'at-capacity': {
-        const profile = profileOf.get(mentorId)!;
-        return `is at capacity (${input.loads.get(mentorId) ?? 0} of ${profile.mentor!.capacity} executives)`;
-      }
-      case 'past-pair':
-        return 'was paired with you before';
-      case 'excluded':
-        return 'was excluded from pairing with you by the programme owner';
-      case 'no-shared-language':
-        return 'shares no language with you';
-    }
-  };
+  /** Every rule the pair breaks, as reasons in order of precedence; empty when they may be paired. */
+  function whyNot(menteeId: string, mentorId: string): IneligibleReason[] {
+    return whyNotPair(facts, menteeId, mentorId, (id) => menteeView(id)!);
+  }
 
-  /** Every rule the pair breaks, in words; empty when they may be paired. */
-  function whyNot(menteeId: string, mentorId: string): WhyNot[] {
-    const say = (code: IneligibleCode): WhyNot => ({ code, text: breachText(code, menteeId, mentorId) });
-    if (!model.indexOf.has(menteeId) || !model.indexOf.has(mentorId)) return [say('unknown-person')];
-    const e = menteeView(menteeId);
-    const k = mentorPosition.get(mentorId);
-    const found: WhyNot[] = [];
-    if (!e) found.push(say('not-a-mentee'));
-    if (k === undefined) found.push(say('not-a-mentor'));
-    if (!e || k === undefined) return found;
-    const m = mentor.node[k]!;
-    if (m === e.node) return [say('same-person')];
-    if (isAbove(model, e.node, m) || isAbove(model, m, e.node)) found.push(say('in-reporting-line'));
-    if (model.seniority[e.node]! - model.seniority[m]! < rules.levelGap) found.push(say('level-gap'));
-    if (mentor.room[k]! <= 0) found.push(say('at-capacity'));
-    if (past.has(pairKey(e.node, m))) found.push(say('past-pair'));
-    if (excluded.has(pairKey(e.node, m))) found.push(say('excluded'));
-    if ((e.language & mentor.language[k]!) === 0) found.push(say('no-shared-language'));
-    return found;
+  /**
+   * What stands in the way of swapping the mentors of two proposed pairs: the rules each new pair
+   * would break, apart from capacity (a swap leaves every mentor's load as it was). `exclusions`
+   * are the programme owner's exclusions of this run. Empty when the swap is allowed.
+   */
+  function swapProblems(
+    a: { readonly menteeId: string; readonly mentorId: string },
+    b: { readonly menteeId: string; readonly mentorId: string },
+    exclusions?: readonly (readonly [string, string])[],
+  ): SwapProblem[] {
+    const f = factsExcluding(exclusions);
+    return [
+      { menteeId: a.menteeId, mentorId: b.mentorId },
+      { menteeId: b.menteeId, mentorId: a.mentorId },
+    ]
+      .map((pair) => ({ ...pair, reasons: whyNotPair(f, pair.menteeId, pair.mentorId, (id) => menteeView(id)!, (rule) => rule.checkedOnSwap) }))
+      .filter((problem) => problem.reasons.length > 0);
   }
 
   /** The best-scoring eligible mentors of one mentee, as mentor positions with scores. */
-  function ranked(e: MenteeView, limit: number, extraExcluded?: Set<number>): { k: number; score: number }[] {
+  function ranked(e: MenteeView, limit: number, f = facts): { k: number; score: number }[] {
     // A bounded list kept sorted by score, then by mentor order, for determinism.
     const best: { k: number; score: number }[] = [];
     for (let k = 0; k < M; k++) {
-      if (firstBreach(e, k, extraExcluded)) continue;
+      if (firstBreach(f, e, k) !== -1) continue;
       const score = scoreOf(e, k);
       if (best.length === limit && score <= best[limit - 1]!.score) continue;
       let at = best.length;
@@ -308,40 +301,22 @@ export function createMatcher(input: MatchingInput) {
    * One executive's suggested reverse mentors, best first, with reasons; `offset` pages through
    * ("show me others"). When there are none, `why` says which rule stood in the way most often.
    */
-  function suggestionsFor(menteeId: string, limit = 5, offset = 0): { suggestions: Suggestion[]; why?: string } {
+  function suggestionsFor(menteeId: string, limit = 5, offset = 0): { suggestions: Suggestion[]; why?: WhyNobody } {
     const e = model.indexOf.has(menteeId) ? menteeView(menteeId) : undefined;
-    if (!e) return { suggestions: [], why: 'Opt in as a mentee to see suggested reverse mentors.' };
+    if (!e) return { suggestions: [], why: ruleOf('not-a-mentee').advice(facts) };
     const list = ranked(e, offset + limit).slice(offset);
     if (list.length > 0 || offset > 0) {
       return { suggestions: list.map(({ k, score }) => ({ mentorId: mentor.ids[k]!, score, reasons: reasonsFor(menteeId, e, k) })) };
     }
-    return { suggestions: [], why: whyNobody(e) };
-  }
-
-  function whyNobody(e: MenteeView): string {
-    if (M === 0) return 'Nobody has opted in as a reverse mentor yet.';
-    const counts = new Map<IneligibleCode, number>();
-    for (let k = 0; k < M; k++) {
-      const code = firstBreach(e, k);
-      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
-    }
-    const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-    if (!top) return 'No reverse mentor fits yet.';
-    const advice: Partial<Record<IneligibleCode, string>> = {
-      'level-gap': `Most reverse mentors are fewer than ${rules.levelGap} levels below you; a programme owner can lower the level gap.`,
-      'at-capacity': 'The reverse mentors who fit you are all at capacity; more juniors opting in would help.',
-      'no-shared-language': 'No reverse mentor shares a language you listed; add the languages you speak to your profile.',
-      'in-reporting-line': 'The reverse mentors who opted in are all in your reporting line.',
-    };
-    return advice[top[0]] ?? 'No reverse mentor fits the programme rules yet.';
+    return { suggestions: [], why: whyNobodyFrom(facts, e) };
   }
 
   /** Allowed pairs with scores: each mentee's `perMentee` best, the candidate graph of the assignment. */
-  function candidateEdges(perMentee = 50, extraExcluded?: Set<number>): [string, string, number][] {
+  function candidateEdges(perMentee: number, f: EligibilityFacts): [string, string, number][] {
     const edges: [string, string, number][] = [];
     for (const profile of menteeProfiles) {
       const e = menteeView(profile.personId)!;
-      for (const { k, score } of ranked(e, perMentee, extraExcluded)) edges.push([profile.personId, mentor.ids[k]!, score]);
+      for (const { k, score } of ranked(e, perMentee, f)) edges.push([profile.personId, mentor.ids[k]!, score]);
     }
     return edges;
   }
@@ -368,11 +343,11 @@ export function createMatcher(input: MatchingInput) {
       if (!e || k === undefined || pinnedMentees.has(menteeId) || (room.get(mentorId) ?? 0) <= 0) continue;
       room.set(mentorId, room.get(mentorId)! - 1);
       pinnedMentees.add(menteeId);
-      pinned.push({ menteeId, mentorId, score: scoreOf(e, k), reasons: ['Pinned by the programme owner', ...reasonsFor(menteeId, e, k)], pinned: true });
+      pinned.push({ menteeId, mentorId, score: scoreOf(e, k), reasons: [{ code: 'pinned' }, ...reasonsFor(menteeId, e, k)], pinned: true });
     }
-    const extra = toKeys(options.exclusions ?? []);
+    const f = factsExcluding(options.exclusions);
     const skip = (menteeId: string) => pinnedMentees.has(menteeId) || (options.alreadyPaired?.has(menteeId) ?? false);
-    const edges = candidateEdges(options.perMentee ?? 50, extra).filter(([menteeId]) => !skip(menteeId));
+    const edges = candidateEdges(options.perMentee ?? 50, f).filter(([menteeId]) => !skip(menteeId));
     const solution = solveAssignment({
       mentees: menteeProfiles.filter((p) => !skip(p.personId)).map((p) => ({ id: p.personId })),
       mentors: mentor.ids.map((id) => ({ id, capacity: Math.max(1, room.get(id)!) })).filter((m) => room.get(m.id)! > 0),
@@ -392,9 +367,7 @@ export function createMatcher(input: MatchingInput) {
       .filter((p) => !matched.has(p.personId) && !options.alreadyPaired?.has(p.personId))
       .map((p) => ({
         menteeId: p.personId,
-        why: hadCandidates.has(p.personId)
-          ? 'Every reverse mentor who fits was needed for someone with fewer options.'
-          : whyNobody(menteeView(p.personId)!),
+        why: hadCandidates.has(p.personId) ? ({ code: 'outbid' } as const) : whyNobodyFrom(facts, menteeView(p.personId)!),
       }));
     return { pairs: [...pinned, ...pairs], unmatched };
   }
@@ -403,17 +376,11 @@ export function createMatcher(input: MatchingInput) {
     mentees: menteeProfiles.map((p) => p.personId),
     mentors: mentor.ids,
     whyNot,
+    swapProblems,
     suggestionsFor,
     assignProgramme,
   };
 }
 
+/** The matching engine over one snapshot: see {@link createMatcher}. */
 export type Matcher = ReturnType<typeof createMatcher>;
-
-function languageName(tag: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}

@@ -17,8 +17,6 @@ import { useServices } from '@/context/services-context';
 import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import type { ChatTabOutcome } from '@/services/booking/booking-service';
-// eslint-disable-next-line no-restricted-imports -- moves to the composition root (issue 12)
-import { DEMO_TEAMS_APP_ID } from '@/demo/demo-people';
 import { formatDate, formatWeekdayTime } from './booking-format';
 import { SlotPicker } from './slot-picker';
 import { useBookingPairs, useExecutiveBooking, useMentorBooking } from './use-pair-booking';
@@ -69,17 +67,11 @@ function ChatTabNote({ outcome, tabName }: { outcome: ChatTabOutcome | undefined
 /** The executive's side: book the series, then reschedule, skip a session or end the pairing. */
 function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: PairPerson; cadence: Cadence }) {
   const styles = useStyles();
-  const { host, config } = useServices();
+  const { host, teamsApp } = useServices();
   const { me: profile } = useProgramme();
   const locale = host.context.locale;
   const tabName = 'Pair workspace';
-  const app = useMemo(
-    () =>
-      config.mode === 'tenant'
-        ? { teamsAppId: config.tenant.teamsAppId, origin: config.tenant.appUrl, tabName, tenantId: config.tenant.tenantId }
-        : { teamsAppId: DEMO_TEAMS_APP_ID, origin: window.location.origin, tabName },
-    [config],
-  );
+  const app = useMemo(() => ({ ...teamsApp, tabName }), [teamsApp]);
   const { schedule, series, chatTab, mode, setMode, next, busy, error, book, move, showNext, skip, end } = useExecutiveBooking({ me, mentor, cadence, app });
 
   if (schedule.kind === 'ended') {

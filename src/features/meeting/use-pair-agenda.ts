@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useServices } from '@/context/services-context';
 import type { AgendaDoc, Editor } from '@/domain/agenda/agenda';
 import type { AgendaSync, AgendaSyncState } from '@/services/agenda/agenda-sync';
-import { liveShareAvailable } from '@/services/agenda/live-support';
 import { parseWorkspaceRef } from '@/services/agenda/workspace-store';
-// eslint-disable-next-line no-restricted-imports -- moves to the composition root (issue 12)
-import { NETWORK_CHANNEL } from '@/demo/dev-host-protocol';
 import { openPairAgenda, type PairAgenda } from '@/application/meeting/open-pair-agenda';
 
 /** The surface's clock: the one place the meeting tab reads the time. */
@@ -16,7 +13,7 @@ const systemClock = () => new Date();
  * then live with the other participant once Live Share has loaded, after first paint.
  */
 export function usePairAgenda(options: { live: boolean }): PairAgenda {
-  const { graph, user, config, host } = useServices();
+  const { graph, user, host, joinLive, watchNetwork } = useServices();
   const [state, setState] = useState<PairAgenda>({ status: 'resolving' });
   // Bumped by "Try again" on a failure: opens the agenda afresh.
   const [attempt, setAttempt] = useState(0);
@@ -28,7 +25,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
   useEffect(() => {
     let current = true;
     let sync: AgendaSync | undefined;
-    let channel: BroadcastChannel | undefined;
+    let stopWatching: (() => void) | undefined;
     void (async () => {
       const live = await openPairAgenda({
         graph,
@@ -42,13 +39,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
         meetingKey: host.context.meetingId ?? host.context.chatId,
         ...(options.live
           ? {
-              joinLive: async (meetingKey, who) => {
-                const liveHost = await import('@/services/agenda/live-host');
-                // The demo outside the dev host has no host to ask: it joins the local Fluid service.
-                const asked = config.mode === 'tenant' || host.context.embedded;
-                if (asked && !liveShareAvailable(host.context, await liveHost.hostOffersLiveShare())) return undefined;
-                return config.mode === 'demo' ? liveHost.joinInDemo(meetingKey, who, { framed: host.context.embedded }) : liveHost.joinInTeams(who);
-              },
+              joinLive,
               onLiveFailure: (error) => console.warn('Live editing is not available on this surface; the agenda is saved to the workspace only.', error),
             }
           : {}),
@@ -58,25 +49,15 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
         },
         isCurrent: () => current,
       });
-      if (live && current && config.mode === 'demo' && typeof BroadcastChannel !== 'undefined') {
-        // The dev host's network switch for this person: drop Live Share and Graph together.
-        const { browserFakeGraph } = await import('@/demo/graph/browser-fake-graph');
-        if (!current) return;
-        channel = new BroadcastChannel(NETWORK_CHANNEL);
-        channel.onmessage = (event: MessageEvent<{ person?: string; offline?: boolean }>) => {
-          if (event.data.person !== user.id) return;
-          browserFakeGraph().setFaults({ offline: event.data.offline === true });
-          if (event.data.offline) live.disconnect();
-          else live.reconnect();
-        };
-      }
+      // A network switch for this person (the dev host's): Live Share drops with Graph.
+      if (live && current) stopWatching = watchNetwork(user.id, (offline) => (offline ? live.disconnect() : live.reconnect()));
     })();
     return () => {
       current = false;
-      channel?.close();
+      stopWatching?.();
       sync?.dispose();
     };
-  }, [graph, user.id, user.displayName, config.mode, host.context, options.live, attempt, retry]);
+  }, [graph, user.id, user.displayName, host.context, joinLive, watchNetwork, options.live, attempt, retry]);
 
   return state;
 }

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
+import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
 import { useProgramme } from '@/context/programme-context';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
@@ -38,23 +39,22 @@ const useStyles = makeStyles({
 type Pair = readonly [string, string];
 const key = ([e, m]: Pair) => `${e}|${m}`;
 
-/** Whether the signed-in person runs the programme: everyone in the demo; else the owners' group. */
+/** Whether the signed-in person runs the programme (undefined while Graph is asked). */
 function useIsOwner(): boolean | undefined {
-  const { config, graph } = useServices();
-  const [owner, setOwner] = useState<boolean | undefined>(config.mode === 'demo' ? true : undefined);
+  const { programmeOwner } = useServices();
+  const [asked, setAsked] = useState<boolean | undefined>();
   useEffect(() => {
-    if (config.mode === 'demo') return;
-    const group = config.programme.ownerGroupId;
-    if (!group) return setOwner(false);
+    if (typeof programmeOwner === 'boolean') return;
     let current = true;
-    void Promise.all([graph(), import('@/services/programme/programme-owner')])
-      .then(([client, { isProgrammeOwner }]) => isProgrammeOwner(client, group))
-      .then((yes) => current && setOwner(yes), () => current && setOwner(false));
+    programmeOwner().then(
+      (yes) => current && setAsked(yes),
+      () => current && setAsked(false),
+    );
     return () => {
       current = false;
     };
-  }, [config, graph]);
-  return owner;
+  }, [programmeOwner]);
+  return typeof programmeOwner === 'boolean' ? programmeOwner : asked;
 }
 
 /** Programme owners: run the programme-wide matching, adjust it, see its health, export it. */
@@ -85,6 +85,7 @@ export function ProgrammeView() {
   }
 
   const name = (id: string) => people.get(id)?.displayName ?? id;
+  const reader: Reader = { kind: 'owner', nameOf: name };
   const emailOf = (id: string) => {
     const person = people.get(id);
     return person ? mailboxAddressOf(person) : undefined;
@@ -116,11 +117,8 @@ export function ProgrammeView() {
   const swap = () => {
     const [a, b] = selected.map((k) => proposal!.pairs.find((p) => key([p.menteeId, p.mentorId]) === k)!);
     if (!a || !b) return;
-    const problems = [
-      ...matcher.whyNot(a.menteeId, b.mentorId).map((w) => `${name(b.mentorId)} ${w.text} (${name(a.menteeId)})`),
-      ...matcher.whyNot(b.menteeId, a.mentorId).map((w) => `${name(a.mentorId)} ${w.text} (${name(b.menteeId)})`),
-    ].filter((text) => !/at capacity/.test(text));
-    if (problems.length > 0) return setNote(`Cannot swap: ${problems.join('; ')}.`);
+    const problems = matcher.swapProblems(a, b, exclusions);
+    if (problems.length > 0) return setNote(`Cannot swap. ${problems.map((p) => wordWhyNot(p.reasons, reader, p)).join(' ')}`);
     const next = [...pins.filter((p) => p[0] !== a.menteeId && p[0] !== b.menteeId), [a.menteeId, b.mentorId] as Pair, [b.menteeId, a.mentorId] as Pair];
     setPins(next);
     setNote(`Swapped and pinned: ${name(a.menteeId)} with ${name(b.mentorId)}, ${name(b.menteeId)} with ${name(a.mentorId)}.`);
@@ -138,7 +136,7 @@ export function ProgrammeView() {
         emailOf(p.mentorId),
         p.score.toFixed(2),
         p.pinned,
-        p.reasons.join('; '),
+        p.reasons.map((r) => wordReason(r, reader, p)).join('; '),
       ]),
     ]);
     const link = document.createElement('a');
@@ -205,7 +203,7 @@ export function ProgrammeView() {
                     <TableCell>{name(p.mentorId)}</TableCell>
                     <TableCell>{percent.format(p.score)}</TableCell>
                     <TableCell>
-                      <Caption1 className={styles.reasons}>{p.reasons.slice(0, 2).join('; ')}</Caption1>
+                      <Caption1 className={styles.reasons}>{p.reasons.slice(0, 2).map((r) => wordReason(r, reader, p)).join('; ')}</Caption1>
                     </TableCell>
                     <TableCell>
                       <div className={styles.row}>
@@ -250,9 +248,7 @@ export function ProgrammeView() {
           <ul aria-label="Executives not matched">
             {proposal.unmatched.map((u) => (
               <li key={u.menteeId}>
-                <Body1>
-                  {name(u.menteeId)}: {u.why}
-                </Body1>
+                <Body1>{wordWhyNobody(u.why, reader, u.menteeId)}</Body1>
               </li>
             ))}
           </ul>

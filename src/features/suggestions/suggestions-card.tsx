@@ -1,5 +1,6 @@
 import { Body1, Button, Card, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
 import { PersonLine } from '@/components/person-line';
 import { useProgramme } from '@/context/programme-context';
 import { SectionCard } from '@/components/section-card';
@@ -56,9 +57,7 @@ function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: bool
       </Field>
       {person && (
         <Body1 role="status">
-          {reasons.length === 0
-            ? `${person.displayName} fits the programme rules; they may simply rank below your suggestions.`
-            : `${person.displayName} ${reasons.map((r) => r.text).join('; ')}.`}
+          {wordWhyNot(reasons, { kind: 'executive', nameOf: (id) => people.get(id)?.displayName ?? id }, { menteeId: user.id, mentorId: person.id })}
         </Body1>
       )}
       {person && reasons.length === 0 && (
@@ -103,6 +102,7 @@ export function SuggestionsCard() {
     }
   };
   const nameOf = (id: string) => people.get(id)?.displayName ?? 'your reverse mentor';
+  const reader: Reader = { kind: 'executive', nameOf };
 
   if (state.kind === 'pending' || state.kind === 'accepted') {
     return (
@@ -138,7 +138,7 @@ export function SuggestionsCard() {
         </MessageBar>
       )}
       {suggestions.length === 0 ? (
-        <Body1>{offset > 0 ? 'No more suggestions.' : why}</Body1>
+        <Body1>{offset > 0 || !why ? 'No more suggestions.' : wordWhyNobody(why, reader, user.id)}</Body1>
       ) : (
         <ul className={styles.list} aria-label="Suggested reverse mentors">
           {suggestions
@@ -148,9 +148,9 @@ export function SuggestionsCard() {
                 <Card>
                   <PersonLine person={people.get(s.mentorId)} fallbackName={nameOf(s.mentorId)} timeZone={profileOf(s.mentorId)?.timeZone} locale={host.context.locale} />
                   <ul className={styles.reasons} aria-label={`Why ${nameOf(s.mentorId)}`}>
-                    {s.reasons.map((reason) => (
-                      <li key={reason}>
-                        <Body1>{reason}</Body1>
+                    {s.reasons.map((reason) => wordReason(reason, reader, { menteeId: user.id, mentorId: s.mentorId })).map((words) => (
+                      <li key={words}>
+                        <Body1>{words}</Body1>
                       </li>
                     ))}
                   </ul>

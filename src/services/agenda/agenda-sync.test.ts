@@ -11,6 +11,8 @@ import { AgendaSync } from './agenda-sync';
 import { LiveSeal, newLiveKey } from './live-crypto';
 import { MemoryLiveHub } from './memory-live-agenda';
 import { ensureLiveKey, readWorkspace, saveAgenda, type WorkspaceRef } from './workspace-store';
+import { corruptAnswers } from '@/services/graph/corrupt-answers';
+import { GraphAnswerError } from '@/services/graph/graph-errors';
 
 const users = generateDemoTenant({ size: 200 });
 const [margaret, diego] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
@@ -264,5 +266,24 @@ describe('a full device', () => {
     expect(sync.current.save).toBe('saved');
     expect(liveItems((await readWorkspace(graph, ref)).document.agenda).map((i) => i.id)).toEqual(['q']);
     sync.dispose();
+  });
+});
+
+describe("the workspace store reads Graph's answers with a schema", () => {
+  const corrupted = (graph: FakeGraph, rewrite: Parameters<typeof corruptAnswers>[1]) =>
+    new GraphClient({ identity: createDemoIdentity(margaret), fetch: corruptAnswers(graph.fetch, rewrite), sleep: () => Promise.resolve() });
+
+  it('a driveItem without its download URL fails with GraphAnswerError', async () => {
+    const { graph, ref } = await bookedPair();
+    const client = corrupted(graph, ({ url, body }) => (url.includes('downloadUrl') ? { ...(body as object), '@microsoft.graph.downloadUrl': null } : undefined));
+    await expect(readWorkspace(client, ref)).rejects.toMatchObject({ name: 'GraphAnswerError', operation: 'finding where to read the pair workspace from' });
+  });
+
+  it('an upload answered with an eTag of another type fails with GraphAnswerError', async () => {
+    const { graph, ref, clientFor } = await bookedPair();
+    const last = await readWorkspace(clientFor(margaret), ref);
+    const client = corrupted(graph, ({ method, body }) => (method === 'PUT' ? { ...(body as object), eTag: 7 } : undefined));
+    const agenda = addItem(last.document.agenda, { client: 'm', person: margaret.id }, { id: 'a', text: 'AI at work', session: SESSION });
+    await expect(saveAgenda(client, ref, agenda, last)).rejects.toBeInstanceOf(GraphAnswerError);
   });
 });

@@ -1,25 +1,26 @@
 /**
- * Where Live Share runs. Inside Teams, Teams' own `LiveShareHost` (teams-js ≥ 2.23, created after
- * initialise); in the demo, Live Share's `TestLiveShareHost` against the local Fluid service that
- * `npm start` runs (tinylicious, port 7070), with the meeting's container id kept in this browser's
- * local storage so every frame of the dev host joins the same container. A Web Lock makes the
- * first frame create the container and the others wait for its id.
+ * Where Live Share runs inside Teams: Teams' own `LiveShareHost` (teams-js ≥ 2.23, created after
+ * initialise). The demo's local Fluid service is the demo's (src/demo/demo-live-share.ts); the
+ * composition root (src/app/composition) chooses between them.
  */
-import type { ILiveShareClientOptions, ILiveShareHost } from '@microsoft/live-share';
-// eslint-disable-next-line no-restricted-imports -- moves to the composition root (issue 12)
-import { DEMO_CONTAINER_PREFIX } from '@/demo/dev-host-protocol';
+import type { ILiveShareHost } from '@microsoft/live-share';
 import { joinLiveAgenda, type LiveAgenda } from './live-agenda';
 import type { LiveSeal } from './live-crypto';
 
-export const DEMO_FLUID_ENDPOINT = 'http://localhost:7070';
-
-interface Who {
+/** Who joins a meeting's live agenda: this surface's replica id, the person, their name, and the pair's key. */
+export interface LiveWho {
   readonly client: string;
   readonly person: string;
   readonly name: string;
   /** The pair's key: nothing goes over Live Share unsealed. */
   readonly seal: LiveSeal;
 }
+
+/**
+ * Joins a meeting's live agenda where this surface can have one. Resolves undefined where the host
+ * has no Live Share (checked before anything is created); a throw means joining failed.
+ */
+export type JoinLive = (meetingKey: string, who: LiveWho) => Promise<LiveAgenda | undefined>;
 
 /**
  * The host's own answer to "has this surface Live Share?" (teams-js `liveShare.isSupported()`: the
@@ -38,45 +39,7 @@ export async function hostOffersLiveShare(): Promise<() => boolean> {
  * the host has no Live Share, and joining can fail (a meeting tab outside the call): the caller
  * keeps the saved agenda either way.
  */
-export async function joinInTeams(who: Who): Promise<LiveAgenda> {
+export async function joinInTeams(who: LiveWho): Promise<LiveAgenda> {
   const { LiveShareHost } = await import('@microsoft/teams-js');
   return joinLiveAgenda({ host: LiveShareHost.create() as unknown as ILiveShareHost, ...who });
-}
-
-/**
- * Joins the meeting's agenda through the local Fluid service (demo and tests). Inside the dev host
- * (`framed`), teams-js's `LiveShareHost.create()` is asked first, so a host the dev host plays
- * without Live Share (Outlook) refuses as the real one does.
- */
-export async function joinInDemo(meetingKey: string, who: Who, options: { framed: boolean }): Promise<LiveAgenda> {
-  if (options.framed) (await import('@microsoft/teams-js')).LiveShareHost.create();
-  const [{ TestLiveShareHost }, { InsecureTokenProvider }] = await Promise.all([import('@microsoft/live-share'), import('@fluidframework/test-client-utils')]);
-  const key = `${DEMO_CONTAINER_PREFIX}${meetingKey}`;
-  // Azure's client wants a user with a name (an AzureUser), not only an id.
-  const user = { id: who.client, name: who.name };
-  const connection: ILiveShareClientOptions['connection'] = {
-    type: 'local',
-    endpoint: DEMO_FLUID_ENDPOINT,
-    tokenProvider: new InsecureTokenProvider('', user),
-  };
-  const join = () =>
-    joinLiveAgenda({
-      host: TestLiveShareHost.create(
-        () => localStorage.getItem(key) ?? undefined,
-        (id) => localStorage.setItem(key, id),
-      ),
-      connection,
-      ...who,
-    });
-  const attempt = async () => {
-    try {
-      return await join();
-    } catch (error) {
-      // A container of an earlier run of the local service: start a new one.
-      if (!localStorage.getItem(key)) throw error;
-      localStorage.removeItem(key);
-      return join();
-    }
-  };
-  return navigator.locks ? navigator.locks.request(key, attempt) : attempt();
 }

@@ -16,7 +16,7 @@ import { mergeAgendas, type AgendaDoc } from '@/domain/agenda/agenda';
 import type { WorkspaceDocument } from '@/domain/booking/workspace';
 import { z } from 'zod';
 import { DOWNLOAD_URL_REFUSED, type GraphClient } from '../graph/graph-client';
-import { GraphRequestError } from '../graph/graph-errors';
+import { GraphRequestError, readAnswer } from '../graph/graph-errors';
 import { salvageWorkspace } from './agenda-schema';
 
 /** The partner opens a file shared with them, so the .All scope (user consent). */
@@ -51,7 +51,19 @@ const contentUrl = (ref: WorkspaceRef) => `${itemUrl(ref)}/content`;
 
 /** What the store selects of the driveItem: https://learn.microsoft.com/graph/api/driveitem-get. */
 const DOWNLOADABLE_ITEM_SELECT = 'id,eTag,@microsoft.graph.downloadUrl';
-const downloadableItem = z.object({ id: z.string(), eTag: z.string().optional(), '@microsoft.graph.downloadUrl': z.string().min(1) });
+
+/**
+ * The workspace's driveItem as the store selects it: where to download the file from, and the
+ * eTag to save with (https://learn.microsoft.com/graph/api/driveitem-get,
+ * https://learn.microsoft.com/graph/api/driveitem-get-content, "Downloading files in JavaScript apps").
+ */
+export const downloadableItemSchema = z.object({ id: z.string(), eTag: z.string().optional(), '@microsoft.graph.downloadUrl': z.string().min(1) });
+
+/**
+ * What an upload answers: the driveItem, of which the store keeps the new eTag
+ * (https://learn.microsoft.com/graph/api/driveitem-put-content).
+ */
+export const savedItemSchema = z.object({ eTag: z.string().optional() });
 
 /**
  * Reads the workspace: its driveItem (download URL and eTag), then the file from the download URL,
@@ -59,24 +71,27 @@ const downloadableItem = z.object({ id: z.string(), eTag: z.string().optional(),
  */
 export async function readWorkspace(client: GraphClient, ref: WorkspaceRef): Promise<StoredWorkspace> {
   for (let round = 0; ; round++) {
-    const item = downloadableItem.safeParse(await client.get(`${itemUrl(ref)}?$select=${DOWNLOADABLE_ITEM_SELECT}`, WORKSPACE_FILE_SCOPES));
-    if (!item.success) throw new GraphRequestError('Microsoft Graph did not say where to read the pair workspace from; try again.', 502, 'MissingDownloadUrl', undefined, undefined);
+    const item = readAnswer(
+      downloadableItemSchema,
+      await client.get(`${itemUrl(ref)}?$select=${DOWNLOADABLE_ITEM_SELECT}`, WORKSPACE_FILE_SCOPES),
+      'finding where to read the pair workspace from',
+    );
     let text: string;
     try {
-      text = await client.download(item.data['@microsoft.graph.downloadUrl']);
+      text = await client.download(item['@microsoft.graph.downloadUrl']);
     } catch (error) {
       if (round === 0 && error instanceof GraphRequestError && error.code === DOWNLOAD_URL_REFUSED) continue;
       throw error;
     }
     let body: unknown;
     try {
-      body = JSON.parse(text) as unknown;
+      body = JSON.parse(text);
     } catch {
       body = undefined;
     }
     // A damaged file is never a dead end: what can be read is kept, the rest named.
     const { value, dropped } = salvageWorkspace(body);
-    return { document: value, etag: item.data.eTag, ...(dropped.length ? { dropped } : {}) };
+    return { document: value, etag: item.eTag, ...(dropped.length ? { dropped } : {}) };
   }
 }
 
@@ -97,11 +112,11 @@ async function writeWithIfMatch(
     const document = compose(base);
     if (!document) return base;
     try {
-      const item = await client.write<{ eTag?: string }>('PUT', contentUrl(ref), WORKSPACE_FILE_SCOPES, JSON.stringify(document), {
+      const answer = await client.write('PUT', contentUrl(ref), WORKSPACE_FILE_SCOPES, JSON.stringify(document), {
         'Content-Type': 'application/json',
         ...(base.etag ? { 'If-Match': base.etag } : {}),
       });
-      return { document, etag: item.eTag };
+      return { document, etag: readAnswer(savedItemSchema, answer, 'saving the pair workspace').eTag };
     } catch (error) {
       if (!(error instanceof GraphRequestError && error.status === 412)) throw error;
       base = await readWorkspace(client, ref);

@@ -25,6 +25,8 @@ import {
   type BookingRequest,
 } from './booking-service';
 import { readSchedules } from './schedule-reader';
+import { corruptAnswers, corruptBatchParts } from '@/services/graph/corrupt-answers';
+import { GraphAnswerError } from '@/services/graph/graph-errors';
 
 const users = generateDemoTenant({ size: 300 });
 const [margaret, diego] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
@@ -238,5 +240,45 @@ describe('an organiser whose OneDrive was never opened (https://learn.microsoft.
     graph.drives.provision(margaret.id);
     await bookSeries(client(false), request());
     expect(slept).toEqual([]);
+  });
+});
+
+describe("booking reads Graph's answers with a schema", () => {
+  const withFetch = (graph: FakeGraph, fetch: typeof graph.fetch) => new GraphClient({ identity: createDemoIdentity(margaret), fetch, sleep: () => Promise.resolve() });
+
+  it('free/busy of another shape fails with GraphAnswerError naming what was being read', async () => {
+    const graph = graphWith();
+    const client = withFetch(graph, corruptBatchParts(graph.fetch, 'getSchedule', () => ({ value: [{ scheduleId: person(diego.id).mail, scheduleItems: [{ status: 'busy' }] }] })));
+    const error = await readSchedules(client, [{ address: person(diego.id).mail, fallbackZone: 'UTC' }], new Date('2026-11-30T00:00:00Z'), 4).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphAnswerError);
+    expect(error).toMatchObject({ operation: 'reading free/busy times', message: expect.not.stringContaining('scheduleItems') });
+  });
+
+  it('a calendar search of another shape fails with GraphAnswerError before anything is created', async () => {
+    const graph = graphWith();
+    const client = withFetch(graph, corruptAnswers(graph.fetch, ({ url, method }) => (method === 'GET' && url.includes('/me/events?') ? { value: [{ subject: 'no id' }] } : undefined)));
+    await expect(bookSeries(client, request())).rejects.toBeInstanceOf(GraphAnswerError);
+    expect(pairSeries(graph, margaret.id)).toEqual([]);
+  });
+
+  it('a workspace upload answered without its drive fails with GraphAnswerError', async () => {
+    const graph = graphWith();
+    const client = withFetch(graph, corruptAnswers(graph.fetch, ({ method, url }) => (method === 'PUT' && url.includes('/content') ? { id: 'x' } : undefined)));
+    await expect(bookSeries(client, request())).rejects.toMatchObject({ name: 'GraphAnswerError', operation: 'creating the pair’s workspace in your OneDrive' });
+  });
+
+  it('an unexpected meeting lookup leaves the tab to the pair, and the sessions stay booked', async () => {
+    const graph = graphWith();
+    const client = withFetch(graph, corruptBatchParts(graph.fetch, '/me/onlineMeetings', () => ({ value: [{ chatInfo: { threadId: 42 } }] })));
+    const result = await bookSeries(client, request());
+    expect(result.chatTab).toMatchObject({ kind: 'manual', reason: 'Teams answered in a way the app did not expect, so the tab was not added.' });
+    expect(pairSeries(graph, margaret.id)).toHaveLength(1);
+  });
+
+  it('occurrences of another shape fail with GraphAnswerError', async () => {
+    const graph = graphWith();
+    const booked = await bookSeries(clientFor(graph), request());
+    const client = withFetch(graph, corruptAnswers(graph.fetch, ({ url }) => (url.includes('/instances?') ? { value: [{ id: 'x', start: 'soon' }] } : undefined)));
+    await expect(listOccurrences(client, booked.series.id, new Date('2027-01-01T00:00:00Z'), new Date('2027-03-01T00:00:00Z'))).rejects.toBeInstanceOf(GraphAnswerError);
   });
 });

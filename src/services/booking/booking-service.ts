@@ -18,9 +18,11 @@ import { hashText } from '@/domain/random/seeded-random';
 import { endedSeries, type SeriesShape } from '@/domain/scheduling/recurrence';
 import { newLiveKey } from '../agenda/live-crypto';
 import type { BatchItem, GraphClient } from '../graph/graph-client';
-import { errorFromAnswer, GraphPermissionError, GraphRequestError } from '../graph/graph-errors';
+import { errorFromAnswer, GraphAnswerError, GraphPermissionError, GraphRequestError, readAnswer } from '../graph/graph-errors';
 import { ianaZone, windowsZone } from '../graph/time-zones';
 import { consentedPermissionSet } from '../config/resource-specific-permissions';
+import type { z } from 'zod';
+import { chatTabsSchema, myCopiesSchema, occurrencesSchema, onlineMeetingsSchema, seriesEventSchema, seriesEventsSchema, teamsAppsSchema, workspaceItemSchema } from './booking-answers';
 import { CALENDAR_SCOPES } from './schedule-reader';
 
 export const WORKSPACE_SCOPES = ['Files.ReadWrite'] as const;
@@ -137,25 +139,15 @@ export function eventTimes(series: SeriesShape) {
   };
 }
 
-interface EventAnswer {
-  id: string;
-  iCalUId: string;
-  createdDateTime: string;
-  webLink?: string;
-  onlineMeeting?: { joinUrl?: string } | null;
-  start?: { dateTime: string; timeZone: string };
-  attendees?: { emailAddress?: { address?: string }; status?: { response?: string } }[];
-}
-
-function seriesInfo(event: EventAnswer, partnerMail: string | undefined): SeriesInfo {
+function seriesInfo(event: z.output<typeof seriesEventSchema>, partnerMail: string | undefined): SeriesInfo {
   const partner = event.attendees?.find((a) => a.emailAddress?.address?.toLowerCase() === partnerMail?.toLowerCase());
   return {
     id: event.id,
     iCalUId: event.iCalUId,
     joinUrl: event.onlineMeeting?.joinUrl ?? undefined,
-    webLink: event.webLink,
+    webLink: event.webLink ?? undefined,
     createdDateTime: event.createdDateTime,
-    partnerResponse: partner?.status?.response,
+    partnerResponse: partner?.status?.response ?? undefined,
     start: event.start ? utcOf(event.start) : undefined,
   };
 }
@@ -169,7 +161,11 @@ const SERIES_SELECT = 'id,iCalUId,createdDateTime,webLink,onlineMeeting,attendee
 /** The pair's series in the organiser's calendar, oldest first. */
 export async function findSeries(client: GraphClient, pairKey: string, partnerMail?: string): Promise<SeriesInfo[]> {
   const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${PAIR_PROPERTY_ID}' and ep/value eq '${pairKey.replace(/'/g, "''")}')`;
-  const page = await client.get<{ value: EventAnswer[] }>(`/me/events?$filter=${encodeURIComponent(filter)}&$select=${SERIES_SELECT}&$top=10`, CALENDAR_SCOPES);
+  const page = readAnswer(
+    seriesEventsSchema,
+    await client.get(`/me/events?$filter=${encodeURIComponent(filter)}&$select=${SERIES_SELECT}&$top=10`, CALENDAR_SCOPES),
+    'looking for the pair’s sessions in your calendar',
+  );
   return page.value
     .map((e) => seriesInfo(e, partnerMail))
     .sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime) || a.id.localeCompare(b.id));
@@ -205,18 +201,20 @@ export const DRIVE_PROVISIONING_WAITS_MS = [5_000, 10_000, 20_000] as const;
  */
 async function ensureWorkspace(client: GraphClient, request: BookingRequest, pairKey: string): Promise<WorkspaceInfo> {
   const path = `/me/drive/root:/${encodeURIComponent(WORKSPACE_FOLDER)}/${encodeURIComponent(`pair-${request.partner.id}.json`)}`;
-  type Item = { id: string; webUrl: string; parentReference: { driveId: string } };
-  const info = (item: Item): WorkspaceInfo => ({ id: item.id, driveId: item.parentReference.driveId, webUrl: item.webUrl });
+  const info = (answer: unknown): WorkspaceInfo => {
+    const item = readAnswer(workspaceItemSchema, answer, 'creating the pair’s workspace in your OneDrive');
+    return { id: item.id, driveId: item.parentReference.driveId, webUrl: item.webUrl };
+  };
   const document = newWorkspace({ pairKey, executiveId: request.organiser.id, mentorId: request.partner.id }, request.codeOfConduct, await newLiveKey());
   for (let attempt = 0; ; attempt++) {
     try {
       // conflictBehavior goes in the URL (OneDrive/onedrive-api-docs#981); "fail" keeps an existing workspace.
-      const item = await client.write<Item>('PUT', `${path}:/content?@microsoft.graph.conflictBehavior=fail`, WORKSPACE_SCOPES, JSON.stringify(document), {
+      const item = await client.write('PUT', `${path}:/content?@microsoft.graph.conflictBehavior=fail`, WORKSPACE_SCOPES, JSON.stringify(document), {
         'Content-Type': 'application/json',
       });
       return info(item);
     } catch (error) {
-      if (error instanceof GraphRequestError && error.status === 409) return info(await client.get<Item>(path, WORKSPACE_SCOPES));
+      if (error instanceof GraphRequestError && error.status === 409) return info(await client.get(path, WORKSPACE_SCOPES));
       if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
       const wait = DRIVE_PROVISIONING_WAITS_MS[attempt];
       if (wait === undefined) throw new OneDriveNotReadyError(error.requestId);
@@ -285,7 +283,7 @@ async function shareAndCreate(client: GraphClient, request: BookingRequest, pair
   const answers = await client.batch(items, scopes);
   for (const answer of answers) if (answer.status >= 400) throw errorFromAnswer(answer, answer.id === 'share' ? WORKSPACE_SCOPES : CALENDAR_SCOPES);
   const created = answers.find((a) => a.id === 'create');
-  return created ? seriesInfo(created.body as EventAnswer, request.partner.mail) : undefined;
+  return created ? seriesInfo(readAnswer(seriesEventSchema, created.body, 'creating the pair’s sessions in your calendar'), request.partner.mail) : undefined;
 }
 
 /**
@@ -304,8 +302,9 @@ export async function addChatTab(client: GraphClient, joinUrl: string | undefine
       ],
       MEETING_LOOKUP_SCOPES,
     );
-    const threadId = (meeting?.body as { value?: { chatInfo?: { threadId?: string } }[] } | undefined)?.value?.[0]?.chatInfo?.threadId;
-    const catalogId = (catalog?.body as { value?: { id?: string }[] } | undefined)?.value?.[0]?.id;
+    // An error answer finds nothing; an unexpected success answer ends below as a tab left to the pair.
+    const threadId = meeting?.status === 200 ? readAnswer(onlineMeetingsSchema, meeting.body, 'looking up the Teams meeting').value[0]?.chatInfo?.threadId : undefined;
+    const catalogId = catalog?.status === 200 ? readAnswer(teamsAppsSchema, catalog.body, 'looking up the app in your organisation’s catalogue').value[0]?.id : undefined;
     if (meeting?.status === 403 || catalog?.status === 403) return manual('The app may not look up meetings or the app catalogue in your organisation.', catalogId);
     if (!threadId) return manual('The meeting chat could not be found yet.', catalogId);
     if (!catalogId) return manual('The app is not in your organisation\u2019s app catalogue.');
@@ -326,7 +325,7 @@ export async function addChatTab(client: GraphClient, joinUrl: string | undefine
     if (install?.status === 403 || added?.status === 403) return manual('Your organisation has not allowed the app to add itself to meeting chats.', catalogId);
     if (install?.status === 409) {
       // Installed before (a retry): add the tab unless it is already there.
-      const tabs = await client.get<{ value: { configuration?: { entityId?: string } }[] }>(`${chat}/tabs`, CHAT_TAB_SCOPES);
+      const tabs = readAnswer(chatTabsSchema, await client.get(`${chat}/tabs`, CHAT_TAB_SCOPES), 'reading the meeting chat’s tabs');
       if (tabs.value.some((t) => t.configuration?.entityId === 'pair-workspace')) return { kind: 'added' };
       await client.write('POST', `${chat}/tabs`, CHAT_TAB_SCOPES, tab);
       return { kind: 'added' };
@@ -334,6 +333,8 @@ export async function addChatTab(client: GraphClient, joinUrl: string | undefine
     return manual('Teams did not accept the tab.', catalogId);
   } catch (error) {
     if (error instanceof GraphPermissionError) return manual('Your organisation has not granted the permissions to add the app to meeting chats.');
+    // The sessions are booked; only the tab is left to the pair.
+    if (error instanceof GraphAnswerError) return manual('Teams answered in a way the app did not expect, so the tab was not added.');
     throw error;
   }
 }
@@ -359,8 +360,8 @@ export async function bookSeries(client: GraphClient, request: BookingRequest): 
 /** The series' state in the organiser's calendar, or undefined when it is gone. */
 export async function readSeries(client: GraphClient, seriesId: string, partnerMail: string): Promise<SeriesInfo | undefined> {
   try {
-    const event = await client.get<EventAnswer>(`/me/events/${encodeURIComponent(seriesId)}?$select=${SERIES_SELECT}`, CALENDAR_SCOPES);
-    return seriesInfo(event, partnerMail);
+    const event = await client.get(`/me/events/${encodeURIComponent(seriesId)}?$select=${SERIES_SELECT}`, CALENDAR_SCOPES);
+    return seriesInfo(readAnswer(seriesEventSchema, event, 'reading the pair’s sessions in your calendar'), partnerMail);
   } catch (error) {
     if (error instanceof GraphRequestError && error.status === 404) return undefined;
     throw error;
@@ -375,9 +376,10 @@ export async function rescheduleSeries(client: GraphClient, seriesId: string, se
 /** The series' occurrences (id and UTC start) in a window, e.g. the next few sessions. */
 export async function listOccurrences(client: GraphClient, seriesId: string, from: Date, to: Date): Promise<{ id: string; start: string }[]> {
   const query = `startDateTime=${from.toISOString()}&endDateTime=${to.toISOString()}&$select=id,start`;
-  const page = await client.get<{ value: { id: string; start: { dateTime: string; timeZone: string } }[] }>(
-    `/me/events/${encodeURIComponent(seriesId)}/instances?${query}`,
-    CALENDAR_SCOPES,
+  const page = readAnswer(
+    occurrencesSchema,
+    await client.get(`/me/events/${encodeURIComponent(seriesId)}/instances?${query}`, CALENDAR_SCOPES),
+    'reading the next sessions in your calendar',
   );
   return page.value.map((o) => ({
     id: o.id,
@@ -405,9 +407,10 @@ export async function endSeries(client: GraphClient, seriesId: string, series: S
 
 /** The partner's copy of the series in their own calendar (found by its iCalUId), and their reply so far. */
 export async function findMyCopy(client: GraphClient, iCalUId: string): Promise<{ id: string; response: string } | undefined> {
-  const page = await client.get<{ value: { id: string; responseStatus?: { response?: string } }[] }>(
-    `/me/events?$filter=${encodeURIComponent(`iCalUId eq '${iCalUId.replace(/'/g, "''")}'`)}&$select=id,responseStatus`,
-    CALENDAR_SCOPES,
+  const page = readAnswer(
+    myCopiesSchema,
+    await client.get(`/me/events?$filter=${encodeURIComponent(`iCalUId eq '${iCalUId.replace(/'/g, "''")}'`)}&$select=id,responseStatus`, CALENDAR_SCOPES),
+    'looking for the sessions in your calendar',
   );
   const copy = page.value[0];
   return copy ? { id: copy.id, response: copy.responseStatus?.response ?? 'none' } : undefined;

@@ -5,41 +5,14 @@
  * microsoftgraph/microsoft-graph-docs#19703), so a six-month horizon is a few windows sent as one
  * $batch. Without a `Prefer: outlook.timezone` header the times come back in UTC.
  */
-import { z } from 'zod';
-import type { Availability, Weekday } from '@/domain/scheduling/slots';
+import type { Availability } from '@/domain/scheduling/slots';
 import type { GraphClient } from '../graph/graph-client';
-import { errorFromAnswer } from '../graph/graph-errors';
+import { errorFromAnswer, readAnswer } from '../graph/graph-errors';
 import { ianaZone, windowsZone } from '../graph/time-zones';
+import { scheduleSchema } from './booking-answers';
 
 export const CALENDAR_SCOPES = ['Calendars.ReadWrite'] as const;
 const WINDOW_DAYS = 56;
-
-const weekday = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const scheduleSchema = z.object({
-  value: z.array(
-    z.object({
-      scheduleId: z.string(),
-      scheduleItems: z
-        .array(
-          z.object({
-            status: z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']),
-            start: z.object({ dateTime: z.string(), timeZone: z.string() }),
-            end: z.object({ dateTime: z.string(), timeZone: z.string() }),
-          }),
-        )
-        .optional(),
-      workingHours: z
-        .object({
-          daysOfWeek: z.array(weekday),
-          startTime: z.string(),
-          endTime: z.string(),
-          timeZone: z.object({ name: z.string() }).optional(),
-        })
-        .optional(),
-      error: z.object({ message: z.string().optional(), responseCode: z.string().optional() }).nullish(),
-    }),
-  ),
-});
 
 /** Outlook's default working week, for a mailbox that has not set one (or cannot be read). */
 export const DEFAULT_WORKING_HOURS: Availability['workingHours'] = {
@@ -105,9 +78,7 @@ export async function readSchedules(
   const busy = new Map<string, { start: string; end: string; tentative?: boolean }[]>();
   for (const answer of answers) {
     if (answer.status !== 200) throw errorFromAnswer(answer, CALENDAR_SCOPES);
-    const parsed = scheduleSchema.safeParse(answer.body);
-    if (!parsed.success) throw new Error(`Graph's free/busy answer was not as expected: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`);
-    for (const info of parsed.data.value) {
+    for (const info of readAnswer(scheduleSchema, answer.body, 'reading free/busy times').value) {
       const person = people.find((p) => p.address.toLowerCase() === info.scheduleId.toLowerCase());
       if (!person) continue;
       if (info.error) {
@@ -127,7 +98,7 @@ export async function readSchedules(
         availability: {
           timeZone: zoneOf(hours?.timeZone?.name, person.fallbackZone),
           workingHours: hours
-            ? { days: hours.daysOfWeek as Weekday[], start: hours.startTime.slice(0, 5), end: hours.endTime.slice(0, 5) }
+            ? { days: hours.daysOfWeek, start: hours.startTime.slice(0, 5), end: hours.endTime.slice(0, 5) }
             : DEFAULT_WORKING_HOURS,
           busy: list,
         },

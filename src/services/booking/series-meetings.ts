@@ -10,7 +10,12 @@ import type { MeetingIdentity } from '@/domain/booking/meeting-pair';
 import type { GraphClient } from '../graph/graph-client';
 import { CALENDAR_SCOPES } from './schedule-reader';
 
-const eventsSchema = z.object({
+/**
+ * A series found by its iCalUId, `$select=id,iCalUId,onlineMeeting`: the meeting's join URL
+ * (https://learn.microsoft.com/graph/api/user-list-events, https://learn.microsoft.com/graph/api/resources/event).
+ * An answer of another shape is read as "not known", like any answer that is not 200.
+ */
+export const seriesMeetingEventsSchema = z.object({
   value: z.array(z.object({ iCalUId: z.string().optional(), onlineMeeting: z.object({ joinUrl: z.string().max(2048).optional() }).nullish() })),
 });
 
@@ -29,7 +34,7 @@ export async function seriesMeetings(client: GraphClient, iCalUIds: readonly str
   for (const answer of answers) {
     const uid = unique[Number(answer.id)];
     if (uid === undefined || answer.status !== 200) continue;
-    const parsed = eventsSchema.safeParse(answer.body);
+    const parsed = seriesMeetingEventsSchema.safeParse(answer.body);
     const joinUrl = parsed.success ? parsed.data.value[0]?.onlineMeeting?.joinUrl : undefined;
     if (joinUrl) found.set(uid, { joinUrl, iCalUId: uid });
   }

@@ -9,6 +9,8 @@ import { buildOrgModel } from '@/domain/org/org-model';
 import { createMatcher } from '@/domain/matching/engine';
 import { GraphClient, GraphLinkError, type FetchLike } from './graph-client';
 import { GraphPermissionError, GuestDirectoryError } from './graph-errors';
+import { corruptAnswers, corruptBatchParts } from './corrupt-answers';
+import { GraphAnswerError } from './graph-errors';
 
 const users = generateDemoTenant({ size: 3000 });
 const programme = users.filter((u) => u.accountEnabled && u.userType === 'Member');
@@ -203,13 +205,36 @@ describe('people the app meets in real tenants', () => {
     const profile = { personId: alone.id, mentee: { wantsToLearn: ['generative-ai'] }, mentor: { capacity: 1, canTeach: ['generative-ai'] }, languages: ['en'], timeZone: 'Europe/London' };
     const rules = { levelGap: 2, pastPairs: [], exclusions: [] };
     const nobody = createMatcher({ model, profiles: [], loads: new Map(), rules, at: now().getTime() });
-    expect(nobody.suggestionsFor(alone.id)).toEqual({ suggestions: [], why: 'Opt in as a mentee to see suggested reverse mentors.' });
+    expect(nobody.suggestionsFor(alone.id)).toEqual({ suggestions: [], why: { code: 'opt-in' } });
     expect(nobody.assignProgramme()).toEqual({ pairs: [], unmatched: [] });
     const onlyMe = createMatcher({ model, profiles: [profile], loads: new Map(), rules, at: now().getTime() });
     const mine = onlyMe.suggestionsFor(alone.id);
     expect(mine.suggestions).toEqual([]);
     // Opted in both ways, the one person is their own only reverse mentor: never suggested to themselves.
-    expect(mine.why).toBe('No reverse mentor fits the programme rules yet.');
+    expect(mine.why).toEqual({ code: 'rules' });
     expect(onlyMe.assignProgramme().pairs).toEqual([]);
+  });
+});
+
+describe('the directory reads Graph\'s answers with a schema', () => {
+  it('a count that is not a number fails with GraphAnswerError instead of loading nobody', async () => {
+    const graph = new FakeGraph({ users });
+    const fetch = corruptBatchParts(graph.fetch, 'count=true', (body) => ({ ...(body as object), '@odata.count': 'many' }));
+    const error = await loadDirectory(setup(graph, fetch).client, { now }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphAnswerError);
+    expect(error).toMatchObject({ operation: 'counting the people in the directory', problem: expect.stringMatching(/^@odata\.count: /) });
+  });
+
+  it('a page of people without its list fails with GraphAnswerError', async () => {
+    const graph = new FakeGraph({ users });
+    const fetch = corruptBatchParts(graph.fetch, 'expand=manager', () => ({ people: [] }));
+    await expect(loadDirectory(setup(graph, fetch).client, { now })).rejects.toMatchObject({ name: 'GraphAnswerError', operation: 'reading the people in the directory' });
+  });
+
+  it('a delta page that is not one fails with GraphAnswerError', async () => {
+    const graph = new FakeGraph({ users });
+    const snapshot = await loadDirectory(setup(graph).client, { now });
+    const fetch = corruptAnswers(graph.fetch, ({ url }) => (url.includes('/users/delta') ? { value: 'changed' } : undefined));
+    await expect(refreshDirectory(setup(graph, fetch).client, snapshot, { now })).rejects.toBeInstanceOf(GraphAnswerError);
   });
 });

@@ -21,7 +21,8 @@
 import type { DirectoryPerson } from './directory-person';
 import { applyDelta, readDeltaItem, readGraphUser, USER_SELECT } from './graph-user';
 import type { BatchItem, GraphClient } from './graph-client';
-import { errorFromAnswer, GraphPermissionError, GraphRequestError, GuestDirectoryError } from './graph-errors';
+import { latestDeltaSchema, meUserTypeSchema, userCountSchema, userDeltaPageSchema, usersPageSchema } from './directory-answers';
+import { errorFromAnswer, GraphPermissionError, GuestDirectoryError, readAnswer } from './graph-errors';
 
 /** Reading the directory with manager, department and job title needs User.Read.All (admin consent). */
 export const DIRECTORY_SCOPES = ['User.Read.All'] as const;
@@ -112,9 +113,8 @@ async function plan(client: GraphClient, signal: AbortSignal | undefined) {
   const answers = await client.batchAll(items, DIRECTORY_SCOPES, signal);
   const byId = new Map(answers.map((a) => [a.id, a]));
   for (const answer of answers) if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
-  const deltaLink = (byId.get('delta')!.body as { '@odata.deltaLink'?: string })['@odata.deltaLink'];
-  if (!deltaLink) throw new GraphRequestError('Graph did not return a delta link', 502, 'NoDeltaLink', undefined, undefined);
-  const count = (id: string) => Number((byId.get(id)!.body as { '@odata.count'?: number })['@odata.count'] ?? 0);
+  const deltaLink = readAnswer(latestDeltaSchema, byId.get('delta')?.body, 'starting to follow changes in the directory')['@odata.deltaLink'];
+  const count = (id: string) => readAnswer(userCountSchema, byId.get(id)?.body, 'counting the people in the directory')['@odata.count'];
   const pending: string[] = [];
   UPN_FIRST_CHARACTERS.forEach((c, i) => {
     const size = count(`p${i}`);
@@ -135,7 +135,7 @@ async function plan(client: GraphClient, signal: AbortSignal | undefined) {
 async function explainRefusal(client: GraphClient, error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
   if (!(error instanceof GraphPermissionError)) return error;
   try {
-    const me = await client.get<{ userType?: unknown }>('/me?$select=id,userType', DIRECTORY_SCOPES, signal ? { signal } : {});
+    const me = readAnswer(meUserTypeSchema, await client.get('/me?$select=id,userType', DIRECTORY_SCOPES, signal ? { signal } : {}), 'reading your account type');
     return me.userType === 'Guest' ? new GuestDirectoryError(error.requestId) : error;
   } catch {
     return error;
@@ -179,14 +179,13 @@ export async function loadDirectory(client: GraphClient, options: LoadOptions = 
     const answers = await client.batch(urls.map((url, i) => ({ id: String(i), url })), DIRECTORY_SCOPES, signal);
     answers.forEach((answer, i) => {
       if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
-      const page = answer.body as { value?: unknown; '@odata.nextLink'?: unknown };
-      const values = Array.isArray(page.value) ? page.value : [];
-      for (const value of values) {
+      const page = readAnswer(usersPageSchema, answer.body, 'reading the people in the directory');
+      for (const value of page.value) {
         const person = readGraphUser(value);
         if (person) people.set(person.id, person);
         else skipped++;
       }
-      if (typeof page['@odata.nextLink'] === 'string') queue.push(page['@odata.nextLink']);
+      if (page['@odata.nextLink'] !== undefined) queue.push(page['@odata.nextLink']);
       inFlight.delete(urls[i]!);
     });
     await report();
@@ -248,10 +247,9 @@ export async function refreshDirectory(
   let deltaLink = snapshot.deltaLink;
   options.onProgress?.({ phase: 'refreshing', loaded: people.size, expected: snapshot.expected, skipped });
   while (link) {
-    const page: { value?: unknown[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string } = await client.get(link, DIRECTORY_SCOPES, {
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    for (const value of page.value ?? []) {
+    const answer: unknown = await client.get(link, DIRECTORY_SCOPES, { ...(options.signal ? { signal: options.signal } : {}) });
+    const page = readAnswer(userDeltaPageSchema, answer, 'reading what changed in the directory');
+    for (const value of page.value) {
       const item = readDeltaItem(value);
       if (!item) {
         skipped++;

@@ -5,6 +5,9 @@ import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GRAPH_BASE, GraphClient, GraphLinkError, isGraphUrl, type FetchLike, type StartTimer } from './graph-client';
 import { GraphPermissionError, GraphRequestError } from './graph-errors';
+import { corruptAnswers } from './corrupt-answers';
+import { batchResponseSchema } from './graph-client';
+import { GraphAnswerError } from './graph-errors';
 
 const users = generateDemoTenant({ size: 200 });
 const identity = createDemoIdentity(DEMO_PEOPLE[0]!);
@@ -268,5 +271,47 @@ describe('GraphClient gives up on a call that never answers', () => {
     expect(signal?.aborted).toBe(true);
     expect(sleeps).toEqual([]);
     expect(client.stats.retries).toBe(0);
+  });
+});
+
+describe('GraphClient reads $batch answers with a schema', () => {
+  /** The example answer on https://learn.microsoft.com/graph/json-batching (bodies shortened). */
+  const DOCUMENTED = {
+    responses: [
+      {
+        id: '1',
+        status: 200,
+        headers: { 'Cache-Control': 'no-cache', 'x-ms-resource-unit': '1', 'OData-Version': '4.0', 'Content-Type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8' },
+        body: { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directoryObjects', value: [{ '@odata.type': '#microsoft.graph.directoryRole', id: '21004afc-7bb2-4fe6-a1e1-074ebd3e52c1' }] },
+      },
+      {
+        id: '3',
+        status: 403,
+        headers: { 'Cache-Control': 'no-cache', 'x-ms-resource-unit': '1', 'Content-Type': 'application/json' },
+        body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.', innerError: { date: '2025-02-13T10:17:06', 'request-id': '93b6f17e-c05d-4f45-ad2a-6665c708d8a0', 'client-request-id': 'e70c5c1b-8b47-68c0-3171-3d22f5e0bd54' } } },
+      },
+      {
+        id: '5',
+        status: 200,
+        headers: { 'Cache-Control': 'no-cache' },
+        body: { '@odata.count': 36, value: [{ id: '10a1d484-cd1a-4162-a5a4-832370bac356', displayName: 'Lynne Robbins', userPrincipalName: 'LynneR@contoso.com' }] },
+      },
+    ],
+  };
+
+  it('accepts the documented example and rejects answers that are not $batch answers', () => {
+    expect(batchResponseSchema.safeParse(DOCUMENTED).success).toBe(true);
+    // A 204 (or a 201 without content) comes with no body.
+    expect(batchResponseSchema.safeParse({ responses: [{ id: '1', status: 204, headers: {} }] }).success).toBe(true);
+    expect(batchResponseSchema.safeParse({ value: [] }).success).toBe(false);
+    expect(batchResponseSchema.safeParse({ responses: [{ id: '1', status: '200' }] }).success).toBe(false);
+    expect(batchResponseSchema.safeParse({ responses: [{ status: 200 }] }).success).toBe(false);
+  });
+
+  it('turns a $batch answer that is not one into GraphAnswerError, not retried', async () => {
+    const graph = new FakeGraph({ users });
+    const { client } = setup({ graph, fetch: corruptAnswers(graph.fetch, ({ url }) => (url.endsWith('/$batch') ? { responses: 'soon' } : undefined)) });
+    await expect(client.batch([{ id: '1', url: ME }], ALL)).rejects.toBeInstanceOf(GraphAnswerError);
+    expect(client.stats).toMatchObject({ requests: 1, retries: 0 });
   });
 });

@@ -1,7 +1,8 @@
 import { Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
 import type { Identity } from '../identity/identity';
 import { isDownloadUrl } from './download-hosts';
-import { GraphPermissionError, GraphRequestError } from './graph-errors';
+import { GraphPermissionError, GraphRequestError, readAnswer } from './graph-errors';
 import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
 
 /** A download whose pre-authenticated URL expired or was refused: ask Graph for a fresh URL. */
@@ -190,11 +191,26 @@ export function relativeToGraph(url: string): string {
   return url.startsWith(`${GRAPH_BASE}/`) ? url.slice(GRAPH_BASE.length) : url;
 }
 
-function headerRecord(headers: Headers | Record<string, string> | undefined): Record<string, string> {
+function headerRecord(headers: Readonly<Record<string, unknown>> | undefined): Record<string, string> {
   if (!headers) return {};
-  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
 }
+
+/**
+ * A $batch answer: `responses`, one per request, each with the request's `id`, its HTTP `status`,
+ * `headers` and `body` (any JSON, an error body included), in any order
+ * (https://learn.microsoft.com/graph/json-batching, "Processing the JSON batch response").
+ */
+export const batchResponseSchema = z.object({
+  responses: z.array(
+    z.object({
+      id: z.string(),
+      status: z.number().int(),
+      headers: z.record(z.string(), z.unknown()).nullish(),
+      body: z.unknown().optional(),
+    }),
+  ),
+});
 
 /**
  * Microsoft Graph through `@microsoft/microsoft-graph-client`, with what the SDK leaves to us:
@@ -222,7 +238,10 @@ export class GraphClient {
     this.sleep = options.sleep ?? defaultSleep;
   }
 
-  /** GET a resource or page. */
+  /**
+   * GET a resource or page. The answer is Graph's JSON, unchecked: adapters read it with a schema
+   * (readAnswer in graph-errors.ts). `T` only names it for tests; no adapter passes one.
+   */
   get<T = unknown>(url: string, scopes: readonly string[], options: { headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
     return this.send(
       scopes,
@@ -255,19 +274,19 @@ export class GraphClient {
    * Creates (POST), updates (PATCH), deletes (DELETE) or uploads (PUT) a resource; resolves with
    * Graph's answer body, if any. A PUT body that is a string is sent as it is (file content).
    */
-  write<T = unknown>(
+  write(
     method: 'POST' | 'PATCH' | 'DELETE' | 'PUT',
     url: string,
     scopes: readonly string[],
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<T> {
-    return this.send(scopes, undefined, (token) => {
+  ): Promise<unknown> {
+    return this.send(scopes, undefined, (token): Promise<unknown> => {
       const request = this.client.api(url).headers({ ...headers, Authorization: `Bearer ${token}` });
-      if (method === 'POST') return request.post(body) as Promise<T>;
-      if (method === 'PATCH') return request.patch(body) as Promise<T>;
-      if (method === 'PUT') return request.put(body) as Promise<T>;
-      return request.delete() as Promise<T>;
+      if (method === 'POST') return request.post(body);
+      if (method === 'PATCH') return request.patch(body);
+      if (method === 'PUT') return request.put(body);
+      return request.delete();
     });
   }
 
@@ -322,7 +341,8 @@ export class GraphClient {
   /**
    * Sends up to 20 requests as one $batch. Requests answered 429/503/504 are sent again (with
    * those that depend on them, after the longest Retry-After among them) until they succeed or the
-   * retry policy gives up; every other answer, errors included, is returned as it came.
+   * retry policy gives up; every other answer, errors included, is returned as it came. An answer
+   * that is not a $batch answer throws GraphAnswerError (graph-errors.ts).
    */
   async batch(items: readonly BatchItem[], scopes: readonly string[], signal?: AbortSignal): Promise<BatchAnswer[]> {
     if (items.length > MAX_BATCH_SIZE) throw new RangeError(`A $batch holds at most ${MAX_BATCH_SIZE} requests, not ${items.length}`);
@@ -347,18 +367,18 @@ export class GraphClient {
           };
         }),
       };
-      const response = await this.send(scopes, signal, (token) => {
+      const response = await this.send(scopes, signal, (token): Promise<unknown> => {
         let request = this.client.api('/$batch').headers({ Authorization: `Bearer ${token}` });
         if (signal) request = request.option('signal', signal);
-        return request.post(body) as Promise<{ responses?: unknown }>;
+        return request.post(body);
       });
       const retry: BatchItem[] = [];
       let wait: number | undefined;
-      const parts = Array.isArray(response.responses) ? (response.responses as Record<string, unknown>[]) : [];
+      const parts = readAnswer(batchResponseSchema, response, 'answering a batch of requests').responses;
       for (const item of pending) {
         const part = parts.find((p) => p.id === item.id);
         const answer: BatchAnswer = part
-          ? { id: item.id, status: Number(part.status), body: part.body, headers: headerRecord(part.headers as Record<string, string>) }
+          ? { id: item.id, status: part.status, body: part.body, headers: headerRecord(part.headers ?? undefined) }
           : { id: item.id, status: 502, body: { error: { code: 'MissingBatchResponse', message: 'Graph did not answer this request.' } }, headers: {} };
         answers.set(item.id, answer);
         if (isRetryable(answer.status)) {

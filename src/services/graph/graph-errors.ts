@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** A Graph request that failed, with Graph's own error code and message. */
 export class GraphRequestError extends Error {
   override readonly name: string = 'GraphRequestError';
@@ -36,11 +38,61 @@ export class GraphPermissionError extends GraphRequestError {
   }
 }
 
-/** The error a failed answer inside a $batch stands for (403 names the permissions). */
+/**
+ * Graph's error body: `{ "error": { "code", "message", "innerError" } }`, where `code` may be empty
+ * and more properties may come (https://learn.microsoft.com/graph/errors, "Error resource type").
+ */
+export const graphErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string().nullish(),
+    message: z.string().nullish(),
+    innerError: z.object({ 'request-id': z.string().nullish() }).nullish(),
+  }),
+});
+
+/**
+ * The error a failed answer inside a $batch stands for (403 names the permissions). A body that is
+ * not Graph's error body still gives an error for the status, never a cast of whatever came.
+ */
 export function errorFromAnswer(answer: { status: number; body: unknown }, scopes: readonly string[]): GraphRequestError {
-  const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-  if (answer.status === 403) return new GraphPermissionError(scopes, 403, error?.code ?? 'Forbidden', undefined);
-  return new GraphRequestError(error?.message ?? `Graph answered ${answer.status}`, answer.status, error?.code ?? 'unknown', undefined, undefined);
+  const parsed = graphErrorBodySchema.safeParse(answer.body);
+  const error = parsed.success ? parsed.data.error : undefined;
+  const requestId = error?.innerError?.['request-id'] || undefined;
+  if (answer.status === 403) return new GraphPermissionError(scopes, 403, error?.code || 'Forbidden', requestId);
+  return new GraphRequestError(error?.message || `Graph answered ${answer.status}`, answer.status, error?.code || 'unknown', requestId, undefined);
+}
+
+/**
+ * Microsoft Graph answered with success, but not in the shape its documentation gives for that
+ * request (a property the app reads is missing or of another type). Not retried: the same request
+ * would most likely get the same answer. The message names what the app was doing, never Graph's
+ * raw answer; `problem` says which property was wrong, for logs and tests.
+ */
+export class GraphAnswerError extends GraphRequestError {
+  override readonly name = 'GraphAnswerError';
+  constructor(
+    readonly operation: string,
+    readonly problem: string,
+  ) {
+    super(
+      `Microsoft 365 gave an unexpected answer while ${operation}. Try again in a moment; if it keeps happening, tell your Microsoft 365 admin.`,
+      502,
+      'UnexpectedGraphAnswer',
+      undefined,
+      undefined,
+    );
+  }
+}
+
+/**
+ * Reads a Graph answer body with its schema: the parsed value (extra properties Graph may add are
+ * ignored), or {@link GraphAnswerError} naming `operation` (a phrase such as "reading your calendar").
+ */
+export function readAnswer<S extends z.ZodType>(schema: S, body: unknown, operation: string): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new GraphAnswerError(operation, issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unreadable');
 }
 
 /**
