@@ -4,8 +4,21 @@ import type { StoredProfile } from '@/services/profile/profile-store';
 import { bookingPairsOf, cadenceOf } from './booking-pairs';
 
 describe('the pairs a person books or attends', () => {
-  const person = (id: string, mail?: string): DirectoryPerson => ({ ...({} as DirectoryPerson), id, displayName: `Person ${id}`, userPrincipalName: `${id}@contoso.example`, ...(mail ? { mail } : {}) });
-  const profile = (personId: string, extra: Partial<StoredProfile>): StoredProfile => ({ personId, languages: ['en'], timeZone: 'Europe/London', load: 0, updated: '2026-11-30T00:00:00Z', ...extra });
+  const person = (id: string, mail?: string): DirectoryPerson => ({
+    ...({} as DirectoryPerson),
+    id,
+    displayName: `Person ${id}`,
+    userPrincipalName: `${id}@contoso.example`,
+    ...(mail ? { mail } : {}),
+  });
+  const profile = (personId: string, extra: Partial<StoredProfile>): StoredProfile => ({
+    personId,
+    languages: ['en'],
+    timeZone: 'Europe/London',
+    load: 0,
+    updated: '2026-11-30T00:00:00Z',
+    ...extra,
+  });
   const people = new Map(['e', 'm', 'x', 'y'].map((id) => [id, person(id, `${id}@contoso.example`)]));
 
   it('gives the accepted mentor of an executive and the executives a mentor accepted, each with their mailbox and zone', () => {

@@ -24,12 +24,7 @@ export interface BookingPairs {
  * The pairs of `userId` from their profile, everyone's profiles and the directory; undefined when
  * they cannot book (no mailbox or no time zone). A partner without either is left out.
  */
-export function bookingPairsOf(
-  userId: string,
-  me: StoredProfile,
-  profiles: readonly StoredProfile[],
-  people: ReadonlyMap<string, DirectoryPerson>,
-): BookingPairs | undefined {
+export function bookingPairsOf(userId: string, me: StoredProfile, profiles: readonly StoredProfile[], people: ReadonlyMap<string, DirectoryPerson>): BookingPairs | undefined {
   const profileOf = (id: string) => profiles.find((p) => p.personId === id);
   const personOf = (id: string): PairPerson | undefined => {
     const person = people.get(id);

@@ -37,7 +37,13 @@ async function pairOnGraph(options: { booked: boolean }) {
   const exec = await portsOf(margaret, { ...base, timeZone: 'Europe/London', mentee: { wantsToLearn: ['gaming'] }, asked: diego.id });
   const mine = await portsOf(diego, { ...base, timeZone: 'America/Mexico_City', mentor: { capacity: 2, canTeach: ['gaming'] }, accepted: [margaret.id], load: 1 });
   if (options.booked) {
-    await bookPairing(exec.ports, { pair: { me: executive, mentor, cadence: { everyWeeks: 2, weeks: 26, minutes: 45 } }, start: '2027-01-05T15:00:00Z', zone: 'Europe/London', programme: { name: 'Reverse mentoring' }, app: APP });
+    await bookPairing(exec.ports, {
+      pair: { me: executive, mentor, cadence: { everyWeeks: 2, weeks: 26, minutes: 45 } },
+      start: '2027-01-05T15:00:00Z',
+      zone: 'Europe/London',
+      programme: { name: 'Reverse mentoring' },
+      app: APP,
+    });
   }
   return { graph, clock, exec, mentor: mine };
 }

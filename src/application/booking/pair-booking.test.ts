@@ -40,7 +40,9 @@ async function executive(clock = { now: new Date('2026-12-01T09:00:00Z') }) {
     identity: createDemoIdentity(margaret),
     fetch: async (input, init) => {
       const request = new Request(input, init);
-      const write = request.method !== 'GET' && new URL(request.url).pathname.endsWith('/me/extensions') || /\/me\/extensions\/[^/]+$/.test(new URL(request.url).pathname) && request.method === 'PATCH';
+      const write =
+        (request.method !== 'GET' && new URL(request.url).pathname.endsWith('/me/extensions')) ||
+        (/\/me\/extensions\/[^/]+$/.test(new URL(request.url).pathname) && request.method === 'PATCH');
       if (write && faults.recordWrite === 'refused') throw new TypeError('Failed to fetch');
       const answer = await graph.fetch(request);
       if (write && faults.recordWrite === 'lost') throw new TypeError('Failed to fetch (the connection dropped)');
