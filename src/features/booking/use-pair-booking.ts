@@ -3,6 +3,7 @@ import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 import { bookingPairsOf, cadenceOf } from '@/application/booking/booking-pairs';
 import type { BookingPorts, Cadence, PairPerson } from '@/application/booking/booking-ports';
+import { findPairSlots, typedStart, type PairSlots } from '@/application/booking/pair-slots';
 import { answerInvitation, findInvitation, mentorSchedule, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
 import {
   bookPairing,
@@ -169,4 +170,35 @@ export function useMentorBooking({ me, executive }: { me: PairPerson; executive:
     });
 
   return { schedule, suggested, invitation, proposing, setProposing, busy, error, propose, respond };
+}
+
+/** The suggested slots as they load: loading, failed with a message a person can act on, or ready. */
+export type LoadedSlots = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | ({ readonly status: 'ready' } & PairSlots);
+
+/** The slot picker's times for a pair: the suggestions from both calendars, a retry, and a typed time read against the clock. */
+export function usePairSlots({ organiser, partner, cadence }: { organiser: PairPerson; partner: PairPerson; cadence: Cadence }) {
+  const { graph } = useServices();
+  const [loaded, setLoaded] = useState<LoadedSlots>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setLoaded({ status: 'loading' });
+    void (async () => {
+      try {
+        const found = await findPairSlots({ graph, now: systemClock }, organiser, partner, cadence);
+        if (current) setLoaded({ status: 'ready', ...found });
+      } catch (error) {
+        if (current) setLoaded({ status: 'failed', message: describeError(error) });
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [graph, organiser, partner, cadence, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  /** A typed wall-clock time in `zone` as a UTC start, or undefined unless it is in the future. */
+  const startAt = (local: string, zone: string) => typedStart({ now: systemClock }, local, zone);
+  return { loaded, retry, startAt };
 }
