@@ -1,14 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ProfileChange } from '@/application/programme/my-profile';
 import type { Matcher } from '@/domain/matching/engine';
 import type { OrgModel } from '@/domain/org/org-model';
 import type { DirectoryView } from '@/services/graph/directory-service';
-import { isActive, type DirectoryPerson } from '@/services/graph/directory-person';
+import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { useServices } from './services-context';
 import { useDirectory } from './use-directory';
-
-type MyProfile = Omit<StoredProfile, 'personId'>;
-type ProfileChange = { [K in keyof MyProfile]?: MyProfile[K] | undefined };
 
 export interface ProfilesState {
   readonly status: 'waiting' | 'loading' | 'ready' | 'failed';
@@ -28,22 +26,31 @@ export interface ProgrammeState {
   readonly matcher: Matcher | undefined;
   /** The signed-in person's profile; undefined when they have not opted in. */
   readonly me: StoredProfile | undefined;
-  readonly saveMyProfile: (profile: MyProfile) => Promise<void>;
   /** Changes some fields of the signed-in person's existing profile (undefined removes one). */
   readonly updateMyProfile: (change: ProfileChange) => Promise<void>;
   readonly optOut: () => Promise<void>;
   /** Reads everyone's profiles again (others may have answered). */
   readonly reloadProfiles: () => void;
+  /** Shows the signed-in person's profile as a use case saved it (undefined: opted out). */
+  readonly keepMyProfile: (saved: StoredProfile | undefined) => void;
+  /** The clock the use cases read. */
+  readonly now: () => number;
 }
 
 const ProgrammeContext = createContext<ProgrammeState | undefined>(undefined);
 
-const profileStore = () => import('@/services/profile/profile-store');
 // The org model and the matching engine run once the directory is in, after first paint: so does their code.
-const loadEngine = () => Promise.all([import('@/domain/org/org-model'), import('@/domain/matching/engine')]).then(([org, matching]) => ({ ...org, ...matching }));
-type Engine = Awaited<ReturnType<typeof loadEngine>>;
+const loadProgramme = () => import('@/application/programme/open-programme');
+const loadMyProfile = () => import('@/application/programme/my-profile');
+type Programme = Awaited<ReturnType<typeof loadProgramme>>;
+/** The clock the programme's use cases read (which series have ended, time-zone offsets, "updated"). */
+const now = () => Date.now();
 
-/** Loads the organisation once for all features of a surface, then everyone's profiles. */
+/**
+ * Loads the organisation once for all features of a surface, then everyone's profiles: a thin React
+ * binding over application/programme (open-programme.ts builds the model, reads the profiles and
+ * makes the matcher with the programme's rules, past pairs included; my-profile.ts saves).
+ */
 export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const { graph, user, config } = useServices();
   const { view, cancel, retry } = useDirectory();
@@ -51,27 +58,20 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const [reloads, setReloads] = useState(0);
 
   const snapshot = view?.status === 'ready' ? view.snapshot : undefined;
-  const [engine, setEngine] = useState<Engine | undefined>();
+  const [programme, setProgramme] = useState<Programme | undefined>();
   useEffect(() => {
-    if (snapshot && !engine) void loadEngine().then(setEngine);
-  }, [snapshot, engine]);
+    if (snapshot && !programme) void loadProgramme().then(setProgramme);
+  }, [snapshot, programme]);
   const people = useMemo(() => new Map((snapshot?.people ?? []).map((p) => [p.id, p])), [snapshot]);
-  const model = useMemo(
-    () =>
-      snapshot && engine
-        ? engine.buildOrgModel(snapshot.people.map((p) => ({ id: p.id, displayName: p.displayName, managerId: p.managerId, department: p.department, officeLocation: p.officeLocation, country: p.country })))
-        : undefined,
-    [snapshot, engine],
-  );
+  const model = useMemo(() => (snapshot && programme ? programme.orgModelOf(snapshot) : undefined), [snapshot, programme]);
 
   useEffect(() => {
-    if (!snapshot) return;
+    if (!snapshot || !programme) return;
     let current = true;
     setProfiles((state) => ({ ...state, status: 'loading' }));
     void (async () => {
       try {
-        const [client, { readProfiles }] = await Promise.all([graph(), profileStore()]);
-        const { profiles: list, damaged } = await readProfiles(client, snapshot.people.filter(isActive).map((p) => p.id));
+        const { list, damaged } = await programme.readProgrammeProfiles(await graph(), snapshot);
         if (current) setProfiles({ status: 'ready', list, damaged });
       } catch (error) {
         if (current) setProfiles({ status: 'failed', list: [], damaged: [], error: error instanceof Error ? error : new Error(String(error)) });
@@ -80,44 +80,33 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     return () => {
       current = false;
     };
-  }, [snapshot, graph, reloads]);
+  }, [snapshot, programme, graph, reloads]);
 
   const matcher = useMemo(() => {
-    if (!model || !engine || profiles.status !== 'ready') return undefined;
-    const loads = new Map(profiles.list.filter((p) => p.mentor).map((p) => [p.personId, p.accepted?.length ?? p.load]));
-    // Time zones count as they are now; daylight saving moves them during the year.
-    return engine.createMatcher({ model, profiles: profiles.list, loads, rules: { levelGap: config.programme.levelGap, pastPairs: [], exclusions: [] }, at: Date.now() });
-  }, [model, engine, profiles, config.programme.levelGap]);
+    if (!model || !programme || profiles.status !== 'ready') return undefined;
+    return programme.programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, now: now() });
+  }, [model, programme, profiles, config.programme.levelGap]);
 
   const me = profiles.list.find((p) => p.personId === user.id);
-
-  const saveMyProfile = useCallback(
-    async (profile: MyProfile) => {
-      const [client, store] = await Promise.all([graph(), profileStore()]);
-      await store.saveMyProfile(client, profile);
-      const saved: StoredProfile = { personId: user.id, ...profile };
-      setProfiles((state) => ({ ...state, list: [...state.list.filter((p) => p.personId !== user.id), saved] }));
-    },
-    [graph, user.id],
+  /** Puts the signed-in person's saved profile (or none) in the list everyone's views read. */
+  const keep = useCallback(
+    (saved: StoredProfile | undefined) => setProfiles((state) => ({ ...state, list: [...state.list.filter((p) => p.personId !== user.id), ...(saved ? [saved] : [])] })),
+    [user.id],
   );
 
   const updateMyProfile = useCallback(
     async (change: ProfileChange) => {
-      if (!me) throw new Error('Opt in first.');
-      const { personId, ...current } = me;
-      void personId;
-      const merged: Record<string, unknown> = { ...current, ...change, updated: new Date().toISOString() };
-      for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-      await saveMyProfile(merged as MyProfile);
+      const [client, useCase] = await Promise.all([graph(), loadMyProfile()]);
+      keep(await useCase.updateMyProfile(client, me, change, now()));
     },
-    [me, saveMyProfile],
+    [graph, me, keep],
   );
 
   const optOut = useCallback(async () => {
-    const [client, store] = await Promise.all([graph(), profileStore()]);
-    await store.optOut(client);
-    setProfiles((state) => ({ ...state, list: state.list.filter((p) => p.personId !== user.id) }));
-  }, [graph, user.id]);
+    const [client, useCase] = await Promise.all([graph(), loadMyProfile()]);
+    await useCase.optOut(client);
+    keep(undefined);
+  }, [graph, keep]);
 
   const state: ProgrammeState = {
     directory: view,
@@ -128,10 +117,11 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     profiles,
     matcher,
     me,
-    saveMyProfile,
     updateMyProfile,
     optOut,
     reloadProfiles: useCallback(() => setReloads((n) => n + 1), []),
+    keepMyProfile: keep,
+    now,
   };
   return <ProgrammeContext.Provider value={state}>{children}</ProgrammeContext.Provider>;
 }

@@ -17,6 +17,16 @@
  * provisioning (https://learn.microsoft.com/graph/api/drive-get: "this request will automatically
  * provision the user's drive"); the page is silent on how long that takes, so the fake is stricter
  * than instant: the drive is there {@link PROVISIONING_MS} later (the fake's clock).
+ *
+ * The app folder (`/me/drive/special/approot`, https://learn.microsoft.com/graph/onedrive-sharepoint-appfolder
+ * and https://learn.microsoft.com/graph/api/drive-get-specialfolder) is `Apps/{app name}` in the
+ * user's own drive, created the first time the app requests it with a scope that may write; asked
+ * for with read-only scopes before it exists, it answers 403 ("If you have read-only permissions and
+ * request a special folder that doesn't exist, you'll receive a 403 Forbidden error"). Files in it are
+ * addressed by path (`approot:/{name}:`) and behave as any other file: a driveItem with its download
+ * URL, 404 itemNotFound when absent, `GET …:/content` answers 302, uploads with `If-Match` or
+ * `conflictBehavior=fail`. Only the owner's own token reaches it: there is no `/users/{id}/drive/special`
+ * here, and the folder is never shared.
  */
 import type { Answer } from './fake-calendar';
 import type { DemoUser } from './demo-tenant';
@@ -41,6 +51,8 @@ export interface DriveContext {
   readonly onChange?: () => void;
   /** Users whose OneDrive has never been opened (not provisioned), as the faults say now. */
   readonly notProvisioned?: () => readonly string[];
+  /** The app's name in Entra, which names its app folder (`Apps/{name}`); "Reverse mentoring" unless given. */
+  readonly appName?: string;
 }
 
 /** The fake tenant's OneDrive for Business host (`<tenant>-my.sharepoint.com`). */
@@ -76,6 +88,8 @@ export class FakeDrives {
   private readonly provisioning = new Map<string, number>();
   /** Users whose drive was provisioned while the faults still listed them. */
   private readonly provisioned = new Set<string>();
+  /** Users whose app folder was created by a request (it also exists while a file is in it). */
+  private readonly appFolders = new Set<string>();
 
   constructor(private readonly context: DriveContext) {}
 
@@ -89,7 +103,8 @@ export class FakeDrives {
   }
 
   handle(method: string, path: string, url: URL, headers: Record<string, string>, body: string | undefined, auth: { oid: string; scopes: Set<string> }, error: ErrorAnswer): Answer | undefined {
-    const byPath = /^\/me\/drive\/root:\/(.+?)(:\/content|:)?$/.exec(path);
+    const inAppFolder = /^\/me\/drive\/special\/approot:\/(.+?)(:\/content|:)?$/.exec(path);
+    const byPath = inAppFolder ?? /^\/me\/drive\/root:\/(.+?)(:\/content|:)?$/.exec(path);
     const byId = /^\/(?:me\/drive|drives\/([^/]+))\/items\/([^/]+)(?:\/(content|invite|permissions))?$/.exec(path);
     const drive = path === '/me/drive';
     if (!byPath && !byId && !drive) return undefined;
@@ -108,9 +123,19 @@ export class FakeDrives {
       return { status: 200, body: { id: driveIdOf(auth.oid), driveType: 'business', owner: { user: { id: auth.oid, displayName: owner?.displayName ?? '' } } } };
     }
     if (byPath) {
-      const filePath = decodeURIComponent(byPath[1]!);
+      const folder = inAppFolder ? `${this.appFolderPath()}/` : '';
+      if (inAppFolder && !this.hasAppFolder(auth.oid)) {
+        const mayWrite = auth.scopes.has('Files.ReadWrite') || auth.scopes.has('Files.ReadWrite.All');
+        if (!mayWrite) return error(403, 'accessDenied', 'Access denied. You do not have permission to perform this action or access this resource.');
+        this.appFolders.add(auth.oid);
+      }
+      const filePath = folder + decodeURIComponent(byPath[1]!);
       const existing = [...this.files.values()].find((f) => f.ownerId === auth.oid && f.path.toLowerCase() === filePath.toLowerCase());
       if (byPath[2] === ':/content') {
+        // As for an item by id: 302 Found to the pre-authenticated download URL (driveitem-get-content).
+        if (inAppFolder && method === 'GET') {
+          return existing ? { status: 302, headers: { location: this.downloadUrl(existing) } } : error(404, 'itemNotFound', 'The resource could not be found.');
+        }
         if (method !== 'PUT') return error(405, 'invalidRequest', 'Use PUT to upload.');
         const behaviour = url.searchParams.get('@microsoft.graph.conflictBehavior') ?? 'replace';
         if (existing && behaviour === 'fail') return error(409, 'nameAlreadyExists', 'The specified item name already exists.');
@@ -148,6 +173,16 @@ export class FakeDrives {
   provision(userId: string): void {
     this.provisioning.delete(userId);
     this.provisioned.add(userId);
+  }
+
+  /** The app folder's path in a drive: `Apps/{app name}`. */
+  private appFolderPath(): string {
+    return `Apps/${this.context.appName ?? 'Reverse mentoring'}`;
+  }
+
+  private hasAppFolder(userId: string): boolean {
+    const prefix = `${this.appFolderPath()}/`.toLowerCase();
+    return this.appFolders.has(userId) || [...this.files.values()].some((f) => f.ownerId === userId && f.path.toLowerCase().startsWith(prefix));
   }
 
   private isProvisioned(userId: string): boolean {

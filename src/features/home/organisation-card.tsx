@@ -2,11 +2,11 @@ import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody,
 import { useMemo } from 'react';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
+import type { OrganisationSummary } from '@/application/programme/organisation';
 import type { OrgIssue } from '@/domain/org/org-model';
 import type { DirectorySnapshot } from '@/services/graph/directory-loader';
 import { GuestDirectoryError } from '@/services/graph/graph-errors';
-import { isActive } from '@/services/graph/directory-person';
-import { useProgramme } from '@/context/programme-context';
+import { useOrganisation } from './use-organisation';
 
 const useStyles = makeStyles({
   figure: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
@@ -38,20 +38,12 @@ export function describeSmallOrganisation(activePeople: number): string | undefi
   return undefined;
 }
 
-function Summary(props: { snapshot: DirectorySnapshot; issues: readonly OrgIssue[]; refreshing: boolean; damagedProfiles: number }) {
+function Summary(props: { snapshot: DirectorySnapshot; counts: OrganisationSummary; issues: readonly OrgIssue[]; refreshing: boolean; damagedProfiles: number }) {
   const { snapshot, refreshing, damagedProfiles } = props;
   const styles = useStyles();
   const { host } = useServices();
   const numbers = new Intl.NumberFormat(host.context.locale);
-  const summary = useMemo(() => {
-    const active = snapshot.people.filter(isActive);
-    return {
-      people: active.length,
-      departments: new Set(active.map((p) => p.department).filter(Boolean)).size,
-      offices: new Set(active.map((p) => p.officeLocation).filter(Boolean)).size,
-      notes: describeIssues(props.issues),
-    };
-  }, [snapshot, props.issues]);
+  const summary = useMemo(() => ({ ...props.counts, notes: describeIssues(props.issues) }), [props.counts, props.issues]);
   const updated = new Intl.DateTimeFormat(host.context.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(snapshot.loadedAt));
   const notes = [
     ...(snapshot.skipped > 0
@@ -88,12 +80,14 @@ function Summary(props: { snapshot: DirectorySnapshot; issues: readonly OrgIssue
   );
 }
 
+const organisationSummaryPending: OrganisationSummary = { people: 0, departments: 0, offices: 0 };
+
 /** The organisation the suggestions come from: loading progress, size, and what was wrong with the data. */
 export function OrganisationCard() {
   const styles = useStyles();
   const { host } = useServices();
   const numbers = new Intl.NumberFormat(host.context.locale);
-  const { directory: view, cancelDirectory: cancel, retryDirectory: retry, profiles, model } = useProgramme();
+  const { view, cancel, retry, summary, issues, damagedProfiles } = useOrganisation();
 
   let body;
   if (!view || (view.status === 'loading' && view.progress.phase === 'counting')) {
@@ -147,7 +141,7 @@ export function OrganisationCard() {
     );
   } else {
     body = (
-      <Summary snapshot={view.snapshot} issues={model?.issues ?? []} refreshing={view.refreshing} damagedProfiles={profiles.damaged.length} />
+      <Summary snapshot={view.snapshot} counts={summary ?? organisationSummaryPending} issues={issues} refreshing={view.refreshing} damagedProfiles={damagedProfiles} />
     );
   }
   return <SectionCard title="Your organisation">{body}</SectionCard>;

@@ -15,12 +15,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useProgramme } from '@/context/programme-context';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
+import { useMyProfile } from './use-my-profile';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -69,8 +69,8 @@ function TopicChoices(props: { legend: string; chosen: string[]; onChange: (topi
 /** Opt in as a reverse mentor, a mentee or both; say what you can teach and want to learn. */
 export function ProfileCard() {
   const styles = useStyles();
-  const { host, user } = useServices();
-  const { me, profiles, people, saveMyProfile, optOut } = useProgramme();
+  const { user } = useServices();
+  const { me, profiles, people, save: saveChoices, optOut } = useMyProfile();
   const [draft, setDraft] = useState<Draft | undefined>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -118,18 +118,10 @@ export function ProfileCard() {
     setError(undefined);
     try {
       const languages = d.languages.split(/[,\s]+/).map((l) => l.trim().toLowerCase()).filter(Boolean);
-      await saveMyProfile({
-        ...(d.mentor ? { mentor: { capacity: Number(d.capacity), canTeach: d.canTeach } } : {}),
-        ...(d.mentor && d.teach.trim() ? { teachInOwnWords: d.teach.trim() } : {}),
-        ...(d.mentee ? { mentee: { wantsToLearn: d.wantsToLearn } } : {}),
-        ...(d.mentee && d.learn.trim() ? { learnInOwnWords: d.learn.trim() } : {}),
+      await saveChoices({
+        ...(d.mentor ? { mentor: { capacity: Number(d.capacity), canTeach: d.canTeach }, teachInOwnWords: d.teach } : {}),
+        ...(d.mentee ? { mentee: { wantsToLearn: d.wantsToLearn }, learnInOwnWords: d.learn } : {}),
         languages,
-        timeZone: host.context.timeZone,
-        load: me?.accepted?.length ?? me?.load ?? 0,
-        updated: new Date().toISOString(),
-        ...(me?.asked ? { asked: me.asked } : {}),
-        ...(me?.accepted ? { accepted: me.accepted } : {}),
-        ...(me?.declined ? { declined: me.declined } : {}),
       });
       setDraft(undefined);
     } catch (caught) {

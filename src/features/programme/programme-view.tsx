@@ -16,16 +16,16 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { withExclusion, withoutPin, withPin } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
-import { useProgramme } from '@/context/programme-context';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { toCsv } from '@/domain/export/csv';
-import type { ProgrammeAssignment } from '@/domain/matching/engine';
+import { useProgrammeProposal } from './use-programme-proposal';
 
 const useStyles = makeStyles({
   figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
@@ -57,24 +57,20 @@ function useIsOwner(): boolean | undefined {
   return typeof programmeOwner === 'boolean' ? programmeOwner : asked;
 }
 
-/** Programme owners: run the programme-wide matching, adjust it, see its health, export it. */
+/**
+ * Programme owners: run the programme-wide matching, adjust it (pins and exclusions are kept in the
+ * owner's own OneDrive), see its health, export it.
+ */
 export function ProgrammeView() {
   const styles = useStyles();
   const { host } = useServices();
   const owner = useIsOwner();
   const unavailable = useDirectoryUnavailable();
-  const { matcher, people, profiles } = useProgramme();
-  const [pins, setPins] = useState<Pair[]>([]);
-  const [exclusions, setExclusions] = useState<Pair[]>([]);
+  const { matcher, people, profiles, decisions, problem, proposal, figures: numbers, run: rerun, decide } = useProgrammeProposal(owner);
   const [selected, setSelected] = useState<string[]>([]);
-  const [proposal, setProposal] = useState<ProgrammeAssignment | undefined>();
   const [note, setNote] = useState<string | undefined>();
   const percent = new Intl.NumberFormat(host.context.locale, { style: 'percent', maximumFractionDigits: 0 });
 
-  const alreadyPaired = useMemo(
-    () => new Set(profiles.list.flatMap((p) => p.accepted ?? [])),
-    [profiles.list],
-  );
   if (!owner) return null;
   if (!matcher) {
     return (
@@ -90,29 +86,22 @@ export function ProgrammeView() {
     const person = people.get(id);
     return person ? mailboxAddressOf(person) : undefined;
   };
-  const run = (nextPins = pins, nextExclusions = exclusions) => {
-    setProposal(matcher.assignProgramme({ pins: nextPins, exclusions: nextExclusions, alreadyPaired }));
+  /** Runs the proposal again (with the decisions as they now are). */
+  const run = () => {
+    rerun();
     setSelected([]);
   };
+  const { pins, exclusions } = decisions;
   const pinnedKeys = new Set(pins.map(key));
+  const share = (value: number | undefined) => (value === undefined ? '—' : percent.format(value));
 
-  const figures = proposal && (() => {
-    const mentees = matcher.mentees.filter((id) => !alreadyPaired.has(id)).length;
-    const crossDepartment = proposal.pairs.filter((p) => people.get(p.menteeId)?.department !== people.get(p.mentorId)?.department).length;
-    const average = proposal.pairs.reduce((sum, p) => sum + p.score, 0) / Math.max(1, proposal.pairs.length);
-    const assigned = new Map<string, number>();
-    for (const p of proposal.pairs) assigned.set(p.mentorId, (assigned.get(p.mentorId) ?? 0) + 1);
-    const atCapacity = profiles.list.filter(
-      (p) => p.mentor && (assigned.get(p.personId) ?? 0) + (p.accepted?.length ?? 0) >= p.mentor.capacity,
-    ).length;
-    return [
-      ['Cohort', `${matcher.mentees.length} executives · ${matcher.mentors.length} reverse mentors`],
-      ['Matched', mentees ? percent.format(proposal.pairs.length / mentees) : '—'],
-      ['Across departments', proposal.pairs.length ? percent.format(crossDepartment / proposal.pairs.length) : '—'],
-      ['Average fit', proposal.pairs.length ? percent.format(average) : '—'],
-      ['Mentors at capacity', String(atCapacity)],
-    ];
-  })();
+  const figures = numbers && [
+    ['Cohort', `${numbers.executives} executives · ${numbers.reverseMentors} reverse mentors`],
+    ['Matched', share(numbers.matched)],
+    ['Across departments', share(numbers.acrossDepartments)],
+    ['Average fit', share(numbers.averageFit)],
+    ['Mentors at capacity', String(numbers.mentorsAtCapacity)],
+  ];
 
   const swap = () => {
     const [a, b] = selected.map((k) => proposal!.pairs.find((p) => key([p.menteeId, p.mentorId]) === k)!);
@@ -120,9 +109,9 @@ export function ProgrammeView() {
     const problems = matcher.swapProblems(a, b, exclusions);
     if (problems.length > 0) return setNote(`Cannot swap. ${problems.map((p) => wordWhyNot(p.reasons, reader, p)).join(' ')}`);
     const next = [...pins.filter((p) => p[0] !== a.menteeId && p[0] !== b.menteeId), [a.menteeId, b.mentorId] as Pair, [b.menteeId, a.mentorId] as Pair];
-    setPins(next);
+    decide((d) => ({ ...d, pins: next }));
     setNote(`Swapped and pinned: ${name(a.menteeId)} with ${name(b.mentorId)}, ${name(b.menteeId)} with ${name(a.mentorId)}.`);
-    run(next);
+    run();
   };
 
   const exportCsv = () => {
@@ -162,6 +151,11 @@ export function ProgrammeView() {
       {note && (
         <MessageBar intent="info">
           <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      )}
+      {problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
       {figures && (
@@ -211,9 +205,9 @@ export function ProgrammeView() {
                           size="small"
                           aria-label={`${pinnedKeys.has(k) ? 'Unpin' : 'Pin'} ${name(p.menteeId)} with ${name(p.mentorId)}`}
                           onClick={() => {
-                            const next = pinnedKeys.has(k) ? pins.filter((pin) => key(pin) !== k) : [...pins, [p.menteeId, p.mentorId] as Pair];
-                            setPins(next);
-                            run(next);
+                            const pair: Pair = [p.menteeId, p.mentorId];
+                            decide((d) => (pinnedKeys.has(k) ? withoutPin(d, pair) : withPin(d, pair)));
+                            run();
                           }}
                         >
                           {pinnedKeys.has(k) ? 'Unpin' : 'Pin'}
@@ -222,11 +216,8 @@ export function ProgrammeView() {
                           size="small"
                           aria-label={`Exclude ${name(p.menteeId)} with ${name(p.mentorId)}`}
                           onClick={() => {
-                            const next = [...exclusions, [p.menteeId, p.mentorId] as Pair];
-                            const nextPins = pins.filter((pin) => key(pin) !== k);
-                            setExclusions(next);
-                            setPins(nextPins);
-                            run(nextPins, next);
+                            decide((d) => withExclusion(d, [p.menteeId, p.mentorId]));
+                            run();
                           }}
                         >
                           Exclude

@@ -1,10 +1,8 @@
 import { Body1, Button, Card, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import { PersonLine } from '@/components/person-line';
-import { useProgramme } from '@/context/programme-context';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
-import { answer, incomingRequests } from '@/domain/matching/requests';
+import { useRequests } from './use-requests';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
@@ -14,29 +12,11 @@ const useStyles = makeStyles({
 /** A reverse mentor's incoming requests (accept or decline) and the executives they mentor. */
 export function RequestsCard() {
   const styles = useStyles();
-  const { host, user } = useServices();
-  const { me, profiles, people, updateMyProfile, reloadProfiles } = useProgramme();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  if (!me?.mentor || profiles.status !== 'ready') return null;
+  const { host } = useServices();
+  const { me, ready, people, waiting, accepted, full, busy, error, respond, reload: reloadProfiles, timeZoneOf } = useRequests();
+  if (!me?.mentor || !ready) return null;
 
-  const waiting = incomingRequests(user.id, me, profiles.list);
-  const accepted = me.accepted ?? [];
   const nameOf = (id: string) => people.get(id)?.displayName ?? 'an executive';
-  const full = accepted.length >= me.mentor.capacity;
-  const respond = async (executiveId: string, accept: boolean) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const lists = answer(me, executiveId, accept);
-      await updateMyProfile({ ...lists, load: lists.accepted.length });
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const timeZoneOf = (id: string) => profiles.list.find((p) => p.personId === id)?.timeZone;
 
   return (
     <SectionCard title="Requests to pair">

@@ -5,7 +5,7 @@ import { PersonLine } from '@/components/person-line';
 import { useProgramme } from '@/context/programme-context';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
-import { requestStateOf } from '@/domain/matching/requests';
+import { useSuggestions } from './use-suggestions';
 
 const useStyles = makeStyles({
   list: {
@@ -75,10 +75,8 @@ function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: bool
 export function SuggestionsCard() {
   const styles = useStyles();
   const { host, user } = useServices();
-  const { me, matcher, people, profiles, updateMyProfile } = useProgramme();
+  const { me, matcher, people, request: state, busy, error, ask, profileOf, page } = useSuggestions();
   const [offset, setOffset] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
 
   if (!me?.mentee) return null;
   if (!matcher) {
@@ -88,19 +86,6 @@ export function SuggestionsCard() {
       </SectionCard>
     );
   }
-  const profileOf = (id: string) => profiles.list.find((p) => p.personId === id);
-  const state = requestStateOf(user.id, me.asked, me.asked ? profileOf(me.asked) : undefined);
-  const ask = async (mentorId: string | undefined) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await updateMyProfile(mentorId ? { asked: mentorId } : { asked: undefined });
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   const nameOf = (id: string) => people.get(id)?.displayName ?? 'your reverse mentor';
   const reader: Reader = { kind: 'executive', nameOf };
 
@@ -124,7 +109,7 @@ export function SuggestionsCard() {
     );
   }
 
-  const { suggestions, why } = matcher.suggestionsFor(user.id, PAGE, offset);
+  const { suggestions, why, more } = page(PAGE, offset)!;
   return (
     <SectionCard title="Suggested reverse mentors" wide>
       {state.kind === 'declined' && (
@@ -142,7 +127,6 @@ export function SuggestionsCard() {
       ) : (
         <ul className={styles.list} aria-label="Suggested reverse mentors">
           {suggestions
-            .filter((s) => !(state.kind === 'declined' && s.mentorId === state.mentorId))
             .map((s) => (
               <li key={s.mentorId}>
                 <Card>
@@ -166,7 +150,7 @@ export function SuggestionsCard() {
       )}
       <div className={styles.row}>
         {offset > 0 && <Button onClick={() => setOffset(Math.max(0, offset - PAGE))}>Back</Button>}
-        {suggestions.length === PAGE && <Button onClick={() => setOffset(offset + PAGE)}>Show me others</Button>}
+        {more && <Button onClick={() => setOffset(offset + PAGE)}>Show me others</Button>}
       </div>
       <WhyNot busy={busy} onAsk={(id) => void ask(id)} />
     </SectionCard>

@@ -1,0 +1,119 @@
+/**
+ * Opening the programme, headless: from a directory snapshot to the org model, everyone's opt-in
+ * profiles and a matcher whose rules hold the programme's level gap, the pairs that already
+ * happened and (for a programme owner) the owner's exclusions. Graph comes in as a client and time
+ * as a number, so the same code runs in the app and in Node tests against the fake Graph.
+ *
+ * Past pairs come from the pairs' own records: an executive records each series they booked in
+ * their profile (see domain/booking/pair-schedule.ts). A pair counts as past once its series ended:
+ * the record says it ended (the pairing was ended from the app), or its last week is behind us. A
+ * current pair (accepted, booked or not, series still running) is not a past pair: it counts through
+ * the reverse mentor's load (capacity) and, in the programme proposal, by leaving its executive out;
+ * it becomes a past pair when it ends, and from then on the repeat rule keeps it from being suggested
+ * or proposed again.
+ */
+import type { BookingRecord } from '@/domain/booking/pair-schedule';
+import { createMatcher, type Matcher } from '@/domain/matching/engine';
+import { buildOrgModel, type OrgModel } from '@/domain/org/org-model';
+import type { DirectorySnapshot } from '@/services/graph/directory-loader';
+import { isActive, type DirectoryPerson } from '@/services/graph/directory-person';
+import type { GraphClient } from '@/services/graph/graph-client';
+import { readProfiles, type StoredProfile } from '@/services/profile/profile-store';
+
+/** A pair as the matching rules name it: [executive (mentee) id, reverse mentor id]. */
+export type Pair = readonly [string, string];
+
+/** Everyone's profiles as read, and those that could not be read (left out of matching). */
+export interface ProgrammeProfiles {
+  readonly list: readonly StoredProfile[];
+  readonly damaged: readonly { readonly personId: string; readonly problem: string }[];
+}
+
+/** Everything the programme's use cases work on: the organisation, the profiles and the matcher. */
+export interface OpenedProgramme extends ProgrammeProfiles {
+  readonly people: ReadonlyMap<string, DirectoryPerson>;
+  readonly model: OrgModel;
+  readonly matcher: Matcher;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The people of a snapshot by id. */
+export function peopleOf(snapshot: DirectorySnapshot): Map<string, DirectoryPerson> {
+  return new Map(snapshot.people.map((p) => [p.id, p]));
+}
+
+/** The org model (seniority, reporting lines, repaired data) of a directory snapshot. */
+export function orgModelOf(snapshot: DirectorySnapshot): OrgModel {
+  return buildOrgModel(
+    snapshot.people.map((p) => ({ id: p.id, displayName: p.displayName, managerId: p.managerId, department: p.department, officeLocation: p.officeLocation, country: p.country })),
+  );
+}
+
+/** Reads the opt-in profiles of everyone active in the snapshot (20 per $batch); damaged ones are named, not fatal. */
+export async function readProgrammeProfiles(client: GraphClient, snapshot: DirectorySnapshot, signal?: AbortSignal): Promise<ProgrammeProfiles> {
+  const { profiles, damaged } = await readProfiles(
+    client,
+    snapshot.people.filter(isActive).map((p) => p.id),
+    signal,
+  );
+  return { list: profiles, damaged };
+}
+
+/** Whether a booked series is over at `now`: ended from the app, or past its last week. */
+export function seriesEnded(booking: Pick<BookingRecord, 'start' | 'weeks' | 'ended'>, now: number): boolean {
+  if (booking.ended) return true;
+  const start = Date.parse(booking.start);
+  return Number.isFinite(start) && now >= start + booking.weeks * 7 * DAY_MS;
+}
+
+/** The pairs that already happened, as [executive, reverse mentor], from the executives' booking records. */
+export function pastPairsOf(profiles: readonly StoredProfile[], now: number): Pair[] {
+  return profiles.flatMap((p) => (p.bookings ?? []).filter((b) => seriesEnded(b, now)).map((b): Pair => [p.personId, b.with]));
+}
+
+/** Executives each reverse mentor has accepted: their load against their capacity. */
+export function mentorLoadsOf(profiles: readonly StoredProfile[]): Map<string, number> {
+  return new Map(profiles.filter((p) => p.mentor).map((p) => [p.personId, p.accepted?.length ?? p.load]));
+}
+
+/** What the matcher's rules are made of besides the profiles. */
+export interface MatcherOptions {
+  readonly model: OrgModel;
+  readonly profiles: readonly StoredProfile[];
+  readonly levelGap: number;
+  /** The programme owner's exclusions; only an owner's client has them. */
+  readonly exclusions?: readonly Pair[];
+  /** Now, in ms: which series have ended, and the time-zone offsets that count (daylight saving). */
+  readonly now: number;
+}
+
+/** The matcher over the profiles, with the programme's rules: level gap, past pairs, exclusions. */
+export function programmeMatcher(options: MatcherOptions): Matcher {
+  const { model, profiles, now } = options;
+  return createMatcher({
+    model,
+    profiles,
+    loads: mentorLoadsOf(profiles),
+    rules: { levelGap: options.levelGap, pastPairs: pastPairsOf(profiles, now), exclusions: options.exclusions ?? [] },
+    at: now,
+  });
+}
+
+/**
+ * Opens the programme in one go: the org model of the snapshot, everyone's profiles from Graph and
+ * the matcher with the programme's rules, at `now`.
+ */
+export async function openProgramme(options: {
+  readonly client: GraphClient;
+  readonly snapshot: DirectorySnapshot;
+  readonly levelGap: number;
+  readonly now: () => number;
+  readonly exclusions?: readonly Pair[];
+  readonly signal?: AbortSignal;
+}): Promise<OpenedProgramme> {
+  const model = orgModelOf(options.snapshot);
+  const profiles = await readProgrammeProfiles(options.client, options.snapshot, options.signal);
+  const matcher = programmeMatcher({ model, profiles: profiles.list, levelGap: options.levelGap, now: options.now(), ...(options.exclusions ? { exclusions: options.exclusions } : {}) });
+  return { people: peopleOf(options.snapshot), model, ...profiles, matcher };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
+import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
+import { loadDirectory } from '@/services/graph/directory-loader';
+import { GraphClient } from '@/services/graph/graph-client';
+import { openProgramme } from './open-programme';
+import { decide, isPinned, openOwnerDecisions, programmeFigures, proposeProgramme, withExclusion, withPin, withSwap, withoutPin } from './proposal';
+
+const users = generateDemoTenant({ size: 400 });
+const priya = DEMO_PEOPLE[3]!;
+const NOW = Date.parse('2026-11-23T09:00:00Z');
+
+async function tenant() {
+  const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+  const snapshot = await loadDirectory(new GraphClient({ identity: createDemoIdentity(priya), fetch: graph.fetch, sleep: () => Promise.resolve() }));
+  /** Priya's client as after a reload: her decisions from her OneDrive, then the programme with her exclusions. */
+  const reload = async () => {
+    const client = new GraphClient({ identity: createDemoIdentity(priya), fetch: graph.fetch, sleep: () => Promise.resolve() });
+    const stored = await openOwnerDecisions(client);
+    const programme = await openProgramme({ client, snapshot, levelGap: 1, now: () => NOW, exclusions: stored.decisions.exclusions });
+    return { client, stored, programme };
+  };
+  return { graph, reload };
+}
+
+describe('the programme proposal', () => {
+  it('proposes pairs for everyone without a reverse mentor, with figures', async () => {
+    const { reload } = await tenant();
+    const { programme, stored } = await reload();
+    const proposal = proposeProgramme(programme.matcher, programme.list, stored.decisions);
+    expect(proposal.pairs.length).toBeGreaterThan(3);
+    const figures = programmeFigures(proposal, programme.matcher, programme.people, programme.list);
+    expect(figures.executives).toBe(programme.matcher.mentees.length);
+    expect(figures.matched).toBeGreaterThan(0);
+    expect(figures.averageFit).toBeGreaterThan(0);
+  });
+
+  it('keeps the owner’s pins and exclusions across a reload, and honours them', async () => {
+    const { reload, graph } = await tenant();
+    const first = await reload();
+    const proposal = proposeProgramme(first.programme.matcher, first.programme.list, first.stored.decisions);
+    const [kept, dropped] = proposal.pairs.map((p) => [p.menteeId, p.mentorId] as const);
+    const stored = await decide(first.client, first.stored, (d) => withPin(d, kept!));
+    await decide(first.client, stored, (d) => withExclusion(d, dropped!));
+
+    const second = await reload();
+    expect(second.stored.decisions).toEqual({ pins: [kept], exclusions: [dropped] });
+    const again = proposeProgramme(second.programme.matcher, second.programme.list, second.stored.decisions);
+    expect(again.pairs.find((p) => p.menteeId === kept![0])).toMatchObject({ mentorId: kept![1], pinned: true });
+    expect(again.pairs.some((p) => p.menteeId === dropped![0] && p.mentorId === dropped![1])).toBe(false);
+    expect(second.programme.matcher.whyNot(dropped![0], dropped![1]).map((w) => w.code)).toContain('excluded');
+    // Stored in Priya's own OneDrive app folder, shared with nobody; no profile extension changed.
+    expect(graph.drives.snapshot().map((f) => ({ owner: f.ownerId, shared: f.permissions.length }))).toEqual([{ owner: priya.id, shared: 0 }]);
+  });
+
+  it('pins, unpins, excludes (which unpins) and swaps as plain changes to the decisions', () => {
+    const none = { pins: [], exclusions: [] };
+    const pinned = withPin(withPin(none, ['e1', 'm1']), ['e1', 'm1']);
+    expect(pinned.pins).toEqual([['e1', 'm1']]);
+    expect(isPinned(pinned, ['e1', 'm1'])).toBe(true);
+    expect(withoutPin(pinned, ['e1', 'm1']).pins).toEqual([]);
+    expect(withExclusion(pinned, ['e1', 'm1'])).toEqual({ pins: [], exclusions: [['e1', 'm1']] });
+    expect(
+      withSwap(
+        {
+          pins: [
+            ['e1', 'm1'],
+            ['e3', 'm3'],
+          ],
+          exclusions: [],
+        },
+        ['e1', 'm1'],
+        ['e2', 'm2'],
+      ).pins,
+    ).toEqual([
+      ['e3', 'm3'],
+      ['e1', 'm2'],
+      ['e2', 'm1'],
+    ]);
+  });
+});

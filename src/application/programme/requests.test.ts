@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, type DemoPerson } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
+import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
+import { loadDirectory, type DirectorySnapshot } from '@/services/graph/directory-loader';
+import { GraphClient } from '@/services/graph/graph-client';
+import { openProgramme } from './open-programme';
+import { answerRequest, askToPair, myRequest, requestsWaitingFor, withdrawRequest } from './requests';
+import { suggestFor } from './suggest';
+
+const users = generateDemoTenant({ size: 400 });
+const [margaret, diego, aisha] = DEMO_PEOPLE as [DemoPerson, DemoPerson, DemoPerson];
+const NOW = Date.parse('2026-11-23T09:00:00Z');
+
+async function tenant() {
+  const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+  const clientOf = (person: DemoPerson) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
+  const snapshot: DirectorySnapshot = await loadDirectory(clientOf(margaret));
+  /** Opens the programme as this person, as their client would: fresh profiles from Graph. */
+  const as = async (person: DemoPerson) => {
+    const client = clientOf(person);
+    const programme = await openProgramme({ client, snapshot, levelGap: 1, now: () => NOW });
+    return { client, programme, me: programme.list.find((p) => p.personId === person.id) };
+  };
+  return { as };
+}
+
+describe('asking a reverse mentor to pair, and answering', () => {
+  it('an executive asks; the reverse mentor sees the request and accepts; the executive sees it accepted', async () => {
+    const { as } = await tenant();
+    const exec = await as(margaret);
+    expect(myRequest(exec.me, exec.programme.list)).toEqual({ kind: 'none' });
+    const asked = await askToPair(exec.client, exec.me, aisha.id, { matcher: exec.programme.matcher, now: NOW });
+    expect(myRequest(asked, exec.programme.list)).toEqual({ kind: 'pending', mentorId: aisha.id });
+
+    const mentor = await as(aisha);
+    expect(requestsWaitingFor(mentor.me, mentor.programme.list)).toEqual([margaret.id]);
+    const answered = await answerRequest(mentor.client, mentor.me, margaret.id, true, NOW);
+    expect(answered).toMatchObject({ accepted: [margaret.id], load: 1, updated: new Date(NOW).toISOString() });
+
+    const again = await as(margaret);
+    expect(myRequest(again.me, again.programme.list)).toEqual({ kind: 'accepted', mentorId: aisha.id });
+    // Aisha (capacity 1) is now full: nobody else may ask her.
+    const later = await as(aisha);
+    expect(requestsWaitingFor(later.me, later.programme.list)).toEqual([]);
+  });
+
+  it('a declined executive is told so, and the reverse mentor who declined is left out of their suggestions', async () => {
+    const { as } = await tenant();
+    const exec = await as(margaret);
+    await askToPair(exec.client, exec.me, aisha.id, { matcher: exec.programme.matcher, now: NOW });
+    const mentor = await as(aisha);
+    await answerRequest(mentor.client, mentor.me, margaret.id, false, NOW);
+    const again = await as(margaret);
+    const request = myRequest(again.me, again.programme.list);
+    expect(request).toEqual({ kind: 'declined', mentorId: aisha.id });
+    const page = suggestFor(again.programme.matcher, margaret.id, { size: 50, offset: 0, request });
+    expect(page.suggestions.map((s) => s.mentorId)).not.toContain(aisha.id);
+  });
+
+  it('withdraws a request', async () => {
+    const { as } = await tenant();
+    const exec = await as(margaret);
+    const asked = await askToPair(exec.client, exec.me, aisha.id, { matcher: exec.programme.matcher, now: NOW });
+    const withdrawn = await withdrawRequest(exec.client, asked, NOW);
+    expect(withdrawn.asked).toBeUndefined();
+    expect(requestsWaitingFor((await as(aisha)).me, (await as(aisha)).programme.list)).toEqual([]);
+  });
+
+  it('refuses to ask someone the programme rules do not allow, and to accept beyond capacity', async () => {
+    const { as } = await tenant();
+    const exec = await as(margaret);
+    // Margaret herself is no reverse mentor.
+    await expect(askToPair(exec.client, exec.me, margaret.id, { matcher: exec.programme.matcher, now: NOW })).rejects.toThrow(/programme rules/);
+    const mentor = await as(diego);
+    const full = { ...mentor.me!, accepted: ['a', 'b'] };
+    await expect(answerRequest(mentor.client, full, margaret.id, true, NOW)).rejects.toThrow(/capacity of 2/);
+  });
+});

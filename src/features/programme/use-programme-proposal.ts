@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { programmeMatcher } from '@/application/programme/open-programme';
+import { decide as saveDecision, openOwnerDecisions, programmeFigures, proposeProgramme, type OwnerDecisions, type StoredOwnerDecisions } from '@/application/programme/proposal';
+import { useProgramme } from '@/context/programme-context';
+import { useServices } from '@/context/services-context';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The programme feature's one hook, for a programme owner: their pins and exclusions (read from and
+ * saved to their own OneDrive app folder, application/programme/proposal.ts), the matcher with their
+ * exclusions in its rules, the proposal (run again on every decision) and its figures. A decision
+ * shows at once and is saved in the background, in order; a failed save is said, and the decision
+ * stays for this session.
+ */
+export function useProgrammeProposal(owner: boolean | undefined) {
+  const { graph, config } = useServices();
+  const { model, matcher: shared, people, profiles, now } = useProgramme();
+  const [decisions, setDecisions] = useState<OwnerDecisions | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [runs, setRuns] = useState(0);
+  const stored = useRef<StoredOwnerDecisions>({ decisions: { pins: [], exclusions: [] }, etag: undefined });
+  const saving = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    if (!owner) return;
+    let current = true;
+    void graph()
+      .then(openOwnerDecisions)
+      .then(
+        (read) => {
+          if (!current) return;
+          stored.current = read;
+          setDecisions(read.decisions);
+        },
+        (error: unknown) => {
+          if (!current) return;
+          setProblem(message(error));
+          setDecisions({ pins: [], exclusions: [] });
+        },
+      );
+    return () => {
+      current = false;
+    };
+  }, [owner, graph]);
+
+  // The shared matcher has no exclusions (only an owner's client has them): build the owner's own when there are some.
+  const matcher = useMemo(() => {
+    if (!decisions || !shared) return undefined;
+    if (decisions.exclusions.length === 0 || !model) return shared;
+    return programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, exclusions: decisions.exclusions, now: now() });
+  }, [decisions, shared, model, profiles.list, config.programme.levelGap, now]);
+
+  const proposal = useMemo(() => (runs > 0 && matcher && decisions ? proposeProgramme(matcher, profiles.list, decisions) : undefined), [runs, matcher, profiles.list, decisions]);
+  const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, profiles.list) : undefined), [proposal, matcher, people, profiles.list]);
+
+  /** Applies a decision now, and saves it after those before it. */
+  const decide = useCallback(
+    (change: (current: OwnerDecisions) => OwnerDecisions) => {
+      setDecisions((current) => change(current ?? { pins: [], exclusions: [] }));
+      saving.current = saving.current.then(async () => {
+        try {
+          stored.current = await saveDecision(await graph(), stored.current, change);
+          setProblem(undefined);
+        } catch (error) {
+          setProblem(`Your pins and exclusions could not be saved: ${message(error)}`);
+        }
+      });
+    },
+    [graph],
+  );
+
+  return {
+    matcher,
+    people,
+    profiles,
+    decisions: decisions ?? { pins: [], exclusions: [] },
+    problem,
+    proposal,
+    figures,
+    run: useCallback(() => setRuns((n) => n + 1), []),
+    decide,
+  };
+}

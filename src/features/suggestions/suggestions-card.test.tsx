@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProgrammeProvider } from '@/context/programme-context';
+import { ServicesProvider, type AppServices } from '@/context/services-context';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
+import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
+import { parseAppConfig } from '@/services/config/app-config';
+import { GraphClient } from '@/services/graph/graph-client';
+import type { Host } from '@/services/host/host';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
+import { readMyProfile } from '@/services/profile/profile-store';
+import { SuggestionsCard } from './suggestions-card';
+
+afterEach(cleanup);
+
+const users = generateDemoTenant({ size: 300 });
+const [margaret, , aisha] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
+
+function open(graph: FakeGraph) {
+  const identity = createDemoIdentity(margaret);
+  const client = new GraphClient({ identity, fetch: graph.fetch, sleep: () => Promise.resolve() });
+  const services: AppServices = {
+    config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
+    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: 'Europe/Stockholm' } } as unknown as Host,
+    identity,
+    user: margaret,
+    graph: () => Promise.resolve(client),
+    joinLive: () => Promise.reject(new Error('no live agenda here')),
+    watchNetwork: () => () => undefined,
+    teamsApp: { teamsAppId: 'app', origin: 'https://mentoring.example' },
+    programmeOwner: false,
+  };
+  render(
+    <FluentProvider theme={teamsLightTheme}>
+      <ServicesProvider services={services}>
+        <ProgrammeProvider>
+          <SuggestionsCard />
+        </ProgrammeProvider>
+      </ServicesProvider>
+    </FluentProvider>,
+  );
+  return client;
+}
+
+describe('the suggestions card', () => {
+  it('suggests Aisha until Margaret’s series with her has ended; then never again; asking someone else is saved', async () => {
+    const extensions = generateDemoProfiles(users);
+    open(new FakeGraph({ users, extensions }));
+    await screen.findByRole('button', { name: 'Ask to pair with Aisha Bello' }, { timeout: 60_000 });
+    cleanup();
+
+    const own = extensions.get(margaret.id)![PROFILE_EXTENSION]!;
+    const ended = {
+      with: aisha.id,
+      start: '2025-01-06T09:00:00.000Z',
+      zone: 'Europe/Stockholm',
+      everyWeeks: 2,
+      weeks: 26,
+      minutes: 45,
+      uid: 'uid-1',
+      workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
+      ended: '2025-06-30',
+    };
+    extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own, bookings: [ended] } });
+    const client = open(new FakeGraph({ users, extensions }));
+    const ask = await screen.findAllByRole('button', { name: /^Ask to pair with / }, { timeout: 60_000 });
+    expect(ask.map((b) => b.getAttribute('aria-label'))).not.toContain('Ask to pair with Aisha Bello');
+
+    const name = ask[0]!.getAttribute('aria-label')!.replace('Ask to pair with ', '');
+    act(() => ask[0]!.click());
+    await screen.findByText(`You asked ${name} to pair. Waiting for their answer.`);
+    // The request is in Margaret's profile, and her booking record is kept.
+    expect(await readMyProfile(client, margaret.id)).toMatchObject({ asked: expect.any(String), bookings: [ended] });
+  }, 120_000);
+});

@@ -1,0 +1,49 @@
+import { useCallback, useState } from 'react';
+import { askToPair, myRequest, withdrawRequest } from '@/application/programme/requests';
+import { suggestFor } from '@/application/programme/suggest';
+import { useProgramme } from '@/context/programme-context';
+import { useServices } from '@/context/services-context';
+
+/**
+ * The suggestions feature's one hook: the executive's request as it stands, a page of suggested
+ * reverse mentors (application/programme/suggest.ts), and asking or withdrawing
+ * (application/programme/requests.ts), with the busy state and the error to show.
+ */
+export function useSuggestions() {
+  const { graph, user } = useServices();
+  const { me, matcher, people, profiles, keepMyProfile, now } = useProgramme();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const request = myRequest(me, profiles.list);
+
+  const ask = useCallback(
+    async (mentorId: string | undefined) => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        const client = await graph();
+        if (!mentorId) keepMyProfile(await withdrawRequest(client, me, now()));
+        else if (!matcher) throw new Error('Still finding reverse mentors for you; try again in a moment.');
+        else keepMyProfile(await askToPair(client, me, mentorId, { matcher, now: now() }));
+      } catch (caught) {
+        setError(caught instanceof Error ? caught.message : String(caught));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [graph, me, matcher, keepMyProfile, now],
+  );
+
+  return {
+    me,
+    matcher,
+    people,
+    request,
+    busy,
+    error,
+    ask,
+    profileOf: (id: string) => profiles.list.find((p) => p.personId === id),
+    /** A page of suggestions for the signed-in executive; undefined until the matcher is ready. */
+    page: (size: number, offset: number) => (matcher ? suggestFor(matcher, user.id, { size, offset, request }) : undefined),
+  };
+}
