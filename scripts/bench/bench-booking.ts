@@ -80,7 +80,7 @@ client.stats.requests = 0;
 const now = () => new Date('2026-11-23T09:00:00Z');
 const pairPerson = (u: DemoUser) => ({ id: u.id, displayName: u.displayName, address: u.mail!, zone: u.mailboxSettings.timeZone });
 const booked = await bookPairing(
-  { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, profile) },
+  { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, { personId: margaret.id, ...profile }) },
   {
     pair: { me: pairPerson(margaret), mentor: pairPerson(diego), cadence: { everyWeeks: 2, weeks: WEEKS, minutes: 45 } },
     start: slots[0]!.occurrences[0]!,

@@ -8,7 +8,8 @@ import { readMyProfile, saveMyProfile } from '@/services/profile/profile-store';
 import type { BookingPorts, PairPerson } from './booking-ports';
 import { answerInvitation, DECLINE_COMMENT, findInvitation, mentorSchedule, proposeTime, type MentorPair } from './mentor-booking';
 import { bookPairing } from './pair-booking';
-import { profileRecords, type MyProfile } from './profile-records';
+import type { MyProfile } from '@/application/programme/my-profile';
+import { profileRecords } from './profile-records';
 
 const users = generateDemoTenant({ size: 300 });
 const [margaret, diego] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
@@ -30,7 +31,7 @@ async function pairOnGraph(options: { booked: boolean }) {
   const portsOf = async (who: (typeof DEMO_PEOPLE)[number], profile: MyProfile) => {
     const client = clientOf(who);
     await saveMyProfile(client, profile);
-    const records = profileRecords(client, now, profile);
+    const records = profileRecords(client, now, { personId: who.id, ...profile });
     return { client, records, ports: { graph: () => Promise.resolve(client), now, records } satisfies BookingPorts };
   };
   const base = { languages: ['en'], load: 0, updated: '2026-11-30T00:00:00Z' };

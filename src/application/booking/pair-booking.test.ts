@@ -10,7 +10,8 @@ import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, saveMyProfile } from '@/services/profile/profile-store';
 import type { BookingPorts, PairPerson } from './booking-ports';
 import { bookPairing, endPairing, executiveSchedule, findPairSeries, moveSeries, skipSession, upcomingSessions, type ExecutivePair } from './pair-booking';
-import { profileRecords, type MyProfile } from './profile-records';
+import type { MyProfile } from '@/application/programme/my-profile';
+import { profileRecords } from './profile-records';
 
 const users = generateDemoTenant({ size: 300 });
 const [margaret, diego] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
@@ -54,7 +55,7 @@ async function executive(clock = { now: new Date('2026-12-01T09:00:00Z') }) {
   const profile: MyProfile = { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'], timeZone: 'Europe/London', load: 0, updated: '2026-11-30T00:00:00Z' };
   await saveMyProfile(client, profile);
   const now = () => clock.now;
-  const records = profileRecords(client, now, profile);
+  const records = profileRecords(client, now, { personId: margaret.id, ...profile });
   const ports: BookingPorts = { graph: () => Promise.resolve(client), now, records };
   const series = (userId: string) => graph.calendars.eventsOf(userId).filter((e) => !e.id.startsWith('seed-'));
   const stored = async () => {

@@ -48,7 +48,7 @@ async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [d
   const now = () => new Date('2026-12-01T09:00:00Z');
   const profile = { ...profileBase, mentee: { wantsToLearn: ['gaming'] } };
   await saveMyProfile(client, profile);
-  const ports = { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, profile) };
+  const ports = { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, { personId: margaret.id, ...profile }) };
   const pairs = new Map<string, { ref: WorkspaceRef; chatId: string | undefined }>();
   for (const mentor of mentors) {
     const booked = await bookPairing(ports, {
