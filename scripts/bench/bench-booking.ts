@@ -21,6 +21,8 @@ import { FakeGraph, type GraphFaults } from '../../src/demo/graph/fake-graph.ts'
 import { GraphClient } from '../../src/services/graph/graph-client.ts';
 import { createDemoIdentity } from '../../src/demo/demo-identity.ts';
 import { saveMyProfile } from '../../src/services/profile/profile-store.ts';
+import { bookPairing } from '../../src/application/booking/pair-booking.ts';
+import { profileRecords } from '../../src/application/booking/profile-records.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const WEEKS = 26;
@@ -69,16 +71,24 @@ times.sort((a, b) => a - b);
 const slotSearchMs = Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
 log(`slots: ${slots.map((s) => `${s.weekday} ${s.time} (${s.clashes.length} clashes${s.outsideWorkingHours.length ? `, stretches ${s.outsideWorkingHours.join(' and ')}` : ''})`).join('; ')}`);
 
-// One whole booking, as the booking card makes it (the executive has a profile already).
+// One whole booking, as the booking card makes it (the executive has a profile already): the
+// booking use case, with the record kept in her profile.
 const client = clientFor(graph, margaret);
 const profile = { mentee: { wantsToLearn: ['generative-ai'] }, languages: ['en'], timeZone: margaret.mailboxSettings.timeZone, load: 0, updated: '2026-11-23T09:00:00Z' };
 await saveMyProfile(client, profile);
 client.stats.requests = 0;
-const booked = await bookSeries(client, request(margaret, diego, slots[0]!.occurrences[0]!));
-await saveMyProfile(client, {
-  ...profile,
-  bookings: [{ with: diego.id, start: slots[0]!.occurrences[0]!, zone: margaret.mailboxSettings.timeZone, everyWeeks: 2, weeks: WEEKS, minutes: 45, uid: booked.series.iCalUId, workspace: booked.workspace.webUrl }],
-});
+const now = () => new Date('2026-11-23T09:00:00Z');
+const pairPerson = (u: DemoUser) => ({ id: u.id, displayName: u.displayName, address: u.mail!, zone: u.mailboxSettings.timeZone });
+const booked = await bookPairing(
+  { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, { personId: margaret.id, ...profile }) },
+  {
+    pair: { me: pairPerson(margaret), mentor: pairPerson(diego), cadence: { everyWeeks: 2, weeks: WEEKS, minutes: 45 } },
+    start: slots[0]!.occurrences[0]!,
+    zone: margaret.mailboxSettings.timeZone,
+    programme: { name: 'Reverse mentoring' },
+    app: request(margaret, diego, slots[0]!.occurrences[0]!).app,
+  },
+);
 const requestsPerBooking = client.stats.requests;
 log(`one booking: ${requestsPerBooking} HTTP requests, chat tab ${booked.chatTab.kind}`);
 

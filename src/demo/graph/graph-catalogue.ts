@@ -25,7 +25,7 @@ const page = (name: string) => `https://learn.microsoft.com/graph/api/${name}`;
 
 /** Filled per operation as each is pinned to its page. */
 export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
-  // Directory (src/services/graph/directory-loader.ts, features/meeting/use-pair-agenda.ts,
+  // Directory (src/services/graph/directory-loader.ts, services/graph/user-name.ts,
   // programme/programme-owner.ts).
   {
     name: 'list users',
@@ -41,7 +41,7 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     method: 'GET',
     path: /^\/users\/(?!delta$)[^/]+$/,
     doc: page('user-get'),
-    // use-pair-agenda reads only id and displayName (User.ReadBasic.All would do); the directory
+    // user-name reads only id and displayName (User.ReadBasic.All would do); the directory
     // fills its gaps with the full $select and the manager, which need User.Read.All.
     permissions: ['User.Read.All'],
   },

@@ -1,21 +1,6 @@
 import { GraphPermissionError } from '@/services/graph/graph-errors';
 import { OneDriveNotReadyError } from '@/services/booking/booking-service';
 
-/** One of the pair, as booking needs them: the address Graph knows their calendar by, and their zone. */
-export interface PairPerson {
-  readonly id: string;
-  readonly displayName: string;
-  readonly address: string;
-  readonly zone: string;
-}
-
-/** The programme's rhythm for a pair's sessions. */
-export interface Cadence {
-  readonly everyWeeks: number;
-  readonly minutes: number;
-  readonly weeks: number;
-}
-
 const format = (iso: string, zone: string, locale: string, options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(new Date(iso));
 

@@ -1,10 +1,9 @@
 import { Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
-import { DateTime } from 'luxon';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useServices } from '@/context/services-context';
-import { findSlotsStretching, type Availability, type Slot } from '@/domain/scheduling/slots';
-import { DEFAULT_WORKING_HOURS, readSchedules } from '@/services/booking/schedule-reader';
-import { describeError, formatDate, formatWeekdayTime, type Cadence, type PairPerson } from './booking-format';
+import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
+import { formatDate, formatWeekdayTime } from './booking-format';
+import { usePairSlots } from './use-pair-booking';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: 'none' },
@@ -12,11 +11,6 @@ const useStyles = makeStyles({
   text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   custom: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
 });
-
-type Loaded =
-  | { readonly status: 'loading' }
-  | { readonly status: 'failed'; readonly message: string }
-  | { readonly status: 'ready'; readonly slots: readonly Slot[]; readonly organiserZone: string; readonly partnerUnreadable?: string };
 
 /**
  * The best recurring times for a pair from both calendars, each in both people's local time with
@@ -34,56 +28,11 @@ export function SlotPicker(props: {
   onChoose: (start: string, organiserZone: string) => void;
 }) {
   const styles = useStyles();
-  const { graph, host } = useServices();
+  const { host } = useServices();
   const locale = host.context.locale;
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [custom, setCustom] = useState('');
-  const [attempt, setAttempt] = useState(0);
   const { organiser, partner, cadence, viewer } = props;
-
-  useEffect(() => {
-    let current = true;
-    setLoaded({ status: 'loading' });
-    void (async () => {
-      try {
-        const client = await graph();
-        // From tomorrow, in the organiser's calendar.
-        const from = DateTime.now().setZone(organiser.zone).plus({ days: 1 }).startOf('day');
-        const schedules = await readSchedules(
-          client,
-          [organiser, partner].map((p) => ({ address: p.address, fallbackZone: p.zone })),
-          from.toUTC().toJSDate(),
-          cadence.weeks,
-        );
-        const mine = schedules.get(organiser.address);
-        const theirs = schedules.get(partner.address);
-        if (mine?.kind !== 'read') throw new Error(`${organiser.displayName}’s calendar could not be read${mine ? `: ${mine.message}` : ''}.`);
-        const partnerAvailability: Availability =
-          theirs?.kind === 'read' ? theirs.availability : { timeZone: partner.zone, workingHours: DEFAULT_WORKING_HOURS, busy: [] };
-        const slots = findSlotsStretching({
-          organiser: mine.availability,
-          partner: partnerAvailability,
-          from: from.toISODate()!,
-          everyWeeks: cadence.everyWeeks,
-          minutes: cadence.minutes,
-          weeks: cadence.weeks,
-        });
-        if (current) {
-          setLoaded({
-            status: 'ready',
-            slots,
-            organiserZone: mine.availability.timeZone,
-            ...(theirs?.kind === 'unreadable' ? { partnerUnreadable: theirs.message } : {}),
-          });
-        }
-      } catch (error) {
-        if (current) setLoaded({ status: 'failed', message: describeError(error) });
-      }
-    })();
-    return () => {
-      current = false;
-    };
-  }, [graph, organiser, partner, cadence, attempt]);
+  const { loaded, retry, startAt } = usePairSlots({ organiser, partner, cadence });
 
   if (loaded.status === 'loading') return <Spinner size="tiny" label="Checking both calendars for times that suit you both…" />;
   if (loaded.status === 'failed') {
@@ -91,7 +40,7 @@ export function SlotPicker(props: {
       <MessageBar intent="error">
         <MessageBarBody>
           {loaded.message}{' '}
-          <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
+          <Button size="small" onClick={retry}>
             Try again
           </Button>
         </MessageBarBody>
@@ -101,8 +50,8 @@ export function SlotPicker(props: {
 
   const me = viewer === 'organiser' ? organiser : partner;
   const other = viewer === 'organiser' ? partner : organiser;
-  const customStart = custom ? DateTime.fromISO(custom, { zone: me.zone }) : undefined;
-  const customValid = customStart?.isValid === true && customStart.toMillis() > Date.now();
+  const customStart = startAt(custom, me.zone);
+  const customValid = customStart !== undefined;
   return (
     <>
       {loaded.partnerUnreadable && (
@@ -156,7 +105,7 @@ export function SlotPicker(props: {
         <Field label="Or propose another time (your time)" validationMessage={custom && !customValid ? 'Choose a time in the future.' : null}>
           <Input type="datetime-local" value={custom} onChange={(_, data) => setCustom(data.value)} />
         </Field>
-        <Button disabled={props.busy || !customValid} onClick={() => customStart && props.onChoose(customStart.toUTC().toISO({ suppressMilliseconds: true })!, loaded.organiserZone)}>
+        <Button disabled={props.busy || !customValid} onClick={() => customStart && props.onChoose(customStart, loaded.organiserZone)}>
           {props.actionLabel} at this time
         </Button>
       </div>

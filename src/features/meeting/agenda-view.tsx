@@ -57,7 +57,8 @@ import {
 import { AGENDA_LIMITS } from '@/domain/agenda/limits';
 import type { AgendaSyncState } from '@/services/agenda/agenda-sync';
 import type { TimerState } from '@/services/agenda/live-agenda';
-import { useAgendaSync, type PairAgenda, type PairPeople } from './use-pair-agenda';
+import type { PairAgenda, PairPeople } from '@/application/meeting/open-pair-agenda';
+import { useAgendaSync } from './use-pair-agenda';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -3,9 +3,10 @@ import { useServices } from '@/context/services-context';
 import type { AgendaDoc, Editor } from '@/domain/agenda/agenda';
 import type { AgendaSync, AgendaSyncState } from '@/services/agenda/agenda-sync';
 import { parseWorkspaceRef } from '@/services/agenda/workspace-store';
-import { describeAgendaFailure, openPairAgenda, type PairAgenda } from './open-pair-agenda';
+import { openPairAgenda, type PairAgenda } from '@/application/meeting/open-pair-agenda';
 
-export type { PairAgenda, PairPeople } from './open-pair-agenda';
+/** The surface's clock: the one place the meeting tab reads the time. */
+const systemClock = () => new Date();
 
 /**
  * The pair agenda of the meeting this tab is in: the saved agenda first (from the pair workspace),
@@ -26,22 +27,14 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
     let sync: AgendaSync | undefined;
     let stopWatching: (() => void) | undefined;
     void (async () => {
-      let client;
-      try {
-        client = await graph();
-      } catch (error) {
-        if (current) setState({ status: 'failed', message: describeAgendaFailure(error), retry });
-        return;
-      }
-      if (!current) return;
       const live = await openPairAgenda({
-        client,
+        graph,
         me: { id: user.id, displayName: user.displayName },
         linked: parseWorkspaceRef(new URLSearchParams(window.location.search).get('workspace')),
         // The meeting chat's thread id (teams-js `context.chat.id`) names the meeting, to match against the pair's series.
         meeting: { chatId: host.context.chatId },
         storage: localStorage,
-        today: new Date().toISOString().slice(0, 10),
+        now: systemClock,
         newSurfaceId: () => crypto.randomUUID().replaceAll('-', '').slice(0, 12),
         meetingKey: host.context.meetingId ?? host.context.chatId,
         ...(options.live

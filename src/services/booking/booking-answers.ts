@@ -9,7 +9,7 @@ import { z } from 'zod';
 const listOf = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item) });
 
 /**
- * The pair's series as booking selects it (`id,iCalUId,createdDateTime,webLink,onlineMeeting,attendees`):
+ * The pair's series as booking selects it (`id,iCalUId,createdDateTime,webLink,onlineMeeting,attendees,start`):
  * https://learn.microsoft.com/graph/api/resources/event, https://learn.microsoft.com/graph/api/event-get,
  * and the created event that POST /me/events answers (https://learn.microsoft.com/graph/api/user-post-events).
  */
@@ -19,6 +19,8 @@ export const seriesEventSchema = z.object({
   createdDateTime: z.string().min(1),
   webLink: z.string().nullish(),
   onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
+  /** The first occurrence's start, which a booking record keeps. */
+  start: z.object({ dateTime: z.string().min(1), timeZone: z.string().min(1) }).nullish(),
   attendees: z
     .array(
       z.object({

@@ -83,6 +83,8 @@ export interface SeriesInfo {
   readonly webLink: string | undefined;
   readonly createdDateTime: string;
   readonly partnerResponse: string | undefined;
+  /** The first occurrence's start, UTC ISO (what a booking record keeps); undefined if Graph gave none. */
+  readonly start: string | undefined;
 }
 
 /**
@@ -146,10 +148,15 @@ function seriesInfo(event: z.output<typeof seriesEventSchema>, partnerMail: stri
     webLink: event.webLink ?? undefined,
     createdDateTime: event.createdDateTime,
     partnerResponse: partner?.status?.response ?? undefined,
+    start: event.start ? utcOf(event.start) : undefined,
   };
 }
 
-const SERIES_SELECT = 'id,iCalUId,createdDateTime,webLink,onlineMeeting,attendees';
+/** A Graph dateTimeTimeZone as a UTC ISO instant (reads answer in UTC unless asked otherwise). */
+const utcOf = (at: { dateTime: string; timeZone: string }) =>
+  DateTime.fromISO(at.dateTime, { zone: ianaZone(at.timeZone) ?? 'utc' }).toUTC().toISO({ suppressMilliseconds: true })!;
+
+const SERIES_SELECT = 'id,iCalUId,createdDateTime,webLink,onlineMeeting,attendees,start';
 
 /** The pair's series in the organiser's calendar, oldest first. */
 export async function findSeries(client: GraphClient, pairKey: string, partnerMail?: string): Promise<SeriesInfo[]> {

@@ -1,7 +1,8 @@
 /**
- * The headless part of a meeting surface's agenda: find the pair, read its workspace, start the
- * sync, then (after the saved agenda is on screen) join live editing. No React, no browser globals:
- * the hook passes them in, and unit tests drive it against the fake Graph.
+ * Opening the pair's agenda in a meeting surface, headless: resolve the pair whose meeting this is,
+ * read its workspace, start the sync, then (after the saved agenda is on screen) join live editing.
+ * No React, no browser globals, no clock: the meeting feature's hook passes them in, and unit tests
+ * drive it against the fake Graph.
  */
 import type { Editor } from '@/domain/agenda/agenda';
 import { resolveMeetingPair, type KnownPair, type MeetingIdentity, type MeetingPair } from '@/domain/booking/meeting-pair';
@@ -15,6 +16,7 @@ import { ensureLiveKey, parseWorkspaceRef, readWorkspace, saveAgenda, type Works
 import { seriesMeetings } from '@/services/booking/series-meetings';
 import { GraphLinkError, type GraphClient } from '@/services/graph/graph-client';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
+import { readDisplayName } from '@/services/graph/user-name';
 import { readMyProfile, readProfiles } from '@/services/profile/profile-store';
 
 /** The two people of a pair, by role. */
@@ -23,6 +25,7 @@ export interface PairPeople {
   readonly mentor: { readonly id: string; readonly name: string };
 }
 
+/** What a meeting surface shows of the pair's agenda, as opening it goes. */
 export type PairAgenda =
   | { readonly status: 'resolving' }
   /** No pair's agenda here: the person has no pair, or this meeting is none of theirs (or could be more than one). */
@@ -47,8 +50,10 @@ export interface LiveWho {
   readonly seal: LiveSeal;
 }
 
+/** What opening the agenda is given: Graph, who, where, the device's storage, the clock, and live editing. */
 export interface OpenPairAgendaOptions {
-  readonly client: GraphClient;
+  /** Microsoft Graph as the signed-in person (the fake in demo mode and in tests); a failure to get it is told as any other. */
+  readonly graph: () => Promise<GraphClient>;
   readonly me: { readonly id: string; readonly displayName: string | undefined };
   /** The workspace the tab's link names (`?workspace=driveId/itemId`), if any. */
   readonly linked: WorkspaceRef | undefined;
@@ -56,8 +61,8 @@ export interface OpenPairAgendaOptions {
   readonly meeting: MeetingIdentity;
   /** Where this device keeps the edits not saved yet (localStorage in the browser). */
   readonly storage: DeviceStorage;
-  /** Today (a UTC date), for the session this meeting is. */
-  readonly today: string;
+  /** The clock: today's UTC date names the session this meeting is. */
+  readonly now: () => Date;
   /**
    * A new id for this open surface: each surface (side panel, chat tab, stage, another window) is
    * its own replica of the agenda, so two surfaces of one person never overwrite each other.
@@ -81,11 +86,19 @@ export interface OpenPairAgendaOptions {
 }
 
 /**
+ * The pair of a meeting, or why there is none: the pair's workspace, its booking record (kept by
+ * the executive) and who is who.
+ */
+export type ResolvedMeetingPair =
+  | { readonly kind: 'none'; readonly reason: Extract<MeetingPair, { kind: 'none' }>['reason'] }
+  | { readonly kind: 'pair'; readonly ref: WorkspaceRef; readonly booking: BookingRecord; readonly executiveId: string; readonly mentorId: string };
+
+/**
  * The pair whose meeting this is: this person's pairs (their own bookings, and the bookings of the
  * executives they mentor, who keep the records), each with its series' meeting from their calendar,
  * matched against the meeting and the tab's link. Never the first booking by default.
  */
-async function resolvePair(client: GraphClient, me: string, linked: WorkspaceRef | undefined, meeting: MeetingIdentity) {
+export async function resolvePairOfMeeting(client: GraphClient, me: string, linked: WorkspaceRef | undefined, meeting: MeetingIdentity): Promise<ResolvedMeetingPair> {
   const mine = await readMyProfile(client, me);
   const own = mine && !('damaged' in mine) ? mine : undefined;
   const known: KnownPair[] = (own?.bookings ?? []).map((booking) => ({ booking, executiveId: me }));
@@ -111,9 +124,10 @@ async function resolvePair(client: GraphClient, me: string, linked: WorkspaceRef
   return { kind: 'pair' as const, ref, booking: resolved.pair.booking, executiveId: resolved.pair.executiveId, mentorId: resolved.mentorId };
 }
 
+/** The partner's name for the agenda's people; a stand-in when the directory cannot say. */
 async function nameOf(client: GraphClient, id: string): Promise<string> {
   try {
-    return (await client.get<{ displayName?: string }>(`/users/${encodeURIComponent(id)}?$select=id,displayName`, ['User.Read.All'])).displayName ?? 'Your partner';
+    return (await readDisplayName(client, id)) ?? 'Your partner';
   } catch {
     return 'Your partner';
   }
@@ -125,9 +139,11 @@ async function nameOf(client: GraphClient, id: string): Promise<string> {
  * caller disposes it); returns the live session once joined.
  */
 export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<LiveAgenda | undefined> {
-  const { client, me, storage, onState, isCurrent } = options;
+  const { me, storage, onState, isCurrent } = options;
   try {
-    const pair = await resolvePair(client, me.id, options.linked, options.meeting);
+    const client = await options.graph();
+    if (!isCurrent()) return undefined;
+    const pair = await resolvePairOfMeeting(client, me.id, options.linked, options.meeting);
     if (!isCurrent()) return undefined;
     if (pair.kind === 'none') {
       onState({ status: 'unlinked', reason: pair.reason });
@@ -159,11 +175,12 @@ export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<Li
       sync.dispose();
       return undefined;
     }
+    const today = options.now().toISOString().slice(0, 10);
     onState({
       status: 'ready',
       sync,
       me: me.id,
-      session: pair.booking ? sessionOn(pair.booking, options.today) : options.today,
+      session: pair.booking ? sessionOn(pair.booking, today) : today,
       booking: pair.booking,
       people: {
         executive: { id: executiveId, name: executiveId === me.id ? myName : partnerName },

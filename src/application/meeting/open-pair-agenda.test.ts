@@ -3,26 +3,25 @@ import { AgendaFormatError } from '@/services/agenda/agenda-schema';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { addItem, alternativesOf, editText, liveItems, valueOf } from '@/domain/agenda/agenda';
 import { chatIdOfJoinUrl } from '@/domain/booking/meeting-pair';
-import type { BookingRecord } from '@/domain/booking/pair-schedule';
-import { seriesFor } from '@/domain/scheduling/recurrence';
 import { clearAgendaDeviceData, forgetAgendaCopiesOfOthers, type DeviceStorage } from '@/services/agenda/device-copy';
 import type { LiveAgenda } from '@/services/agenda/live-agenda';
 import { MemoryLiveHub } from '@/services/agenda/memory-live-agenda';
-import { readWorkspace, type WorkspaceRef } from '@/services/agenda/workspace-store';
-import { bookSeries } from '@/services/booking/booking-service';
+import { parseWorkspaceRef, readWorkspace, type WorkspaceRef } from '@/services/agenda/workspace-store';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { createDemoIdentity } from '@/demo/demo-identity';
 import { saveMyProfile } from '@/services/profile/profile-store';
+import { bookPairing } from '@/application/booking/pair-booking';
+import { profileRecords } from '@/application/booking/profile-records';
 import { describeAgendaFailure, openPairAgenda, type LiveWho, type PairAgenda } from './open-pair-agenda';
 
 const users = generateDemoTenant({ size: 200 });
 const [margaret, diego, aisha, priya] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
-const person = (id: string) => {
+const pairPerson = (id: string) => {
   const u = users.find((x) => x.id === id)!;
-  return { id, displayName: u.displayName, mail: u.mail! };
+  return { id, displayName: u.displayName, address: u.mail!, zone: 'Europe/London' };
 };
 
 function clientAs(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number], network = { offline: false }) {
@@ -37,31 +36,31 @@ function clientAs(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number], network =
 const profileBase = { languages: ['en'], timeZone: 'Europe/London', load: 0, updated: '2027-01-01T00:00:00Z' };
 
 /**
- * Margaret books a series with each mentor, in this order, and records each as the booking card
- * does; each mentor has accepted her. Returns the clients, and each pair's workspace and meeting chat.
+ * Margaret books a series with each mentor, in this order, with the booking use case the booking
+ * card calls (which records each in her profile); each mentor has accepted her. Returns the
+ * clients, and each pair's workspace and meeting chat.
  */
 async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [diego]) {
   const graph = new FakeGraph({ users });
   // Margaret's network, which a test can cut.
   const network = { offline: false };
   const client = clientAs(graph, margaret, network);
-  const bookings: BookingRecord[] = [];
+  const now = () => new Date('2026-12-01T09:00:00Z');
+  const profile = { ...profileBase, mentee: { wantsToLearn: ['gaming'] } };
+  await saveMyProfile(client, profile);
+  const ports = { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, { personId: margaret.id, ...profile }) };
   const pairs = new Map<string, { ref: WorkspaceRef; chatId: string | undefined }>();
   for (const mentor of mentors) {
-    const shape = seriesFor('2027-01-05T15:00:00Z', 'Europe/London', { everyWeeks: 2, weeks: 26, minutes: 45 });
-    const booked = await bookSeries(client, {
-      organiser: person(margaret.id),
-      partner: person(mentor.id),
-      series: shape,
-      programmeName: 'Reverse mentoring',
+    const booked = await bookPairing(ports, {
+      pair: { me: pairPerson(margaret.id), mentor: pairPerson(mentor.id), cadence: { everyWeeks: 2, weeks: 26, minutes: 45 } },
+      start: '2027-01-05T15:00:00Z',
+      zone: 'Europe/London',
+      programme: { name: 'Reverse mentoring' },
       app: { teamsAppId: 'none', origin: 'https://x.example', tabName: 'Pair workspace' },
     });
-    const ref: WorkspaceRef = { driveId: booked.workspace.driveId, itemId: booked.workspace.id };
-    bookings.push({ with: mentor.id, start: '2027-01-05T15:00:00Z', zone: 'Europe/London', everyWeeks: 2, weeks: 26, minutes: 45, uid: booked.series.iCalUId, workspace: booked.workspace.webUrl, ref: `${ref.driveId}/${ref.itemId}` });
-    pairs.set(mentor.id, { ref, chatId: chatIdOfJoinUrl(booked.series.joinUrl) });
+    pairs.set(mentor.id, { ref: parseWorkspaceRef(booked.record.ref)!, chatId: chatIdOfJoinUrl(booked.series.joinUrl) });
     await saveMyProfile(clientAs(graph, mentor), { ...profileBase, mentor: { capacity: 2, canTeach: ['gaming'] }, accepted: [margaret.id] });
   }
-  await saveMyProfile(client, { ...profileBase, mentee: { wantsToLearn: ['gaming'] }, bookings });
   const ref = pairs.get(mentors[0]!.id)!.ref;
   return { graph, client, ref, pairs, network };
 }
@@ -94,12 +93,12 @@ async function open(joinLive: (meetingKey: string, who: LiveWho) => Promise<Live
   const { client, ref, pairs } = await bookedPairs();
   const states: PairAgenda[] = [];
   const live = await openPairAgenda({
-    client,
+    graph: () => Promise.resolve(client),
     me: { id: margaret.id, displayName: margaret.displayName },
     linked: ref,
     meeting: { chatId: pairs.get(diego.id)!.chatId },
     storage: memoryStorage(),
-    today: '2027-01-05',
+    now: () => new Date('2027-01-05T12:00:00Z'),
     newSurfaceId: () => `surface-${++surfaces}`,
     meetingKey: 'meeting-1',
     joinLive,
@@ -110,15 +109,15 @@ async function open(joinLive: (meetingKey: string, who: LiveWho) => Promise<Live
 }
 
 /** What one person's surface in a meeting resolves to (saved agenda only). */
-async function resolvedIn(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number], meeting: { chatId?: string | undefined }, linked?: WorkspaceRef) {
+async function resolvedIn(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number], meeting: { chatId?: string | undefined }, linked?: WorkspaceRef, now = new Date('2027-01-05T12:00:00Z')) {
   const states: PairAgenda[] = [];
   await openPairAgenda({
-    client: clientAs(graph, who),
+    graph: () => Promise.resolve(clientAs(graph, who)),
     me: { id: who.id, displayName: who.displayName },
     linked,
     meeting,
     storage: memoryStorage(),
-    today: '2027-01-05',
+    now: () => now,
     newSurfaceId: () => `${who.id.slice(-2)}-${++surfaces}`,
     meetingKey: meeting.chatId,
     onState: (state) => states.push(state),
@@ -146,6 +145,22 @@ describe('the pair a meeting surface shows', () => {
     // And Margaret–Aisha's meeting shows theirs.
     const inAisha = await resolvedIn(graph, margaret, { chatId: pairs.get(aisha.id)!.chatId });
     expect(inAisha.status === 'ready' && inAisha.people.mentor.id).toBe(aisha.id);
+  });
+
+  it('names the session from the injected clock, and both people by their directory names', async () => {
+    const { graph, pairs } = await bookedPairs();
+    const { chatId } = pairs.get(diego.id)!;
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    for (const [now, session] of [
+      ['2027-01-05T12:00:00Z', '2027-01-05'],
+      ['2027-01-06T08:00:00Z', '2027-01-19'],
+      ['2027-01-19T23:00:00Z', '2027-01-19'],
+    ] as const) {
+      const state = await resolvedIn(graph, diego, { chatId }, undefined, new Date(now));
+      expect(state.status === 'ready' && state.session).toBe(session);
+      expect(state.status === 'ready' && state.people.executive.name).toBe(names.get(margaret.id));
+      expect(state.status === 'ready' && state.people.mentor.name).toBe(diego.displayName);
+    }
   });
 
   it('shows no pair in a meeting that is not the person’s pair meeting', async () => {
@@ -211,12 +226,12 @@ describe('opening the pair agenda where live editing is not available', () => {
 async function openSurface(pair: Awaited<ReturnType<typeof bookedPair>>, storage: DeviceStorage) {
   const states: PairAgenda[] = [];
   await openPairAgenda({
-    client: pair.client,
+    graph: () => Promise.resolve(pair.client),
     me: { id: margaret.id, displayName: margaret.displayName },
     linked: pair.ref,
     meeting: { chatId: pair.chatId },
     storage,
-    today: '2027-01-05',
+    now: () => new Date('2027-01-05T12:00:00Z'),
     newSurfaceId: () => `surface-${++surfaces}`,
     meetingKey: 'meeting-1',
     onState: (state) => states.push(state),
@@ -322,6 +337,24 @@ describe('an agenda that cannot be opened', () => {
     const message = describeAgendaFailure(error);
     expect(message).toMatch(expected);
     expect(message).not.toContain(error.message);
+  });
+
+  it('says the same when Graph cannot be had at all (sign-in or consent failed)', async () => {
+    const states: PairAgenda[] = [];
+    const error = new GraphPermissionError(['Files.ReadWrite.All'], 403, 'accessDenied', undefined);
+    await openPairAgenda({
+      graph: () => Promise.reject(error),
+      me: { id: margaret.id, displayName: margaret.displayName },
+      linked: undefined,
+      meeting: {},
+      storage: memoryStorage(),
+      now: () => new Date('2027-01-05T12:00:00Z'),
+      newSurfaceId: () => 'surface',
+      meetingKey: undefined,
+      onState: (state) => states.push(state),
+      isCurrent: () => true,
+    });
+    expect(states).toEqual([{ status: 'failed', message: error.message }]);
   });
 
   it('passes on a missing permission as it is: it names the permission and who grants it', () => {

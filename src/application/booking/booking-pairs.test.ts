@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { DirectoryPerson } from '@/services/graph/directory-person';
+import type { StoredProfile } from '@/services/profile/profile-store';
+import { bookingPairsOf, cadenceOf } from './booking-pairs';
+
+describe('the pairs a person books or attends', () => {
+  const person = (id: string, mail?: string): DirectoryPerson => ({
+    ...({} as DirectoryPerson),
+    id,
+    displayName: `Person ${id}`,
+    userPrincipalName: `${id}@contoso.example`,
+    ...(mail ? { mail } : {}),
+  });
+  const profile = (personId: string, extra: Partial<StoredProfile>): StoredProfile => ({
+    personId,
+    languages: ['en'],
+    timeZone: 'Europe/London',
+    load: 0,
+    updated: '2026-11-30T00:00:00Z',
+    ...extra,
+  });
+  const people = new Map(['e', 'm', 'x', 'y'].map((id) => [id, person(id, `${id}@contoso.example`)]));
+
+  it('gives the accepted mentor of an executive and the executives a mentor accepted, each with their mailbox and zone', () => {
+    const e = profile('e', { mentee: { wantsToLearn: ['ai'] }, asked: 'm', mentor: { capacity: 1, canTeach: ['x'] }, accepted: ['x', 'gone'] });
+    const m = profile('m', { mentor: { capacity: 1, canTeach: ['ai'] }, accepted: ['e'], timeZone: 'America/Mexico_City' });
+    const x = profile('x', { mentee: { wantsToLearn: ['x'] } });
+    const pairs = bookingPairsOf('e', e, [e, m, x], people);
+    expect(pairs).toEqual({
+      self: { id: 'e', displayName: 'Person e', address: 'e@contoso.example', zone: 'Europe/London' },
+      mentor: { id: 'm', displayName: 'Person m', address: 'm@contoso.example', zone: 'America/Mexico_City' },
+      executives: [{ id: 'x', displayName: 'Person x', address: 'x@contoso.example', zone: 'Europe/London' }],
+    });
+  });
+
+  it('gives no mentor while the request waits, and nothing for a person without a zone', () => {
+    const e = profile('e', { mentee: { wantsToLearn: ['ai'] }, asked: 'm' });
+    const m = profile('m', { mentor: { capacity: 1, canTeach: ['ai'] } });
+    expect(bookingPairsOf('e', e, [e, m], people)?.mentor).toBeUndefined();
+    expect(bookingPairsOf('e', e, [m], people)).toBeUndefined();
+  });
+
+  it('turns the programme’s months into weeks', () => {
+    expect(cadenceOf({ cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6 })).toEqual({ everyWeeks: 2, minutes: 45, weeks: 26 });
+  });
+});

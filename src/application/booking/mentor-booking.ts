@@ -1,0 +1,51 @@
+/**
+ * The reverse mentor's side of a pair's sessions, headless: where the pair stands (the executive
+ * books and keeps the record), suggesting or proposing a time, and answering the invitation.
+ */
+import { pairScheduleOf, withEntry, type BookingRecord, type PairSchedule } from '@/domain/booking/pair-schedule';
+import { findMyCopy, respondToSeries } from '@/services/booking/booking-service';
+import type { BookingPorts, PairPerson } from './booking-ports';
+
+/** The reverse mentor (signed in) and the executive who books their sessions. */
+export interface MentorPair {
+  readonly me: PairPerson;
+  readonly executive: PairPerson;
+}
+
+/** Where the pair stands for the mentor, and the time they suggested while it is still ahead. */
+export interface MentorSchedule {
+  readonly schedule: PairSchedule;
+  /** The mentor's own suggestion (UTC ISO) while it is in the future. */
+  readonly suggested?: string;
+}
+
+/** The mentor's copy of the series in their calendar and their reply so far; `none` when it is not there. */
+export type Invitation = { readonly id: string; readonly response: string } | 'none';
+
+/** The reply the mentor's calendar gets with a decline. */
+export const DECLINE_COMMENT = 'I cannot make this time; I will propose another in the app.';
+
+/** Where the pair stands now, from the executive's bookings and the mentor's own proposals. */
+export function mentorSchedule(ports: Pick<BookingPorts, 'now' | 'records'>, pair: MentorPair, executiveBookings: readonly BookingRecord[] | undefined): MentorSchedule {
+  const now = ports.now();
+  const proposals = ports.records.current()?.proposals;
+  const schedule = pairScheduleOf(pair.executive.id, pair.me.id, executiveBookings, proposals, now.toISOString());
+  const mine = proposals?.find((p) => p.with === pair.executive.id);
+  return mine && Date.parse(mine.start) > now.getTime() ? { schedule, suggested: mine.start } : { schedule };
+}
+
+/** The mentor's copy of the series the executive booked (by its iCalUId), and their reply. */
+export async function findInvitation(ports: Pick<BookingPorts, 'graph'>, uid: string): Promise<Invitation> {
+  return (await findMyCopy(await ports.graph(), uid)) ?? 'none';
+}
+
+/** Accepts or declines the series; a decline says the mentor will propose another time. Returns the copy with the new reply. */
+export async function answerInvitation(ports: Pick<BookingPorts, 'graph'>, invitation: Exclude<Invitation, 'none'>, accept: boolean): Promise<Exclude<Invitation, 'none'>> {
+  await respondToSeries(await ports.graph(), invitation.id, accept, accept ? undefined : DECLINE_COMMENT);
+  return { ...invitation, response: accept ? 'accepted' : 'declined' };
+}
+
+/** Suggests (before booking) or proposes (after) a first start to the executive, kept in the mentor's profile. */
+export async function proposeTime(ports: Pick<BookingPorts, 'records'>, pair: MentorPair, start: string): Promise<void> {
+  await ports.records.save({ proposals: withEntry(ports.records.current()?.proposals, pair.executive.id, { with: pair.executive.id, start }) });
+}

@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useProgramme } from '@/context/programme-context';
+import { useServices } from '@/context/services-context';
+import { bookingPairsOf, cadenceOf } from '@/application/booking/booking-pairs';
+import type { BookingPorts, Cadence, PairPerson } from '@/application/booking/booking-ports';
+import { findPairSlots, typedStart, type PairSlots } from '@/application/booking/pair-slots';
+import { answerInvitation, findInvitation, mentorSchedule, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
+import {
+  bookPairing,
+  endPairing,
+  executiveSchedule,
+  findPairSeries,
+  moveSeries,
+  skipSession,
+  upcomingSessions,
+  type BookingApp,
+  type PairSeries,
+  type Session,
+} from '@/application/booking/pair-booking';
+import type { ChatTabOutcome } from '@/services/booking/booking-service';
+import { describeError } from './booking-format';
+
+/** The surface's clock: the one place booking reads the time. */
+const systemClock = () => new Date();
+
+/** Runs one action at a time, with its error kept for the card to show. */
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run };
+}
+
+/** The booking use cases' ports on this surface: its Graph, the clock, and the signed-in person's profile. */
+function usePorts(): BookingPorts {
+  const { graph } = useServices();
+  const { me, updateMyProfile } = useProgramme();
+  return useMemo(() => ({ graph, now: systemClock, records: { current: () => me, save: updateMyProfile } }), [graph, me, updateMyProfile]);
+}
+
+/** The signed-in person's pairs to show sessions for, at the programme's rhythm; undefined until the profiles are in. */
+export function useBookingPairs() {
+  const { user, config } = useServices();
+  const { me, people, profiles } = useProgramme();
+  if (!me || profiles.status !== 'ready') return undefined;
+  const pairs = bookingPairsOf(user.id, me, profiles.list, people);
+  return pairs && { ...pairs, cadence: cadenceOf(config.programme) };
+}
+
+/** What the executive's card shows and does: the pair's schedule and series, and the actions on them. */
+export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPerson; mentor: PairPerson; cadence: Cadence; app: BookingApp }) {
+  const { config } = useServices();
+  const { profiles } = useProgramme();
+  const ports = usePorts();
+  const { busy, error, run } = useAction();
+  const [chatTab, setChatTab] = useState<ChatTabOutcome | undefined>();
+  const [series, setSeries] = useState<PairSeries | undefined>();
+  const [mode, setMode] = useState<'view' | 'reschedule' | 'skip' | 'end'>('view');
+  const [next, setNext] = useState<Session[] | undefined>();
+  const mentorProfile = profiles.list.find((p) => p.personId === mentor.id);
+  const pair = { me, mentor, cadence };
+  const schedule = executiveSchedule(ports, pair, mentorProfile?.proposals);
+  const booked = schedule.kind === 'booked' ? schedule.booking : undefined;
+
+  // The series as the calendar has it: the partner's reply, and its id for changes.
+  const { graph, records } = ports;
+  const { id: meId } = me;
+  const { id: mentorId, address: mentorAddress } = mentor;
+  useEffect(() => {
+    if (!booked) return;
+    let current = true;
+    void (async () => {
+      try {
+        const found = await findPairSeries({ graph, records }, { me: { id: meId }, mentor: { id: mentorId, address: mentorAddress } }, booked);
+        if (current) setSeries(found);
+      } catch {
+        if (current) setSeries(undefined);
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [booked, graph, records, meId, mentorId, mentorAddress]);
+
+  const book = (start: string, zone: string) =>
+    run(async () => {
+      const result = await bookPairing(ports, { pair, start, zone, programme: { name: config.programme.name, codeOfConduct: config.programme.codeOfConduct }, app });
+      setChatTab(result.chatTab);
+      setSeries(result.series);
+    });
+
+  const move = (start: string, zone: string) =>
+    run(async () => {
+      if (!booked) throw new Error('The series was not found in your calendar.');
+      setSeries(await moveSeries(ports, pair, booked, series, start, zone));
+      setMode('view');
+    });
+
+  const showNext = () =>
+    run(async () => {
+      if (!series || series === 'none') return;
+      setNext(await upcomingSessions(ports, series));
+      setMode('skip');
+    });
+
+  const skip = (sessionId: string) =>
+    run(async () => {
+      await skipSession(ports, pair, sessionId);
+      setNext((list) => list?.filter((o) => o.id !== sessionId));
+    });
+
+  const end = () =>
+    run(async () => {
+      if (!booked) throw new Error('The series was not found in your calendar.');
+      await endPairing(ports, pair, booked, series);
+    });
+
+  return { schedule, series, chatTab, mode, setMode, next, busy, error, book, move, showNext, skip, end };
+}
+
+/** What the mentor's card shows and does: the pair's schedule, their invitation, and their answers. */
+export function useMentorBooking({ me, executive }: { me: PairPerson; executive: PairPerson }) {
+  const { profiles } = useProgramme();
+  const ports = usePorts();
+  const { busy, error, run } = useAction();
+  const [invitation, setInvitation] = useState<Invitation | undefined>();
+  const [proposing, setProposing] = useState(false);
+  const executiveProfile = profiles.list.find((p) => p.personId === executive.id);
+  const { schedule, suggested } = mentorSchedule(ports, { me, executive }, executiveProfile?.bookings);
+  const uid = schedule.kind === 'booked' ? schedule.booking.uid : undefined;
+
+  const { graph } = ports;
+  useEffect(() => {
+    if (!uid) return;
+    let current = true;
+    void (async () => {
+      try {
+        const found = await findInvitation({ graph }, uid);
+        if (current) setInvitation(found);
+      } catch {
+        if (current) setInvitation(undefined);
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [uid, graph]);
+
+  const propose = (start: string) =>
+    run(async () => {
+      await proposeTime(ports, { me, executive }, start);
+      setProposing(false);
+    });
+
+  const respond = (accept: boolean) =>
+    run(async () => {
+      if (!invitation || invitation === 'none') return;
+      setInvitation(await answerInvitation(ports, invitation, accept));
+      if (!accept) setProposing(true);
+    });
+
+  return { schedule, suggested, invitation, proposing, setProposing, busy, error, propose, respond };
+}
+
+/** The suggested slots as they load: loading, failed with a message a person can act on, or ready. */
+export type LoadedSlots = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | ({ readonly status: 'ready' } & PairSlots);
+
+/** The slot picker's times for a pair: the suggestions from both calendars, a retry, and a typed time read against the clock. */
+export function usePairSlots({ organiser, partner, cadence }: { organiser: PairPerson; partner: PairPerson; cadence: Cadence }) {
+  const { graph } = useServices();
+  const [loaded, setLoaded] = useState<LoadedSlots>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setLoaded({ status: 'loading' });
+    void (async () => {
+      try {
+        const found = await findPairSlots({ graph, now: systemClock }, organiser, partner, cadence);
+        if (current) setLoaded({ status: 'ready', ...found });
+      } catch (error) {
+        if (current) setLoaded({ status: 'failed', message: describeError(error) });
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [graph, organiser, partner, cadence, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  /** A typed wall-clock time in `zone` as a UTC start, or undefined unless it is in the future. */
+  const startAt = (local: string, zone: string) => typedStart({ now: systemClock }, local, zone);
+  return { loaded, retry, startAt };
+}
