@@ -39,11 +39,7 @@ const PLACEHOLDER_TENANT = {
 /** The asset paths a built HTML page loads before first paint. */
 export function firstPaintAssets(html: string): string[] {
   const found = new Set<string>();
-  const patterns = [
-    /<script[^>]*type="module"[^>]*src="([^"]+)"/g,
-    /<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g,
-    /<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g,
-  ];
+  const patterns = [/<script[^>]*type="module"[^>]*src="([^"]+)"/g, /<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g, /<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g];
   for (const pattern of patterns) for (const match of html.matchAll(pattern)) if (match[1]) found.add(match[1]);
   return [...found];
 }

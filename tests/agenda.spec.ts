@@ -14,7 +14,11 @@ afterAll(async () => {
 
 const [MARGARET, DIEGO] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
 
-const itemTexts = (panel: Frame) => panel.getByRole('list', { name: 'This session' }).getByRole('textbox', { name: 'Item' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+const itemTexts = (panel: Frame) =>
+  panel
+    .getByRole('list', { name: 'This session' })
+    .getByRole('textbox', { name: 'Item' })
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 
 describe('the shared agenda in the meeting side panel', () => {
   it('two participants edit at once and end up equal; one goes offline, edits, and catches up', async () => {
@@ -79,7 +83,11 @@ describe('the shared agenda in the meeting side panel', () => {
     expect(carriedTexts).not.toContain('Board pack walkthrough');
     await next.getByText('Nothing yet. Add what you want to talk about.').waitFor();
     // The full agenda, in every theme Teams has (switched live, as Teams does).
-    for (const [label, theme] of [['Dark', 'dark'], ['High contrast', 'contrast'], ['Light', 'light']] as const) {
+    for (const [label, theme] of [
+      ['Dark', 'dark'],
+      ['High contrast', 'contrast'],
+      ['Light', 'light'],
+    ] as const) {
       await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label });
       await expect.poll(() => next.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
       // Buttons fade to the new colours; measure contrast once they are there.
@@ -127,7 +135,9 @@ describe('the shared agenda in the meeting side panel', () => {
 
     /** The item's text as a panel shows it, with the other versions offered beside it. */
     const versions = async (panel: Frame) => {
-      const others = await item(panel).getByText(/ also wrote: /).allTextContents();
+      const others = await item(panel)
+        .getByText(/ also wrote: /)
+        .allTextContents();
       return [await field(panel).inputValue(), ...others.map((text) => /“(.*)”$/.exec(text)?.[1] ?? text)].sort();
     };
     const both = [ENGINEERING, FINANCE];

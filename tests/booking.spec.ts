@@ -18,7 +18,6 @@ const [MARGARET, , AISHA] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknow
 const AISHA_MAIL = 'aisha.bello@contoso.example';
 if (AISHA.userPrincipalName === AISHA_MAIL) throw new Error('the demo should keep a person whose UPN is not their mail');
 
-
 /** What the demo's fake Graph holds for the pair: the series in each calendar, the workspace, the chat tabs. */
 async function pairState(page: Page) {
   const state = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as FakeGraphState | null, DEMO_STATE_KEY);
@@ -60,8 +59,14 @@ describe('booking the sessions', () => {
     for (let attempt = 0; attempt < 5; attempt++) {
       await book.click();
       const outcome = await Promise.race([
-        frame.getByText('Waiting for Aisha Bello to accept the invitation.').waitFor({ timeout: 90_000 }).then(() => 'booked' as const),
-        frame.getByText(/Nothing is booked twice if you try again/).waitFor({ timeout: 90_000 }).then(() => 'failed' as const),
+        frame
+          .getByText('Waiting for Aisha Bello to accept the invitation.')
+          .waitFor({ timeout: 90_000 })
+          .then(() => 'booked' as const),
+        frame
+          .getByText(/Nothing is booked twice if you try again/)
+          .waitFor({ timeout: 90_000 })
+          .then(() => 'failed' as const),
       ]);
       if (outcome === 'booked') break;
     }

@@ -55,7 +55,16 @@ describe('Live Share, two clients on the local Fluid service', () => {
       const arriving = received(b, (doc) => 'x' in doc.items);
       a.publish(first);
       expect(valueOf((await arriving).items.x!.text)).toBe('Generative AI');
-      await expect.poll(() => b.participants().map((p) => p.person).sort(), { timeout: 10_000 }).toEqual(['diego', 'margaret']);
+      await expect
+        .poll(
+          () =>
+            b
+              .participants()
+              .map((p) => p.person)
+              .sort(),
+          { timeout: 10_000 },
+        )
+        .toEqual(['diego', 'margaret']);
 
       // B drops; A writes meanwhile; B comes back and gets it.
       b.disconnect();
@@ -88,7 +97,16 @@ describe('Live Share, two clients on the local Fluid service', () => {
       a.publish(addItem(emptyAgenda(), { client: 'contract-a', person: 'margaret' }, { id: 'secret', text: 'Only for the pair', session: '2027-01-05' }));
       await arriving;
       // The pair see each other here, never the stranger; the stranger sees only itself.
-      await expect.poll(() => b.participants().map((p) => p.person).sort(), { timeout: 10_000 }).toEqual(['diego', 'margaret']);
+      await expect
+        .poll(
+          () =>
+            b
+              .participants()
+              .map((p) => p.person)
+              .sort(),
+          { timeout: 10_000 },
+        )
+        .toEqual(['diego', 'margaret']);
       await expect.poll(() => stranger.participants().map((p) => p.person), { timeout: 10_000 }).toEqual(['mallory']);
       expect(heard).toEqual([]);
       expect(fromStranger).toEqual([]);

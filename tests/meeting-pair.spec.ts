@@ -29,8 +29,7 @@ async function acceptAndBook(page: Page, mentor: typeof DIEGO) {
 }
 
 /** Everything a surface shows: its text and what its fields hold. */
-const shown = (frame: Frame) =>
-  frame.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('input, textarea')].map((f) => (f as HTMLInputElement).value)].join('\n'));
+const shown = (frame: Frame) => frame.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('input, textarea')].map((f) => (f as HTMLInputElement).value)].join('\n'));
 
 describe('the meeting shows the pair whose meeting it is', () => {
   it('Margaret paired with Aisha, then Diego: the Margaret–Diego meeting shows their agenda in both panels and on stage, and nothing of Aisha’s', async () => {

@@ -13,7 +13,6 @@ afterAll(async () => {
 
 const [MARGARET, , AISHA] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
 
-
 describe('asking a reverse mentor to pair', () => {
   it('an executive sees suggestions with reasons and asks; the mentor accepts; the executive sees it', async () => {
     const { page, errors, close } = await openPage(browser, '/dev-host/');
@@ -21,7 +20,10 @@ describe('asking a reverse mentor to pair', () => {
 
     const suggestions = frame.getByRole('list', { name: 'Suggested reverse mentors' });
     await suggestions.waitFor({ timeout: 60_000 });
-    await frame.getByRole('list', { name: 'Why Aisha Bello' }).getByText(/Can teach generative AI, social media and younger customers/).waitFor();
+    await frame
+      .getByRole('list', { name: 'Why Aisha Bello' })
+      .getByText(/Can teach generative AI, social media and younger customers/)
+      .waitFor();
     expect(await seriousViolations(frame)).toEqual([]);
 
     // "Why not someone?" answers in words.

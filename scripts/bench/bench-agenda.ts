@@ -11,17 +11,7 @@
  */
 import { InsecureTokenProvider } from '@fluidframework/test-client-utils';
 import { TestLiveShareHost } from '@microsoft/live-share';
-import {
-  addItem,
-  editText,
-  emptyAgenda,
-  liveItems,
-  mergeAgendas,
-  moveItem,
-  setDone,
-  type AgendaDoc,
-  type Editor,
-} from '../../src/domain/agenda/agenda.ts';
+import { addItem, editText, emptyAgenda, liveItems, mergeAgendas, moveItem, setDone, type AgendaDoc, type Editor } from '../../src/domain/agenda/agenda.ts';
 import { joinLiveAgenda, type LiveAgenda } from '../../src/services/agenda/live-agenda.ts';
 import { LiveSeal, newLiveKey } from '../../src/services/agenda/live-crypto.ts';
 import { join } from 'node:path';

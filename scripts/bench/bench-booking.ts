@@ -69,7 +69,9 @@ for (let run = 0; run < 25; run++) {
 }
 times.sort((a, b) => a - b);
 const slotSearchMs = Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
-log(`slots: ${slots.map((s) => `${s.weekday} ${s.time} (${s.clashes.length} clashes${s.outsideWorkingHours.length ? `, stretches ${s.outsideWorkingHours.join(' and ')}` : ''})`).join('; ')}`);
+log(
+  `slots: ${slots.map((s) => `${s.weekday} ${s.time} (${s.clashes.length} clashes${s.outsideWorkingHours.length ? `, stretches ${s.outsideWorkingHours.join(' and ')}` : ''})`).join('; ')}`,
+);
 
 // One whole booking, as the booking card makes it (the executive has a profile already): the
 // booking use case, with the record kept in her profile.

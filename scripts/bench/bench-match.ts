@@ -69,7 +69,9 @@ if (process.argv[1]?.endsWith('bench-match.ts')) {
   const input = endToEndInput(50_000, 3000, 10_000);
   let proposal = runEndToEnd(input);
   const endToEndMs = median(3, () => (proposal = runEndToEnd(input)));
-  log(`end to end: ${input.model.people.length} people, ${proposal.pairs.length} pairs, ${proposal.unmatched.length} unmatched (mostly fewer than 2 levels above any junior) in ${endToEndMs} ms (median of 3)`);
+  log(
+    `end to end: ${input.model.people.length} people, ${proposal.pairs.length} pairs, ${proposal.unmatched.length} unmatched (mostly fewer than 2 levels above any junior) in ${endToEndMs} ms (median of 3)`,
+  );
 
   console.log(
     JSON.stringify({

@@ -61,7 +61,9 @@ try {
     const scipyMs = median(scipyRuns.map((run) => run.ms));
     const matchingMs = median(scipyRuns.map((run) => run.matchingMs));
     const agree = ours.matched === theirs.matched && Math.abs(ours.total - theirs.total) <= 1e-6;
-    log(`scipy: ${theirs.matched} matched, total ${theirs.total.toFixed(6)}; in-process solve ${scipyRuns.map((run) => Math.round(run.ms)).join(', ')} ms, median ${scipyMs} ms (matching call alone ${matchingMs} ms)`);
+    log(
+      `scipy: ${theirs.matched} matched, total ${theirs.total.toFixed(6)}; in-process solve ${scipyRuns.map((run) => Math.round(run.ms)).join(', ')} ms, median ${scipyMs} ms (matching call alone ${matchingMs} ms)`,
+    );
     log(`ratio: ${(cliMs / scipyMs).toFixed(2)}; ${agree ? 'same matched count and total' : 'RESULTS DIFFER'}`);
     console.log(JSON.stringify({ ...size, cliMs, scipyMs, scipyMatchingMs: matchingMs, ratio: Math.round((cliMs / scipyMs) * 100) / 100, agree }));
     if (!agree) process.exitCode = 1;

@@ -11,7 +11,9 @@ import { generateDemoTenant } from '../../src/demo/graph/demo-tenant.ts';
 
 export function endToEndInput(people: number, mentees: number, mentors: number) {
   const users = generateDemoTenant({ size: people }).filter((u) => u.accountEnabled && u.userType === 'Member');
-  const model = buildOrgModel(users.map((u) => ({ id: u.id, displayName: u.displayName, managerId: u.managerId ?? undefined, department: u.department ?? undefined, country: u.country ?? undefined })));
+  const model = buildOrgModel(
+    users.map((u) => ({ id: u.id, displayName: u.displayName, managerId: u.managerId ?? undefined, department: u.department ?? undefined, country: u.country ?? undefined })),
+  );
   const random = seededRandom(3);
   const topics = (count: number) => [...new Set(Array.from({ length: count }, () => TOPIC_CATALOGUE[Math.floor(random() * TOPIC_CATALOGUE.length)]!.id))];
   const byId = new Map(users.map((u) => [u.id, u]));

@@ -8,11 +8,7 @@
  * calendars, the dev host's protocol), the dev host page (src/app/dev-host), and the demo's
  * adapters in the composition root.
  */
-export const DEMO_MODULE_PATTERNS: readonly RegExp[] = [
-  /(^|\/)src\/demo\//,
-  /(^|\/)src\/app\/dev-host\//,
-  /(^|\/)src\/app\/composition\/demo-adapters\.tsx?$/,
-];
+export const DEMO_MODULE_PATTERNS: readonly RegExp[] = [/(^|\/)src\/demo\//, /(^|\/)src\/app\/dev-host\//, /(^|\/)src\/app\/composition\/demo-adapters\.tsx?$/];
 
 /**
  * Strings only demo code holds, for chunks whatever their source map says: the demo tenant's id,

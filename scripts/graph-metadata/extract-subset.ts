@@ -94,9 +94,7 @@ export function extractSubset(csdl: string, commit: string, roots: readonly stri
     if (!found) throw new Error(`Type ${name} is not in the CSDL`);
     const { kind, xml } = found;
     const baseType = xml['@_BaseType'] ? qualify(xml['@_BaseType']) : null;
-    const properties = Object.fromEntries(
-      (xml.Property ?? []).map((p) => [p['@_Name'], { type: p['@_Type'].replace(/graph\./g, `${NAMESPACE}.`), nullable: p['@_Nullable'] !== 'false' }]),
-    );
+    const properties = Object.fromEntries((xml.Property ?? []).map((p) => [p['@_Name'], { type: p['@_Type'].replace(/graph\./g, `${NAMESPACE}.`), nullable: p['@_Nullable'] !== 'false' }]));
     const navigation = Object.fromEntries((xml.NavigationProperty ?? []).map((p) => [p['@_Name'], { type: p['@_Type'].replace(/graph\./g, `${NAMESPACE}.`) }]));
     types[name] = { kind, baseType, open: xml['@_OpenType'] === 'true', properties, navigation };
     if (baseType) queue.push(baseType);
@@ -109,9 +107,7 @@ export function extractSubset(csdl: string, commit: string, roots: readonly stri
   }
 
   const container = (schema.EntityContainer ?? {}) as { EntitySet?: { '@_Name': string; '@_EntityType': string }[]; Singleton?: { '@_Name': string; '@_Type': string }[] };
-  const entitySets = Object.fromEntries(
-    (container.EntitySet ?? []).filter((s) => roots.includes(s['@_EntityType'])).map((s) => [s['@_Name'], s['@_EntityType']]),
-  );
+  const entitySets = Object.fromEntries((container.EntitySet ?? []).filter((s) => roots.includes(s['@_EntityType'])).map((s) => [s['@_Name'], s['@_EntityType']]));
   const singletons = Object.fromEntries((container.Singleton ?? []).filter((s) => roots.includes(s['@_Type'])).map((s) => [s['@_Name'], s['@_Type']]));
   const collectionFunctions: Record<string, string[]> = {};
   for (const fn of (schema.Function as XmlFunction[]) ?? []) {

@@ -4,16 +4,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../src/services/config/app-config.ts';
 import { consentedPermissionSet, RESOURCE_SPECIFIC_PERMISSIONS } from '../../src/services/config/resource-specific-permissions.ts';
-import {
-  buildAppPackage,
-  domainProblems,
-  fillTemplate,
-  iconProblems,
-  PackageError,
-  resourceSpecificProblems,
-  schemaProblems,
-  type PackageInputs,
-} from './app-package.ts';
+import { buildAppPackage, domainProblems, fillTemplate, iconProblems, PackageError, resourceSpecificProblems, schemaProblems, type PackageInputs } from './app-package.ts';
 import { colorIcon, outlineIcon } from './make-icons.ts';
 
 const config = parseAppConfig({
@@ -81,9 +72,7 @@ describe('the app package', () => {
   });
 
   it('asks for the resource-specific permissions Live Share needs', () => {
-    const names = (goodManifest().authorization as { permissions: { resourceSpecific: { name: string }[] } }).permissions.resourceSpecific.map(
-      (p) => p.name,
-    );
+    const names = (goodManifest().authorization as { permissions: { resourceSpecific: { name: string }[] } }).permissions.resourceSpecific.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['LiveShareSession.ReadWrite.Chat', 'MeetingStage.Write.Chat']));
   });
 
@@ -120,9 +109,7 @@ describe('the app package', () => {
   it('rejects a tab URL outside validDomains', () => {
     const manifest = goodManifest();
     manifest.validDomains = ['elsewhere.contoso.com'];
-    expect(domainProblems(manifest)).toContain(
-      'manifest.configurableTabs.0.configurationUrl: host "mentoring.contoso.com" is not in validDomains',
-    );
+    expect(domainProblems(manifest)).toContain('manifest.configurableTabs.0.configurationUrl: host "mentoring.contoso.com" is not in validDomains');
   });
 
   it('rejects an unknown field and a wrong manifest version', () => {
@@ -131,9 +118,7 @@ describe('the app package', () => {
   });
 
   it('rejects icons of the wrong size', () => {
-    expect(packageProblems({ colorIcon: png(96, 96, [79, 82, 178, 255]) })).toEqual([
-      'color.png: is 96×96; it must be 192×192',
-    ]);
+    expect(packageProblems({ colorIcon: png(96, 96, [79, 82, 178, 255]) })).toEqual(['color.png: is 96×96; it must be 192×192']);
     expect(iconProblems(colorIcon(), png(20, 32, [255, 255, 255, 0]))).toEqual(['outline.png: is 20×32; it must be 32×32']);
   });
 

@@ -180,12 +180,7 @@ export function buildAppPackage(inputs: PackageInputs): { manifest: Record<strin
   } catch (error) {
     throw new PackageError([`manifest template: not valid JSON (${(error as Error).message})`]);
   }
-  const problems = [
-    ...schemaProblems(manifest),
-    ...domainProblems(manifest),
-    ...resourceSpecificProblems(manifest),
-    ...iconProblems(inputs.colorIcon, inputs.outlineIcon),
-  ];
+  const problems = [...schemaProblems(manifest), ...domainProblems(manifest), ...resourceSpecificProblems(manifest), ...iconProblems(inputs.colorIcon, inputs.outlineIcon)];
   if (problems.length > 0) throw new PackageError(problems);
   const zip = zipSync({
     'manifest.json': strToU8(JSON.stringify(manifest, null, 2)),

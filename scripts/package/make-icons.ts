@@ -8,11 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 
 type Shape = (x: number, y: number) => boolean;
-const disc = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const ring = (cx: number, cy: number, r: number, width: number): Shape => (x, y) => {
-  const d = Math.hypot(x - cx, y - cy);
-  return d <= r && d >= r - width;
-};
+const disc =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const ring =
+  (cx: number, cy: number, r: number, width: number): Shape =>
+  (x, y) => {
+    const d = Math.hypot(x - cx, y - cy);
+    return d <= r && d >= r - width;
+  };
 
 /** The glyph in unit coordinates: a mentor (solid) and an executive (ring) side by side, overlapping. */
 function glyph(stroke: number): Shape {

@@ -19,30 +19,18 @@ describe('suggestion reasons', () => {
       'Can teach generative AI, social media and younger customers, which Margaret Lindqvist wants to learn',
     ],
     [{ code: 'teaches', topics: ['board games'] }, 'Can teach board games, which you want to learn', 'Can teach board games, which Margaret Lindqvist wants to learn'],
-    [
-      { code: 'other-department', department: 'Engineering', from: 'Finance' },
-      'Works in Engineering: a view from outside Finance',
-      'Works in Engineering: a view from outside Finance',
-    ],
+    [{ code: 'other-department', department: 'Engineering', from: 'Finance' }, 'Works in Engineering: a view from outside Finance', 'Works in Engineering: a view from outside Finance'],
     [{ code: 'other-department', department: 'Engineering' }, 'Works in Engineering', 'Works in Engineering'],
     [{ code: 'other-country', place: 'Mexico' }, 'Based in Mexico: a view from another country', 'Based in Mexico: a view from another country'],
     [{ code: 'hours-in-common', hours: 8, offsetMinutes: 0 }, 'Works in your time zone', "Works in Margaret Lindqvist's time zone"],
-    [
-      { code: 'hours-in-common', hours: 2, offsetMinutes: -360 },
-      '2 working hours in common (6 hours behind you)',
-      '2 working hours in common (6 hours behind Margaret Lindqvist)',
-    ],
+    [{ code: 'hours-in-common', hours: 2, offsetMinutes: -360 }, '2 working hours in common (6 hours behind you)', '2 working hours in common (6 hours behind Margaret Lindqvist)'],
     [
       { code: 'hours-in-common', hours: 2.5, offsetMinutes: 330 },
       '2.5 working hours in common (5.5 hours ahead of you)',
       '2.5 working hours in common (5.5 hours ahead of Margaret Lindqvist)',
     ],
     [{ code: 'hours-in-common', hours: 7, offsetMinutes: 60 }, '7 working hours in common (1 hour ahead of you)', '7 working hours in common (1 hour ahead of Margaret Lindqvist)'],
-    [
-      { code: 'hours-in-common', hours: 0, offsetMinutes: -600 },
-      'Little working time in common (10 hours behind you)',
-      'Little working time in common (10 hours behind Margaret Lindqvist)',
-    ],
+    [{ code: 'hours-in-common', hours: 0, offsetMinutes: -600 }, 'Little working time in common (10 hours behind you)', 'Little working time in common (10 hours behind Margaret Lindqvist)'],
     [{ code: 'shared-languages', languages: ['es', 'en'] }, 'You both speak Spanish and English', 'Both speak Spanish and English'],
   ];
 
@@ -55,11 +43,7 @@ describe('suggestion reasons', () => {
 describe('why not', () => {
   const cases: [IneligibleReason, string, string][] = [
     [{ code: 'unknown-person', personId: 'diego' }, 'is not in the organisation the app can see', 'is not in the organisation the app can see'],
-    [
-      { code: 'unknown-person', personId: 'ghost' },
-      'is not in the organisation the app can see',
-      'cannot be paired: ghost is not in the organisation the app can see',
-    ],
+    [{ code: 'unknown-person', personId: 'ghost' }, 'is not in the organisation the app can see', 'cannot be paired: ghost is not in the organisation the app can see'],
     [{ code: 'same-person' }, 'is you', 'cannot be paired with themselves'],
     [{ code: 'not-a-mentee' }, 'cannot be suggested until you opt in as a mentee', 'cannot be paired: Margaret Lindqvist has not opted in as a mentee'],
     [{ code: 'not-a-mentor' }, 'has not opted in as a reverse mentor', 'has not opted in as a reverse mentor'],
@@ -81,11 +65,7 @@ describe('why not', () => {
     ],
     [{ code: 'at-capacity', load: 1, capacity: 1 }, 'is at capacity (1 of 1 executives)', 'is at capacity (1 of 1 executives)'],
     [{ code: 'past-pair' }, 'was paired with you before', 'was paired with Margaret Lindqvist before'],
-    [
-      { code: 'excluded' },
-      'was excluded from pairing with you by the programme owner',
-      'was excluded from pairing with Margaret Lindqvist by the programme owner',
-    ],
+    [{ code: 'excluded' }, 'was excluded from pairing with you by the programme owner', 'was excluded from pairing with Margaret Lindqvist by the programme owner'],
     [{ code: 'no-shared-language' }, 'shares no language with you', 'shares no language with Margaret Lindqvist'],
   ];
 

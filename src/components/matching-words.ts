@@ -139,14 +139,10 @@ export function wordWhyNobody(why: WhyNobody, reader: Reader, menteeId: string):
     case 'mentors-full':
       return `The reverse mentors who fit ${owner ? name : 'you'} are all at capacity; more juniors opting in would help.`;
     case 'add-languages':
-      return owner
-        ? `No reverse mentor shares a language ${name} listed.`
-        : 'No reverse mentor shares a language you listed; add the languages you speak to your profile.';
+      return owner ? `No reverse mentor shares a language ${name} listed.` : 'No reverse mentor shares a language you listed; add the languages you speak to your profile.';
     case 'all-in-reporting-line':
       return `The reverse mentors who opted in are all in ${owner ? `${name}'s` : 'your'} reporting line.`;
     case 'outbid':
-      return owner
-        ? `Every reverse mentor who fits ${name} was needed for someone with fewer options.`
-        : 'Every reverse mentor who fits was needed for someone with fewer options.';
+      return owner ? `Every reverse mentor who fits ${name} was needed for someone with fewer options.` : 'Every reverse mentor who fits was needed for someone with fewer options.';
   }
 }

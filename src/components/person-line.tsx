@@ -12,9 +12,7 @@ export function PersonLine(props: { person: DirectoryPerson | undefined; fallbac
   const { person } = props;
   const name = person?.displayName ?? props.fallbackName;
   const place = person?.officeLocation ?? person?.city ?? person?.country;
-  const localTime = props.timeZone
-    ? new Intl.DateTimeFormat(props.locale, { timeStyle: 'short', timeZone: props.timeZone }).format(new Date())
-    : undefined;
+  const localTime = props.timeZone ? new Intl.DateTimeFormat(props.locale, { timeStyle: 'short', timeZone: props.timeZone }).format(new Date()) : undefined;
   return (
     <div className={styles.line}>
       <Avatar name={name} color="colorful" />

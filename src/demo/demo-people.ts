@@ -7,13 +7,7 @@ export interface DemoPerson extends SignedInPerson {
   readonly role: 'executive' | 'reverse mentor' | 'programme owner';
 }
 
-const person = (
-  id: number,
-  displayName: string,
-  userPrincipalName: string,
-  jobTitle: string,
-  role: DemoPerson['role'],
-): DemoPerson => ({
+const person = (id: number, displayName: string, userPrincipalName: string, jobTitle: string, role: DemoPerson['role']): DemoPerson => ({
   id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
   displayName,
   userPrincipalName,

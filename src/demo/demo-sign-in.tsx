@@ -18,10 +18,7 @@ export function DemoSignIn({ onChoose }: { onChoose: (person: DemoPerson) => voi
   return (
     <main className={styles.page}>
       <Title2 as="h1">Choose who you are</Title2>
-      <Body1>
-        This is the demo tenant: nobody signs in, and nothing leaves your browser. Pick a person to see the app as they
-        would.
-      </Body1>
+      <Body1>This is the demo tenant: nobody signs in, and nothing leaves your browser. Pick a person to see the app as they would.</Body1>
       <div className={styles.people} role="list">
         {DEMO_PEOPLE.map((person) => (
           <Card key={person.id} role="listitem">

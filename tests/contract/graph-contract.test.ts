@@ -85,7 +85,10 @@ describe('the app’s Graph requests and the fake Graph’s answers, against Gra
     const profile = { mentor: { capacity: 2, canTeach: ['gaming'] }, languages: ['en'], timeZone: 'Europe/London', load: 0, updated: '2026-11-23T10:00:00Z' };
     await saveMyProfile(client, profile);
     await saveMyProfile(client, { ...profile, load: 1 });
-    await readProfiles(client, users.slice(0, 30).map((u) => u.id));
+    await readProfiles(
+      client,
+      users.slice(0, 30).map((u) => u.id),
+    );
     await optOut(client);
 
     expect(exchanges.flatMap((e) => requestProblems(e.method, e.url, e.headers, subset))).toEqual([]);
@@ -121,9 +124,20 @@ describe('booking’s Graph requests and answers, against Graph v1.0’s types',
       return { id, displayName: user.displayName, mail: user.mail! };
     };
     const [margaret, diego] = [person(DEMO_PEOPLE[0]!.id), person(DEMO_PEOPLE[1]!.id)];
-    await readSchedules(client, [margaret, diego].map((p) => ({ address: p.mail, fallbackZone: 'UTC' })), new Date('2026-11-30T00:00:00Z'), 8);
+    await readSchedules(
+      client,
+      [margaret, diego].map((p) => ({ address: p.mail, fallbackZone: 'UTC' })),
+      new Date('2026-11-30T00:00:00Z'),
+      8,
+    );
     const series = seriesFor('2027-01-05T15:00:00Z', 'Europe/London', { everyWeeks: 2, weeks: 26, minutes: 45 });
-    const booked = await bookSeries(client, { organiser: margaret, partner: diego, series, programmeName: 'Reverse mentoring', app: { teamsAppId: appId, origin: 'https://x.example', tabName: 'Pair workspace' } });
+    const booked = await bookSeries(client, {
+      organiser: margaret,
+      partner: diego,
+      series,
+      programmeName: 'Reverse mentoring',
+      app: { teamsAppId: appId, origin: 'https://x.example', tabName: 'Pair workspace' },
+    });
     const next = await listOccurrences(client, booked.series.id, new Date('2027-01-01T00:00:00Z'), new Date('2027-03-01T00:00:00Z'));
     await rescheduleSeries(client, booked.series.id, series);
     await skipOccurrence(client, next[1]!.id, 'Away');

@@ -21,9 +21,7 @@ export interface WatchedPage {
 export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   // teams-js refreshes its list of Teams origins from a CDN at start-up; answer as the CDN would.
-  await context.route('https://res.cdn.office.net/**', (route) =>
-    route.fulfill({ json: { validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', 'outlook.office.com'] } }),
-  );
+  await context.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', 'outlook.office.com'] } }));
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];

@@ -33,13 +33,7 @@ import {
 } from '@/demo/dev-host-protocol';
 import type { ChatState } from '@/demo/graph/fake-chats';
 import type { TabConfig } from '@/services/host/host';
-import {
-  TeamsHostSimulator,
-  type FrameSpec,
-  type SimulatedFrameContext,
-  type SimulatedHostName,
-  type SimulatedTheme,
-} from './teams-host-simulator';
+import { TeamsHostSimulator, type FrameSpec, type SimulatedFrameContext, type SimulatedHostName, type SimulatedTheme } from './teams-host-simulator';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const THEME_LABELS: Record<SimulatedTheme, string> = { default: 'Light', dark: 'Dark', contrast: 'High contrast' };
@@ -125,14 +119,7 @@ interface Settings {
 }
 
 /** An iframe whose app is answered by the simulator as a Teams frame. */
-function HostedFrame(props: {
-  simulator: TeamsHostSimulator;
-  spec: () => FrameSpec;
-  title: string;
-  src: string;
-  className: string;
-  frameRef?: (frame: HTMLIFrameElement | null) => void;
-}) {
+function HostedFrame(props: { simulator: TeamsHostSimulator; spec: () => FrameSpec; title: string; src: string; className: string; frameRef?: (frame: HTMLIFrameElement | null) => void }) {
   const { simulator, spec, frameRef } = props;
   const specRef = useRef(spec);
   specRef.current = spec;
@@ -198,16 +185,20 @@ export function DevHost() {
 
   const [simulator] = useState(
     () =>
-      new TeamsHostSimulator(window, {
-        onValidityChange: (_, valid) => setConfigValid(valid),
-        onTabSaved: (_, config) => {
-          setTab(config);
-          setConfiguring(false);
-          setMeetingView('sidePanel');
+      new TeamsHostSimulator(
+        window,
+        {
+          onValidityChange: (_, valid) => setConfigValid(valid),
+          onTabSaved: (_, config) => {
+            setTab(config);
+            setConfiguring(false);
+            setMeetingView('sidePanel');
+          },
+          onSaveFailed: (_, reason) => setLog((entries) => [...entries, `Save failed: ${reason}`]),
+          onLog: (entry) => setLog((entries) => [...entries.slice(-4), entry]),
         },
-        onSaveFailed: (_, reason) => setLog((entries) => [...entries, `Save failed: ${reason}`]),
-        onLog: (entry) => setLog((entries) => [...entries.slice(-4), entry]),
-      }, { initializeDelayMs: Number(new URLSearchParams(window.location.search).get('slowHost')) || 0 }),
+        { initializeDelayMs: Number(new URLSearchParams(window.location.search).get('slowHost')) || 0 },
+      ),
   );
   useEffect(() => simulator.listen(), [simulator]);
 
@@ -274,10 +265,7 @@ export function DevHost() {
             </Select>
           </Field>
           <Field label="You are">
-            <Select
-              value={settings.person.id}
-              onChange={(_, d) => setSettings((s) => ({ ...s, person: findDemoPerson(d.value) ?? s.person }))}
-            >
+            <Select value={settings.person.id} onChange={(_, d) => setSettings((s) => ({ ...s, person: findDemoPerson(d.value) ?? s.person }))}>
               {DEMO_PEOPLE.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.displayName} ({p.role})
@@ -346,11 +334,7 @@ export function DevHost() {
                   />
                   <div className={styles.actions}>
                     <Button onClick={() => setConfiguring(false)}>Cancel</Button>
-                    <Button
-                      appearance="primary"
-                      disabled={!configValid}
-                      onClick={() => configFrame.current && simulator.save(configFrame.current)}
-                    >
+                    <Button appearance="primary" disabled={!configValid} onClick={() => configFrame.current && simulator.save(configFrame.current)}>
                       Save
                     </Button>
                   </div>

@@ -69,12 +69,7 @@ export function runtimeConfigFor(hostName: SimulatedHostName): { readonly suppor
 }
 
 function isRequest(data: unknown): data is RequestMessage {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    typeof (data as RequestMessage).id === 'number' &&
-    typeof (data as RequestMessage).func === 'string'
-  );
+  return typeof data === 'object' && data !== null && typeof (data as RequestMessage).id === 'number' && typeof (data as RequestMessage).func === 'string';
 }
 
 /** Builds the legacy (v1) context object that teams-js turns into `app.Context`. */
@@ -151,8 +146,7 @@ export class TeamsHostSimulator {
     const spec = frame && this.frames.get(frame);
     if (!frame || !spec) return;
     const request = event.data;
-    const reply = (args: unknown[]) =>
-      frame.contentWindow?.postMessage({ id: request.id, uuidAsString: request.uuidAsString, args }, event.origin);
+    const reply = (args: unknown[]) => frame.contentWindow?.postMessage({ id: request.id, uuidAsString: request.uuidAsString, args }, event.origin);
     this.handle(frame, spec(), request, reply);
   };
 

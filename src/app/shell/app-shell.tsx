@@ -1,10 +1,4 @@
-import {
-  FluentProvider,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
-  type Theme,
-} from '@fluentui/react-components';
+import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Host, ThemeName } from '@/services/host/host';
 

@@ -14,12 +14,7 @@ const useStyles = makeStyles({
 });
 
 /** A full-page, actionable message for when a surface cannot start or has crashed. */
-export function ProblemMessage(props: {
-  title: string;
-  intro: string;
-  lines?: readonly string[];
-  action?: { label: string; onClick: () => void };
-}) {
+export function ProblemMessage(props: { title: string; intro: string; lines?: readonly string[]; action?: { label: string; onClick: () => void } }) {
   const styles = useStyles();
   return (
     <main className={styles.page} role="main">

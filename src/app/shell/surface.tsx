@@ -75,13 +75,7 @@ function SignedInSurface(props: SurfaceProps) {
   const { ChoosePerson } = adapters;
   if (!identity && ChoosePerson) return <ChoosePerson onChosen={setIdentity} />;
   if (signInError) {
-    return (
-      <ProblemMessage
-        title="You are not signed in"
-        intro={signInError.message}
-        action={{ label: 'Sign in', onClick: () => setIdentity(adapters.identityFor(host)) }}
-      />
-    );
+    return <ProblemMessage title="You are not signed in" intro={signInError.message} action={{ label: 'Sign in', onClick: () => setIdentity(adapters.identityFor(host)) }} />;
   }
   if (!identity || !user || !modeServices) return <Spinner role="status" label="Signing you in…" style={{ padding: '24px' }} />;
 

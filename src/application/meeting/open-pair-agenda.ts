@@ -110,13 +110,21 @@ export async function resolvePairOfMeeting(client: GraphClient, me: string, link
   let meetings = new Map<string, MeetingIdentity>();
   if (live.length > 0 && (meeting.chatId || meeting.joinUrl)) {
     try {
-      meetings = await seriesMeetings(client, live.map((k) => k.booking.uid));
+      meetings = await seriesMeetings(
+        client,
+        live.map((k) => k.booking.uid),
+      );
     } catch {
       // Not known then: the tab's link alone can still name the pair.
     }
   }
   const link = { workspace: linked ? `${linked.driveId}/${linked.itemId}` : undefined };
-  const resolved = resolveMeetingPair(me, meeting, link, live.map((k) => ({ ...k, meeting: meetings.get(k.booking.uid) })));
+  const resolved = resolveMeetingPair(
+    me,
+    meeting,
+    link,
+    live.map((k) => ({ ...k, meeting: meetings.get(k.booking.uid) })),
+  );
   if (resolved.kind === 'none') return resolved;
   // A record from before workspaces had refs: the tab in the pair's own meeting links it.
   const ref = parseWorkspaceRef(resolved.pair.booking.ref) ?? (resolved.by === 'meeting' ? linked : undefined);

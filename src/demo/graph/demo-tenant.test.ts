@@ -5,8 +5,7 @@ import { generateDemoTenant, type DemoUser } from './demo-tenant';
 
 const tenant = generateDemoTenant();
 const members = (users: readonly DemoUser[]) => users.filter((u) => u.accountEnabled && u.userType === 'Member');
-const model = (users: readonly DemoUser[]) =>
-  buildOrgModel(users.map((u) => ({ id: u.id, displayName: u.displayName, managerId: u.managerId ?? undefined })));
+const model = (users: readonly DemoUser[]) => buildOrgModel(users.map((u) => ({ id: u.id, displayName: u.displayName, managerId: u.managerId ?? undefined })));
 
 describe('the demo tenant', () => {
   it('is the same for the same seed and size, and different for another seed', () => {

@@ -94,18 +94,36 @@ function ascii(name: string): string {
 }
 
 const NAMES = {
-  nordic: { given: n('Astrid', 'Lars', 'Ingrid', 'Mikael', 'Sofia', 'Björn', 'Maja', 'Erik', 'Freja', 'Oskar'), family: n('Lindqvist', 'Andersson', 'Johansson', 'Nyström', 'Berg', 'Dahl', 'Sørensen', 'Holm') },
-  british: { given: n('Oliver', 'Amelia', 'George', 'Isla', 'Harry', 'Poppy', 'Jack', 'Ella', 'Rhys', 'Siobhan'), family: n('Smith', 'Jones', 'Taylor', 'Brown', 'Evans', 'Walsh', 'Patel', 'Khan', 'Murphy', 'Davies') },
-  nigerian: { given: n('Chinedu', 'Aisha', 'Oluwaseun', 'Ngozi', 'Emeka', 'Funmilayo', 'Ibrahim', 'Zainab', 'Tunde', 'Adaeze'), family: n('Okafor', 'Bello', 'Adeyemi', 'Eze', 'Abubakar', 'Okonkwo', 'Balogun', 'Nwosu') },
-  indian: { given: n('Priya', 'Arjun', 'Ananya', 'Rohan', 'Kavya', 'Vikram', 'Meera', 'Siddharth', 'Lakshmi', 'Aditya'), family: n('Raman', 'Sharma', 'Iyer', 'Reddy', 'Gupta', 'Nair', 'Menon', 'Krishnan') },
+  nordic: {
+    given: n('Astrid', 'Lars', 'Ingrid', 'Mikael', 'Sofia', 'Björn', 'Maja', 'Erik', 'Freja', 'Oskar'),
+    family: n('Lindqvist', 'Andersson', 'Johansson', 'Nyström', 'Berg', 'Dahl', 'Sørensen', 'Holm'),
+  },
+  british: {
+    given: n('Oliver', 'Amelia', 'George', 'Isla', 'Harry', 'Poppy', 'Jack', 'Ella', 'Rhys', 'Siobhan'),
+    family: n('Smith', 'Jones', 'Taylor', 'Brown', 'Evans', 'Walsh', 'Patel', 'Khan', 'Murphy', 'Davies'),
+  },
+  nigerian: {
+    given: n('Chinedu', 'Aisha', 'Oluwaseun', 'Ngozi', 'Emeka', 'Funmilayo', 'Ibrahim', 'Zainab', 'Tunde', 'Adaeze'),
+    family: n('Okafor', 'Bello', 'Adeyemi', 'Eze', 'Abubakar', 'Okonkwo', 'Balogun', 'Nwosu'),
+  },
+  indian: {
+    given: n('Priya', 'Arjun', 'Ananya', 'Rohan', 'Kavya', 'Vikram', 'Meera', 'Siddharth', 'Lakshmi', 'Aditya'),
+    family: n('Raman', 'Sharma', 'Iyer', 'Reddy', 'Gupta', 'Nair', 'Menon', 'Krishnan'),
+  },
   chinese: {
     given: [pair('伟', 'wei'), pair('芳', 'fang'), ...n('Mei', 'Jun', 'Li Na', 'Hao', 'Xin', 'Yu')],
     family: [pair('王', 'wang'), pair('李', 'li'), ...n('Chen', 'Zhang', 'Liu', 'Tan', 'Lim', 'Ng')],
   },
   japanese: { given: [pair('陽翔', 'haruto'), ...n('Yui', 'Sota', 'Hina', 'Ren', 'Aoi', 'Kenji')], family: [pair('佐藤', 'sato'), ...n('Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito')] },
   australian: { given: n('Charlotte', 'Lachlan', 'Mia', 'Cooper', 'Matilda', 'Jarrah', 'Zoe', 'Liam'), family: n('Wilson', 'Nguyen', 'Kelly', 'Martin', "O'Brien", 'Thompson') },
-  american: { given: n('James', 'Olivia', 'Mateo', 'Emma', 'Jamal', 'Ava', 'Ethan', 'Keisha', 'Noah', 'Grace'), family: n('Johnson', 'Williams', 'Garcia', 'Miller', 'Washington', 'Kim', 'Rodriguez', 'Lee') },
-  mexican: { given: n('Diego', 'Valentina', 'Santiago', 'Ximena', 'Emiliano', 'Camila', 'Leonardo', 'Regina'), family: n('Hernández', 'García', 'Martínez', 'López', 'González', 'Pérez', 'Ramírez', 'Flores') },
+  american: {
+    given: n('James', 'Olivia', 'Mateo', 'Emma', 'Jamal', 'Ava', 'Ethan', 'Keisha', 'Noah', 'Grace'),
+    family: n('Johnson', 'Williams', 'Garcia', 'Miller', 'Washington', 'Kim', 'Rodriguez', 'Lee'),
+  },
+  mexican: {
+    given: n('Diego', 'Valentina', 'Santiago', 'Ximena', 'Emiliano', 'Camila', 'Leonardo', 'Regina'),
+    family: n('Hernández', 'García', 'Martínez', 'López', 'González', 'Pérez', 'Ramírez', 'Flores'),
+  },
   brazilian: { given: n('João', 'Ana', 'Pedro', 'Beatriz', 'Lucas', 'Júlia', 'Gabriel', 'Larissa'), family: n('Silva', 'Santos', 'Oliveira', 'Souza', 'Costa', 'Ferreira', 'Almeida') },
   israeli: { given: n('Noa', 'Itai', 'Yael', 'Omer', 'Tamar', 'Eitan', 'Shira'), family: n('Cohen', 'Levi', 'Mizrahi', 'Friedman', 'Shapiro', 'Peretz') },
   arabic: { given: n('Omar', 'Fatimah', 'Khalid', 'Noura', 'Faisal', 'Layla', 'Yousef', 'Reem'), family: n('Al-Saud', 'Al-Harbi', 'Al-Qahtani', 'Haddad', 'Nasser', 'Al-Mutairi') },
@@ -165,12 +183,28 @@ interface Division {
 
 const DIVISIONS: readonly Division[] = [
   { department: 'Finance', chief: 'Chief Financial Officer', titles: { senior: 'Senior Financial Analyst', mid: 'Financial Analyst', junior: 'Accountant', entry: 'Finance Graduate' } },
-  { department: 'Engineering', chief: 'Chief Technology Officer', titles: { senior: 'Principal Engineer', mid: 'Senior Software Engineer', junior: 'Software Engineer', entry: 'Graduate Software Engineer' } },
+  {
+    department: 'Engineering',
+    chief: 'Chief Technology Officer',
+    titles: { senior: 'Principal Engineer', mid: 'Senior Software Engineer', junior: 'Software Engineer', entry: 'Graduate Software Engineer' },
+  },
   { department: 'Marketing', chief: 'Chief Marketing Officer', titles: { senior: 'Brand Lead', mid: 'Marketing Manager', junior: 'Content Designer', entry: 'Social Media Associate' } },
-  { department: 'Sales', chief: 'Chief Revenue Officer', titles: { senior: 'Key Account Director', mid: 'Account Executive', junior: 'Sales Representative', entry: 'Sales Development Representative' } },
-  { department: 'Operations', chief: 'Chief Operating Officer', titles: { senior: 'Operations Lead', mid: 'Operations Analyst', junior: 'Logistics Coordinator', entry: 'Operations Apprentice' } },
+  {
+    department: 'Sales',
+    chief: 'Chief Revenue Officer',
+    titles: { senior: 'Key Account Director', mid: 'Account Executive', junior: 'Sales Representative', entry: 'Sales Development Representative' },
+  },
+  {
+    department: 'Operations',
+    chief: 'Chief Operating Officer',
+    titles: { senior: 'Operations Lead', mid: 'Operations Analyst', junior: 'Logistics Coordinator', entry: 'Operations Apprentice' },
+  },
   { department: 'People', chief: 'Chief People Officer', titles: { senior: 'Senior HR Business Partner', mid: 'HR Business Partner', junior: 'People Advisor', entry: 'HR Apprentice' } },
-  { department: 'Product', chief: 'Chief Product Officer', titles: { senior: 'Principal Product Manager', mid: 'Product Manager', junior: 'Product Designer', entry: 'Associate Product Manager' } },
+  {
+    department: 'Product',
+    chief: 'Chief Product Officer',
+    titles: { senior: 'Principal Product Manager', mid: 'Product Manager', junior: 'Product Designer', entry: 'Associate Product Manager' },
+  },
   { department: 'Legal', chief: 'General Counsel', titles: { senior: 'Senior Counsel', mid: 'Counsel', junior: 'Paralegal', entry: 'Legal Trainee' } },
 ];
 
@@ -330,9 +364,7 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
   // Generated people whose names match a demo person's get a numbered mail name.
   const usedNames = new Map<string, number>(DEMO_PEOPLE.map((p) => [nameKey(p.displayName), 1]));
   // Short sign-in names (initial.family) in the initial domain, numbered likewise.
-  const usedShort = new Map<string, number>(
-    DEMO_PEOPLE.filter((p) => p.userPrincipalName!.endsWith(`@${DEMO_INITIAL_DOMAIN}`)).map((p) => [p.userPrincipalName!.split('@')[0]!, 1]),
-  );
+  const usedShort = new Map<string, number>(DEMO_PEOPLE.filter((p) => p.userPrincipalName!.endsWith(`@${DEMO_INITIAL_DOMAIN}`)).map((p) => [p.userPrincipalName!.split('@')[0]!, 1]));
   const shortName = (given: string, family: string) => {
     const base = `${given.slice(0, 1)}.${family}`;
     const seen = usedShort.get(base) ?? 0;
@@ -394,9 +426,7 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
     // About one member in five signs in with a short name in the initial domain that is not a mail
     // address (chosen by id, so the seeded draws and everything else stay as they were).
     const shortUpn = !guest && !persona && hashText(draft.id) % 5 === 0;
-    const upn =
-      persona?.userPrincipalName ??
-      (guest ? `${localPart}_partner.example#EXT#@${DEMO_DOMAIN}` : shortUpn ? `${shortName(given[1], family[1])}@${DEMO_INITIAL_DOMAIN}` : mail);
+    const upn = persona?.userPrincipalName ?? (guest ? `${localPart}_partner.example#EXT#@${DEMO_DOMAIN}` : shortUpn ? `${shortName(given[1], family[1])}@${DEMO_INITIAL_DOMAIN}` : mail);
     // Deeper and more recently hired people are more junior.
     const years = draft.depth <= 1 ? between(6, 20) : draft.reports > 0 ? between(2, 12) : between(0, 6);
     const hired = new Date(asOf - years * 365.25 * 86_400_000 - between(1, 365) * 86_400_000);
@@ -421,11 +451,7 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
       userType: draft.kind === 'guest' ? 'Guest' : 'Member',
       employeeHireDate: draft.kind === 'guest' ? null : `${hired.toISOString().slice(0, 10)}T00:00:00Z`,
       managerId:
-        draft.brokenManager === 'missing'
-          ? '00000000-dead-4000-8000-000000000000'
-          : draft.brokenManager === 'none' || draft.managerIndex < 0
-            ? null
-            : drafts[draft.managerIndex]!.id,
+        draft.brokenManager === 'missing' ? '00000000-dead-4000-8000-000000000000' : draft.brokenManager === 'none' || draft.managerIndex < 0 ? null : drafts[draft.managerIndex]!.id,
       mailboxSettings,
     } satisfies DemoUser;
   });

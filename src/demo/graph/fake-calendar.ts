@@ -113,15 +113,7 @@ export class FakeCalendars {
     return [...this.mailbox(userId).values()];
   }
 
-  handle(
-    method: string,
-    path: string,
-    url: URL,
-    body: unknown,
-    auth: { oid: string; scopes: Set<string> },
-    error: ErrorAnswer,
-    headers: Record<string, string> = {},
-  ): Answer | undefined {
+  handle(method: string, path: string, url: URL, body: unknown, auth: { oid: string; scopes: Set<string> }, error: ErrorAnswer, headers: Record<string, string> = {}): Answer | undefined {
     const match = /^\/(?:me|users\/([^/]+))\/(calendar\/getSchedule|events)(?:\/([^/]+))?(?:\/([^/]+))?$/.exec(path);
     if (!match) return undefined;
     const owner = match[1] ? decodeURIComponent(match[1]) : auth.oid;
@@ -239,7 +231,11 @@ export class FakeCalendars {
       lastModifiedDateTime: event.lastModifiedDateTime,
       subject: event.subject,
       body: event.body,
-      bodyPreview: event.body.content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
+      bodyPreview: event.body.content
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 255),
       start: display ? inZone(first) : occurrence ? { dateTime: localIso(first, zone), timeZone: event.start.timeZone } : event.start,
       end: display ? inZone(first + length) : occurrence ? { dateTime: localIso(first + length, zone), timeZone: event.end.timeZone } : event.end,
       recurrence: occurrence ? null : event.recurrence,
@@ -258,7 +254,11 @@ export class FakeCalendars {
       webLink: `https://outlook.office365.com/calendar/item/${encodeURIComponent(event.id)}`,
       ...(event.transactionId ? { transactionId: event.transactionId } : {}),
     };
-    const select = url.searchParams.get('$select')?.split(',').map((s) => s.trim()).filter(Boolean);
+    const select = url.searchParams
+      .get('$select')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const shaped = select ? Object.fromEntries(Object.entries(full).filter(([k]) => k === 'id' || select.includes(k))) : full;
     const expand = url.searchParams.get('$expand');
     if (expand?.startsWith('singleValueExtendedProperties')) {
@@ -306,7 +306,8 @@ export class FakeCalendars {
     const end = value.end as DateTimeTimeZone | undefined;
     for (const t of [start, end]) {
       if (!t || typeof t.dateTime !== 'string' || typeof t.timeZone !== 'string') return error(400, 'ErrorInvalidRequest', 'start and end need a dateTime and a timeZone.');
-      if (!ianaZone(t.timeZone)) return error(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${t.timeZone}'.`);
+      if (!ianaZone(t.timeZone))
+        return error(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${t.timeZone}'.`);
       if (!DateTime.fromISO(t.dateTime).isValid) return error(400, 'ErrorInvalidRequest', `Cannot convert the literal '${t.dateTime}' to the expected type 'Edm.DateTime'.`);
     }
     if (utcOf(end!) <= utcOf(start!)) return error(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
@@ -317,10 +318,13 @@ export class FakeCalendars {
     if (value === undefined || value === null) return null;
     const r = value as WeeklyRecurrence;
     if (!r.pattern || !r.range || typeof r.range.startDate !== 'string') return error(400, 'ErrorInvalidRequest', 'A recurrence needs a pattern and a range with a startDate.');
-    if (r.pattern.type !== 'weekly' && r.pattern.type !== 'daily') return error(400, 'ErrorInvalidRequest', `The fake Graph supports weekly and daily recurrence, not '${String(r.pattern.type)}'.`);
-    if (!Number.isInteger(r.pattern.interval) || r.pattern.interval < 1 || r.pattern.interval > 99) return error(400, 'ErrorInvalidRecurrence', 'The recurrence interval must be between 1 and 99.');
+    if (r.pattern.type !== 'weekly' && r.pattern.type !== 'daily')
+      return error(400, 'ErrorInvalidRequest', `The fake Graph supports weekly and daily recurrence, not '${String(r.pattern.type)}'.`);
+    if (!Number.isInteger(r.pattern.interval) || r.pattern.interval < 1 || r.pattern.interval > 99)
+      return error(400, 'ErrorInvalidRecurrence', 'The recurrence interval must be between 1 and 99.');
     if (r.pattern.type === 'weekly' && !r.pattern.daysOfWeek?.length) return error(400, 'ErrorInvalidRecurrence', 'A weekly recurrence needs daysOfWeek.');
-    if (r.range.type === 'endDate' && (!r.range.endDate || r.range.endDate < r.range.startDate)) return error(400, 'ErrorInvalidRecurrence', 'The recurrence end date must not be before its start date.');
+    if (r.range.type === 'endDate' && (!r.range.endDate || r.range.endDate < r.range.startDate))
+      return error(400, 'ErrorInvalidRecurrence', 'The recurrence end date must not be before its start date.');
     return structuredClone(r);
   }
 
@@ -409,7 +413,8 @@ export class FakeCalendars {
 
   private update(owner: string, id: string, body: unknown, error: ErrorAnswer): Answer {
     const found = this.find(owner, id);
-    if (!found || found.occurrence) return found ? error(400, 'ErrorInvalidRequest', 'The fake Graph updates whole series only.') : error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!found || found.occurrence)
+      return found ? error(400, 'ErrorInvalidRequest', 'The fake Graph updates whole series only.') : error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     const event = found.master;
     if (event.organizerId !== owner) return error(403, 'ErrorAccessDenied', 'Only the organizer can change the meeting.');
     const value = (body ?? {}) as Record<string, unknown>;
@@ -425,8 +430,7 @@ export class FakeCalendars {
       const recurrence = this.validRecurrence(value.recurrence, error);
       if (recurrence && 'status' in recurrence) return recurrence;
       // Only shortening or lengthening the series keeps its cancelled occurrences and the replies.
-      const sameSeries =
-        JSON.stringify(recurrence?.pattern) === JSON.stringify(event.recurrence?.pattern) && recurrence?.range.startDate === event.recurrence?.range.startDate;
+      const sameSeries = JSON.stringify(recurrence?.pattern) === JSON.stringify(event.recurrence?.pattern) && recurrence?.range.startDate === event.recurrence?.range.startDate;
       event.recurrence = recurrence;
       if (!sameSeries) timesChanged = true;
     }
@@ -458,7 +462,8 @@ export class FakeCalendars {
 
   private remove(owner: string, id: string, error: ErrorAnswer): Answer {
     const found = this.find(owner, id);
-    if (!found || found.occurrence) return found ? error(400, 'ErrorInvalidRequest', 'Delete an occurrence with cancel.') : error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!found || found.occurrence)
+      return found ? error(400, 'ErrorInvalidRequest', 'Delete an occurrence with cancel.') : error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     // The organiser deleting a meeting cancels it for everyone; an attendee deletes only their copy.
     const targets = found.master.organizerId === owner ? this.everyCopy(found.master) : [found.master];
     for (const e of targets) this.mailboxes.get(e.ownerId)?.delete(e.id);
@@ -505,9 +510,7 @@ export class FakeCalendars {
       return error(400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
     }
     const event = found.master;
-    const starts = event.recurrence
-      ? this.spans(event, Date.parse(from), Date.parse(to)).map((s) => new Date(s.start).toISOString().replace('.000', ''))
-      : [];
+    const starts = event.recurrence ? this.spans(event, Date.parse(from), Date.parse(to)).map((s) => new Date(s.start).toISOString().replace('.000', '')) : [];
     return { status: 200, body: { value: starts.map((start) => this.shape(event, url, start, zone)) } };
   }
 
@@ -521,7 +524,11 @@ export class FakeCalendars {
     if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) return error(400, 'ErrorInvalidRequest', 'endTime must be after startTime.');
     const days = Math.ceil((to - from) / 86_400_000);
     if (days > MAX_SCHEDULE_DAYS) {
-      return error(400, 'ErrorTimeIntervalTooBig', `The requested time duration specified for FreeBusyViewOptions.TimeWindow is too long. The allowed limit = ${MAX_SCHEDULE_DAYS} days; the actual limit = ${days} days.`);
+      return error(
+        400,
+        'ErrorTimeIntervalTooBig',
+        `The requested time duration specified for FreeBusyViewOptions.TimeWindow is too long. The allowed limit = ${MAX_SCHEDULE_DAYS} days; the actual limit = ${days} days.`,
+      );
     }
     const interval = Number(value.availabilityViewInterval ?? 30);
     if (!Number.isInteger(interval) || interval < 5 || interval > 1440) return error(400, 'ErrorInvalidRequest', 'availabilityViewInterval must be between 5 and 1440.');

@@ -160,9 +160,7 @@ export class FakeChats {
  */
 function consentProblem(definition: readonly ResourceSpecificPermission[], consented: unknown): string | undefined {
   if (consented === undefined || consented === null) {
-    return definition.some((p) => p.type === 'Application')
-      ? 'The app has application resource-specific permissions: install it with a consentedPermissionSet that lists them.'
-      : undefined;
+    return definition.some((p) => p.type === 'Application') ? 'The app has application resource-specific permissions: install it with a consentedPermissionSet that lists them.' : undefined;
   }
   const listed = (consented as { resourceSpecificPermissions?: unknown }).resourceSpecificPermissions;
   if (!Array.isArray(listed)) return 'consentedPermissionSet needs resourceSpecificPermissions.';

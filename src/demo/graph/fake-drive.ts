@@ -68,8 +68,24 @@ export const PROVISIONING_MS = 30_000;
 
 /** driveItem properties `$select` may name (https://learn.microsoft.com/graph/api/resources/driveitem). */
 const DRIVE_ITEM_PROPERTIES = new Set([
-  'id', 'name', 'eTag', 'cTag', 'size', 'createdDateTime', 'lastModifiedDateTime', 'webUrl', 'file', 'folder',
-  'parentReference', 'shared', 'createdBy', 'lastModifiedBy', 'description', 'fileSystemInfo', 'root', 'deleted',
+  'id',
+  'name',
+  'eTag',
+  'cTag',
+  'size',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'webUrl',
+  'file',
+  'folder',
+  'parentReference',
+  'shared',
+  'createdBy',
+  'lastModifiedBy',
+  'description',
+  'fileSystemInfo',
+  'root',
+  'deleted',
   '@microsoft.graph.downloadUrl',
 ]);
 
@@ -102,16 +118,21 @@ export class FakeDrives {
     for (const file of files) this.files.set(file.id, structuredClone(file));
   }
 
-  handle(method: string, path: string, url: URL, headers: Record<string, string>, body: string | undefined, auth: { oid: string; scopes: Set<string> }, error: ErrorAnswer): Answer | undefined {
+  handle(
+    method: string,
+    path: string,
+    url: URL,
+    headers: Record<string, string>,
+    body: string | undefined,
+    auth: { oid: string; scopes: Set<string> },
+    error: ErrorAnswer,
+  ): Answer | undefined {
     const inAppFolder = /^\/me\/drive\/special\/approot:\/(.+?)(:\/content|:)?$/.exec(path);
     const byPath = inAppFolder ?? /^\/me\/drive\/root:\/(.+?)(:\/content|:)?$/.exec(path);
     const byId = /^\/(?:me\/drive|drives\/([^/]+))\/items\/([^/]+)(?:\/(content|invite|permissions))?$/.exec(path);
     const drive = path === '/me/drive';
     if (!byPath && !byId && !drive) return undefined;
-    const own =
-      auth.scopes.has('Files.ReadWrite') ||
-      auth.scopes.has('Files.ReadWrite.All') ||
-      (method === 'GET' && (auth.scopes.has('Files.Read') || auth.scopes.has('Files.Read.All')));
+    const own = auth.scopes.has('Files.ReadWrite') || auth.scopes.has('Files.ReadWrite.All') || (method === 'GET' && (auth.scopes.has('Files.Read') || auth.scopes.has('Files.Read.All')));
     if (!own) return error(403, 'accessDenied', 'Access denied. You do not have permission to perform this action or access this resource.');
     if ((drive || byPath || path.startsWith('/me/drive/')) && !this.isProvisioned(auth.oid)) {
       if (drive && method === 'GET' && !this.provisioning.has(auth.oid)) this.provisioning.set(auth.oid, this.context.now().getTime() + PROVISIONING_MS);
@@ -232,7 +253,11 @@ export class FakeDrives {
 
   /** A driveItem as `GET` answers it: every property, or those `$select` names (unknown ones: 400). */
   private item(file: StoredFile, url: URL, error: ErrorAnswer): Answer {
-    const select = url.searchParams.get('$select')?.split(',').map((p) => p.trim()).filter(Boolean);
+    const select = url.searchParams
+      .get('$select')
+      ?.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const unknown = select?.find((p) => !DRIVE_ITEM_PROPERTIES.has(p));
     if (unknown) return error(400, 'invalidRequest', `Could not find a property named '${unknown}' on type 'microsoft.graph.driveItem'.`);
     const full: Record<string, unknown> = { ...this.shape(file), '@microsoft.graph.downloadUrl': this.downloadUrl(file) };

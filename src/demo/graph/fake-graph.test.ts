@@ -136,7 +136,12 @@ describe('the fake Graph', () => {
     const requests = Array.from({ length: 3 }, (_, i) => ({ id: String(i), method: 'GET', url: `/users/${users[i]!.id}?$select=id` }));
     const { body } = await call(graph, '/$batch', { method: 'POST', body: { requests: [...requests, { id: '9', method: 'GET', url: '/users?$top=5000' }] } });
     const responses = body.responses as { id: string; status: number; body: Record<string, unknown> }[];
-    expect(responses.map((r) => [r.id, r.status])).toEqual([['0', 200], ['1', 200], ['2', 200], ['9', 400]]);
+    expect(responses.map((r) => [r.id, r.status])).toEqual([
+      ['0', 200],
+      ['1', 200],
+      ['2', 200],
+      ['9', 400],
+    ]);
     expect(responses[1]!.body).toMatchObject({ id: users[1]!.id });
     expect(graph.stats).toMatchObject({ httpRequests: 1, operations: 4 });
     const tooBig = await call(graph, '/$batch', {

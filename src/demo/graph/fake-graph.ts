@@ -314,9 +314,7 @@ export class FakeGraph {
     // Graph lists directory objects in a stable order of its own; by id is as good as any.
     this.ordered = [...this.users.keys()].sort();
     this.matches.clear();
-    this.byUpn = [...this.users.values()]
-      .map((u) => ({ upn: u.userPrincipalName.toLowerCase(), id: u.id }))
-      .sort((a, b) => (a.upn < b.upn ? -1 : a.upn > b.upn ? 1 : 0));
+    this.byUpn = [...this.users.values()].map((u) => ({ upn: u.userPrincipalName.toLowerCase(), id: u.id })).sort((a, b) => (a.upn < b.upn ? -1 : a.upn > b.upn ? 1 : 0));
   }
 
   /** Ids whose user principal name starts with the prefix, in listing order: a range of the index. */
@@ -404,7 +402,10 @@ export class FakeGraph {
         groupIds = undefined;
       }
       if (!Array.isArray(groupIds) || groupIds.length > 20) return this.error(400, 'Request_BadRequest', 'groupIds must list at most 20 group ids.');
-      return { status: 200, body: { '@odata.context': `${GRAPH_ROOT}/$metadata#Collection(Edm.String)`, value: groupIds.filter((id) => typeof id === 'string' && this.groups.get(id)?.has(auth.oid)) } };
+      return {
+        status: 200,
+        body: { '@odata.context': `${GRAPH_ROOT}/$metadata#Collection(Edm.String)`, value: groupIds.filter((id) => typeof id === 'string' && this.groups.get(id)?.has(auth.oid)) },
+      };
     }
     if (method !== 'GET') return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
     const options = path === '/users' ? LIST_OPTIONS : path === '/users/delta' ? DELTA_OPTIONS : GET_OPTIONS;
@@ -479,15 +480,13 @@ export class FakeGraph {
         return undefined;
       }
     };
-    const custom = (value: Record<string, unknown>) =>
-      Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('@') && k !== 'extensionName' && k !== 'id'));
+    const custom = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('@') && k !== 'extensionName' && k !== 'id'));
     // The whole extension (its name included) counts toward the 2 KB.
     const tooLarge = (extensionName: string, properties: Record<string, unknown>) =>
       new TextEncoder().encode(JSON.stringify({ extensionName, ...properties })).length > EXTENSION_LIMIT_BYTES;
     const typed = (value: Record<string, unknown> | undefined): value is Record<string, unknown> & { extensionName: string } =>
       !!value && typeof value.extensionName === 'string' && value.extensionName.length > 0 && OPEN_TYPE.test(String(value['@odata.type'] ?? ''));
-    const untyped = () =>
-      this.error(400, 'BadRequest', "The body of an open extension needs '@odata.type': 'microsoft.graph.openTypeExtension' and an extensionName.");
+    const untyped = () => this.error(400, 'BadRequest', "The body of an open extension needs '@odata.type': 'microsoft.graph.openTypeExtension' and an extensionName.");
     if (method === 'GET') {
       if (!name) return { status: 200, body: { value: [...mine.entries()].map(([n, p]) => shape(n, p)) } };
       const found = mine.get(name);
@@ -585,8 +584,7 @@ export class FakeGraph {
       }
       only = new Set(clauses as string[]);
     }
-    const deltaLink = (version: number) =>
-      `${GRAPH_ROOT}/users/delta?$deltatoken=${encodeToken({ v: version, q: baseQuery(original) })}`;
+    const deltaLink = (version: number) => `${GRAPH_ROOT}/users/delta?$deltatoken=${encodeToken({ v: version, q: baseQuery(original) })}`;
     if (token === 'latest') return { status: 200, body: { value: [], '@odata.deltaLink': deltaLink(this.version) } };
     let ids: string[];
     let removed = new Set<string>();
@@ -709,7 +707,11 @@ interface Query {
 
 function readQuery(url: URL): Query | { status: number; code: string; message: string } {
   const params = url.searchParams;
-  const select = params.get('$select')?.split(',').map((p) => p.trim()).filter(Boolean);
+  const select = params
+    .get('$select')
+    ?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const unknown = select?.find((p) => p !== 'manager' && !USER_PROPERTIES.has(p));
   if (unknown) return { status: 400, code: 'Request_BadRequest', message: `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.` };
   const topText = params.get('$top');
@@ -722,9 +724,14 @@ function readQuery(url: URL): Query | { status: number; code: string; message: s
   let expandSelect: string[] = [];
   if (expandText !== null) {
     const match = /^manager(?:\(\$select=([^)]*)\))?$/.exec(expandText.trim());
-    if (!match) return { status: 400, code: 'Request_BadRequest', message: `Parsing OData Select and Expand failed: Could not find a property named '${expandText}' on type 'microsoft.graph.user'.` };
+    if (!match)
+      return { status: 400, code: 'Request_BadRequest', message: `Parsing OData Select and Expand failed: Could not find a property named '${expandText}' on type 'microsoft.graph.user'.` };
     expand = true;
-    expandSelect = match[1]?.split(',').map((p) => p.trim()).filter(Boolean) ?? [];
+    expandSelect =
+      match[1]
+        ?.split(',')
+        .map((p) => p.trim())
+        .filter(Boolean) ?? [];
   }
   const skipToken = params.get('$skiptoken');
   let skip = 0;

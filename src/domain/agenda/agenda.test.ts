@@ -166,8 +166,7 @@ function simulate(steps: readonly Step[]) {
       else if (s.action === 6) {
         const target = liveItems(doc).filter((i) => i.id !== id)[s.pick % 5];
         if (target) doc = moveItem(doc, editor, id, s.flag ? { before: target.id } : { after: target.id });
-      }
-      else if (s.action === 7) {
+      } else if (s.action === 7) {
         doc = deleteItem(doc, editor, id);
         deleted.add(id);
       } else if (s.action === 8) doc = setCurrent(doc, editor, id);
@@ -350,7 +349,15 @@ describe('a hostile or damaged copy (issue 16, item 8)', () => {
     for (const value of ['', 'zzz', ' ', '\u0000', 'a0a0a0a0', 'A']) {
       const damaged = bad('b', value);
       const moved = moveItem(damaged, diego, 'c', { after: 'a' });
-      expect(liveItems(moved).map((i) => i.id).indexOf('c')).toBe(liveItems(moved).map((i) => i.id).indexOf('a') + 1);
+      expect(
+        liveItems(moved)
+          .map((i) => i.id)
+          .indexOf('c'),
+      ).toBe(
+        liveItems(moved)
+          .map((i) => i.id)
+          .indexOf('a') + 1,
+      );
       expect(liveItems(addItem(damaged, diego, { id: 'd', text: 'd', session: '2027-01-05' })).at(-1)!.id).toBe('d');
     }
   });

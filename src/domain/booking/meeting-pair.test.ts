@@ -77,7 +77,14 @@ describe('resolveMeetingPair', () => {
   it('shows no pair in a meeting that is none of the person’s pairs, or with nothing to go by', () => {
     expect(resolveMeetingPair('margaret', { chatId: chatOf('board') }, {}, margaretsPairs)).toEqual({ kind: 'none', reason: 'not-this-meeting' });
     expect(resolveMeetingPair('margaret', {}, {}, margaretsPairs)).toEqual({ kind: 'none', reason: 'not-this-meeting' });
-    expect(resolveMeetingPair('margaret', { chatId: chatOf('diego') }, { workspace: 'someone/else' }, margaretsPairs.map((p) => ({ ...p, meeting: undefined })))).toEqual({
+    expect(
+      resolveMeetingPair(
+        'margaret',
+        { chatId: chatOf('diego') },
+        { workspace: 'someone/else' },
+        margaretsPairs.map((p) => ({ ...p, meeting: undefined })),
+      ),
+    ).toEqual({
       kind: 'none',
       reason: 'not-this-meeting',
     });

@@ -39,8 +39,14 @@ describe('pairScheduleOf', () => {
 
 describe('withEntry', () => {
   it('replaces or removes one partner’s entry and keeps the others', () => {
-    const list = [{ with: 'a', start: '1' }, { with: 'b', start: '2' }];
-    expect(withEntry(list, 'a', { with: 'a', start: '3' })).toEqual([{ with: 'b', start: '2' }, { with: 'a', start: '3' }]);
+    const list = [
+      { with: 'a', start: '1' },
+      { with: 'b', start: '2' },
+    ];
+    expect(withEntry(list, 'a', { with: 'a', start: '3' })).toEqual([
+      { with: 'b', start: '2' },
+      { with: 'a', start: '3' },
+    ]);
     expect(withEntry(list, 'b', undefined)).toEqual([{ with: 'a', start: '1' }]);
     expect(withEntry(undefined, 'a', undefined)).toEqual([]);
   });

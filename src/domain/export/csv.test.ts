@@ -4,9 +4,12 @@ import { startsFormula, toCsv } from './csv';
 
 describe('toCsv', () => {
   it('quotes every cell and doubles quotes', () => {
-    expect(toCsv([['name', 'title'], ['Ada "the first" Lovelace', 'Engineer, Principal']])).toBe(
-      '"name","title"\r\n"Ada ""the first"" Lovelace","Engineer, Principal"\r\n',
-    );
+    expect(
+      toCsv([
+        ['name', 'title'],
+        ['Ada "the first" Lovelace', 'Engineer, Principal'],
+      ]),
+    ).toBe('"name","title"\r\n"Ada ""the first"" Lovelace","Engineer, Principal"\r\n');
   });
 
   it.each(['=HYPERLINK("http://x")', '+1+1', '-2', '@SUM(A1)', '\tcmd', '\rcmd'])('defuses %j', (value) => {
@@ -39,7 +42,10 @@ describe('toCsv', () => {
 
   it('never lets a line of a cell start a formula, whatever it holds', () => {
     const risky = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', '\u00a0', '\u200b', '\ufeff', '\uff1d', '\uff0b', '\uff0d', '\uff20', 'a', '"');
-    const text = fc.oneof(fc.string(), fc.array(risky, { maxLength: 8 }).map((parts) => parts.join('')));
+    const text = fc.oneof(
+      fc.string(),
+      fc.array(risky, { maxLength: 8 }).map((parts) => parts.join('')),
+    );
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (cells) => {
         const csv = toCsv([cells]);

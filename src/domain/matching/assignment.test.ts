@@ -30,16 +30,32 @@ describe('solveAssignment', () => {
 
   it('prefers more matches over a higher total', () => {
     // Greedy takes e1–m1 (0.9) and leaves e2 unmatched; two matches are better.
-    const p = problem([['e1', 'm1', 0.9], ['e1', 'm2', 0.1], ['e2', 'm1', 0.2]], { m1: 1, m2: 1 });
+    const p = problem(
+      [
+        ['e1', 'm1', 0.9],
+        ['e1', 'm2', 0.1],
+        ['e2', 'm1', 0.2],
+      ],
+      { m1: 1, m2: 1 },
+    );
     const result = solveAssignment(p);
     expect(result.matched).toBe(2);
-    expect(result.pairs).toEqual([['e1', 'm2'], ['e2', 'm1']]);
+    expect(result.pairs).toEqual([
+      ['e1', 'm2'],
+      ['e2', 'm1'],
+    ]);
     expect(result.total).toBeCloseTo(0.3, 12);
   });
 
   it('then maximises the total score, rerouting through full mentors', () => {
     const p = problem(
-      [['a', 'x', 0.5], ['a', 'y', 0.4], ['b', 'x', 0.9], ['c', 'y', 0.8], ['c', 'z', 0.1]],
+      [
+        ['a', 'x', 0.5],
+        ['a', 'y', 0.4],
+        ['b', 'x', 0.9],
+        ['c', 'y', 0.8],
+        ['c', 'z', 0.1],
+      ],
       { x: 1, y: 1, z: 1 },
     );
     const result = solveAssignment(p);
@@ -48,10 +64,21 @@ describe('solveAssignment', () => {
   });
 
   it('respects capacities and leaves out mentees with no edge', () => {
-    const p = problem([['a', 'x', 0.5], ['b', 'x', 0.6], ['c', 'x', 0.7]], { x: 2 }, ['a', 'b', 'c', 'lonely']);
+    const p = problem(
+      [
+        ['a', 'x', 0.5],
+        ['b', 'x', 0.6],
+        ['c', 'x', 0.7],
+      ],
+      { x: 2 },
+      ['a', 'b', 'c', 'lonely'],
+    );
     const result = solveAssignment(p);
     expect(result.matched).toBe(2);
-    expect(result.pairs).toEqual([['b', 'x'], ['c', 'x']]);
+    expect(result.pairs).toEqual([
+      ['b', 'x'],
+      ['c', 'x'],
+    ]);
   });
 
   it('handles an empty problem', () => {
@@ -59,7 +86,15 @@ describe('solveAssignment', () => {
   });
 
   it('is deterministic', () => {
-    const p = problem([['a', 'x', 0.5], ['b', 'x', 0.5], ['a', 'y', 0.5], ['b', 'y', 0.5]], { x: 1, y: 1 });
+    const p = problem(
+      [
+        ['a', 'x', 0.5],
+        ['b', 'x', 0.5],
+        ['a', 'y', 0.5],
+        ['b', 'y', 0.5],
+      ],
+      { x: 1, y: 1 },
+    );
     expect(solveAssignment(p)).toEqual(solveAssignment(p));
   });
 
@@ -101,13 +136,31 @@ describe('problemError', () => {
   const ok = problem([['e1', 'm1', 0.5]], { m1: 1 });
   it.each([
     [{ ...ok, mentees: [{ id: 'e1' }, { id: 'e1' }] }, 'duplicate mentee id "e1"'],
-    [{ ...ok, mentors: [{ id: 'm1', capacity: 1 }, { id: 'm1', capacity: 2 }] }, 'duplicate mentor id "m1"'],
+    [
+      {
+        ...ok,
+        mentors: [
+          { id: 'm1', capacity: 1 },
+          { id: 'm1', capacity: 2 },
+        ],
+      },
+      'duplicate mentor id "m1"',
+    ],
     [{ ...ok, mentors: [{ id: 'm1', capacity: 0 }] }, 'mentor "m1" has capacity 0; it must be a whole number from 1 to 2147483647'],
     [{ ...ok, edges: [['e9', 'm1', 0.5]] }, 'edge names unknown mentee "e9"'],
     [{ ...ok, edges: [['e1', 'm9', 0.5]] }, 'edge names unknown mentor "m9"'],
     [{ ...ok, edges: [['e1', 'm1', 0]] }, 'edge ["e1", "m1"] has score 0; it must be in (0, 1]'],
     [{ ...ok, edges: [['e1', 'm1', 1.5]] }, 'edge ["e1", "m1"] has score 1.5; it must be in (0, 1]'],
-    [{ ...ok, edges: [['e1', 'm1', 0.5], ['e1', 'm1', 0.6]] }, 'duplicate edge ["e1", "m1"]'],
+    [
+      {
+        ...ok,
+        edges: [
+          ['e1', 'm1', 0.5],
+          ['e1', 'm1', 0.6],
+        ],
+      },
+      'duplicate edge ["e1", "m1"]',
+    ],
   ] as [AssignmentProblem, string][])('says what is wrong: %#', (p, message) => {
     expect(problemError(p)).toBe(message);
   });

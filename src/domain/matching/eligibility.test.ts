@@ -148,7 +148,10 @@ describe('each rule', () => {
 
   it('at-capacity: the mentor has room, and the reason gives their load and capacity', () => {
     const rule = pairRule('at-capacity');
-    const g = factsFor([{ id: 'v1.d0.p0', load: 2, capacity: 2 }, { id: 'v1.d0.p1', load: 1, capacity: 2 }]);
+    const g = factsFor([
+      { id: 'v1.d0.p0', load: 2, capacity: 2 },
+      { id: 'v1.d0.p1', load: 1, capacity: 2 },
+    ]);
     expect(rule.breaks(g, row('v0'), 0)).toBe(true);
     expect(rule.breaks(g, row('v0'), 1)).toBe(false);
     expect(rule.reason(g, row('v0'), 0)).toEqual({ code: 'at-capacity', load: 2, capacity: 2 });
@@ -173,7 +176,10 @@ describe('each rule', () => {
 
   it('no-shared-language: they need a language in common', () => {
     const rule = pairRule('no-shared-language');
-    const g = factsFor([{ id: 'v1.d0.p0', language: FR }, { id: 'v1.d0.p1', language: FR | EN }]);
+    const g = factsFor([
+      { id: 'v1.d0.p0', language: FR },
+      { id: 'v1.d0.p1', language: FR | EN },
+    ]);
     expect(rule.breaks(g, row('v0'), 0)).toBe(true);
     expect(rule.breaks(g, row('v0'), 1)).toBe(false);
     expect(rule.breaks(g, row('v0', FR), 0)).toBe(false);

@@ -13,16 +13,7 @@ import { isAbove, type OrgModel } from '../org/org-model';
 
 /** The code of an eligibility rule; a pair that breaks it gets a reason with this code. */
 export type IneligibleCode =
-  | 'unknown-person'
-  | 'same-person'
-  | 'not-a-mentee'
-  | 'not-a-mentor'
-  | 'in-reporting-line'
-  | 'level-gap'
-  | 'at-capacity'
-  | 'past-pair'
-  | 'excluded'
-  | 'no-shared-language';
+  'unknown-person' | 'same-person' | 'not-a-mentee' | 'not-a-mentor' | 'in-reporting-line' | 'level-gap' | 'at-capacity' | 'past-pair' | 'excluded' | 'no-shared-language';
 
 /** Why a pair may not be paired: a rule's code with what the UI needs to word it. */
 export type IneligibleReason =

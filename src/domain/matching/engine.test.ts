@@ -123,7 +123,10 @@ describe('the filter and "why not" agree', () => {
         const loads = new Map(loaded.map((id) => [id, 1]));
         const m = matcher(profiles, { loads, rules: { levelGap } });
         for (const menteeId of m.mentees) {
-          const suggested = m.suggestionsFor(menteeId, people.length).suggestions.map((s) => s.mentorId).sort();
+          const suggested = m
+            .suggestionsFor(menteeId, people.length)
+            .suggestions.map((s) => s.mentorId)
+            .sort();
           const allowed = m.mentors.filter((mentorId) => m.whyNot(menteeId, mentorId).length === 0).sort();
           expect(suggested).toEqual(allowed);
         }
@@ -134,12 +137,7 @@ describe('the filter and "why not" agree', () => {
 });
 
 describe('the swap check', () => {
-  const profiles = [
-    mentee('v0', ['gaming']),
-    mentee('v1', ['gaming']),
-    mentor('v1.d0.p0', ['gaming']),
-    mentor('v2.d0.p0', ['gaming']),
-  ];
+  const profiles = [mentee('v0', ['gaming']), mentee('v1', ['gaming']), mentor('v1.d0.p0', ['gaming']), mentor('v2.d0.p0', ['gaming'])];
   const a = { menteeId: 'v0', mentorId: 'v2.d0.p0' };
   const b = { menteeId: 'v1', mentorId: 'v1.d0.p0' };
 

@@ -19,17 +19,7 @@
  */
 import type { OrgModel } from '../org/org-model';
 import { solveAssignment } from './assignment';
-import {
-  firstBreach,
-  pairKey,
-  ruleOf,
-  whyNobodyFrom,
-  whyNotPair,
-  type EligibilityFacts,
-  type IneligibleReason,
-  type MentorColumns,
-  type WhyNobody,
-} from './eligibility';
+import { firstBreach, pairKey, ruleOf, whyNobodyFrom, whyNotPair, type EligibilityFacts, type IneligibleReason, type MentorColumns, type WhyNobody } from './eligibility';
 import { TOPIC_CATALOGUE, type ProgrammeProfile } from './profile';
 
 /** The programme's rules for one run of the matcher. */
@@ -184,11 +174,7 @@ export function createMatcher(input: MatchingInput) {
   const mentorPosition = new Map(mentor.ids.map((id, k) => [id, k]));
 
   const toKeys = (pairs: readonly (readonly [string, string])[]) =>
-    new Set(
-      pairs
-        .filter(([e, m]) => model.indexOf.has(e) && model.indexOf.has(m))
-        .map(([e, m]) => pairKey(model, model.indexOf.get(e)!, model.indexOf.get(m)!)),
-    );
+    new Set(pairs.filter(([e, m]) => model.indexOf.has(e) && model.indexOf.has(m)).map(([e, m]) => pairKey(model, model.indexOf.get(e)!, model.indexOf.get(m)!)));
   const facts: EligibilityFacts = {
     model,
     levelGap: rules.levelGap,
@@ -277,7 +263,16 @@ export function createMatcher(input: MatchingInput) {
       { menteeId: a.menteeId, mentorId: b.mentorId },
       { menteeId: b.menteeId, mentorId: a.mentorId },
     ]
-      .map((pair) => ({ ...pair, reasons: whyNotPair(f, pair.menteeId, pair.mentorId, (id) => menteeView(id)!, (rule) => rule.checkedOnSwap) }))
+      .map((pair) => ({
+        ...pair,
+        reasons: whyNotPair(
+          f,
+          pair.menteeId,
+          pair.mentorId,
+          (id) => menteeView(id)!,
+          (rule) => rule.checkedOnSwap,
+        ),
+      }))
       .filter((problem) => problem.reasons.length > 0);
   }
 

@@ -5,9 +5,7 @@
  */
 
 /** What an executive sees of their request. */
-export type RequestState =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'pending' | 'accepted' | 'declined'; readonly mentorId: string };
+export type RequestState = { readonly kind: 'none' } | { readonly kind: 'pending' | 'accepted' | 'declined'; readonly mentorId: string };
 
 interface Answers {
   readonly accepted?: readonly string[];
@@ -23,14 +21,8 @@ export function requestStateOf(executiveId: string, asked: string | undefined, m
 }
 
 /** Executives waiting for this mentor's answer, in the given order. */
-export function incomingRequests(
-  mentorId: string,
-  mentor: Answers | undefined,
-  executives: readonly { readonly personId: string; readonly asked?: string }[],
-): string[] {
-  return executives
-    .filter((e) => e.asked === mentorId && !mentor?.accepted?.includes(e.personId) && !mentor?.declined?.includes(e.personId))
-    .map((e) => e.personId);
+export function incomingRequests(mentorId: string, mentor: Answers | undefined, executives: readonly { readonly personId: string; readonly asked?: string }[]): string[] {
+  return executives.filter((e) => e.asked === mentorId && !mentor?.accepted?.includes(e.personId) && !mentor?.declined?.includes(e.personId)).map((e) => e.personId);
 }
 
 /** A mentor's answer to an executive, as their new lists (an answer replaces an earlier one). */

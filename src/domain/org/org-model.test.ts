@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  buildOrgModel,
-  chainOfCommand,
-  directReports,
-  inChainOfCommand,
-  isAbove,
-  type OrgModel,
-  type PersonRecord,
-} from './org-model';
+import { buildOrgModel, chainOfCommand, directReports, inChainOfCommand, isAbove, type OrgModel, type PersonRecord } from './org-model';
 
 const person = (id: string, managerId?: string, extra: Partial<PersonRecord> = {}): PersonRecord => ({
   id,
@@ -20,15 +12,7 @@ const person = (id: string, managerId?: string, extra: Partial<PersonRecord> = {
 const at = (model: OrgModel, id: string) => model.indexOf.get(id)!;
 
 /** ceo → cfo → (fin1, fin2 → acct), ceo → cto → dev */
-const small = [
-  person('ceo'),
-  person('cfo', 'ceo'),
-  person('fin1', 'cfo'),
-  person('fin2', 'cfo'),
-  person('acct', 'fin2'),
-  person('cto', 'ceo'),
-  person('dev', 'cto'),
-];
+const small = [person('ceo'), person('cfo', 'ceo'), person('fin1', 'cfo'), person('fin2', 'cfo'), person('acct', 'fin2'), person('cto', 'ceo'), person('dev', 'cto')];
 
 describe('buildOrgModel on clean data', () => {
   const model = buildOrgModel(small);
@@ -150,11 +134,7 @@ describe('buildOrgModel invariants on any directory', () => {
     fc.assert(
       fc.property(directories, (records) => {
         const model = buildOrgModel(records);
-        const explained = new Set(
-          model.issues.flatMap((issue) =>
-            issue.kind === 'cycle' ? [issue.brokenAt] : issue.kind === 'duplicate-id' ? [] : [issue.id],
-          ),
-        );
+        const explained = new Set(model.issues.flatMap((issue) => (issue.kind === 'cycle' ? [issue.brokenAt] : issue.kind === 'duplicate-id' ? [] : [issue.id])));
         model.people.forEach((p, i) => {
           const lost = p.managerId !== undefined && model.manager[i] === -1;
           expect(lost).toBe(explained.has(p.id));

@@ -33,7 +33,13 @@ describe('seriesFor and occurrencesBetween', () => {
   it('expands numbered, endless and daily ranges', () => {
     const weekly = { start: '2027-01-04T09:00', timeZone: 'Asia/Kolkata', minutes: 60 };
     const numbered = occurrencesBetween(
-      { ...weekly, recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'thursday'], firstDayOfWeek: 'sunday' }, range: { type: 'numbered', startDate: '2027-01-04', numberOfOccurrences: 5 } } },
+      {
+        ...weekly,
+        recurrence: {
+          pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'thursday'], firstDayOfWeek: 'sunday' },
+          range: { type: 'numbered', startDate: '2027-01-04', numberOfOccurrences: 5 },
+        },
+      },
       '2026-01-01T00:00:00Z',
       '2028-01-01T00:00:00Z',
     );
@@ -92,10 +98,6 @@ describe('movedSeries and endedSeries', () => {
 
   it('ends a series after a date, keeping the earlier occurrences', () => {
     const ended = endedSeries(series, '2027-02-10');
-    expect(occurrencesBetween(ended, '2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z')).toEqual([
-      '2027-01-05T10:00:00Z',
-      '2027-01-19T10:00:00Z',
-      '2027-02-02T10:00:00Z',
-    ]);
+    expect(occurrencesBetween(ended, '2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z')).toEqual(['2027-01-05T10:00:00Z', '2027-01-19T10:00:00Z', '2027-02-02T10:00:00Z']);
   });
 });

@@ -95,7 +95,9 @@ describe('findRecurringSlots', () => {
 
     const wednesday = (hour: number, tentative: boolean) =>
       Array.from({ length: 13 }, (_, w) => {
-        const at = DateTime.fromISO('2027-01-06', { zone: 'Europe/London' }).plus({ weeks: 2 * w }).set({ hour });
+        const at = DateTime.fromISO('2027-01-06', { zone: 'Europe/London' })
+          .plus({ weeks: 2 * w })
+          .set({ hour });
         return { start: at.toUTC().toISO()!, end: at.plus({ minutes: 45 }).toUTC().toISO()!, tentative };
       }).slice(0, 3);
     const only = { workingHours: { days: ['wednesday'] as const, start: '10:00', end: '12:00' } };
@@ -131,10 +133,14 @@ describe('findSlotsStretching', () => {
     expect(slots.length).toBeGreaterThan(0);
     for (const slot of slots) {
       expect(slot.outsideWorkingHours.length).toBeGreaterThan(0);
-      expectInsideWorkingHours(slot, [
-        { ...stockholm, workingHours: { days: weekdays, start: '07:00', end: '17:30' } },
-        { ...mexico, workingHours: { days: weekdays, start: '08:00', end: '18:30' } },
-      ], 45);
+      expectInsideWorkingHours(
+        slot,
+        [
+          { ...stockholm, workingHours: { days: weekdays, start: '07:00', end: '17:30' } },
+          { ...mexico, workingHours: { days: weekdays, start: '08:00', end: '18:30' } },
+        ],
+        45,
+      );
     }
   });
 

@@ -1,14 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Link, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { DateTime } from 'luxon';
 import { useMemo, type ReactNode } from 'react';
 import { useProgramme } from '@/context/programme-context';
@@ -38,7 +28,9 @@ function ErrorBar({ error }: { error: string | undefined }) {
 function SeriesSummary({ booking, me, other }: { booking: BookingRecord; me: PairPerson; other: PairPerson }) {
   const { host } = useServices();
   const locale = host.context.locale;
-  const last = DateTime.fromISO(booking.start).plus({ weeks: booking.weeks - 1 }).toISO()!;
+  const last = DateTime.fromISO(booking.start)
+    .plus({ weeks: booking.weeks - 1 })
+    .toISO()!;
   return (
     <Body1>
       Every {booking.everyWeeks === 1 ? 'week' : `${booking.everyWeeks} weeks`} on <strong>{formatWeekdayTime(booking.start, me.zone, locale)}</strong> your time (
@@ -90,8 +82,8 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
     return (
       <>
         <Body1>
-          Pick a recurring time: every {cadence.everyWeeks === 1 ? 'week' : `${cadence.everyWeeks} weeks`}, {cadence.minutes} minutes, for {cadence.weeks} weeks. It goes into
-          both calendars as a Teams meeting, with a private workspace for the two of you.
+          Pick a recurring time: every {cadence.everyWeeks === 1 ? 'week' : `${cadence.everyWeeks} weeks`}, {cadence.minutes} minutes, for {cadence.weeks} weeks. It goes into both calendars
+          as a Teams meeting, with a private workspace for the two of you.
         </Body1>
         {schedule.proposal && (
           <MessageBar intent="info">
@@ -138,8 +130,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
       {schedule.proposal && (
         <MessageBar intent="info">
           <MessageBarBody>
-            {mentor.displayName} proposes moving to {formatWeekdayTime(schedule.proposal, me.zone, locale)} your time ({formatWeekdayTime(schedule.proposal, mentor.zone, locale)} for
-            them).{' '}
+            {mentor.displayName} proposes moving to {formatWeekdayTime(schedule.proposal, me.zone, locale)} your time ({formatWeekdayTime(schedule.proposal, mentor.zone, locale)} for them).{' '}
             <Button size="small" appearance="primary" disabled={busy} onClick={() => void move(schedule.proposal!, booking.zone)}>
               Agree and move the series
             </Button>
@@ -205,17 +196,13 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
   const locale = host.context.locale;
   const { schedule, suggested, invitation: copy, proposing, setProposing, busy, error, propose, respond } = useMentorBooking({ me, executive });
 
-  const picker = (
-    <SlotPicker organiser={executive} partner={me} viewer="partner" cadence={cadence} actionLabel="Propose" busy={busy} onChoose={(start) => void propose(start)} />
-  );
+  const picker = <SlotPicker organiser={executive} partner={me} viewer="partner" cadence={cadence} actionLabel="Propose" busy={busy} onChoose={(start) => void propose(start)} />;
 
   if (schedule.kind === 'ended') return <Body1>Your pairing with {executive.displayName} has ended. Thank you for mentoring.</Body1>;
   if (schedule.kind === 'unbooked') {
     return (
       <>
-        <Body1>
-          {executive.displayName} books your sessions. Suggest a time that suits you both; they see it in the app and can book it.
-        </Body1>
+        <Body1>{executive.displayName} books your sessions. Suggest a time that suits you both; they see it in the app and can book it.</Body1>
         {suggested && <Caption1 role="status">You suggested {formatWeekdayTime(suggested, me.zone, locale)} your time.</Caption1>}
         <ErrorBar error={error} />
         {picker}
@@ -226,7 +213,11 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
   return (
     <>
       <SeriesSummary booking={schedule.booking} me={me} other={executive} />
-      {schedule.proposal && <Caption1 role="status">You proposed {formatWeekdayTime(schedule.proposal, me.zone, locale)} your time; waiting for {executive.displayName}.</Caption1>}
+      {schedule.proposal && (
+        <Caption1 role="status">
+          You proposed {formatWeekdayTime(schedule.proposal, me.zone, locale)} your time; waiting for {executive.displayName}.
+        </Caption1>
+      )}
       <ErrorBar error={error} />
       <div className={styles.row}>
         {response && response !== 'accepted' && (

@@ -1,8 +1,7 @@
 import { GraphPermissionError } from '@/services/graph/graph-errors';
 import { OneDriveNotReadyError } from '@/services/booking/booking-service';
 
-const format = (iso: string, zone: string, locale: string, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(new Date(iso));
+const format = (iso: string, zone: string, locale: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(new Date(iso));
 
 /** "Wednesday 16:45" in a zone. */
 export const formatWeekdayTime = (iso: string, zone: string, locale: string) => format(iso, zone, locale, { weekday: 'long', hour: 'numeric', minute: '2-digit' });

@@ -57,8 +57,8 @@ export function SlotPicker(props: {
       {loaded.partnerUnreadable && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {partner.displayName}’s calendar cannot be read ({loaded.partnerUnreadable}). These times fit {viewer === 'organiser' ? 'your' : `${organiser.displayName}’s`} calendar
-            only; {partner.displayName} can propose another time once invited.
+            {partner.displayName}’s calendar cannot be read ({loaded.partnerUnreadable}). These times fit {viewer === 'organiser' ? 'your' : `${organiser.displayName}’s`} calendar only;{' '}
+            {partner.displayName} can propose another time once invited.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -74,8 +74,11 @@ export function SlotPicker(props: {
                 <Card className={styles.slot} appearance="outline">
                   <div className={styles.text}>
                     <Body1>
-                      <strong>Every {cadence.everyWeeks === 1 ? '' : `${cadence.everyWeeks} weeks on `}{formatWeekdayTime(first, me.zone, locale)}</strong> your time ·{' '}
-                      {formatWeekdayTime(first, other.zone, locale)} for {other.displayName}
+                      <strong>
+                        Every {cadence.everyWeeks === 1 ? '' : `${cadence.everyWeeks} weeks on `}
+                        {formatWeekdayTime(first, me.zone, locale)}
+                      </strong>{' '}
+                      your time · {formatWeekdayTime(first, other.zone, locale)} for {other.displayName}
                     </Body1>
                     <Caption1>
                       {slot.clashes.length === 0

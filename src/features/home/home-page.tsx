@@ -48,22 +48,16 @@ export function HomePage({ children }: { children?: ReactNode }) {
         </div>
       </header>
       <Body1 className={styles.intro}>
-        In reverse mentoring, people early in their careers mentor senior leaders on what is changing fastest: new
-        technology, social media, younger customers and colleagues. Both sides learn.
+        In reverse mentoring, people early in their careers mentor senior leaders on what is changing fastest: new technology, social media, younger customers and colleagues. Both sides
+        learn.
       </Body1>
       <section className={styles.grid} aria-label="Your mentoring">
         {children}
         <Suspense fallback={<SectionCard title="Your organisation" description="Reading your organisation…" />}>
           <OrganisationCard />
         </Suspense>
-        <SectionCard
-          title="How the programme runs"
-          description={`${describeCadence(programme)}. Each pair agrees its goals and a code of conduct in the first session.`}
-        />
-        <SectionCard
-          title="Your privacy"
-          description="The programme sees who is paired, never what a pair writes. Your agenda and notes stay between the two of you."
-        />
+        <SectionCard title="How the programme runs" description={`${describeCadence(programme)}. Each pair agrees its goals and a code of conduct in the first session.`} />
+        <SectionCard title="Your privacy" description="The programme sees who is paired, never what a pair writes. Your agenda and notes stay between the two of you." />
       </section>
     </main>
   );

@@ -140,9 +140,7 @@ export function OrganisationCard() {
       </>
     );
   } else {
-    body = (
-      <Summary snapshot={view.snapshot} counts={summary ?? organisationSummaryPending} issues={issues} refreshing={view.refreshing} damagedProfiles={damagedProfiles} />
-    );
+    body = <Summary snapshot={view.snapshot} counts={summary ?? organisationSummaryPending} issues={issues} refreshing={view.refreshing} damagedProfiles={damagedProfiles} />;
   }
   return <SectionCard title="Your organisation">{body}</SectionCard>;
 }

@@ -55,20 +55,12 @@ export function ConfigPage({ host }: { host: Pick<Host, 'tabConfig'> }) {
         Add reverse mentoring to this meeting
       </Title3>
       <Body1>
-        The tab gives the pair a shared agenda in the meeting side panel, and their goals, code of conduct and notes in
-        the meeting chat. Only the two of you can see what you write.
+        The tab gives the pair a shared agenda in the meeting side panel, and their goals, code of conduct and notes in the meeting chat. Only the two of you can see what you write.
       </Body1>
-      <Field
-        label="Tab name"
-        validationState={problem ? 'error' : 'none'}
-        validationMessage={problem ?? null}
-        hint={problem ? null : 'This is how the tab appears in the meeting.'}
-      >
+      <Field label="Tab name" validationState={problem ? 'error' : 'none'} validationMessage={problem ?? null} hint={problem ? null : 'This is how the tab appears in the meeting.'}>
         <Input id={inputId} value={name} maxLength={60} onChange={(_, data) => setName(data.value)} />
       </Field>
-      {!host.tabConfig && (
-        <Body1 role="note">Open this page from a Teams meeting (Add a tab › Reverse mentoring) to add the tab.</Body1>
-      )}
+      {!host.tabConfig && <Body1 role="note">Open this page from a Teams meeting (Add a tab › Reverse mentoring) to add the tab.</Body1>}
     </main>
   );
 }

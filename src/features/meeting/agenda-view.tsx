@@ -125,8 +125,7 @@ function Count({ length, max, always, id }: { length: number; max: number; alway
 type Layout = 'panel' | 'page' | 'stage';
 type Edit = (change: (doc: AgendaDoc, editor: Editor) => AgendaDoc) => void;
 
-const formatSession = (session: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${session}T12:00:00Z`));
+const formatSession = (session: string, locale: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${session}T12:00:00Z`));
 
 /**
  * A text field that keeps what is typed locally and writes it to the agenda when the person
@@ -304,7 +303,19 @@ function ItemRow(props: {
   );
 }
 
-function Timer({ timer, onStart, onPause, onResume, large }: { timer: TimerState | undefined; onStart?: (ms: number) => void; onPause?: () => void; onResume?: () => void; large?: boolean }) {
+function Timer({
+  timer,
+  onStart,
+  onPause,
+  onResume,
+  large,
+}: {
+  timer: TimerState | undefined;
+  onStart?: (ms: number) => void;
+  onPause?: () => void;
+  onResume?: () => void;
+  large?: boolean;
+}) {
   const styles = useStyles();
   const [, tick] = useState(0);
   useEffect(() => {
@@ -332,7 +343,8 @@ function Timer({ timer, onStart, onPause, onResume, large }: { timer: TimerState
               Pause
             </Button>
           ) : (
-            timer && remaining! > 0 && (
+            timer &&
+            remaining! > 0 && (
               <Button size="small" onClick={onResume}>
                 Resume
               </Button>
@@ -369,8 +381,7 @@ function Status({ state, people, me }: { state: AgendaSyncState; people: PairPeo
       )}
       {state.deviceCopy === 'off' && (
         <Caption1 block className={styles.quiet}>
-          This device has no room to keep an offline copy, so your edits are saved straight to your pair workspace. Stay online until it
-          says saved.
+          This device has no room to keep an offline copy, so your edits are saved straight to your pair workspace. Stay online until it says saved.
         </Caption1>
       )}
     </div>
@@ -478,7 +489,10 @@ function Review({ doc, session, me, edit }: { doc: AgendaDoc; session: string; m
 
 function History({ doc, session, people, locale }: { doc: AgendaDoc; session: string; people: PairPeople; locale: string }) {
   const styles = useStyles();
-  const sessions = [...new Set(liveItems(doc).map((i) => i.session))].filter((s) => s < session).sort().reverse();
+  const sessions = [...new Set(liveItems(doc).map((i) => i.session))]
+    .filter((s) => s < session)
+    .sort()
+    .reverse();
   if (sessions.length === 0) return null;
   return (
     <section className={styles.section} aria-labelledby="history">
@@ -615,7 +629,11 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
           <Caption1>
             {people.executive.name} and {people.mentor.name} · {formatSession(session, locale)}
           </Caption1>
-          {state.live === 'connected' && <Badge appearance="tint" color="success">Live</Badge>}
+          {state.live === 'connected' && (
+            <Badge appearance="tint" color="success">
+              Live
+            </Badge>
+          )}
         </div>
         {layout !== 'stage' && <Status state={state} people={people} me={me} />}
       </div>

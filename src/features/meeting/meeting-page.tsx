@@ -98,10 +98,7 @@ function Workspace() {
           <SectionCard title="A good session">
             <SessionSteps />
           </SectionCard>
-          <SectionCard
-            title="Rhythm"
-            description={`${describeCadence(config.programme)}. Goals and a code of conduct are agreed in the first session and kept here, private to the pair.`}
-          />
+          <SectionCard title="Rhythm" description={`${describeCadence(config.programme)}. Goals and a code of conduct are agreed in the first session and kept here, private to the pair.`} />
         </div>
       </div>
     </main>

@@ -1,19 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
@@ -56,9 +41,7 @@ function TopicChoices(props: { legend: string; chosen: string[]; onChange: (topi
             key={topic.id}
             label={topic.label}
             checked={props.chosen.includes(topic.id)}
-            onChange={(_, data) =>
-              props.onChange(data.checked ? [...props.chosen, topic.id] : props.chosen.filter((t) => t !== topic.id))
-            }
+            onChange={(_, data) => props.onChange(data.checked ? [...props.chosen, topic.id] : props.chosen.filter((t) => t !== topic.id))}
           />
         ))}
       </div>
@@ -117,7 +100,10 @@ export function ProfileCard() {
     setSaving(true);
     setError(undefined);
     try {
-      const languages = d.languages.split(/[,\s]+/).map((l) => l.trim().toLowerCase()).filter(Boolean);
+      const languages = d.languages
+        .split(/[,\s]+/)
+        .map((l) => l.trim().toLowerCase())
+        .filter(Boolean);
       await saveChoices({
         ...(d.mentor ? { mentor: { capacity: Number(d.capacity), canTeach: d.canTeach }, teachInOwnWords: d.teach } : {}),
         ...(d.mentee ? { mentee: { wantsToLearn: d.wantsToLearn }, learnInOwnWords: d.learn } : {}),
@@ -200,7 +186,8 @@ export function ProfileCard() {
     );
   }
   const summary = [
-    me.mentor && `Reverse mentor for up to ${me.mentor.capacity} ${me.mentor.capacity === 1 ? 'executive' : 'executives'}; can teach ${me.mentor.canTeach.map(label).join(', ') || 'anything you ask'}.`,
+    me.mentor &&
+      `Reverse mentor for up to ${me.mentor.capacity} ${me.mentor.capacity === 1 ? 'executive' : 'executives'}; can teach ${me.mentor.canTeach.map(label).join(', ') || 'anything you ask'}.`,
     me.mentee && `Looking for a reverse mentor; wants to learn ${me.mentee.wantsToLearn.map(label).join(', ') || 'anything'}.`,
   ].filter(Boolean);
   return (

@@ -197,7 +197,12 @@ export function ProgrammeView() {
                     <TableCell>{name(p.mentorId)}</TableCell>
                     <TableCell>{percent.format(p.score)}</TableCell>
                     <TableCell>
-                      <Caption1 className={styles.reasons}>{p.reasons.slice(0, 2).map((r) => wordReason(r, reader, p)).join('; ')}</Caption1>
+                      <Caption1 className={styles.reasons}>
+                        {p.reasons
+                          .slice(0, 2)
+                          .map((r) => wordReason(r, reader, p))
+                          .join('; ')}
+                      </Caption1>
                     </TableCell>
                     <TableCell>
                       <div className={styles.row}>

@@ -55,11 +55,7 @@ function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: bool
           ))}
         </Combobox>
       </Field>
-      {person && (
-        <Body1 role="status">
-          {wordWhyNot(reasons, { kind: 'executive', nameOf: (id) => people.get(id)?.displayName ?? id }, { menteeId: user.id, mentorId: person.id })}
-        </Body1>
-      )}
+      {person && <Body1 role="status">{wordWhyNot(reasons, { kind: 'executive', nameOf: (id) => people.get(id)?.displayName ?? id }, { menteeId: user.id, mentorId: person.id })}</Body1>}
       {person && reasons.length === 0 && (
         <div>
           <Button disabled={busy} onClick={() => onAsk(person.id)}>
@@ -94,9 +90,7 @@ export function SuggestionsCard() {
       <SectionCard title={state.kind === 'accepted' ? 'Your reverse mentor' : 'Your request'}>
         <PersonLine person={people.get(state.mentorId)} fallbackName={nameOf(state.mentorId)} timeZone={profileOf(state.mentorId)?.timeZone} locale={host.context.locale} />
         <Body1 role="status">
-          {state.kind === 'accepted'
-            ? `${nameOf(state.mentorId)} accepted. Book your sessions below.`
-            : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
+          {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
         </Body1>
         {state.kind === 'pending' && (
           <div className={styles.row}>
@@ -126,26 +120,27 @@ export function SuggestionsCard() {
         <Body1>{offset > 0 || !why ? 'No more suggestions.' : wordWhyNobody(why, reader, user.id)}</Body1>
       ) : (
         <ul className={styles.list} aria-label="Suggested reverse mentors">
-          {suggestions
-            .map((s) => (
-              <li key={s.mentorId}>
-                <Card>
-                  <PersonLine person={people.get(s.mentorId)} fallbackName={nameOf(s.mentorId)} timeZone={profileOf(s.mentorId)?.timeZone} locale={host.context.locale} />
-                  <ul className={styles.reasons} aria-label={`Why ${nameOf(s.mentorId)}`}>
-                    {s.reasons.map((reason) => wordReason(reason, reader, { menteeId: user.id, mentorId: s.mentorId })).map((words) => (
+          {suggestions.map((s) => (
+            <li key={s.mentorId}>
+              <Card>
+                <PersonLine person={people.get(s.mentorId)} fallbackName={nameOf(s.mentorId)} timeZone={profileOf(s.mentorId)?.timeZone} locale={host.context.locale} />
+                <ul className={styles.reasons} aria-label={`Why ${nameOf(s.mentorId)}`}>
+                  {s.reasons
+                    .map((reason) => wordReason(reason, reader, { menteeId: user.id, mentorId: s.mentorId }))
+                    .map((words) => (
                       <li key={words}>
                         <Body1>{words}</Body1>
                       </li>
                     ))}
-                  </ul>
-                  <div className={styles.row}>
-                    <Button appearance="primary" disabled={busy} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameOf(s.mentorId)}`}>
-                      Ask to pair
-                    </Button>
-                  </div>
-                </Card>
-              </li>
-            ))}
+                </ul>
+                <div className={styles.row}>
+                  <Button appearance="primary" disabled={busy} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameOf(s.mentorId)}`}>
+                    Ask to pair
+                  </Button>
+                </div>
+              </Card>
+            </li>
+          ))}
         </ul>
       )}
       <div className={styles.row}>

@@ -127,7 +127,11 @@ describe('a hostile or damaged workspace (issue 16, item 8)', () => {
     );
     const doc = parseAgenda(raw);
     expect(Object.keys(doc.items).sort()).toEqual(['__proto__', 'constructor', 'toString']);
-    expect(Object.values(doc.items).map((i) => i.id).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(
+      Object.values(doc.items)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['__proto__', 'constructor', 'toString']);
     expect(liveItems(doc)).toHaveLength(3);
     expect(mergeAgendas(doc, emptyAgenda())).toEqual(mergeAgendas(emptyAgenda(), doc));
     // And it writes and reads back the same.
@@ -141,7 +145,9 @@ describe('a hostile or damaged workspace (issue 16, item 8)', () => {
       fc.property(fc.array(fc.tuple(keys, fc.boolean(), positions), { maxLength: 6 }), fc.array(fc.tuple(keys, fc.boolean(), positions), { maxLength: 6 }), (xs, ys) => {
         const file = (entries: [string, boolean, string][], who: number) =>
           parseAgenda(
-            withItems(`{${entries.map(([k, done, p]) => `${JSON.stringify(k)}: ${JSON.stringify({ ...item(k, `${who}`), done: { value: done, at: who, client: `${who}` }, position: { value: p, at: who, client: `${who}` } })}`).join(',')}}`),
+            withItems(
+              `{${entries.map(([k, done, p]) => `${JSON.stringify(k)}: ${JSON.stringify({ ...item(k, `${who}`), done: { value: done, at: who, client: `${who}` }, position: { value: p, at: who, client: `${who}` } })}`).join(',')}}`,
+            ),
           );
         const a = file(xs, 1);
         const b = file(ys, 2);
@@ -165,7 +171,10 @@ describe('salvaging a workspace the reader refuses (issue 16, item 7)', () => {
     const raw = through(doc) as { items: Record<string, Record<string, unknown>>; goals: unknown[]; current: unknown };
     raw.items.bent!.position = { value: 'p'.repeat(500), at: 2, client: 'x' };
     raw.items.bent!.done = { value: 'yes', at: 1e300, client: 'x' };
-    raw.items.bent!.notes = [{ value: 'kept', clock: { a: 1 }, by: 'm' }, { value: 42, clock: { b: 1 }, by: 'd' }];
+    raw.items.bent!.notes = [
+      { value: 'kept', clock: { a: 1 }, by: 'm' },
+      { value: 42, clock: { b: 1 }, by: 'd' },
+    ];
     raw.items.junk = 'not an item' as never;
     raw.goals.push({ value: 'second', clock: { c: -1 }, by: 'd' });
     raw.current = { value: 'good' };

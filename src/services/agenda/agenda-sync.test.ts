@@ -228,7 +228,12 @@ describe('what goes over the live channel', () => {
     expect(JSON.stringify([...hub.states.values()])).not.toMatch(/Copilot|items/);
     expect(atX).toEqual([]);
     // Names too: the pair see each other, never the stranger; the stranger sees only itself.
-    expect(b.participants().map((p) => p.name).sort()).toEqual([margaret.displayName, diego.displayName].sort());
+    expect(
+      b
+        .participants()
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([margaret.displayName, diego.displayName].sort());
     expect(x.participants().map((p) => p.person)).toEqual(['mallory']);
 
     // The stranger publishes with another key, copies A's value under its own slot, and tampers with one.

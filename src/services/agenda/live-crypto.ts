@@ -72,11 +72,7 @@ export class LiveSeal {
     try {
       const iv = fromBase64(parsed.data.iv);
       if (iv.length !== IV_BYTES) return undefined;
-      const plain = await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv, additionalData: encoder.encode(slot) },
-        this.key,
-        fromBase64(parsed.data.ciphertext),
-      );
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(slot) }, this.key, fromBase64(parsed.data.ciphertext));
       return decoder.decode(plain);
     } catch {
       // Not base64, another key, another slot, or changed on the way: it does not open.

@@ -145,12 +145,7 @@ export function saveAgenda(client: GraphClient, ref: WorkspaceRef, agenda: Agend
  * gets 412; it reads the file again and keeps the key it finds there. A key once stored is never
  * replaced, so both clients end with the same key. Returns the key and what is stored now.
  */
-export async function ensureLiveKey(
-  client: GraphClient,
-  ref: WorkspaceRef,
-  last: StoredWorkspace,
-  newKey: () => Promise<string>,
-): Promise<{ liveKey: string; stored: StoredWorkspace }> {
+export async function ensureLiveKey(client: GraphClient, ref: WorkspaceRef, last: StoredWorkspace, newKey: () => Promise<string>): Promise<{ liveKey: string; stored: StoredWorkspace }> {
   if (last.document.liveKey) return { liveKey: last.document.liveKey, stored: last };
   const key = await newKey();
   const stored = await writeWithIfMatch(

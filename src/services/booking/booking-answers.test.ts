@@ -138,8 +138,16 @@ const DOCUMENTED_SCHEDULE = {
       scheduleId: 'meganb@contoso.onmicrosoft.com',
       availabilityView: '200220010',
       scheduleItems: [
-        { status: 'busy', start: { dateTime: '2019-03-15T08:30:00.0000000', timeZone: 'Pacific Standard Time' }, end: { dateTime: '2019-03-15T09:30:00.0000000', timeZone: 'Pacific Standard Time' } },
-        { status: 'tentative', start: { dateTime: '2019-03-15T12:00:00.0000000', timeZone: 'Pacific Standard Time' }, end: { dateTime: '2019-03-15T13:00:00.0000000', timeZone: 'Pacific Standard Time' } },
+        {
+          status: 'busy',
+          start: { dateTime: '2019-03-15T08:30:00.0000000', timeZone: 'Pacific Standard Time' },
+          end: { dateTime: '2019-03-15T09:30:00.0000000', timeZone: 'Pacific Standard Time' },
+        },
+        {
+          status: 'tentative',
+          start: { dateTime: '2019-03-15T12:00:00.0000000', timeZone: 'Pacific Standard Time' },
+          end: { dateTime: '2019-03-15T13:00:00.0000000', timeZone: 'Pacific Standard Time' },
+        },
       ],
       workingHours: {
         daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],

@@ -52,7 +52,12 @@ describe('reading both calendars', () => {
   it('reads 26 weeks of free/busy for both in one $batch, with working hours in IANA zones', async () => {
     const graph = graphWith();
     const client = clientFor(graph);
-    const schedules = await readSchedules(client, [margaret.id, diego.id].map((id) => ({ address: person(id).mail, fallbackZone: userOf(id).mailboxSettings.timeZone })), new Date('2026-11-30T00:00:00Z'), 26);
+    const schedules = await readSchedules(
+      client,
+      [margaret.id, diego.id].map((id) => ({ address: person(id).mail, fallbackZone: userOf(id).mailboxSettings.timeZone })),
+      new Date('2026-11-30T00:00:00Z'),
+      26,
+    );
     expect(client.stats.requests).toBe(1);
     const exec = schedules.get(person(margaret.id).mail);
     const junior = schedules.get(person(diego.id).mail);
@@ -74,7 +79,11 @@ describe('reading both calendars', () => {
     const tooLong = await graph.fetch('https://graph.microsoft.com/v1.0/me/calendar/getSchedule', {
       method: 'POST',
       headers: { authorization: `Bearer ${await createDemoIdentity(margaret).getAccessToken(['Calendars.ReadWrite'])}` },
-      body: JSON.stringify({ schedules: ['x@contoso.example'], startTime: { dateTime: '2027-01-01T00:00:00', timeZone: 'UTC' }, endTime: { dateTime: '2027-04-01T00:00:00', timeZone: 'UTC' } }),
+      body: JSON.stringify({
+        schedules: ['x@contoso.example'],
+        startTime: { dateTime: '2027-01-01T00:00:00', timeZone: 'UTC' },
+        endTime: { dateTime: '2027-04-01T00:00:00', timeZone: 'UTC' },
+      }),
     });
     expect(tooLong.status).toBe(400);
     expect(((await tooLong.json()) as { error: { code: string } }).error.code).toBe('ErrorTimeIntervalTooBig');
@@ -248,7 +257,10 @@ describe("booking reads Graph's answers with a schema", () => {
 
   it('free/busy of another shape fails with GraphAnswerError naming what was being read', async () => {
     const graph = graphWith();
-    const client = withFetch(graph, corruptBatchParts(graph.fetch, 'getSchedule', () => ({ value: [{ scheduleId: person(diego.id).mail, scheduleItems: [{ status: 'busy' }] }] })));
+    const client = withFetch(
+      graph,
+      corruptBatchParts(graph.fetch, 'getSchedule', () => ({ value: [{ scheduleId: person(diego.id).mail, scheduleItems: [{ status: 'busy' }] }] })),
+    );
     const error = await readSchedules(client, [{ address: person(diego.id).mail, fallbackZone: 'UTC' }], new Date('2026-11-30T00:00:00Z'), 4).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphAnswerError);
     expect(error).toMatchObject({ operation: 'reading free/busy times', message: expect.not.stringContaining('scheduleItems') });
@@ -256,20 +268,29 @@ describe("booking reads Graph's answers with a schema", () => {
 
   it('a calendar search of another shape fails with GraphAnswerError before anything is created', async () => {
     const graph = graphWith();
-    const client = withFetch(graph, corruptAnswers(graph.fetch, ({ url, method }) => (method === 'GET' && url.includes('/me/events?') ? { value: [{ subject: 'no id' }] } : undefined)));
+    const client = withFetch(
+      graph,
+      corruptAnswers(graph.fetch, ({ url, method }) => (method === 'GET' && url.includes('/me/events?') ? { value: [{ subject: 'no id' }] } : undefined)),
+    );
     await expect(bookSeries(client, request())).rejects.toBeInstanceOf(GraphAnswerError);
     expect(pairSeries(graph, margaret.id)).toEqual([]);
   });
 
   it('a workspace upload answered without its drive fails with GraphAnswerError', async () => {
     const graph = graphWith();
-    const client = withFetch(graph, corruptAnswers(graph.fetch, ({ method, url }) => (method === 'PUT' && url.includes('/content') ? { id: 'x' } : undefined)));
+    const client = withFetch(
+      graph,
+      corruptAnswers(graph.fetch, ({ method, url }) => (method === 'PUT' && url.includes('/content') ? { id: 'x' } : undefined)),
+    );
     await expect(bookSeries(client, request())).rejects.toMatchObject({ name: 'GraphAnswerError', operation: 'creating the pair’s workspace in your OneDrive' });
   });
 
   it('an unexpected meeting lookup leaves the tab to the pair, and the sessions stay booked', async () => {
     const graph = graphWith();
-    const client = withFetch(graph, corruptBatchParts(graph.fetch, '/me/onlineMeetings', () => ({ value: [{ chatInfo: { threadId: 42 } }] })));
+    const client = withFetch(
+      graph,
+      corruptBatchParts(graph.fetch, '/me/onlineMeetings', () => ({ value: [{ chatInfo: { threadId: 42 } }] })),
+    );
     const result = await bookSeries(client, request());
     expect(result.chatTab).toMatchObject({ kind: 'manual', reason: 'Teams answered in a way the app did not expect, so the tab was not added.' });
     expect(pairSeries(graph, margaret.id)).toHaveLength(1);
@@ -278,7 +299,10 @@ describe("booking reads Graph's answers with a schema", () => {
   it('occurrences of another shape fail with GraphAnswerError', async () => {
     const graph = graphWith();
     const booked = await bookSeries(clientFor(graph), request());
-    const client = withFetch(graph, corruptAnswers(graph.fetch, ({ url }) => (url.includes('/instances?') ? { value: [{ id: 'x', start: 'soon' }] } : undefined)));
+    const client = withFetch(
+      graph,
+      corruptAnswers(graph.fetch, ({ url }) => (url.includes('/instances?') ? { value: [{ id: 'x', start: 'soon' }] } : undefined)),
+    );
     await expect(listOccurrences(client, booked.series.id, new Date('2027-01-01T00:00:00Z'), new Date('2027-03-01T00:00:00Z'))).rejects.toBeInstanceOf(GraphAnswerError);
   });
 });

@@ -154,7 +154,9 @@ function seriesInfo(event: z.output<typeof seriesEventSchema>, partnerMail: stri
 
 /** A Graph dateTimeTimeZone as a UTC ISO instant (reads answer in UTC unless asked otherwise). */
 const utcOf = (at: { dateTime: string; timeZone: string }) =>
-  DateTime.fromISO(at.dateTime, { zone: ianaZone(at.timeZone) ?? 'utc' }).toUTC().toISO({ suppressMilliseconds: true })!;
+  DateTime.fromISO(at.dateTime, { zone: ianaZone(at.timeZone) ?? 'utc' })
+    .toUTC()
+    .toISO({ suppressMilliseconds: true })!;
 
 const SERIES_SELECT = 'id,iCalUId,createdDateTime,webLink,onlineMeeting,attendees,start';
 
@@ -166,9 +168,7 @@ export async function findSeries(client: GraphClient, pairKey: string, partnerMa
     await client.get(`/me/events?$filter=${encodeURIComponent(filter)}&$select=${SERIES_SELECT}&$top=10`, CALENDAR_SCOPES),
     'looking for the pair’s sessions in your calendar',
   );
-  return page.value
-    .map((e) => seriesInfo(e, partnerMail))
-    .sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime) || a.id.localeCompare(b.id));
+  return page.value.map((e) => seriesInfo(e, partnerMail)).sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime) || a.id.localeCompare(b.id));
 }
 
 /**
@@ -258,17 +258,17 @@ function createRequest(request: BookingRequest, pairKey: string, workspace: Work
     method: 'POST',
     url: '/me/events',
     body: {
-    subject: invitationSubject(invitation),
-    body: { contentType: 'HTML', content: invitationBody(invitation) },
-    ...eventTimes(request.series),
-    recurrence: request.series.recurrence,
-    attendees: [{ emailAddress: { address: request.partner.mail, name: request.partner.displayName }, type: 'required' }],
-    isOnlineMeeting: true,
-    onlineMeetingProvider: 'teamsForBusiness',
-    allowNewTimeProposals: true,
-    showAs: 'busy',
-    transactionId: transactionIdOf(pairKey, request.series.start),
-    singleValueExtendedProperties: [{ id: PAIR_PROPERTY_ID, value: pairKey }],
+      subject: invitationSubject(invitation),
+      body: { contentType: 'HTML', content: invitationBody(invitation) },
+      ...eventTimes(request.series),
+      recurrence: request.series.recurrence,
+      attendees: [{ emailAddress: { address: request.partner.mail, name: request.partner.displayName }, type: 'required' }],
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      allowNewTimeProposals: true,
+      showAs: 'busy',
+      transactionId: transactionIdOf(pairKey, request.series.start),
+      singleValueExtendedProperties: [{ id: PAIR_PROPERTY_ID, value: pairKey }],
     },
   };
 }
@@ -383,7 +383,9 @@ export async function listOccurrences(client: GraphClient, seriesId: string, fro
   );
   return page.value.map((o) => ({
     id: o.id,
-    start: DateTime.fromISO(o.start.dateTime, { zone: ianaZone(o.start.timeZone) ?? 'utc' }).toUTC().toISO({ suppressMilliseconds: true })!,
+    start: DateTime.fromISO(o.start.dateTime, { zone: ianaZone(o.start.timeZone) ?? 'utc' })
+      .toUTC()
+      .toISO({ suppressMilliseconds: true })!,
   }));
 }
 

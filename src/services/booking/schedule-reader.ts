@@ -97,9 +97,7 @@ export async function readSchedules(
         kind: 'read',
         availability: {
           timeZone: zoneOf(hours?.timeZone?.name, person.fallbackZone),
-          workingHours: hours
-            ? { days: hours.daysOfWeek, start: hours.startTime.slice(0, 5), end: hours.endTime.slice(0, 5) }
-            : DEFAULT_WORKING_HOURS,
+          workingHours: hours ? { days: hours.daysOfWeek, start: hours.startTime.slice(0, 5), end: hours.endTime.slice(0, 5) } : DEFAULT_WORKING_HOURS,
           busy: list,
         },
       });

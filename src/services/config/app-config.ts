@@ -6,12 +6,9 @@ import { z } from 'zod';
  * (`AAD_APP_CLIENT_ID`, `TAB_ENDPOINT`, `TEAMS_APP_ID`) so that Toolkit users recognise them.
  */
 export const CONFIG_VARIABLES = {
-  AAD_APP_CLIENT_ID:
-    'the Application (client) ID of the Entra app registration (Entra admin centre › App registrations › Overview)',
-  AAD_APP_TENANT_ID:
-    'the Directory (tenant) ID of your organisation (Entra admin centre › Overview), or "organizations"',
-  TAB_ENDPOINT:
-    'the HTTPS address where the built app is hosted, without a trailing slash, e.g. https://mentoring.contoso.com',
+  AAD_APP_CLIENT_ID: 'the Application (client) ID of the Entra app registration (Entra admin centre › App registrations › Overview)',
+  AAD_APP_TENANT_ID: 'the Directory (tenant) ID of your organisation (Entra admin centre › Overview), or "organizations"',
+  TAB_ENDPOINT: 'the HTTPS address where the built app is hosted, without a trailing slash, e.g. https://mentoring.contoso.com',
   TEAMS_APP_ID: 'a GUID that identifies the Teams app package; generate one once and keep it',
   PROGRAMME_NAME: 'the programme name shown to people, at most 30 characters',
   PROGRAMME_OWNER_GROUP_ID: 'the object ID of the Entra group whose members run the programme',
@@ -53,8 +50,7 @@ export interface TenantSettings {
  * tenant from the fake Graph and lets you choose who you are.
  */
 export type AppConfig =
-  | { readonly mode: 'demo'; readonly programme: ProgrammeSettings }
-  | { readonly mode: 'tenant'; readonly tenant: TenantSettings; readonly programme: ProgrammeSettings };
+  { readonly mode: 'demo'; readonly programme: ProgrammeSettings } | { readonly mode: 'tenant'; readonly tenant: TenantSettings; readonly programme: ProgrammeSettings };
 
 /** One wrong or missing value, with the variable it came from. */
 export interface ConfigProblem {
@@ -69,9 +65,7 @@ export class ConfigError extends Error {
     super(
       [
         'The app configuration is not valid:',
-        ...problems.map(
-          (p) => `- ${p.variable}: ${p.message}. Expected ${CONFIG_VARIABLES[p.variable]}.`,
-        ),
+        ...problems.map((p) => `- ${p.variable}: ${p.message}. Expected ${CONFIG_VARIABLES[p.variable]}.`),
         'Set these in env/.env.local (see README › Configuration).',
       ].join('\n'),
     );
@@ -81,21 +75,12 @@ export class ConfigError extends Error {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guid = z.string().regex(GUID, 'is not a GUID (like 00000000-0000-0000-0000-000000000000)');
 
-const blankToUndefined = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value;
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const integer = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'is not a number' })
-      .int('is not a whole number')
-      .min(min, `is below ${min}`)
-      .max(max, `is above ${max}`)
-      .default(fallback),
-  );
+  z.preprocess(blankToUndefined, z.coerce.number({ error: 'is not a number' }).int('is not a whole number').min(min, `is below ${min}`).max(max, `is above ${max}`).default(fallback));
 
 function originProblem(value: string): string | undefined {
   if (!URL.canParse(value)) return 'is not a URL';
@@ -111,10 +96,7 @@ const httpsOrigin = z.string().superRefine((value, context) => {
 });
 
 const programmeSchema = z.object({
-  PROGRAMME_NAME: z.preprocess(
-    blankToUndefined,
-    z.string().max(30, 'is longer than 30 characters').default('Reverse mentoring'),
-  ),
+  PROGRAMME_NAME: z.preprocess(blankToUndefined, z.string().max(30, 'is longer than 30 characters').default('Reverse mentoring')),
   PROGRAMME_OWNER_GROUP_ID: optional(guid),
   PROGRAMME_LEVEL_GAP: integer(1, 6, 2),
   PROGRAMME_CADENCE_WEEKS: integer(1, 8, 2),
@@ -125,10 +107,7 @@ const programmeSchema = z.object({
 
 const tenantSchema = z.object({
   AAD_APP_CLIENT_ID: z.preprocess(blankToUndefined, guid),
-  AAD_APP_TENANT_ID: z.preprocess(
-    blankToUndefined,
-    z.union([guid, z.literal('organizations')], { error: 'is neither a GUID nor "organizations"' }),
-  ),
+  AAD_APP_TENANT_ID: z.preprocess(blankToUndefined, z.union([guid, z.literal('organizations')], { error: 'is neither a GUID nor "organizations"' })),
   TAB_ENDPOINT: z.preprocess(blankToUndefined, httpsOrigin),
   TEAMS_APP_ID: z.preprocess(blankToUndefined, guid),
 });
@@ -154,10 +133,7 @@ export function parseAppConfig(raw: RawConfig): AppConfig {
   const anyTenantValue = TENANT_VARIABLES.some((name) => blankToUndefined(raw[name]) !== undefined);
   const tenant = anyTenantValue ? tenantSchema.safeParse(raw) : undefined;
 
-  const problems = [
-    ...(programme.success ? [] : problemsOf(programme.error, raw)),
-    ...(tenant && !tenant.success ? problemsOf(tenant.error, raw) : []),
-  ];
+  const problems = [...(programme.success ? [] : problemsOf(programme.error, raw)), ...(tenant && !tenant.success ? problemsOf(tenant.error, raw) : [])];
   if (problems.length > 0 || !programme.success) throw new ConfigError(problems);
 
   const p = programme.data;

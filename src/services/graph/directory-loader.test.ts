@@ -194,7 +194,10 @@ describe('people the app meets in real tenants', () => {
   it('an organisation of one (besides guests, rooms and disabled accounts) loads, and suggests nobody, with a reason', async () => {
     const me = users.find((u) => u.id === DEMO_PEOPLE[3]!.id)!;
     const alone: DemoUser = { ...me, managerId: null };
-    const others = users.filter((u) => u.userType === 'Guest' || !u.accountEnabled).slice(0, 5).map((u) => ({ ...u, managerId: null }));
+    const others = users
+      .filter((u) => u.userType === 'Guest' || !u.accountEnabled)
+      .slice(0, 5)
+      .map((u) => ({ ...u, managerId: null }));
     const { client } = setup(new FakeGraph({ users: [alone, ...others] }));
     const snapshot = await loadDirectory(client, { now });
     expect(snapshot).toMatchObject({ expected: 1, skipped: 0 });
@@ -216,7 +219,7 @@ describe('people the app meets in real tenants', () => {
   });
 });
 
-describe('the directory reads Graph\'s answers with a schema', () => {
+describe("the directory reads Graph's answers with a schema", () => {
   it('a count that is not a number fails with GraphAnswerError instead of loading nobody', async () => {
     const graph = new FakeGraph({ users });
     const fetch = corruptBatchParts(graph.fetch, 'count=true', (body) => ({ ...(body as object), '@odata.count': 'many' }));

@@ -105,11 +105,7 @@ function deltaUrl(): string {
 
 /** Counts the programme's people per partition and plans the first page of each non-empty one. */
 async function plan(client: GraphClient, signal: AbortSignal | undefined) {
-  const items = [
-    { id: 'delta', url: deltaUrl() },
-    countItem('total', PROGRAMME_FILTER),
-    ...UPN_FIRST_CHARACTERS.map((c, i) => countItem(`p${i}`, partitionFilter(c))),
-  ];
+  const items = [{ id: 'delta', url: deltaUrl() }, countItem('total', PROGRAMME_FILTER), ...UPN_FIRST_CHARACTERS.map((c, i) => countItem(`p${i}`, partitionFilter(c)))];
   const answers = await client.batchAll(items, DIRECTORY_SCOPES, signal);
   const byId = new Map(answers.map((a) => [a.id, a]));
   for (const answer of answers) if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
@@ -176,7 +172,11 @@ export async function loadDirectory(client: GraphClient, options: LoadOptions = 
 
   const runBatch = async (urls: string[]) => {
     urls.forEach((url) => inFlight.add(url));
-    const answers = await client.batch(urls.map((url, i) => ({ id: String(i), url })), DIRECTORY_SCOPES, signal);
+    const answers = await client.batch(
+      urls.map((url, i) => ({ id: String(i), url })),
+      DIRECTORY_SCOPES,
+      signal,
+    );
     answers.forEach((answer, i) => {
       if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);
       const page = readAnswer(usersPageSchema, answer.body, 'reading the people in the directory');
@@ -213,13 +213,15 @@ async function fillGaps(client: GraphClient, people: Map<string, DirectoryPerson
   let skipped = 0;
   const tried = new Set<string>();
   for (let round = 0; round < MAX_GAP_ROUNDS; round++) {
-    const missing = [...new Set([...people.values()].map((p) => p.managerId))].filter(
-      (id): id is string => id !== undefined && !people.has(id) && !tried.has(id),
-    );
+    const missing = [...new Set([...people.values()].map((p) => p.managerId))].filter((id): id is string => id !== undefined && !people.has(id) && !tried.has(id));
     if (missing.length === 0) break;
     const params = new URLSearchParams({ $select: USER_SELECT.join(','), $expand: 'manager($select=id)' });
     missing.forEach((id) => tried.add(id));
-    const answers = await client.batchAll(missing.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}?${params}` })), DIRECTORY_SCOPES, signal);
+    const answers = await client.batchAll(
+      missing.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}?${params}` })),
+      DIRECTORY_SCOPES,
+      signal,
+    );
     for (const answer of answers) {
       if (answer.status === 404) continue; // deleted: the person stays at the top of their branch
       if (answer.status !== 200) throw errorFromAnswer(answer, DIRECTORY_SCOPES);

@@ -36,9 +36,7 @@ function failingFirst(graph: FakeGraph, times: number, status: number, headers: 
   let left = times;
   return (input, init) => {
     if (left-- > 0) {
-      return Promise.resolve(
-        new Response(JSON.stringify({ error: { code: 'x', message: 'injected' } }), { status, headers: { 'content-type': 'application/json', ...headers } }),
-      );
+      return Promise.resolve(new Response(JSON.stringify({ error: { code: 'x', message: 'injected' } }), { status, headers: { 'content-type': 'application/json', ...headers } }));
     }
     return graph.fetch(input, init);
   };
@@ -96,7 +94,9 @@ describe('GraphClient', () => {
 
   it('names the missing permission on 403 and tells who can grant it', async () => {
     const graph = new FakeGraph({ users, faults: { missingConsent: true } });
-    const error = await setup({ graph }).client.get('/users', ALL).catch((e: unknown) => e);
+    const error = await setup({ graph })
+      .client.get('/users', ALL)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphPermissionError);
     expect((error as GraphPermissionError).permissions).toEqual(ALL);
     expect((error as Error).message).toMatch(/User\.Read\.All.*admin consent/);
@@ -104,7 +104,9 @@ describe('GraphClient', () => {
 
   it('turns a consent the person cannot give into the same permission error', async () => {
     const refusing = { getAccessToken: () => Promise.reject(Object.assign(new Error('AADSTS65001: consent'), { errorCode: 'consent_required' })) };
-    const error = await setup({ identity: refusing as unknown as typeof identity }).client.get('/users', ALL).catch((e: unknown) => e);
+    const error = await setup({ identity: refusing as unknown as typeof identity })
+      .client.get('/users', ALL)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphPermissionError);
   });
 
@@ -186,7 +188,15 @@ describe('GraphClient keeps the token with Graph', () => {
     const error = await client.get(link, ALL).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphLinkError);
     expect((error as Error).message).toMatch(/did not follow it/);
-    await expect(client.batch([{ id: '1', url: '/me' }, { id: '2', url: link }], ALL)).rejects.toBeInstanceOf(GraphLinkError);
+    await expect(
+      client.batch(
+        [
+          { id: '1', url: '/me' },
+          { id: '2', url: link },
+        ],
+        ALL,
+      ),
+    ).rejects.toBeInstanceOf(GraphLinkError);
     expect(fetch).not.toHaveBeenCalled();
     expect(getAccessToken).not.toHaveBeenCalled();
     expect(client.stats).toEqual({ requests: 0, retries: 0 });
@@ -281,14 +291,28 @@ describe('GraphClient reads $batch answers with a schema', () => {
       {
         id: '1',
         status: 200,
-        headers: { 'Cache-Control': 'no-cache', 'x-ms-resource-unit': '1', 'OData-Version': '4.0', 'Content-Type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8' },
-        body: { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directoryObjects', value: [{ '@odata.type': '#microsoft.graph.directoryRole', id: '21004afc-7bb2-4fe6-a1e1-074ebd3e52c1' }] },
+        headers: {
+          'Cache-Control': 'no-cache',
+          'x-ms-resource-unit': '1',
+          'OData-Version': '4.0',
+          'Content-Type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8',
+        },
+        body: {
+          '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directoryObjects',
+          value: [{ '@odata.type': '#microsoft.graph.directoryRole', id: '21004afc-7bb2-4fe6-a1e1-074ebd3e52c1' }],
+        },
       },
       {
         id: '3',
         status: 403,
         headers: { 'Cache-Control': 'no-cache', 'x-ms-resource-unit': '1', 'Content-Type': 'application/json' },
-        body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.', innerError: { date: '2025-02-13T10:17:06', 'request-id': '93b6f17e-c05d-4f45-ad2a-6665c708d8a0', 'client-request-id': 'e70c5c1b-8b47-68c0-3171-3d22f5e0bd54' } } },
+        body: {
+          error: {
+            code: 'Authorization_RequestDenied',
+            message: 'Insufficient privileges to complete the operation.',
+            innerError: { date: '2025-02-13T10:17:06', 'request-id': '93b6f17e-c05d-4f45-ad2a-6665c708d8a0', 'client-request-id': 'e70c5c1b-8b47-68c0-3171-3d22f5e0bd54' },
+          },
+        },
       },
       {
         id: '5',

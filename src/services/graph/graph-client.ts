@@ -274,13 +274,7 @@ export class GraphClient {
    * Creates (POST), updates (PATCH), deletes (DELETE) or uploads (PUT) a resource; resolves with
    * Graph's answer body, if any. A PUT body that is a string is sent as it is (file content).
    */
-  write(
-    method: 'POST' | 'PATCH' | 'DELETE' | 'PUT',
-    url: string,
-    scopes: readonly string[],
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<unknown> {
+  write(method: 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, scopes: readonly string[], body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
     return this.send(scopes, undefined, (token): Promise<unknown> => {
       const request = this.client.api(url).headers({ ...headers, Authorization: `Bearer ${token}` });
       if (method === 'POST') return request.post(body);
@@ -361,9 +355,7 @@ export class GraphClient {
             url: relativeToGraph(item.url),
             ...(item.body === undefined ? {} : { body: item.body }),
             ...(dependsOn?.length ? { dependsOn } : {}),
-            ...(item.headers || item.body !== undefined
-              ? { headers: { ...(item.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...item.headers } }
-              : {}),
+            ...(item.headers || item.body !== undefined ? { headers: { ...(item.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...item.headers } } : {}),
           };
         }),
       };
@@ -401,18 +393,13 @@ export class GraphClient {
     return items.map((item) => answers.get(item.id)!);
   }
 
-  private async send<T>(
-    scopes: readonly string[],
-    signal: AbortSignal | undefined,
-    call: (token: string) => Promise<T>,
-    urls: readonly string[] = [],
-  ): Promise<T> {
+  private async send<T>(scopes: readonly string[], signal: AbortSignal | undefined, call: (token: string) => Promise<T>, urls: readonly string[] = []): Promise<T> {
     // Before any token is asked for or request sent: the token goes to Graph only.
     urls.forEach(assertGraphUrl);
     const started = this.now();
     let forceRefresh = false;
     let refreshed = false;
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       if (signal?.aborted) throw abortError();
       const token = await this.token(scopes, forceRefresh);
       forceRefresh = false;
@@ -426,10 +413,7 @@ export class GraphClient {
         const code = caught instanceof GraphError ? caught.code : undefined;
         if (caught instanceof GraphLinkError || code === 'GraphLinkError') throw caught instanceof GraphLinkError ? caught : new GraphLinkError('');
         // A call that never answered is retried like a 503 (the retry policy bounds how often).
-        const error =
-          code === TIMEOUT_ERROR
-            ? new GraphRequestError((caught as Error).message, 503, 'Timeout', undefined, undefined)
-            : this.toError(caught, scopes);
+        const error = code === TIMEOUT_ERROR ? new GraphRequestError((caught as Error).message, 503, 'Timeout', undefined, undefined) : this.toError(caught, scopes);
         if (error.status === 401 && !refreshed) {
           refreshed = forceRefresh = true;
           continue;

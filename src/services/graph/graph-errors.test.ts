@@ -33,7 +33,12 @@ describe("Graph's error body", () => {
 
   it('becomes the typed error for its status, with its code, message and request id', () => {
     const error = errorFromAnswer({ status: 405, body: DOCUMENTED_ERRORS[1] }, ['User.Read']);
-    expect(error).toMatchObject({ status: 405, code: 'Request_BadRequest', message: 'Specified HTTP method is not allowed for the request target.', requestId: '3a3b1bf7-3596-4493-8264-de81e028071f' });
+    expect(error).toMatchObject({
+      status: 405,
+      code: 'Request_BadRequest',
+      message: 'Specified HTTP method is not allowed for the request target.',
+      requestId: '3a3b1bf7-3596-4493-8264-de81e028071f',
+    });
     const refused = errorFromAnswer({ status: 403, body: DOCUMENTED_ERRORS[0] }, ['User.Read.All']);
     expect(refused).toBeInstanceOf(GraphPermissionError);
     // An empty code is no code.
@@ -63,9 +68,7 @@ describe('readAnswer', () => {
     expect(caught).toBeInstanceOf(GraphAnswerError);
     const error = caught as GraphAnswerError;
     expect(error).toMatchObject({ status: 502, code: 'UnexpectedGraphAnswer', operation: 'reading your calendar' });
-    expect(error.message).toBe(
-      'Microsoft 365 gave an unexpected answer while reading your calendar. Try again in a moment; if it keeps happening, tell your Microsoft 365 admin.',
-    );
+    expect(error.message).toBe('Microsoft 365 gave an unexpected answer while reading your calendar. Try again in a moment; if it keeps happening, tell your Microsoft 365 admin.');
     expect(error.problem).toMatch(/^id: /);
     expect(`${error.message} ${error.problem}`).not.toContain('do-not-show');
   });

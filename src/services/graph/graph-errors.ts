@@ -106,8 +106,7 @@ export class GuestDirectoryError extends GraphRequestError {
   override readonly name = 'GuestDirectoryError';
   constructor(requestId: string | undefined) {
     super(
-      "Guests can't see the organisation here, so the app cannot suggest or find reverse mentors for you. " +
-        'If you should take part in the programme, ask your programme owner.',
+      "Guests can't see the organisation here, so the app cannot suggest or find reverse mentors for you. " + 'If you should take part in the programme, ask your programme owner.',
       403,
       'Authorization_RequestDenied',
       requestId,

@@ -20,7 +20,10 @@ export const USER_SELECT = [
   'userType',
 ] as const;
 
-const text = z.string().nullish().transform((value) => value ?? undefined);
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? undefined);
 
 /** A user as Graph returns it with USER_SELECT; unknown extra properties are ignored. */
 const graphUserSchema = z.object({
@@ -100,8 +103,7 @@ export function applyDelta(existing: DirectoryPerson | undefined, item: DeltaIte
     accountEnabled: true,
     member: true,
   };
-  const pickText = (key: keyof DirectoryPerson & keyof DeltaItem) =>
-    key in item ? ((item[key] as string | undefined) ?? undefined) : (base[key] as string | undefined);
+  const pickText = (key: keyof DirectoryPerson & keyof DeltaItem) => (key in item ? ((item[key] as string | undefined) ?? undefined) : (base[key] as string | undefined));
   return {
     ...base,
     displayName: item.displayName?.trim() || base.displayName,

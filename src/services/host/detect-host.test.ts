@@ -80,9 +80,7 @@ describe('detectHost', () => {
     const onSlow = vi.fn();
     let result: Host | undefined;
     const framed = fakeView({ framed: true });
-    void detectHost({ view: framed, connect: () => answer.promise, timers: clock.timers, slowAfterMs: 10_000, onSlow }).then(
-      (host) => (result = host),
-    );
+    void detectHost({ view: framed, connect: () => answer.promise, timers: clock.timers, slowAfterMs: 10_000, onSlow }).then((host) => (result = host));
 
     clock.advance(5_000); // the old code gave up here and ran as a web page
     await settle();

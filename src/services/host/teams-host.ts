@@ -129,9 +129,7 @@ export async function connectTeamsHost(extraOrigins: readonly string[] = [], tea
                 handler()
                   .then((config) => teams.pages.config.setConfig(config))
                   .then(() => saveEvent.notifySuccess())
-                  .catch((error: unknown) =>
-                    saveEvent.notifyFailure(error instanceof Error ? error.message : String(error)),
-                  );
+                  .catch((error: unknown) => saveEvent.notifyFailure(error instanceof Error ? error.message : String(error)));
               });
             },
           }

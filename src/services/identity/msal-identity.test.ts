@@ -105,7 +105,7 @@ describe('createMsalIdentity', () => {
     expect(identity.kind).toBe('browser');
   });
 
-  it('in a host without nested app authentication, uses a standard client: silent with the host\'s hint, then a popup', async () => {
+  it("in a host without nested app authentication, uses a standard client: silent with the host's hint, then a popup", async () => {
     const ssoSilent = vi.fn().mockRejectedValue(new InteractionRequiredAuthError('login_required'));
     const acquireTokenPopup = vi.fn().mockResolvedValue(result('popup'));
     const { module, created } = fakeMsal({ ssoSilent, acquireTokenPopup });
@@ -135,9 +135,7 @@ describe('createMsalIdentity', () => {
     const { module } = fakeMsal({ getAllAccounts: () => [account], acquireTokenSilent });
     const identity = createMsalIdentity({ ...options, mode: 'nested', loadMsal: () => Promise.resolve(module) });
     await expect(identity.getAccessToken(['Calendars.ReadWrite'])).resolves.toBe('silent');
-    expect(acquireTokenSilent).toHaveBeenCalledWith(
-      expect.objectContaining({ scopes: ['Calendars.ReadWrite'], account }),
-    );
+    expect(acquireTokenSilent).toHaveBeenCalledWith(expect.objectContaining({ scopes: ['Calendars.ReadWrite'], account }));
   });
 
   it('falls back to a popup when interaction is required', async () => {

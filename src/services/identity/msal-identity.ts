@@ -1,10 +1,4 @@
-import type {
-  AccountInfo,
-  AuthenticationResult,
-  Configuration,
-  IPublicClientApplication,
-  PopupRequest,
-} from '@azure/msal-browser';
+import type { AccountInfo, AuthenticationResult, Configuration, IPublicClientApplication, PopupRequest } from '@azure/msal-browser';
 import type { TenantSettings } from '../config/app-config';
 import { SignInError, type Identity, type SignedInPerson } from './identity';
 
@@ -92,10 +86,7 @@ export function createMsalIdentity(options: MsalIdentityOptions): Identity {
   const getClient = () =>
     (client ??= loadMsal().then(async (msal) => {
       const configuration = msalConfiguration(options);
-      const pca =
-        options.mode === 'nested'
-          ? await msal.createNestablePublicClientApplication(configuration)
-          : await msal.createStandardPublicClientApplication(configuration);
+      const pca = options.mode === 'nested' ? await msal.createNestablePublicClientApplication(configuration) : await msal.createStandardPublicClientApplication(configuration);
       return { pca, msal };
     }));
 
@@ -117,9 +108,7 @@ export function createMsalIdentity(options: MsalIdentityOptions): Identity {
     };
     let result: AuthenticationResult;
     try {
-      result = account
-        ? await pca.acquireTokenSilent({ ...request, account, forceRefresh })
-        : await pca.ssoSilent(request);
+      result = account ? await pca.acquireTokenSilent({ ...request, account, forceRefresh }) : await pca.ssoSilent(request);
     } catch (error) {
       if (!(error instanceof msal.InteractionRequiredAuthError)) throw error;
       try {
@@ -127,9 +116,7 @@ export function createMsalIdentity(options: MsalIdentityOptions): Identity {
       } catch (popupError) {
         const code = (popupError as { errorCode?: string }).errorCode ?? 'popup_failed';
         throw new SignInError(
-          code === 'user_cancelled'
-            ? 'Sign-in was cancelled. Sign in to see your mentoring programme.'
-            : 'Sign-in did not complete. Allow pop-ups for this app and try again.',
+          code === 'user_cancelled' ? 'Sign-in was cancelled. Sign in to see your mentoring programme.' : 'Sign-in did not complete. Allow pop-ups for this app and try again.',
           code,
           { cause: popupError },
         );

@@ -10,8 +10,7 @@ import { optOut, ProfileError, readMyProfile, readProfiles, saveMyProfile, type 
 
 const users = generateDemoTenant({ size: 300 });
 const [margaret, diego] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
-const clientFor = (graph: FakeGraph, person = margaret) =>
-  new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
+const clientFor = (graph: FakeGraph, person = margaret) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
 
 const asMentor: Omit<StoredProfile, 'personId'> = {
   mentor: { capacity: 2, canTeach: ['generative-ai', 'gaming'] },
@@ -71,7 +70,10 @@ describe('the profile store', () => {
       ]),
     });
     const client = clientFor(graph);
-    const { profiles, damaged } = await readProfiles(client, users.map((u) => u.id));
+    const { profiles, damaged } = await readProfiles(
+      client,
+      users.map((u) => u.id),
+    );
     expect(profiles.map((p) => p.personId)).toEqual([users[1]!.id]);
     expect(damaged).toEqual([{ personId: users[2]!.id, problem: expect.stringMatching(/mentorCapacity/) }]);
     expect(graph.stats.httpRequests).toBe(Math.ceil(users.length / 20));
@@ -93,7 +95,10 @@ describe('the demo tenant’s profiles', () => {
     const { generateDemoProfiles } = await import('@/demo/graph/demo-profiles');
     const tenant = generateDemoTenant();
     const graph = new FakeGraph({ users: tenant, extensions: generateDemoProfiles(tenant) });
-    const { profiles, damaged } = await readProfiles(clientFor(graph), tenant.map((u) => u.id));
+    const { profiles, damaged } = await readProfiles(
+      clientFor(graph),
+      tenant.map((u) => u.id),
+    );
     const mentees = profiles.filter((p) => p.mentee);
     const mentors = profiles.filter((p) => p.mentor);
     expect(mentees.length).toBeGreaterThan(20);

@@ -69,7 +69,10 @@ const storedSchema = z.object({
     )
     .max(3)
     .optional(),
-  proposals: z.array(z.object({ with: z.string().max(40), start: z.iso.datetime() })).max(3).optional(),
+  proposals: z
+    .array(z.object({ with: z.string().max(40), start: z.iso.datetime() }))
+    .max(3)
+    .optional(),
 });
 
 /** What one person's stored extension says, or why it could not be read. */

@@ -18,22 +18,23 @@ export interface DirectoryCache {
 }
 
 const optionalText = z.string().optional();
-const personSchema: z.ZodType<DirectoryPerson> = z.object({
-  id: z.string().min(1),
-  displayName: z.string(),
-  userPrincipalName: optionalText,
-  mail: optionalText,
-  jobTitle: optionalText,
-  department: optionalText,
-  officeLocation: optionalText,
-  city: optionalText,
-  country: optionalText,
-  preferredLanguage: optionalText,
-  employeeHireDate: optionalText,
-  managerId: optionalText,
-  accountEnabled: z.boolean(),
-  member: z.boolean(),
-})
+const personSchema: z.ZodType<DirectoryPerson> = z
+  .object({
+    id: z.string().min(1),
+    displayName: z.string(),
+    userPrincipalName: optionalText,
+    mail: optionalText,
+    jobTitle: optionalText,
+    department: optionalText,
+    officeLocation: optionalText,
+    city: optionalText,
+    country: optionalText,
+    preferredLanguage: optionalText,
+    employeeHireDate: optionalText,
+    managerId: optionalText,
+    accountEnabled: z.boolean(),
+    member: z.boolean(),
+  })
   // A directory cached before the app read `mail` (its delta link never brings it) is loaded again.
   .refine((person) => 'mail' in person, 'cached before mail addresses were read') as z.ZodType<DirectoryPerson>;
 
@@ -102,7 +103,6 @@ export function createMemoryDirectoryCache(): DirectoryCache {
     readSnapshot: (key) => Promise.resolve(snapshots.get(key)),
     writeSnapshot: (key, snapshot) => Promise.resolve(void snapshots.set(key, snapshot)),
     readCheckpoint: (key) => Promise.resolve(checkpoints.get(key)),
-    writeCheckpoint: (key, checkpoint) =>
-      Promise.resolve(void (checkpoint ? checkpoints.set(key, checkpoint) : checkpoints.delete(key))),
+    writeCheckpoint: (key, checkpoint) => Promise.resolve(void (checkpoint ? checkpoints.set(key, checkpoint) : checkpoints.delete(key))),
   };
 }

@@ -6,7 +6,14 @@ import { describeOperation, docUser, expectGraphError, fakeGraph, send } from '.
 const me = docUser({ id: '00000000-0000-4000-8000-000000000001', displayName: 'Me', userPrincipalName: 'me@contoso.com' });
 // Example 2 of https://learn.microsoft.com/graph/api/appcatalogs-list-teamsapps: an app by its manifest id (externalId).
 const externalId = 'cf1ba4c7-f94e-4d80-ba90-5594b641a8ee';
-const graph = () => fakeGraph({ users: [me], catalog: new Map([[externalId, 'Contoso Time'], ['other-app', 'Other']]) });
+const graph = () =>
+  fakeGraph({
+    users: [me],
+    catalog: new Map([
+      [externalId, 'Contoso Time'],
+      ['other-app', 'Other'],
+    ]),
+  });
 const path = `/appCatalogs/teamsApps?$filter=${encodeURIComponent(`externalId eq '${externalId}'`)}`;
 
 describeOperation('list catalogue apps', () => {

@@ -158,7 +158,11 @@ describeOperation('list chat tabs', () => {
   it('lists the chat’s tabs with TeamsTab.Read.All or ReadWriteSelfForChat, not with TeamsTab.Create', async () => {
     const graph = setUp();
     await install(graph, { 'teamsApp@odata.bind': bind(APP) });
-    await call(graph, 'POST', chatPath('tabs'), ['TeamsTab.Create'], { displayName: 'T', 'teamsApp@odata.bind': bind(APP), configuration: { entityId: 'e', contentUrl: 'https://x.example/' } });
+    await call(graph, 'POST', chatPath('tabs'), ['TeamsTab.Create'], {
+      displayName: 'T',
+      'teamsApp@odata.bind': bind(APP),
+      configuration: { entityId: 'e', contentUrl: 'https://x.example/' },
+    });
     expect((await call(graph, 'GET', chatPath('tabs'), ['TeamsTab.Create'])).status).toBe(403);
     const listed = await call(graph, 'GET', `${chatPath('tabs')}?$expand=teamsApp`, ['TeamsTab.ReadWriteSelfForChat']);
     expect(listed.status).toBe(200);

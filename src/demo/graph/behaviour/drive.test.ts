@@ -25,7 +25,10 @@ function tenant(options: { notProvisioned?: string[] } = {}) {
     const token = await createDemoIdentity(who).getAccessToken(FILE_SCOPES);
     const pathOnly = path.split('?')[0]!;
     // Every request here is one the catalogue knows.
-    expect(GRAPH_OPERATIONS.some((op) => op.method === method && op.path.test(pathOnly)), `${method} ${pathOnly} is in the catalogue`).toBe(true);
+    expect(
+      GRAPH_OPERATIONS.some((op) => op.method === method && op.path.test(pathOnly)),
+      `${method} ${pathOnly} is in the catalogue`,
+    ).toBe(true);
     return graph.fetch(`${GRAPH_ROOT}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...init.headers },

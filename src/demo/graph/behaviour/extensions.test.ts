@@ -27,7 +27,13 @@ const json = async (response: Response) => (await response.json()) as Record<str
 const graphError = { error: { code: expect.any(String), message: expect.any(String), innerError: expect.objectContaining({ 'request-id': expect.any(String) }) } };
 
 /** Example 2 of "Create open extension", on a user. */
-const referral = { '@odata.type': 'microsoft.graph.openTypeExtension', extensionName: 'Com.Contoso.Referral', companyName: 'Wingtip Toys', dealValue: 500050, expirationDate: '2015-12-03T10:00:00.000Z' };
+const referral = {
+  '@odata.type': 'microsoft.graph.openTypeExtension',
+  extensionName: 'Com.Contoso.Referral',
+  companyName: 'Wingtip Toys',
+  dealValue: 500050,
+  expirationDate: '2015-12-03T10:00:00.000Z',
+};
 const withReferral = () => {
   const graph = new FakeGraph({ users, now });
   return { graph, created: call(graph, 'POST', '/me/extensions', referral) };
@@ -40,7 +46,12 @@ describeOperation('create open extension on me', () => {
     const { created } = withReferral();
     const response = await created;
     expect(response.status).toBe(201);
-    expect(await json(response)).toMatchObject({ '@odata.type': '#microsoft.graph.openTypeExtension', extensionName: 'Com.Contoso.Referral', companyName: 'Wingtip Toys', dealValue: 500050 });
+    expect(await json(response)).toMatchObject({
+      '@odata.type': '#microsoft.graph.openTypeExtension',
+      extensionName: 'Com.Contoso.Referral',
+      companyName: 'Wingtip Toys',
+      dealValue: 500050,
+    });
   });
 
   it.each([

@@ -6,7 +6,14 @@ const me = docUser({ id: '4562bcc8-c436-4f95-b7c0-4f8ce89dca5e', displayName: 'M
 // Example 2 of https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups.
 const member = 'fee2c45b-915a-4a64-b130-f4eb9e75525e';
 const other = '4fe90ae0-65a4-78b9-400e-0a0e1cbd5400';
-const graph = () => fakeGraph({ users: [me], groups: new Map([[member, new Set([me.id])], [other, new Set<string>()]]) });
+const graph = () =>
+  fakeGraph({
+    users: [me],
+    groups: new Map([
+      [member, new Set([me.id])],
+      [other, new Set<string>()],
+    ]),
+  });
 const SCOPES = ['User.Read'];
 
 describeOperation('check member groups', () => {
