@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AgendaFormatError } from '@/services/agenda/agenda-schema';
-import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
+import { GraphAnswerError, GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { addItem, alternativesOf, editText, liveItems, valueOf } from '@/domain/agenda/agenda';
 import { chatIdOfJoinUrl } from '@/domain/booking/meeting-pair';
 import { clearAgendaDeviceData, forgetAgendaCopiesOfOthers, type DeviceStorage } from '@/services/agenda/device-copy';
@@ -332,6 +332,7 @@ describe('an agenda that cannot be opened', () => {
     [new GraphRequestError('itemNotFound: The resource could not be found.', 404, 'itemNotFound', 'r1', undefined), /no longer there/],
     [new GraphRequestError('Could not reach Microsoft Graph: Failed to fetch', 503, 'NetworkError', undefined, undefined), /could not be reached just now/],
     [new AgendaFormatError('The pair workspace is not in the expected form (pair: Required).'), /damaged beyond what can be read/],
+    [new GraphAnswerError('reading the pair workspace', 'id: Required'), /an answer this app could not read/],
     [new TypeError("Cannot read properties of undefined (reading 'x')"), /^Something went wrong while opening the agenda/],
   ])('words %s for a person', (error, expected) => {
     const message = describeAgendaFailure(error);

@@ -15,7 +15,7 @@ import { LiveSeal, newLiveKey } from '@/services/agenda/live-crypto';
 import { ensureLiveKey, parseWorkspaceRef, readWorkspace, saveAgenda, type WorkspaceRef } from '@/services/agenda/workspace-store';
 import { seriesMeetings } from '@/services/booking/series-meetings';
 import { GraphLinkError, type GraphClient } from '@/services/graph/graph-client';
-import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
+import { GraphAnswerError, GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { readDisplayName } from '@/services/graph/user-name';
 import { readMyProfile, readProfiles } from '@/services/profile/profile-store';
 
@@ -238,6 +238,9 @@ export function describeAgendaFailure(error: unknown): string {
     return 'The pair workspace file is no longer there, or no longer shared with you. Ask your partner to check it in OneDrive, or book the sessions again to make a new one.';
   }
   if (error instanceof GraphLinkError) return 'Microsoft 365 answered in a way this app does not trust, so it stopped. Try again later.';
+  if (error instanceof GraphAnswerError) {
+    return 'Microsoft 365 gave an answer this app could not read, so it stopped before changing anything. Try again in a moment; if it keeps happening, tell your Microsoft 365 admin. Nothing you wrote is lost.';
+  }
   if (error instanceof GraphRequestError && error.status >= 500) {
     return 'Microsoft 365 could not be reached just now. Check your connection, then try again: nothing you wrote is lost.';
   }
