@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody,
 import { useMemo } from 'react';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
+import { useIsProgrammeOwner } from '@/context/use-programme-owner';
 import type { OrganisationSummary } from '@/application/programme/organisation';
 import type { OrgIssue } from '@/domain/org/org-model';
 import type { DirectorySnapshot } from '@/services/graph/directory-loader';
@@ -38,23 +39,28 @@ export function describeSmallOrganisation(activePeople: number): string | undefi
   return undefined;
 }
 
-function Summary(props: { snapshot: DirectorySnapshot; counts: OrganisationSummary; issues: readonly OrgIssue[]; refreshing: boolean; damagedProfiles: number }) {
-  const { snapshot, refreshing, damagedProfiles } = props;
+function Summary(props: { snapshot: DirectorySnapshot; counts: OrganisationSummary; issues: readonly OrgIssue[]; refreshing: boolean; damagedProfiles: number; owner: boolean }) {
+  const { snapshot, refreshing, damagedProfiles, owner } = props;
   const styles = useStyles();
   const { host } = useServices();
   const numbers = new Intl.NumberFormat(host.context.locale);
   const summary = useMemo(() => ({ ...props.counts, notes: describeIssues(props.issues) }), [props.counts, props.issues]);
   const updated = new Intl.DateTimeFormat(host.context.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(snapshot.loadedAt));
-  const notes = [
-    ...(snapshot.skipped > 0
-      ? [`${numbers.format(snapshot.skipped)} directory ${snapshot.skipped === 1 ? 'record' : 'records'} could not be read and ${snapshot.skipped === 1 ? 'was' : 'were'} left out.`]
-      : []),
-    ...[describeSmallOrganisation(summary.people)].filter((note) => note !== undefined),
-    ...summary.notes,
-    ...(damagedProfiles > 0
-      ? [`${numbers.format(damagedProfiles)} opt-in ${damagedProfiles === 1 ? 'profile' : 'profiles'} could not be read and ${damagedProfiles === 1 ? 'is' : 'are'} left out of matching.`]
-      : []),
-  ];
+  // What was wrong with the data is for the people who run the programme; everyone sees an organisation too small to pair in.
+  const dataQuality = owner
+    ? [
+        ...(snapshot.skipped > 0
+          ? [`${numbers.format(snapshot.skipped)} directory ${snapshot.skipped === 1 ? 'record' : 'records'} could not be read and ${snapshot.skipped === 1 ? 'was' : 'were'} left out.`]
+          : []),
+        ...summary.notes,
+        ...(damagedProfiles > 0
+          ? [
+              `${numbers.format(damagedProfiles)} opt-in ${damagedProfiles === 1 ? 'profile' : 'profiles'} could not be read and ${damagedProfiles === 1 ? 'is' : 'are'} left out of matching.`,
+            ]
+          : []),
+      ]
+    : [];
+  const notes = [...[describeSmallOrganisation(summary.people)].filter((note) => note !== undefined), ...dataQuality];
   return (
     <>
       <div>
@@ -82,12 +88,13 @@ function Summary(props: { snapshot: DirectorySnapshot; counts: OrganisationSumma
 
 const organisationSummaryPending: OrganisationSummary = { people: 0, departments: 0, offices: 0 };
 
-/** The organisation the suggestions come from: loading progress, size, and what was wrong with the data. */
+/** The organisation the suggestions come from: loading progress, size, and (for programme owners) what was wrong with the data. */
 export function OrganisationCard() {
   const styles = useStyles();
   const { host } = useServices();
   const numbers = new Intl.NumberFormat(host.context.locale);
   const { view, cancel, retry, summary, issues, damagedProfiles } = useOrganisation();
+  const owner = useIsProgrammeOwner() === true;
 
   let body;
   if (!view || (view.status === 'loading' && view.progress.phase === 'counting')) {
@@ -140,7 +147,7 @@ export function OrganisationCard() {
       </>
     );
   } else {
-    body = <Summary snapshot={view.snapshot} counts={summary ?? organisationSummaryPending} issues={issues} refreshing={view.refreshing} damagedProfiles={damagedProfiles} />;
+    body = <Summary snapshot={view.snapshot} counts={summary ?? organisationSummaryPending} issues={issues} refreshing={view.refreshing} damagedProfiles={damagedProfiles} owner={owner} />;
   }
   return <SectionCard title="Your organisation">{body}</SectionCard>;
 }

@@ -16,13 +16,14 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { withExclusion, withoutPin, withPin } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
+import { useIsProgrammeOwner } from '@/context/use-programme-owner';
 import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { toCsv } from '@/domain/export/csv';
 import { useProgrammeProposal } from './use-programme-proposal';
@@ -39,24 +40,6 @@ const useStyles = makeStyles({
 type Pair = readonly [string, string];
 const key = ([e, m]: Pair) => `${e}|${m}`;
 
-/** Whether the signed-in person runs the programme (undefined while Graph is asked). */
-function useIsOwner(): boolean | undefined {
-  const { programmeOwner } = useServices();
-  const [asked, setAsked] = useState<boolean | undefined>();
-  useEffect(() => {
-    if (typeof programmeOwner === 'boolean') return;
-    let current = true;
-    programmeOwner().then(
-      (yes) => current && setAsked(yes),
-      () => current && setAsked(false),
-    );
-    return () => {
-      current = false;
-    };
-  }, [programmeOwner]);
-  return typeof programmeOwner === 'boolean' ? programmeOwner : asked;
-}
-
 /**
  * Programme owners: run the programme-wide matching, adjust it (pins and exclusions are kept in the
  * owner's own OneDrive), see its health, export it.
@@ -64,7 +47,7 @@ function useIsOwner(): boolean | undefined {
 export function ProgrammeView() {
   const styles = useStyles();
   const { host } = useServices();
-  const owner = useIsOwner();
+  const owner = useIsProgrammeOwner();
   const unavailable = useDirectoryUnavailable();
   const { matcher, people, profiles, decisions, problem, proposal, figures: numbers, run: rerun, decide } = useProgrammeProposal(owner);
   const [selected, setSelected] = useState<string[]>([]);
