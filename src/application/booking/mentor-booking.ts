@@ -3,8 +3,9 @@
  * books and keeps the record), suggesting or proposing a time, and answering the invitation.
  */
 import { pairScheduleOf, withEntry, type BookingRecord, type PairSchedule } from '@/domain/booking/pair-schedule';
-import { findMyCopy, respondToSeries } from '@/services/booking/booking-service';
+import { findMyCopy, listOccurrences, respondToSeries } from '@/services/booking/booking-service';
 import type { BookingPorts, PairPerson } from './booking-ports';
+import { UPCOMING_WEEKS, type Session } from './pair-booking';
 
 /** The reverse mentor (signed in) and the executive who books their sessions. */
 export interface MentorPair {
@@ -19,8 +20,8 @@ export interface MentorSchedule {
   readonly suggested?: string;
 }
 
-/** The mentor's copy of the series in their calendar and their reply so far; `none` when it is not there. */
-export type Invitation = { readonly id: string; readonly response: string } | 'none';
+/** The mentor's copy of the series in their calendar, their reply so far and the Teams join link; `none` when it is not there. */
+export type Invitation = { readonly id: string; readonly response: string; readonly joinUrl?: string } | 'none';
 
 /** The reply the mentor's calendar gets with a decline. */
 export const DECLINE_COMMENT = 'I cannot make this time; I will propose another in the app.';
@@ -48,4 +49,11 @@ export async function answerInvitation(ports: Pick<BookingPorts, 'graph'>, invit
 /** Suggests (before booking) or proposes (after) a first start to the executive, kept in the mentor's profile. */
 export async function proposeTime(ports: Pick<BookingPorts, 'records'>, pair: MentorPair, start: string): Promise<void> {
   await ports.records.save({ proposals: withEntry(ports.records.current()?.proposals, pair.executive.id, { with: pair.executive.id, start }) });
+}
+
+/** The sessions of the mentor's copy of the series from now for the next {@link UPCOMING_WEEKS} weeks, in order; none without a copy. */
+export async function mentorUpcomingSessions(ports: Pick<BookingPorts, 'graph' | 'now'>, invitation: Invitation): Promise<Session[]> {
+  if (invitation === 'none') return [];
+  const now = ports.now();
+  return listOccurrences(await ports.graph(), invitation.id, now, new Date(now.getTime() + UPCOMING_WEEKS * 7 * 86_400_000));
 }

@@ -40,8 +40,14 @@ const dateTimeTimeZone = z.object({ dateTime: z.string().min(1), timeZone: z.str
 /** The series' occurrences in a window, `$select=id,start` (https://learn.microsoft.com/graph/api/event-list-instances). */
 export const occurrencesSchema = listOf(z.object({ id: z.string().min(1), start: dateTimeTimeZone }));
 
-/** The partner's copy of the series found by iCalUId, `$select=id,responseStatus` (https://learn.microsoft.com/graph/api/user-list-events). */
-export const myCopiesSchema = listOf(z.object({ id: z.string().min(1), responseStatus: z.object({ response: z.string().nullish() }).nullish() }));
+/** The partner's copy of the series found by iCalUId, `$select=id,responseStatus,onlineMeeting` (https://learn.microsoft.com/graph/api/user-list-events). */
+export const myCopiesSchema = listOf(
+  z.object({
+    id: z.string().min(1),
+    responseStatus: z.object({ response: z.string().nullish() }).nullish(),
+    onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
+  }),
+);
 
 /**
  * The workspace file's driveItem, as the upload answers it and as GET answers it: booking keeps its

@@ -407,15 +407,17 @@ export async function endSeries(client: GraphClient, seriesId: string, series: S
   await client.write('PATCH', `/me/events/${encodeURIComponent(seriesId)}`, CALENDAR_SCOPES, { recurrence: endedSeries(series, yesterday).recurrence });
 }
 
-/** The partner's copy of the series in their own calendar (found by its iCalUId), and their reply so far. */
-export async function findMyCopy(client: GraphClient, iCalUId: string): Promise<{ id: string; response: string } | undefined> {
+/** The partner's copy of the series in their own calendar (found by its iCalUId), their reply so far, and the Teams join link. */
+export async function findMyCopy(client: GraphClient, iCalUId: string): Promise<{ id: string; response: string; joinUrl?: string } | undefined> {
   const page = readAnswer(
     myCopiesSchema,
-    await client.get(`/me/events?$filter=${encodeURIComponent(`iCalUId eq '${iCalUId.replace(/'/g, "''")}'`)}&$select=id,responseStatus`, CALENDAR_SCOPES),
+    await client.get(`/me/events?$filter=${encodeURIComponent(`iCalUId eq '${iCalUId.replace(/'/g, "''")}'`)}&$select=id,responseStatus,onlineMeeting`, CALENDAR_SCOPES),
     'looking for the sessions in your calendar',
   );
   const copy = page.value[0];
-  return copy ? { id: copy.id, response: copy.responseStatus?.response ?? 'none' } : undefined;
+  if (!copy) return undefined;
+  const joinUrl = copy.onlineMeeting?.joinUrl ?? undefined;
+  return { id: copy.id, response: copy.responseStatus?.response ?? 'none', ...(joinUrl ? { joinUrl } : {}) };
 }
 
 /** The partner accepts or declines the series. */
