@@ -29,6 +29,11 @@ function listWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** Topics in words, from their ids: "generative AI, social media and younger customers". */
+export function wordTopics(topics: readonly string[]): string {
+  return listWords(topics.map((t) => TOPIC_LABEL.get(t) ?? t));
+}
+
 /** A language's English name from its tag ("es" → "Spanish"), or the tag. */
 function languageName(tag: string): string {
   try {

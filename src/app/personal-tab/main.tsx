@@ -4,6 +4,7 @@ import { HomePage } from '@/features/home/home-page';
 import { startSurface } from '../shell/start-surface';
 
 // These need the directory and everyone's profiles, which come after first paint; so does their code.
+const PairingCard = lazy(() => import('@/features/booking/pairing-card').then((m) => ({ default: m.PairingCard })));
 const SuggestionsCard = lazy(() => import('@/features/suggestions/suggestions-card').then((m) => ({ default: m.SuggestionsCard })));
 const RequestsCard = lazy(() => import('@/features/requests/requests-card').then((m) => ({ default: m.RequestsCard })));
 const BookingCard = lazy(() => import('@/features/booking/booking-card').then((m) => ({ default: m.BookingCard })));
@@ -14,6 +15,8 @@ void startSurface('personal tab', () => (
   <ProgrammeProvider>
     <HomePage>
       <Suspense fallback={null}>
+        {/* Your pairing leads; people without a pair see their suggestions first. */}
+        <PairingCard />
         <SuggestionsCard />
         <RequestsCard />
         <BookingCard />

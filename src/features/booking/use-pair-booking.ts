@@ -4,7 +4,9 @@ import { useServices } from '@/context/services-context';
 import { bookingPairsOf, cadenceOf } from '@/application/booking/booking-pairs';
 import type { BookingPorts, Cadence, PairPerson } from '@/application/booking/booking-ports';
 import { findPairSlots, typedStart, type PairSlots } from '@/application/booking/pair-slots';
-import { answerInvitation, findInvitation, mentorSchedule, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
+import { answerInvitation, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
+import { requestsWaitingFor } from '@/application/programme/requests';
+import type { PairSchedule } from '@/domain/booking/pair-schedule';
 import {
   bookPairing,
   endPairing,
@@ -201,4 +203,92 @@ export function usePairSlots({ organiser, partner, cadence }: { organiser: PairP
   /** A typed wall-clock time in `zone` as a UTC start, or undefined unless it is in the future. */
   const startAt = (local: string, zone: string) => typedStart({ now: systemClock }, local, zone);
   return { loaded, retry, startAt };
+}
+
+/** One of the signed-in person's pairs as home shows it: the partner, which side they are on, and where the pair stands. */
+export interface Pairing {
+  readonly partner: PairPerson;
+  /** The partner's side: the reverse mentor the signed-in executive books with, or an executive they mentor. */
+  readonly partnerIs: 'mentor' | 'executive';
+  readonly schedule: PairSchedule;
+}
+
+/**
+ * Home's "your pairing": the signed-in person, their pairs that have not ended (the reverse mentor
+ * they book with, the executives they mentor) and the requests waiting for their answer; undefined
+ * until the profiles are in.
+ */
+export function useMyPairing() {
+  const booking = useBookingPairs();
+  const { me, profiles } = useProgramme();
+  const ports = usePorts();
+  if (!booking) return undefined;
+  const { self, mentor, executives } = booking;
+  const pairings: Pairing[] = [];
+  if (mentor) {
+    const proposals = profiles.list.find((p) => p.personId === mentor.id)?.proposals;
+    pairings.push({ partner: mentor, partnerIs: 'mentor', schedule: executiveSchedule(ports, { me: self, mentor, cadence: booking.cadence }, proposals) });
+  }
+  for (const executive of executives) {
+    const bookings = profiles.list.find((p) => p.personId === executive.id)?.bookings;
+    pairings.push({ partner: executive, partnerIs: 'executive', schedule: mentorSchedule(ports, { me: self, executive }, bookings).schedule });
+  }
+  return {
+    self,
+    pairings: pairings.filter((p) => p.schedule.kind !== 'ended'),
+    requests: requestsWaitingFor(me, profiles.list),
+    profileOf: (id: string) => profiles.list.find((p) => p.personId === id),
+  };
+}
+
+/** The next session of a booked pair as this person's calendar has it, with the Teams join link and the partner's or my reply. */
+export interface NextSession {
+  /** The next session's UTC start; undefined when there is none in the next weeks. */
+  readonly start: string | undefined;
+  readonly joinUrl: string | undefined;
+  /** The executive's view: the mentor's reply; the mentor's view: their own. Undefined when the series is not in the calendar. */
+  readonly response: string | undefined;
+}
+
+/** The next session of one booked pair, from the calendar (the executive's series, or the mentor's copy of it); undefined while it is read. */
+export function useNextSession({ me, pairing }: { me: PairPerson; pairing: Pairing }): NextSession | 'failed' | undefined {
+  const { graph } = useServices();
+  const [found, setFound] = useState<NextSession | 'failed' | undefined>();
+  const uid = pairing.schedule.kind === 'booked' ? pairing.schedule.booking.uid : undefined;
+  const { partnerIs } = pairing;
+  const { id: partnerId, address: partnerAddress } = pairing.partner;
+  const { id: meId } = me;
+  useEffect(() => {
+    if (!uid) return;
+    let current = true;
+    setFound(undefined);
+    void (async () => {
+      const ports = { graph, now: systemClock };
+      try {
+        if (partnerIs === 'mentor') {
+          const series = await findPairSeries(ports, { me: { id: meId }, mentor: { id: partnerId, address: partnerAddress } });
+          const sessions = series === 'none' ? [] : await upcomingSessions(ports, series);
+          if (current)
+            setFound(
+              series === 'none' ? { start: undefined, joinUrl: undefined, response: undefined } : { start: sessions[0]?.start, joinUrl: series.joinUrl, response: series.partnerResponse },
+            );
+        } else {
+          const invitation = await findInvitation(ports, uid);
+          const sessions = await mentorUpcomingSessions(ports, invitation);
+          if (current)
+            setFound(
+              invitation === 'none'
+                ? { start: undefined, joinUrl: undefined, response: undefined }
+                : { start: sessions[0]?.start, joinUrl: invitation.joinUrl, response: invitation.response },
+            );
+        }
+      } catch {
+        if (current) setFound('failed');
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [uid, graph, partnerIs, partnerId, partnerAddress, meId]);
+  return uid ? found : undefined;
 }

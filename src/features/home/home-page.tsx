@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Avatar, Body1, Caption1, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { Avatar, Caption1, Link, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
   heading: { margin: 0 },
-  intro: { maxWidth: '70ch', color: tokens.colorNeutralForeground2 },
+  about: { maxWidth: '90ch', color: tokens.colorNeutralForeground3 },
   grid: {
     display: 'grid',
     gap: tokens.spacingHorizontalL,
@@ -28,10 +28,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** The personal tab's home: who you are, your organisation, your programme; `children` are more sections. */
+/**
+ * The personal tab's home: who you are, then `children` (the features, your pairing first), your
+ * organisation, and the programme and its privacy note in one quiet line.
+ */
 export function HomePage({ children }: { children?: ReactNode }) {
   const styles = useStyles();
-  const { user, config, host } = useServices();
+  const { user, config, host, teamsApp } = useServices();
   const firstName = user.displayName.split(' ')[0] ?? user.displayName;
   const programme = config.programme;
   return (
@@ -47,18 +50,21 @@ export function HomePage({ children }: { children?: ReactNode }) {
           </Caption1>
         </div>
       </header>
-      <Body1 className={styles.intro}>
-        In reverse mentoring, people early in their careers mentor senior leaders on what is changing fastest: new technology, social media, younger customers and colleagues. Both sides
-        learn.
-      </Body1>
       <section className={styles.grid} aria-label="Your mentoring">
         {children}
         <Suspense fallback={<SectionCard title="Your organisation" description="Reading your organisation…" />}>
           <OrganisationCard />
         </Suspense>
-        <SectionCard title="How the programme runs" description={`${describeCadence(programme)}. Each pair agrees its goals and a code of conduct in the first session.`} />
-        <SectionCard title="Your privacy" description="The programme sees who is paired, never what a pair writes. Your agenda and notes stay between the two of you." />
       </section>
+      <footer>
+        <Caption1 className={styles.about}>
+          People early in their careers mentor senior leaders on what is changing fastest. {describeCadence(programme)}; each pair agrees its goals and a code of conduct in the first
+          session. The programme sees who is paired, never what a pair writes.{' '}
+          <Link href={`${teamsApp.origin}/privacy.html`} target="_blank" rel="noreferrer" inline>
+            Privacy
+          </Link>
+        </Caption1>
+      </footer>
     </main>
   );
 }
