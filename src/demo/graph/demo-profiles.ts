@@ -46,11 +46,20 @@ export function generateDemoProfiles(users: readonly DemoUser[], options: { seed
   }
   const byId = new Map(users.map((u) => [u.id, u]));
   const [margaret, diego, aisha] = DEMO_PEOPLE;
-  if (margaret && byId.has(margaret.id)) put(byId.get(margaret.id)!, { wantsToLearn: ['generative-ai', 'social-media', 'younger-customers'] });
+  if (margaret && byId.has(margaret.id))
+    put(byId.get(margaret.id)!, {
+      wantsToLearn: ['generative-ai', 'social-media', 'younger-customers'],
+      learn: 'I want to use AI tools myself rather than hear about them, and to understand how our younger customers decide.',
+    });
   if (diego && byId.has(diego.id)) {
     put(byId.get(diego.id)!, { mentorCapacity: 2, canTeach: ['generative-ai', 'gaming', 'new-tools'], teach: 'I build AI side projects and play competitively.' });
   }
-  if (aisha && byId.has(aisha.id)) put(byId.get(aisha.id)!, { mentorCapacity: 1, canTeach: ['social-media', 'younger-customers', 'generative-ai'] });
+  if (aisha && byId.has(aisha.id))
+    put(byId.get(aisha.id)!, {
+      mentorCapacity: 1,
+      canTeach: ['social-media', 'younger-customers', 'generative-ai'],
+      teach: 'I run our social channels and hear from Gen Z customers every day.',
+    });
 
   // Damaged profiles: a capacity out of range, and a profile from some other version of the app.
   const others = [...extensions.keys()].filter((id) => !DEMO_PEOPLE.some((p) => p.id === id));

@@ -1,4 +1,6 @@
 import { Body1, Button, Card, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { namesApart } from '@/components/names-apart';
+import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
@@ -13,10 +15,12 @@ const useStyles = makeStyles({
 export function RequestsCard() {
   const styles = useStyles();
   const { host } = useServices();
-  const { me, ready, people, waiting, accepted, full, busy, error, respond, reload: reloadProfiles, timeZoneOf } = useRequests();
+  const { me, ready, people, waiting, accepted, full, busy, error, respond, reload: reloadProfiles, timeZoneOf, profileOf } = useRequests();
   if (!me?.mentor || !ready) return null;
 
-  const nameOf = (id: string) => people.get(id)?.displayName ?? 'an executive';
+  // Two executives with one name are told apart by their role, department or office.
+  const names = namesApart([...new Set([...waiting, ...accepted])].map((id) => ({ id, person: people.get(id), fallbackName: 'an executive' })));
+  const nameOf = (id: string) => names.get(id) ?? people.get(id)?.displayName ?? 'an executive';
 
   return (
     <SectionCard title="Requests to pair">
@@ -33,6 +37,7 @@ export function RequestsCard() {
             <li key={id}>
               <Card>
                 <PersonLine person={people.get(id)} fallbackName={nameOf(id)} timeZone={timeZoneOf(id)} locale={host.context.locale} />
+                <OwnWords profile={profileOf(id)} side="executive" />
                 <div className={styles.row}>
                   <Button appearance="primary" disabled={busy || full} onClick={() => void respond(id, true)} aria-label={`Accept ${nameOf(id)}`}>
                     Accept

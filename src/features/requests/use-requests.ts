@@ -40,5 +40,7 @@ export function useRequests() {
     respond,
     reload: reloadProfiles,
     timeZoneOf: (id: string) => profiles.list.find((p) => p.personId === id)?.timeZone,
+    /** An executive's profile: what they want to learn and their own words about it. */
+    profileOf: (id: string) => profiles.list.find((p) => p.personId === id),
   };
 }

@@ -1,6 +1,8 @@
 import { Body1, Button, Card, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
+import { namesApart } from '@/components/names-apart';
+import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
 import { useProgramme } from '@/context/programme-context';
 import { SectionCard } from '@/components/section-card';
@@ -47,12 +49,17 @@ function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: bool
             setQuery(data.optionText ?? '');
           }}
         >
-          {matches.map((p) => (
-            <Option key={p.id} value={p.id} text={p.displayName}>
-              {/* Names repeat in large organisations: the role tells people apart. */}
-              {[p.displayName, p.jobTitle, p.department].filter(Boolean).join(' · ')}
-            </Option>
-          ))}
+          {matches.map((p) => {
+            // Names repeat in large organisations: the role tells people apart, and the office where the role does not.
+            const role = [p.displayName, p.jobTitle, p.department].filter(Boolean).join(' · ');
+            const alike = matches.some((o) => o.id !== p.id && [o.displayName, o.jobTitle, o.department].filter(Boolean).join(' · ') === role);
+            const place = alike ? (p.officeLocation ?? p.city ?? p.country) : undefined;
+            return (
+              <Option key={p.id} value={p.id} text={p.displayName}>
+                {[role, place].filter(Boolean).join(' · ')}
+              </Option>
+            );
+          })}
         </Combobox>
       </Field>
       {person && <Body1 role="status">{wordWhyNot(reasons, { kind: 'executive', nameOf: (id) => people.get(id)?.displayName ?? id }, { menteeId: user.id, mentorId: person.id })}</Body1>}
@@ -89,6 +96,7 @@ export function SuggestionsCard() {
     return (
       <SectionCard title={state.kind === 'accepted' ? 'Your reverse mentor' : 'Your request'}>
         <PersonLine person={people.get(state.mentorId)} fallbackName={nameOf(state.mentorId)} timeZone={profileOf(state.mentorId)?.timeZone} locale={host.context.locale} />
+        <OwnWords profile={profileOf(state.mentorId)} side="mentor" />
         <Body1 role="status">
           {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
         </Body1>
@@ -104,6 +112,9 @@ export function SuggestionsCard() {
   }
 
   const { suggestions, why, more } = page(PAGE, offset)!;
+  // Two suggested mentors with one name are told apart by their role, department or office.
+  const names = namesApart(suggestions.map((s) => ({ id: s.mentorId, person: people.get(s.mentorId), fallbackName: nameOf(s.mentorId) })));
+  const nameApart = (id: string) => names.get(id) ?? nameOf(id);
   return (
     <SectionCard title="Suggested reverse mentors" wide>
       {state.kind === 'declined' && (
@@ -124,7 +135,8 @@ export function SuggestionsCard() {
             <li key={s.mentorId}>
               <Card>
                 <PersonLine person={people.get(s.mentorId)} fallbackName={nameOf(s.mentorId)} timeZone={profileOf(s.mentorId)?.timeZone} locale={host.context.locale} />
-                <ul className={styles.reasons} aria-label={`Why ${nameOf(s.mentorId)}`}>
+                <OwnWords profile={profileOf(s.mentorId)} side="mentor" />
+                <ul className={styles.reasons} aria-label={`Why ${nameApart(s.mentorId)}`}>
                   {s.reasons
                     .map((reason) => wordReason(reason, reader, { menteeId: user.id, mentorId: s.mentorId }))
                     .map((words) => (
@@ -134,7 +146,7 @@ export function SuggestionsCard() {
                     ))}
                 </ul>
                 <div className={styles.row}>
-                  <Button appearance="primary" disabled={busy} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameOf(s.mentorId)}`}>
+                  <Button appearance="primary" disabled={busy} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameApart(s.mentorId)}`}>
                     Ask to pair
                   </Button>
                 </div>
