@@ -6,7 +6,7 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, saveMyProfile } from '@/services/profile/profile-store';
 import type { BookingPorts, PairPerson } from './booking-ports';
-import { answerInvitation, DECLINE_COMMENT, findInvitation, mentorSchedule, proposeTime, type MentorPair } from './mentor-booking';
+import { answerInvitation, DECLINE_COMMENT, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type MentorPair } from './mentor-booking';
 import { bookPairing } from './pair-booking';
 import type { MyProfile } from '@/application/programme/my-profile';
 import { profileRecords } from './profile-records';
@@ -86,5 +86,16 @@ describe('the reverse mentor’s sessions', () => {
     if (invitation === 'none') throw new Error('no invitation');
     await answerInvitation(m.ports, invitation, true);
     expect(await findInvitation(m.ports, uid)).toMatchObject({ response: 'accepted' });
+  });
+
+  it('finds the Teams join link and the next sessions in the mentor’s own copy of the series', async () => {
+    const { graph, exec, mentor: m } = await pairOnGraph({ booked: true });
+    const uid = exec.records.current()!.bookings![0]!.uid;
+    const invitation = await findInvitation(m.ports, uid);
+    const organiserCopy = graph.calendars.eventsOf(margaret.id).find((e) => e.iCalUId === uid)!;
+    expect(invitation).toMatchObject({ joinUrl: organiserCopy.onlineMeeting!.joinUrl });
+    const sessions = await mentorUpcomingSessions(m.ports, invitation);
+    expect(sessions[0]?.start).toBe('2027-01-05T15:00:00Z');
+    expect(await mentorUpcomingSessions(m.ports, 'none')).toEqual([]);
   });
 });

@@ -1,0 +1,139 @@
+// @vitest-environment jsdom
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bookPairing } from '@/application/booking/pair-booking';
+import { profileRecords } from '@/application/booking/profile-records';
+import { ProgrammeProvider } from '@/context/programme-context';
+import { ServicesProvider, type AppServices } from '@/context/services-context';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
+import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
+import { BookingCard } from '@/features/booking/booking-card';
+import { PairingCard } from '@/features/booking/pairing-card';
+import { HomePage } from '@/features/home/home-page';
+import { SuggestionsCard } from '@/features/suggestions/suggestions-card';
+import { parseAppConfig } from '@/services/config/app-config';
+import { GraphClient } from '@/services/graph/graph-client';
+import type { Host } from '@/services/host/host';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
+import { readMyProfile } from '@/services/profile/profile-store';
+
+afterEach(cleanup);
+
+const users = generateDemoTenant({ size: 300 });
+const [margaret, diego] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
+const ORIGIN = 'https://mentoring.example';
+const APP = { teamsAppId: '11111111-2222-4333-8444-555555555555', origin: ORIGIN, tabName: 'Pair workspace' };
+
+/** Margaret asked Diego and he accepted; the fake Graph has everyone's profiles. */
+function pairedGraph() {
+  const extensions = new Map(generateDemoProfiles(users));
+  const profileOf = (id: string) => extensions.get(id)![PROFILE_EXTENSION]!;
+  extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...profileOf(margaret.id), asked: diego.id } });
+  extensions.set(diego.id, { [PROFILE_EXTENSION]: { ...profileOf(diego.id), accepted: [margaret.id], load: 1 } });
+  return new FakeGraph({ users, extensions, catalog: new Map([[APP.teamsAppId, 'Reverse mentoring']]) });
+}
+
+function clientOf(graph: FakeGraph, person: (typeof DEMO_PEOPLE)[number]) {
+  return new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
+}
+
+/** Margaret books the series with Diego, starting in three days on the hour. */
+async function book(graph: FakeGraph) {
+  const client = clientOf(graph, margaret);
+  const mine = await readMyProfile(client, margaret.id);
+  if (!mine || 'damaged' in mine) throw new Error('Margaret has no profile');
+  const now = () => new Date();
+  const person = (id: string, zone: string) => ({ id, displayName: users.find((u) => u.id === id)!.displayName, address: users.find((u) => u.id === id)!.mail!, zone });
+  const start = new Date(Math.ceil((Date.now() + 3 * 86_400_000) / 3_600_000) * 3_600_000).toISOString();
+  return bookPairing(
+    { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, mine) },
+    {
+      pair: { me: person(margaret.id, 'Europe/Stockholm'), mentor: person(diego.id, 'America/Mexico_City'), cadence: { everyWeeks: 2, weeks: 26, minutes: 45 } },
+      start,
+      zone: 'Europe/Stockholm',
+      programme: { name: 'Reverse mentoring' },
+      app: APP,
+    },
+  );
+}
+
+function openHome(graph: FakeGraph, person: (typeof DEMO_PEOPLE)[number]) {
+  const identity = createDemoIdentity(person);
+  const client = clientOf(graph, person);
+  const services: AppServices = {
+    config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
+    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: 'Europe/Stockholm' } } as unknown as Host,
+    identity,
+    user: person,
+    graph: () => Promise.resolve(client),
+    joinLive: () => Promise.reject(new Error('no live agenda here')),
+    watchNetwork: () => () => undefined,
+    teamsApp: { teamsAppId: APP.teamsAppId, origin: ORIGIN },
+    programmeOwner: false,
+  };
+  // As the personal tab composes it (main.tsx).
+  render(
+    <FluentProvider theme={teamsLightTheme}>
+      <ServicesProvider services={services}>
+        <ProgrammeProvider>
+          <HomePage>
+            <PairingCard />
+            <SuggestionsCard />
+            <BookingCard />
+          </HomePage>
+        </ProgrammeProvider>
+      </ServicesProvider>
+    </FluentProvider>,
+  );
+}
+
+describe('the personal tab’s home', () => {
+  it('leads with a paired executive’s pairing: the partner, the next session, Join and Prepare', async () => {
+    const graph = pairedGraph();
+    const booked = await book(graph);
+    openHome(graph, margaret);
+
+    const pair = await screen.findByRole('group', { name: 'With Diego Hernández' }, { timeout: 60_000 });
+    const mentoring = screen.getByRole('region', { name: 'Your mentoring' });
+    expect(within(mentoring).getAllByRole('heading', { level: 2 })[0]!.textContent).toBe('Your pairing');
+    within(pair).getByText('Diego Hernández');
+    within(pair).getByText(/Graduate Software Engineer/);
+    within(pair).getByText(/there$/);
+    // Diego's own words, which he wrote on opting in.
+    within(pair).getByText('In their words: “I build AI side projects and play competitively.”');
+
+    const join = await within(pair).findByRole('link', { name: 'Join' }, { timeout: 30_000 });
+    expect(join.getAttribute('href')).toBe(booked.series.joinUrl);
+    within(pair).getByText(/^Next session:/);
+    const prepare = within(pair).getByRole('link', { name: 'Prepare' });
+    expect(prepare.getAttribute('href')).toBe(`${ORIGIN}/meeting-tab/?workspace=${encodeURIComponent(booked.record.ref!)}`);
+
+    // The programme and its privacy note: one quiet line with a link, no cards.
+    expect(screen.queryByRole('heading', { name: 'Your privacy' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Privacy' }).getAttribute('href')).toBe(`${ORIGIN}/privacy.html`);
+  }, 120_000);
+
+  it('shows the mentor the same pairing from their side, with the invitation to answer', async () => {
+    const graph = pairedGraph();
+    const booked = await book(graph);
+    openHome(graph, diego);
+
+    const pair = await screen.findByRole('group', { name: 'With Margaret Lindqvist' }, { timeout: 60_000 });
+    within(pair).getByText(/^Wants to learn about generative AI, social media and younger customers/);
+    const join = await within(pair).findByRole('link', { name: 'Join' }, { timeout: 30_000 });
+    expect(join.getAttribute('href')).toBe(booked.series.joinUrl);
+    within(pair).getByText('Accept or decline the invitation to your sessions with Margaret Lindqvist below.');
+  }, 120_000);
+
+  it('leads with suggestions for an executive without a pair', async () => {
+    openHome(new FakeGraph({ users, extensions: generateDemoProfiles(users) }), margaret);
+    await screen.findByRole('list', { name: 'Suggested reverse mentors' }, { timeout: 60_000 });
+    expect(screen.queryByRole('heading', { name: 'Your pairing' })).toBeNull();
+    const mentoring = screen.getByRole('region', { name: 'Your mentoring' });
+    expect(within(mentoring).getAllByRole('heading', { level: 2 })[0]!.textContent).toBe('Suggested reverse mentors');
+  }, 120_000);
+});

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProgrammeProvider } from '@/context/programme-context';
+import { ServicesProvider, type AppServices } from '@/context/services-context';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
+import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
+import { parseAppConfig } from '@/services/config/app-config';
+import { GraphClient } from '@/services/graph/graph-client';
+import type { Host } from '@/services/host/host';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
+import { RequestsCard } from './requests-card';
+
+afterEach(cleanup);
+
+const users = generateDemoTenant({ size: 300 });
+const [margaret, , aisha] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
+
+function open(graph: FakeGraph) {
+  const identity = createDemoIdentity(aisha);
+  const client = new GraphClient({ identity, fetch: graph.fetch, sleep: () => Promise.resolve() });
+  const services: AppServices = {
+    config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
+    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: 'Africa/Lagos' } } as unknown as Host,
+    identity,
+    user: aisha,
+    graph: () => Promise.resolve(client),
+    joinLive: () => Promise.reject(new Error('no live agenda here')),
+    watchNetwork: () => () => undefined,
+    teamsApp: { teamsAppId: 'app', origin: 'https://mentoring.example' },
+    programmeOwner: false,
+  };
+  render(
+    <FluentProvider theme={teamsLightTheme}>
+      <ServicesProvider services={services}>
+        <ProgrammeProvider>
+          <RequestsCard />
+        </ProgrammeProvider>
+      </ServicesProvider>
+    </FluentProvider>,
+  );
+}
+
+describe('the requests card', () => {
+  it('shows the reverse mentor what the executive wants to learn, in their own words too', async () => {
+    const extensions = new Map(generateDemoProfiles(users));
+    extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...extensions.get(margaret.id)![PROFILE_EXTENSION], asked: aisha.id } });
+    open(new FakeGraph({ users, extensions }));
+
+    const requests = await screen.findByRole('list', { name: 'Requests waiting for your answer' }, { timeout: 60_000 });
+    const request = within(requests).getByRole('listitem');
+    within(request).getByText('Margaret Lindqvist');
+    within(request).getByText('Wants to learn about generative AI, social media and younger customers.');
+    within(request).getByText(/^In their words: “I want to use AI tools myself/);
+    expect(within(request).getByRole('button', { name: 'Accept Margaret Lindqvist' })).toBeDefined();
+  }, 120_000);
+});
