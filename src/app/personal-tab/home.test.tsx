@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookPairing } from '@/application/booking/pair-booking';
 import { profileRecords } from '@/application/booking/profile-records';
@@ -127,6 +127,10 @@ describe('the personal tab’s home', () => {
     const join = await within(pair).findByRole('link', { name: 'Join' }, { timeout: 30_000 });
     expect(join.getAttribute('href')).toBe(booked.series.joinUrl);
     within(pair).getByText('Accept or decline the invitation to your sessions with Margaret Lindqvist below.');
+
+    // Accepting below answers what was waiting.
+    act(() => screen.getByRole('button', { name: 'Accept the invitation' }).click());
+    await waitFor(() => expect(within(pair).queryByText(/^Accept or decline the invitation/)).toBeNull(), { timeout: 30_000 });
   }, 120_000);
 
   it('leads with suggestions for an executive without a pair', async () => {

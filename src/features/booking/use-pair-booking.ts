@@ -25,6 +25,13 @@ import { describeError } from './booking-format';
 /** The surface's clock: the one place booking reads the time. */
 const systemClock = () => new Date();
 
+/**
+ * Told when this surface changes a series (booked, moved, a session skipped, ended, the invitation
+ * answered), so home's next session reads the calendar again.
+ */
+const seriesChanges = new EventTarget();
+const seriesChanged = () => seriesChanges.dispatchEvent(new Event('change'));
+
 /** Runs one action at a time, with its error kept for the card to show. */
 function useAction() {
   const [busy, setBusy] = useState(false);
@@ -99,6 +106,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
       const result = await bookPairing(ports, { pair, start, zone, programme: { name: config.programme.name, codeOfConduct: config.programme.codeOfConduct }, app });
       setChatTab(result.chatTab);
       setSeries(result.series);
+      seriesChanged();
     });
 
   const move = (start: string, zone: string) =>
@@ -106,6 +114,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
       if (!booked) throw new Error('The series was not found in your calendar.');
       setSeries(await moveSeries(ports, pair, booked, series, start, zone));
       setMode('view');
+      seriesChanged();
     });
 
   const showNext = () =>
@@ -119,6 +128,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
     run(async () => {
       await skipSession(ports, pair, sessionId);
       setNext((list) => list?.filter((o) => o.id !== sessionId));
+      seriesChanged();
     });
 
   const end = () =>
@@ -169,6 +179,7 @@ export function useMentorBooking({ me, executive }: { me: PairPerson; executive:
       if (!invitation || invitation === 'none') return;
       setInvitation(await answerInvitation(ports, invitation, accept));
       if (!accept) setProposing(true);
+      seriesChanged();
     });
 
   return { schedule, suggested, invitation, proposing, setProposing, busy, error, propose, respond };
@@ -258,10 +269,16 @@ export function useNextSession({ me, pairing }: { me: PairPerson; pairing: Pairi
   const { partnerIs } = pairing;
   const { id: partnerId, address: partnerAddress } = pairing.partner;
   const { id: meId } = me;
+  // Read again whenever this surface changes a series.
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const bump = () => setChanges((n) => n + 1);
+    seriesChanges.addEventListener('change', bump);
+    return () => seriesChanges.removeEventListener('change', bump);
+  }, []);
   useEffect(() => {
     if (!uid) return;
     let current = true;
-    setFound(undefined);
     void (async () => {
       const ports = { graph, now: systemClock };
       try {
@@ -289,6 +306,6 @@ export function useNextSession({ me, pairing }: { me: PairPerson; pairing: Pairi
     return () => {
       current = false;
     };
-  }, [uid, graph, partnerIs, partnerId, partnerAddress, meId]);
+  }, [uid, graph, partnerIs, partnerId, partnerAddress, meId, changes]);
   return uid ? found : undefined;
 }
