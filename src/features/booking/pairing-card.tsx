@@ -105,7 +105,7 @@ export function PairingCard() {
   const { people } = useProgramme();
   if (!pairing || pairing.pairings.length === 0) return null;
   const { self, pairings, requests } = pairing;
-  const labels = namesApart([...pairings.map((p) => ({ id: p.partner.id, person: people.get(p.partner.id), fallbackName: p.partner.displayName }))]);
+  const labels = namesApart(pairings.map((p) => ({ id: p.partner.id, person: people.get(p.partner.id), fallbackName: p.partner.displayName })));
   const requestNames = namesApart(requests.map((id) => ({ id, person: people.get(id), fallbackName: 'An executive' })));
   return (
     <SectionCard title="Your pairing" wide>

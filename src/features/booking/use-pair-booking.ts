@@ -248,7 +248,6 @@ export function useMyPairing() {
     self,
     pairings: pairings.filter((p) => p.schedule.kind !== 'ended'),
     requests: requestsWaitingFor(me, profiles.list),
-    profileOf: (id: string) => profiles.list.find((p) => p.personId === id),
   };
 }
 
