@@ -14,7 +14,7 @@ export interface StoredPhoto {
   /** The side of the uploaded photo, in pixels: sizes above it are not available. */
   readonly uploaded: number;
   /** The photo at one side length (a multiple of 8), in pixels. */
-  readonly jpeg: (side: number) => Uint8Array;
+  readonly jpeg: (side: number) => Uint8Array<ArrayBuffer>;
 }
 
 function hash(text: string): number {
@@ -42,7 +42,7 @@ export function demoPhoto(user: Pick<DemoUser, 'id' | 'userType'>): StoredPhoto 
     }
     cells.push(line);
   }
-  const cache = new Map<number, Uint8Array>();
+  const cache = new Map<number, Uint8Array<ArrayBuffer>>();
   return {
     uploaded: 240,
     jpeg: (side) => {
@@ -68,7 +68,7 @@ function hsl(hue: number, saturation: number, lightness: number): Rgb {
  * each 8×8 block one colour: only DC coefficients, so one Huffman table of 12 four-bit DC codes and
  * an AC table holding only end-of-block suffice (ITU T.81, annex B and F).
  */
-export function blockJpeg(cells: readonly (readonly Rgb[])[], side: number): Uint8Array {
+export function blockJpeg(cells: readonly (readonly Rgb[])[], side: number): Uint8Array<ArrayBuffer> {
   if (side % 8 !== 0 || side <= 0) throw new RangeError(`A block JPEG's side is a positive multiple of 8, not ${side}`);
   const out: number[] = [];
   const u16 = (n: number) => out.push(n >> 8, n & 0xff);
