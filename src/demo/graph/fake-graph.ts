@@ -698,7 +698,9 @@ export class FakeGraph {
   }
 
   private asBatchPart(answer: Answer) {
-    // A binary answer travels base64-encoded, with its own content type (https://learn.microsoft.com/graph/json-batching).
+    // A batch answer is JSON: a binary body travels as a base64 string with its own content type
+    // (OData JSON Format 4.01, "Batch Response"; Graph sends plain base64 for photos, as
+    // microsoftgraph/msgraph-sdk-javascript#367 shows).
     if (answer.bytes) return { status: answer.status, headers: { ...answer.headers }, body: toBase64(answer.bytes) };
     return { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, body: answer.body };
   }

@@ -71,6 +71,7 @@ describe('the photo loader', () => {
 
   it('reads only what the schema allows: an image content type and base64; a throttled answer is asked again later', async () => {
     expect(photoFromAnswer({ status: 200, headers: { 'content-type': 'image/jpeg' }, body: '/9j/4AAQ' })).toBe('data:image/jpeg;base64,/9j/4AAQ');
+    expect(photoFromAnswer({ status: 200, headers: { 'content-type': 'image/jpeg; charset=binary' }, body: '_9j_4AA' })).toBe('data:image/jpeg;base64,/9j/4AA=');
     expect(photoFromAnswer({ status: 200, headers: { 'content-type': 'text/html' }, body: 'PGh0bWw+' })).toBeNull();
     expect(photoFromAnswer({ status: 200, headers: { 'content-type': 'image/jpeg' }, body: { not: 'base64' } })).toBeNull();
     expect(photoFromAnswer({ status: 200, headers: { 'content-type': 'image/svg+xml' }, body: 'PHN2Zz4=' })).toBeNull();

@@ -8,9 +8,13 @@
  * ProfilePhoto.Read.All; the page lists User.Read.All among the higher privileged ones, and the app
  * has that already for the directory, so photos ask for no new consent.
  *
- * Photos are fetched through $batch, 20 to a request (https://learn.microsoft.com/graph/json-batching),
- * where a binary body comes base64-encoded with its own `Content-Type`; they become data URLs (the
- * pages' CSP allows `img-src data:`), kept in memory for the session only, never in storage.
+ * Photos are fetched through $batch, 20 to a request (https://learn.microsoft.com/graph/json-batching).
+ * A batch answer is JSON, so a binary body comes as a base64 string with its own `Content-Type`
+ * (OData JSON Format 4.01, "Batch Response": for media types other than JSON and text "the value of
+ * body is a string containing the base64url-encoded value"; Graph sends plain base64, as
+ * microsoftgraph/msgraph-sdk-javascript#367 and msgraph-sdk-dotnet#2879 show for photos): both are
+ * read. They become data URLs (the pages' CSP allows `img-src data:`), kept in memory for the
+ * session only, never in storage.
  * Nothing here throws to the UI: a photo that is missing, refused or unreadable is `null`, and the
  * avatar shows initials.
  */
@@ -28,8 +32,9 @@ export const PHOTO_SIZE = '64x64';
 export const PHOTO_SCOPES: readonly string[] = ['User.Read.All'];
 
 /**
- * A photo's answer inside a $batch: status 200, an image content type, and the bytes base64-encoded.
- * Anything else (an HTML or JSON body, a content type that is not an image) is no photo.
+ * A photo's answer inside a $batch: status 200, an image content type, and the bytes base64- or
+ * base64url-encoded. Anything else (an HTML or JSON body, a content type that is not a raster
+ * image) is no photo.
  */
 export const photoAnswerSchema = z.object({
   status: z.literal(200),
@@ -37,7 +42,7 @@ export const photoAnswerSchema = z.object({
   body: z
     .string()
     .min(4)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/),
+    .regex(/^[A-Za-z0-9+/_-]+={0,2}$/),
 });
 
 /** A person's photo as a data URL, `null` when they have none (or it could not be read). */
@@ -60,8 +65,10 @@ export type PhotoGraph = Pick<GraphClient, 'batchAll'>;
 /** The photo a $batch answer carries, `null` for none; `undefined` when worth asking again later (throttled, unavailable). */
 export function photoFromAnswer(answer: Pick<BatchAnswer, 'status' | 'headers' | 'body'>): Photo | undefined {
   const parsed = photoAnswerSchema.safeParse(answer);
-  if (parsed.success) return `data:${parsed.data.headers['content-type'].split(';')[0]!.trim().toLowerCase()};base64,${parsed.data.body}`;
-  return isRetryable(answer.status) ? undefined : null;
+  if (!parsed.success) return isRetryable(answer.status) ? undefined : null;
+  const type = parsed.data.headers['content-type'].split(';')[0]!.trim().toLowerCase();
+  const base64 = parsed.data.body.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+  return `data:${type};base64,${base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')}`;
 }
 
 /** The request for one person's photo. */

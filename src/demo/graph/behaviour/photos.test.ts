@@ -1,8 +1,9 @@
 /**
  * Profile photos, pinned to "Get profilePhoto" (https://learn.microsoft.com/graph/api/profilephoto-get):
  * `GET /users/{id}/photos/{size}/$value` answers the photo's binary data (a JPEG), or 404 when the
- * user has none; inside a $batch the binary body comes base64-encoded with its own content type
- * (https://learn.microsoft.com/graph/json-batching).
+ * user has none. Inside a $batch (https://learn.microsoft.com/graph/json-batching) the answer is
+ * JSON, so the binary body comes as a base64 string with its own content type (OData JSON Format
+ * 4.01, "Batch Response"; microsoftgraph/msgraph-sdk-javascript#367 shows Graph doing so for photos).
  */
 import { expect, it } from 'vitest';
 import { demoAccessToken, DEMO_TENANT_ID } from '@/demo/demo-identity';
