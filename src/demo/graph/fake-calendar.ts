@@ -74,6 +74,8 @@ export interface CalendarContext {
 export interface Answer {
   readonly status: number;
   readonly body?: unknown;
+  /** A binary body (a photo), sent as it is with the content type its headers give; base64 inside a $batch. */
+  readonly bytes?: Uint8Array<ArrayBuffer>;
   readonly headers?: Record<string, string>;
 }
 type ErrorAnswer = (status: number, code: string, message: string) => Answer;

@@ -14,6 +14,8 @@
  *   400 and reported as unknown, which fails the test that sent it.
  * - Calendars (fake-calendar.ts), OneDrive files and sharing (fake-drive.ts), meeting chats, the
  *   app catalogue and chat tabs (fake-chats.ts).
+ * - Profile photos (`/users/{id}/photos/{size}/$value`): JPEG bytes, base64 inside a $batch;
+ *   404 ImageNotFound for a user without one (demo-photos.ts).
  * - Errors in Graph's shape; faults on demand: 429 with Retry-After, 503, slow answers, expired
  *   tokens, missing consent.
  */
@@ -22,6 +24,7 @@ import { RESOURCE_SPECIFIC_PERMISSIONS, type ResourceSpecificPermission } from '
 import type { DemoUser } from './demo-tenant';
 import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './fake-calendar';
 import { FakeChats, type ChatState } from './fake-chats';
+import { demoPhoto, PHOTO_SIZES, type StoredPhoto } from './demo-photos';
 import { FakeDrives, type StoredFile } from './fake-drive';
 import { findOperation, recordUnknownGraphRequest, type UnknownGraphRequest } from './graph-catalogue';
 
@@ -98,6 +101,8 @@ export interface FakeGraphOptions {
   readonly catalog?: ReadonlyMap<string, string>;
   /** Resource-specific permissions of catalogue apps by manifest id; an app not listed has this app's (RESOURCE_SPECIFIC_PERMISSIONS). */
   readonly catalogPermissions?: ReadonlyMap<string, readonly ResourceSpecificPermission[]>;
+  /** A user's profile photo, or undefined for none (default: the demo's, demo-photos.ts). */
+  readonly photos?: (user: DemoUser) => StoredPhoto | undefined;
   /** Told after every change to calendars, drives or chats. */
   readonly onStateChange?: () => void;
   readonly newId?: () => string;
@@ -185,8 +190,10 @@ export class FakeGraph {
   private readonly onExtensionChange: FakeGraphOptions['onExtensionChange'];
   private readonly groups: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly onUnknownRequest: (request: UnknownGraphRequest) => void;
+  private readonly photoOf: (user: DemoUser) => StoredPhoto | undefined;
 
   constructor(options: FakeGraphOptions) {
+    this.photoOf = options.photos ?? demoPhoto;
     this.onExtensionChange = options.onExtensionChange;
     this.onUnknownRequest = options.onUnknownRequest ?? recordUnknownGraphRequest;
     this.groups = options.groups ?? new Map();
@@ -302,6 +309,7 @@ export class FakeGraph {
       this.stats.dropped++;
       throw new TypeError('Failed to fetch (the connection dropped)');
     }
+    if (answer.bytes) return new Response(answer.bytes, { status: answer.status, headers: answer.headers ?? {} });
     // No content (204, and 201/202 for actions), no content type: as Graph answers.
     if (answer.body === undefined) return new Response(null, { status: answer.status, headers: answer.headers ?? {} });
     return new Response(JSON.stringify(answer.body), {
@@ -388,6 +396,8 @@ export class FakeGraph {
       }
       return this.extension(method, owner, extension[3] ? decodeURIComponent(extension[3]) : undefined, body);
     }
+    const photo = /^\/users\/([^/]+)\/photos\/([^/]+)\/\$value$/.exec(path);
+    if (photo) return this.photo(decodeURIComponent(photo[1]!), decodeURIComponent(photo[2]!), url, auth);
     if (method === 'POST' && path === '/me/checkMemberGroups') {
       // https://learn.microsoft.com/graph/api/user-checkmembergroups, "Group memberships for the
       // signed-in user", least to most privileged: User.Read; User.ReadBasic.All or User.Read.All with
@@ -521,6 +531,33 @@ export class FakeGraph {
       return { status: 204 };
     }
     return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
+  }
+
+  /**
+   * A user's profile photo at one size (https://learn.microsoft.com/graph/api/profilephoto-get):
+   * 200 with the JPEG's bytes (`Content-Type: image/jpeg`), 404 ImageNotFound when the user has
+   * none. Delegated, for a user's photo: ProfilePhoto.Read.All least privileged, or
+   * ProfilePhoto.ReadWrite.All, User.ReadBasic.All, User.Read.All, User.ReadWrite.All; the page also
+   * lists User.Read and User.ReadWrite, which the fake accepts for one's own photo only (the
+   * stricter reading). The page gives the sizes Microsoft 365 keeps and says a size is available up
+   * to the uploaded photo's; it is silent on other sizes and sizes above it: the fake answers them
+   * 404 ImageNotFound too, and refuses query options.
+   */
+  private photo(id: string, size: string, url: URL, auth: { oid: string; scopes: Set<string> }): Answer {
+    const has = (...scopes: string[]) => scopes.some((s) => auth.scopes.has(s));
+    const allowed =
+      has('ProfilePhoto.Read.All', 'ProfilePhoto.ReadWrite.All', 'User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All') || (id === auth.oid && has('User.Read', 'User.ReadWrite'));
+    if (!allowed || this.faults.missingConsent) return this.denied();
+    const refused = [...url.searchParams.keys()][0];
+    if (refused) return this.error(400, 'Request_UnsupportedQuery', `The query option '${refused}' is not supported here.`);
+    const user = this.users.get(id);
+    if (!user) return this.error(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+    const stored = this.photoOf(user);
+    const side = Number(/^(\d+)x\1$/.exec(size)?.[1]);
+    if (!stored || !(PHOTO_SIZES as readonly string[]).includes(size) || side > stored.uploaded) {
+      return this.error(404, 'ImageNotFound', "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
+    }
+    return { status: 200, headers: { 'content-type': 'image/jpeg' }, bytes: stored.jpeg(side) };
   }
 
   private one(id: string, query: Query): Answer {
@@ -661,6 +698,10 @@ export class FakeGraph {
   }
 
   private asBatchPart(answer: Answer) {
+    // A batch answer is JSON: a binary body travels as a base64 string with its own content type
+    // (OData JSON Format 4.01, "Batch Response"; Graph sends plain base64 for photos, as
+    // microsoftgraph/msgraph-sdk-javascript#367 shows).
+    if (answer.bytes) return { status: answer.status, headers: { ...answer.headers }, body: toBase64(answer.bytes) };
     return { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, body: answer.body };
   }
 
@@ -831,6 +872,12 @@ function decodeToken(token: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 function readClaims(token: string): { oid: string; scp: string } | undefined {

@@ -288,6 +288,17 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     doc: 'https://learn.microsoft.com/graph/api/chat-post-tabs',
     permissions: ['TeamsTab.Create'],
   },
+  // Photos (src/services/graph/photos.ts), in $batch requests of 20.
+  {
+    name: 'get profile photo',
+    method: 'GET',
+    path: /^\/users\/[^/]+\/photos\/[^/]+\/\$value$/,
+    doc: page('profilephoto-get'),
+    // Least privileged for a user's photo is ProfilePhoto.Read.All; the page lists User.Read.All
+    // among the higher privileged ones, which the app already has (admin-consented for the
+    // directory), so photos add no permission and no consent prompt.
+    permissions: ['User.Read.All'],
+  },
   // Token area (issue 11 item 10): whether the signed-in person is a guest, asked when the directory is refused.
   {
     name: 'get the signed-in user',

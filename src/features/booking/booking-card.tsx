@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Link, makeStyles, MessageBar, MessageBarBody, 
 import { DateTime } from 'luxon';
 import { useMemo, type ReactNode } from 'react';
 import { useProgramme } from '@/context/programme-context';
+import { PersonAvatar } from '@/components/person-avatar';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
@@ -248,15 +249,16 @@ export function BookingCard() {
   const booking = useBookingPairs();
   if (!booking) return null;
   const { self, mentor, executives, cadence } = booking;
-  const pairs: { key: string; title: string; body: ReactNode }[] = [];
-  if (mentor) pairs.push({ key: mentor.id, title: `Your sessions with ${mentor.displayName}`, body: <ExecutiveSessions me={self} mentor={mentor} cadence={cadence} /> });
+  const pairs: { key: string; partner: PairPerson; title: string; body: ReactNode }[] = [];
+  if (mentor) pairs.push({ key: mentor.id, partner: mentor, title: `Your sessions with ${mentor.displayName}`, body: <ExecutiveSessions me={self} mentor={mentor} cadence={cadence} /> });
   for (const executive of executives) {
-    pairs.push({ key: executive.id, title: `Your sessions with ${executive.displayName}`, body: <MentorSessions me={self} executive={executive} cadence={cadence} /> });
+    pairs.push({ key: executive.id, partner: executive, title: `Your sessions with ${executive.displayName}`, body: <MentorSessions me={self} executive={executive} cadence={cadence} /> });
   }
   return (
     <>
       {pairs.map((pair) => (
         <SectionCard key={pair.key} title={pair.title} wide>
+          <PersonAvatar id={pair.partner.id} name={pair.partner.displayName} size={40} />
           {pair.body}
         </SectionCard>
       ))}

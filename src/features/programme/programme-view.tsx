@@ -10,6 +10,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableCellLayout,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -20,6 +21,7 @@ import { useState } from 'react';
 import { withExclusion, withoutPin, withPin } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
+import { PersonAvatar } from '@/components/person-avatar';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
@@ -176,8 +178,12 @@ export function ProgrammeView() {
                         onChange={(_, d) => setSelected(d.checked ? [...selected, k].slice(-2) : selected.filter((s) => s !== k))}
                       />
                     </TableCell>
-                    <TableCell>{name(p.menteeId)}</TableCell>
-                    <TableCell>{name(p.mentorId)}</TableCell>
+                    <TableCell>
+                      <TableCellLayout media={<PersonAvatar id={p.menteeId} name={name(p.menteeId)} size={24} />}>{name(p.menteeId)}</TableCellLayout>
+                    </TableCell>
+                    <TableCell>
+                      <TableCellLayout media={<PersonAvatar id={p.mentorId} name={name(p.mentorId)} size={24} />}>{name(p.mentorId)}</TableCellLayout>
+                    </TableCell>
                     <TableCell>{percent.format(p.score)}</TableCell>
                     <TableCell>
                       <Caption1 className={styles.reasons}>
