@@ -25,6 +25,19 @@ export interface BookingRecord {
   readonly ended?: string;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a booked series is over at `now` (ms): ended from the app (the record says so), or past
+ * its last week. The one test of "ended" for everything that asks whether a pair is current or past:
+ * the repeat rule, a mentor's load and an executive's request.
+ */
+export function seriesEnded(booking: Pick<BookingRecord, 'start' | 'weeks' | 'ended'>, now: number): boolean {
+  if (booking.ended) return true;
+  const start = Date.parse(booking.start);
+  return Number.isFinite(start) && now >= start + booking.weeks * 7 * DAY_MS;
+}
+
 /** A time one of the pair proposes for the series' first (or next) occurrence. */
 export interface Proposal {
   readonly with: string;

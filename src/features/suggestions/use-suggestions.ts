@@ -14,7 +14,7 @@ export function useSuggestions() {
   const { me, matcher, people, profiles, keepMyProfile, now } = useProgramme();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const request = myRequest(me, profiles.list);
+  const request = myRequest(me, profiles.list, now());
 
   const ask = useCallback(
     async (mentorId: string | undefined) => {
