@@ -78,7 +78,7 @@ function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: bool
 export function SuggestionsCard() {
   const styles = useStyles();
   const { host, user } = useServices();
-  const { me, matcher, people, request: state, busy, error, ask, profileOf, page } = useSuggestions();
+  const { me, matcher, people, request: state, booked, busy, error, ask, profileOf, page } = useSuggestions();
   const [offset, setOffset] = useState(0);
 
   if (!me?.mentee) return null;
@@ -97,9 +97,12 @@ export function SuggestionsCard() {
       <SectionCard title={state.kind === 'accepted' ? 'Your reverse mentor' : 'Your request'}>
         <PersonLine person={people.get(state.mentorId)} fallbackName={nameOf(state.mentorId)} timeZone={profileOf(state.mentorId)?.timeZone} locale={host.context.locale} />
         <OwnWords profile={profileOf(state.mentorId)} side="mentor" />
-        <Body1 role="status">
-          {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
-        </Body1>
+        {/* Once booked, "Your pairing" leads with the sessions: nothing left to say here. */}
+        {!booked && (
+          <Body1 role="status">
+            {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
+          </Body1>
+        )}
         {state.kind === 'pending' && (
           <div className={styles.row}>
             <Button disabled={busy} onClick={() => void ask(undefined)}>
@@ -122,6 +125,8 @@ export function SuggestionsCard() {
           <MessageBarBody>{nameOf(state.mentorId)} cannot take you on this time. Ask someone else below.</MessageBarBody>
         </MessageBar>
       )}
+      {/* The pairing's own card says it ended, and when: here, only what comes next. */}
+      {state.kind === 'ended' && <Body1>Ready for a new reverse mentor? Ask one of these people, or look someone up below.</Body1>}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
