@@ -83,6 +83,13 @@ describe('why not', () => {
     expect(wordWhyNot([], executive, pair)).toBe('Diego Hernández fits the programme rules; they may simply rank below your suggestions.');
     expect(wordWhyNot([], owner, pair)).toBe('Diego Hernández fits the programme rules for Margaret Lindqvist.');
   });
+
+  it('tells an executive that someone they look up is already among the suggestions they see', () => {
+    expect(wordWhyNot([], executive, pair, { shown: true })).toBe('Diego Hernández is already among your suggestions.');
+    // What stands in the way still comes first, and an owner reads the rules.
+    expect(wordWhyNot([{ code: 'past-pair' }], executive, pair, { shown: true })).toBe('Diego Hernández was paired with you before.');
+    expect(wordWhyNot([], owner, pair, { shown: true })).toBe('Diego Hernández fits the programme rules for Margaret Lindqvist.');
+  });
 });
 
 describe('why nobody', () => {

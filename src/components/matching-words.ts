@@ -112,11 +112,13 @@ export function wordIneligible(reason: IneligibleReason, reader: Reader, pair: P
 
 /**
  * "Why not this reverse mentor?" as a sentence: everything that stands in the way, or, when
- * nothing does, that they fit.
+ * nothing does, that they fit; for an executive who has them among the suggestions they see
+ * (`shown`), that they are there already.
  */
-export function wordWhyNot(reasons: readonly IneligibleReason[], reader: Reader, pair: PairIds): string {
+export function wordWhyNot(reasons: readonly IneligibleReason[], reader: Reader, pair: PairIds, seen: { readonly shown?: boolean } = {}): string {
   const mentor = reader.nameOf(pair.mentorId);
   if (reasons.length === 0) {
+    if (reader.kind === 'executive' && seen.shown) return `${mentor} is already among your suggestions.`;
     return reader.kind === 'executive'
       ? `${mentor} fits the programme rules; they may simply rank below your suggestions.`
       : `${mentor} fits the programme rules for ${reader.nameOf(pair.menteeId)}.`;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProgrammeProvider } from '@/context/programme-context';
 import { ServicesProvider, type AppServices } from '@/context/services-context';
@@ -116,5 +116,23 @@ describe('the suggestions card', () => {
     open(paired([series()]));
     await screen.findByRole('heading', { name: 'Your reverse mentor' }, { timeout: 60_000 });
     expect(screen.queryByText(/Aisha Bello accepted/)).toBeNull();
+  }, 120_000);
+
+  it('answers "why not" about someone on the page of suggestions: they are there already', async () => {
+    open(new FakeGraph({ users, extensions: generateDemoProfiles(users) }));
+    const list = await screen.findByRole('list', { name: 'Suggested reverse mentors' }, { timeout: 60_000 });
+    within(list).getByRole('button', { name: 'Ask to pair with Aisha Bello' });
+    const lookUp = screen.getByRole('combobox', { name: /Why not someone else/ });
+    act(() => {
+      fireEvent.change(lookUp, { target: { value: 'Aisha' } });
+    });
+    act(() => {
+      fireEvent.keyDown(lookUp, { key: 'ArrowDown' });
+    });
+    const option = await screen.findByRole('option', { name: /^Aisha Bello/ });
+    act(() => {
+      fireEvent.click(option);
+    });
+    await screen.findByText('Aisha Bello is already among your suggestions.');
   }, 120_000);
 });

@@ -24,8 +24,11 @@ const useStyles = makeStyles({
 
 const PAGE = 3;
 
-/** "Why not this person?": pick anyone and read, in words, what stands between you; ask them if nothing does. */
-function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: boolean }) {
+/**
+ * "Why not this person?": pick anyone and read, in words, what stands between you (or that they are
+ * among the suggestions `shown` already); ask them if nothing does.
+ */
+function WhyNot({ onAsk, busy, shown }: { onAsk: (mentorId: string) => void; busy: boolean; shown: readonly string[] }) {
   const { user } = useServices();
   const { people, matcher } = useProgramme();
   const [query, setQuery] = useState('');
@@ -62,7 +65,11 @@ function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: bool
           })}
         </Combobox>
       </Field>
-      {person && <Body1 role="status">{wordWhyNot(reasons, { kind: 'executive', nameOf: (id) => people.get(id)?.displayName ?? id }, { menteeId: user.id, mentorId: person.id })}</Body1>}
+      {person && (
+        <Body1 role="status">
+          {wordWhyNot(reasons, { kind: 'executive', nameOf: (id) => people.get(id)?.displayName ?? id }, { menteeId: user.id, mentorId: person.id }, { shown: shown.includes(person.id) })}
+        </Body1>
+      )}
       {person && reasons.length === 0 && (
         <div>
           <Button disabled={busy} onClick={() => onAsk(person.id)}>
@@ -164,7 +171,7 @@ export function SuggestionsCard() {
         {offset > 0 && <Button onClick={() => setOffset(Math.max(0, offset - PAGE))}>Back</Button>}
         {more && <Button onClick={() => setOffset(offset + PAGE)}>Show me others</Button>}
       </div>
-      <WhyNot busy={busy} onAsk={(id) => void ask(id)} />
+      <WhyNot busy={busy} onAsk={(id) => void ask(id)} shown={suggestions.map((s) => s.mentorId)} />
     </SectionCard>
   );
 }
