@@ -46,8 +46,8 @@ export interface Proposal {
 }
 
 /**
- * Where a pair stands: not booked yet, booked, or ended; with the mentor's proposed new time (UTC
- * ISO) while one counts.
+ * Where a pair stands: not booked yet, booked, or ended (the booking's `ended` is unset when the
+ * series simply ran its weeks); with the mentor's proposed new time (UTC ISO) while one counts.
  */
 export type PairSchedule =
   | { readonly kind: 'unbooked'; readonly proposal?: string }
@@ -56,7 +56,9 @@ export type PairSchedule =
 
 /**
  * The schedule of the pair (executive, mentor) from the executive's bookings and the mentor's
- * proposals. A proposal counts while it is in the future and differs from the booked time.
+ * proposals. A proposal counts while it is in the future and differs from the booked time. The
+ * pairing has ended when it was ended from the app or its series ran its weeks (as for the
+ * repeat rule, the mentor's load and the executive's request).
  */
 export function pairScheduleOf(
   executiveId: string,
@@ -69,7 +71,7 @@ export function pairScheduleOf(
   const proposed = mentorProposals?.find((p) => p.with === executiveId)?.start;
   const live = proposed && Date.parse(proposed) > Date.parse(now) ? proposed : undefined;
   if (!booking) return live ? { kind: 'unbooked', proposal: live } : { kind: 'unbooked' };
-  if (booking.ended) return { kind: 'ended', booking };
+  if (seriesEnded(booking, Date.parse(now))) return { kind: 'ended', booking };
   return live && Date.parse(live) !== Date.parse(booking.start) ? { kind: 'booked', booking, proposal: live } : { kind: 'booked', booking };
 }
 
