@@ -133,7 +133,7 @@ export function SuggestionsCard() {
         </MessageBar>
       )}
       {/* The pairing's own card says it ended, and when: here, only what comes next. */}
-      {state.kind === 'ended' && <Body1>Ready for a new reverse mentor? Ask one of these people, or look someone up below.</Body1>}
+      {state.kind === 'ended' && suggestions.length > 0 && <Body1>Ready for a new reverse mentor? Ask one of these people, or look someone up below.</Body1>}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
