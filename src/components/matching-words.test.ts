@@ -30,6 +30,7 @@ describe('suggestion reasons', () => {
       '2.5 working hours in common (5.5 hours ahead of Margaret Lindqvist)',
     ],
     [{ code: 'hours-in-common', hours: 7, offsetMinutes: 60 }, '7 working hours in common (1 hour ahead of you)', '7 working hours in common (1 hour ahead of Margaret Lindqvist)'],
+    [{ code: 'hours-in-common', hours: 1, offsetMinutes: 420 }, '1 working hour in common (7 hours ahead of you)', '1 working hour in common (7 hours ahead of Margaret Lindqvist)'],
     [{ code: 'hours-in-common', hours: 0, offsetMinutes: -600 }, 'Little working time in common (10 hours behind you)', 'Little working time in common (10 hours behind Margaret Lindqvist)'],
     [{ code: 'shared-languages', languages: ['es', 'en'] }, 'You both speak Spanish and English', 'Both speak Spanish and English'],
   ];
@@ -63,7 +64,8 @@ describe('why not', () => {
       'is not below you in seniority; the programme asks for at least 2',
       'is not below Margaret Lindqvist in seniority; the programme asks for at least 2',
     ],
-    [{ code: 'at-capacity', load: 1, capacity: 1 }, 'is at capacity (1 of 1 executives)', 'is at capacity (1 of 1 executives)'],
+    [{ code: 'at-capacity', load: 1, capacity: 1 }, 'is at capacity (1 of 1 executive)', 'is at capacity (1 of 1 executive)'],
+    [{ code: 'at-capacity', load: 2, capacity: 2 }, 'is at capacity (2 of 2 executives)', 'is at capacity (2 of 2 executives)'],
     [{ code: 'past-pair' }, 'was paired with you before', 'was paired with Margaret Lindqvist before'],
     [{ code: 'excluded' }, 'was excluded from pairing with you by the programme owner', 'was excluded from pairing with Margaret Lindqvist by the programme owner'],
     [{ code: 'no-shared-language' }, 'shares no language with you', 'shares no language with Margaret Lindqvist'],
@@ -80,6 +82,13 @@ describe('why not', () => {
     expect(wordWhyNot(reasons, owner, pair)).toBe("Diego Hernández is in Margaret Lindqvist's reporting line; shares no language with Margaret Lindqvist.");
     expect(wordWhyNot([], executive, pair)).toBe('Diego Hernández fits the programme rules; they may simply rank below your suggestions.');
     expect(wordWhyNot([], owner, pair)).toBe('Diego Hernández fits the programme rules for Margaret Lindqvist.');
+  });
+
+  it('tells an executive that someone they look up is already among the suggestions they see', () => {
+    expect(wordWhyNot([], executive, pair, { shown: true })).toBe('Diego Hernández is already among your suggestions.');
+    // What stands in the way still comes first, and an owner reads the rules.
+    expect(wordWhyNot([{ code: 'past-pair' }], executive, pair, { shown: true })).toBe('Diego Hernández was paired with you before.');
+    expect(wordWhyNot([], owner, pair, { shown: true })).toBe('Diego Hernández fits the programme rules for Margaret Lindqvist.');
   });
 });
 

@@ -69,7 +69,7 @@ export function wordReason(reason: MatchReason, reader: Reader, pair: PairIds): 
       if (reason.offsetMinutes === 0) return `Works in ${executives(reader, pair)} time zone`;
       const apart = Math.abs(reason.offsetMinutes) / 60;
       const gap = `${hoursWords(apart)} hour${apart === 1 ? '' : 's'} ${reason.offsetMinutes > 0 ? 'ahead of' : 'behind'} ${you}`;
-      return reason.hours > 0 ? `${hoursWords(reason.hours)} working hours in common (${gap})` : `Little working time in common (${gap})`;
+      return reason.hours > 0 ? `${hoursWords(reason.hours)} working hour${reason.hours === 1 ? '' : 's'} in common (${gap})` : `Little working time in common (${gap})`;
     }
     case 'shared-languages': {
       const languages = listWords(reason.languages.map(languageName));
@@ -100,7 +100,7 @@ export function wordIneligible(reason: IneligibleReason, reader: Reader, pair: P
       return `${where}; the programme asks for at least ${reason.required}`;
     }
     case 'at-capacity':
-      return `is at capacity (${reason.load} of ${reason.capacity} executives)`;
+      return `is at capacity (${reason.load} of ${reason.capacity} executive${reason.capacity === 1 ? '' : 's'})`;
     case 'past-pair':
       return `was paired with ${you} before`;
     case 'excluded':
@@ -112,11 +112,13 @@ export function wordIneligible(reason: IneligibleReason, reader: Reader, pair: P
 
 /**
  * "Why not this reverse mentor?" as a sentence: everything that stands in the way, or, when
- * nothing does, that they fit.
+ * nothing does, that they fit; for an executive who has them among the suggestions they see
+ * (`shown`), that they are there already.
  */
-export function wordWhyNot(reasons: readonly IneligibleReason[], reader: Reader, pair: PairIds): string {
+export function wordWhyNot(reasons: readonly IneligibleReason[], reader: Reader, pair: PairIds, seen: { readonly shown?: boolean } = {}): string {
   const mentor = reader.nameOf(pair.mentorId);
   if (reasons.length === 0) {
+    if (reader.kind === 'executive' && seen.shown) return `${mentor} is already among your suggestions.`;
     return reader.kind === 'executive'
       ? `${mentor} fits the programme rules; they may simply rank below your suggestions.`
       : `${mentor} fits the programme rules for ${reader.nameOf(pair.menteeId)}.`;

@@ -3,6 +3,8 @@ import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { bookingPairsOf, cadenceOf } from './booking-pairs';
 
+const NOW = Date.parse('2026-11-30T12:00:00Z');
+
 describe('the pairs a person books or attends', () => {
   const person = (id: string, mail?: string): DirectoryPerson => ({
     ...({} as DirectoryPerson),
@@ -25,7 +27,7 @@ describe('the pairs a person books or attends', () => {
     const e = profile('e', { mentee: { wantsToLearn: ['ai'] }, asked: 'm', mentor: { capacity: 1, canTeach: ['x'] }, accepted: ['x', 'gone'] });
     const m = profile('m', { mentor: { capacity: 1, canTeach: ['ai'] }, accepted: ['e'], timeZone: 'America/Mexico_City' });
     const x = profile('x', { mentee: { wantsToLearn: ['x'] } });
-    const pairs = bookingPairsOf('e', e, [e, m, x], people);
+    const pairs = bookingPairsOf('e', e, [e, m, x], people, NOW);
     expect(pairs).toEqual({
       self: { id: 'e', displayName: 'Person e', address: 'e@contoso.example', zone: 'Europe/London' },
       mentor: { id: 'm', displayName: 'Person m', address: 'm@contoso.example', zone: 'America/Mexico_City' },
@@ -36,8 +38,27 @@ describe('the pairs a person books or attends', () => {
   it('gives no mentor while the request waits, and nothing for a person without a zone', () => {
     const e = profile('e', { mentee: { wantsToLearn: ['ai'] }, asked: 'm' });
     const m = profile('m', { mentor: { capacity: 1, canTeach: ['ai'] } });
-    expect(bookingPairsOf('e', e, [e, m], people)?.mentor).toBeUndefined();
-    expect(bookingPairsOf('e', e, [m], people)).toBeUndefined();
+    expect(bookingPairsOf('e', e, [e, m], people, NOW)?.mentor).toBeUndefined();
+    expect(bookingPairsOf('e', e, [m], people, NOW)).toBeUndefined();
+  });
+
+  it('keeps an ended pairing’s mentor (its card says it ended) until the executive asks someone new', () => {
+    const ended = {
+      with: 'm',
+      start: '2026-10-05T09:00:00.000Z',
+      zone: 'Europe/London',
+      everyWeeks: 2,
+      weeks: 26,
+      minutes: 45,
+      uid: 'u',
+      workspace: 'https://x.example/w',
+      ended: '2026-11-29',
+    };
+    const e = profile('e', { mentee: { wantsToLearn: ['ai'] }, asked: 'm', bookings: [ended] });
+    // The mentor made room for someone else: the pairing still shows, as ended.
+    const m = profile('m', { mentor: { capacity: 1, canTeach: ['ai'] }, accepted: ['y'] });
+    expect(bookingPairsOf('e', e, [e, m], people, NOW)?.mentor?.id).toBe('m');
+    expect(bookingPairsOf('e', { ...e, asked: 'x' }, [e, m], people, NOW)?.mentor).toBeUndefined();
   });
 
   it('turns the programme’s months into weeks', () => {

@@ -24,7 +24,7 @@ export interface BookingPairs {
  * The pairs of `userId` from their profile, everyone's profiles and the directory; undefined when
  * they cannot book (no mailbox or no time zone). A partner without either is left out.
  */
-export function bookingPairsOf(userId: string, me: StoredProfile, profiles: readonly StoredProfile[], people: ReadonlyMap<string, DirectoryPerson>): BookingPairs | undefined {
+export function bookingPairsOf(userId: string, me: StoredProfile, profiles: readonly StoredProfile[], people: ReadonlyMap<string, DirectoryPerson>, now: number): BookingPairs | undefined {
   const profileOf = (id: string) => profiles.find((p) => p.personId === id);
   const personOf = (id: string): PairPerson | undefined => {
     const person = people.get(id);
@@ -35,8 +35,9 @@ export function bookingPairsOf(userId: string, me: StoredProfile, profiles: read
   };
   const self = personOf(userId);
   if (!self) return undefined;
-  const request = me.mentee ? requestStateOf(userId, me.asked, me.asked ? profileOf(me.asked) : undefined) : undefined;
-  const mentor = request?.kind === 'accepted' ? personOf(request.mentorId) : undefined;
+  const request = me.mentee ? requestStateOf({ ...me, personId: userId }, me.asked ? profileOf(me.asked) : undefined, now) : undefined;
+  // An ended pairing stays until the executive asks someone new: its card says it ended.
+  const mentor = request?.kind === 'accepted' || request?.kind === 'ended' ? personOf(request.mentorId) : undefined;
   const executives = (me.accepted ?? []).map(personOf).filter((p): p is PairPerson => p !== undefined);
   return { self, mentor, executives };
 }

@@ -12,7 +12,8 @@
  * it becomes a past pair when it ends, and from then on the repeat rule keeps it from being suggested
  * or proposed again.
  */
-import type { BookingRecord } from '@/domain/booking/pair-schedule';
+import { seriesEnded as seriesEndedAt, type BookingRecord } from '@/domain/booking/pair-schedule';
+import { currentMentees } from '@/domain/matching/requests';
 import { createMatcher, type Matcher } from '@/domain/matching/engine';
 import { buildOrgModel, type OrgModel } from '@/domain/org/org-model';
 import type { DirectorySnapshot } from '@/services/graph/directory-loader';
@@ -36,8 +37,6 @@ export interface OpenedProgramme extends ProgrammeProfiles {
   readonly matcher: Matcher;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The people of a snapshot by id. */
 export function peopleOf(snapshot: DirectorySnapshot): Map<string, DirectoryPerson> {
   return new Map(snapshot.people.map((p) => [p.id, p]));
@@ -60,21 +59,21 @@ export async function readProgrammeProfiles(client: GraphClient, snapshot: Direc
   return { list: profiles, damaged };
 }
 
-/** Whether a booked series is over at `now`: ended from the app, or past its last week. */
-export function seriesEnded(booking: Pick<BookingRecord, 'start' | 'weeks' | 'ended'>, now: number): boolean {
-  if (booking.ended) return true;
-  const start = Date.parse(booking.start);
-  return Number.isFinite(start) && now >= start + booking.weeks * 7 * DAY_MS;
-}
+/** Whether a booked series is over at `now`: ended from the app, or past its last week (domain/booking/pair-schedule.ts). */
+export const seriesEnded: (booking: Pick<BookingRecord, 'start' | 'weeks' | 'ended'>, now: number) => boolean = seriesEndedAt;
 
 /** The pairs that already happened, as [executive, reverse mentor], from the executives' booking records. */
 export function pastPairsOf(profiles: readonly StoredProfile[], now: number): Pair[] {
   return profiles.flatMap((p) => (p.bookings ?? []).filter((b) => seriesEnded(b, now)).map((b): Pair => [p.personId, b.with]));
 }
 
-/** Executives each reverse mentor has accepted: their load against their capacity. */
-export function mentorLoadsOf(profiles: readonly StoredProfile[]): Map<string, number> {
-  return new Map(profiles.filter((p) => p.mentor).map((p) => [p.personId, p.accepted?.length ?? p.load]));
+/**
+ * Each reverse mentor's load against their capacity: the executives they accepted whose pairing has
+ * not ended (by the executive's booking record, which every client reads), so an ended pairing frees
+ * its place. A mentor whose answers are not there counts their stored load.
+ */
+export function mentorLoadsOf(profiles: readonly StoredProfile[], now: number): Map<string, number> {
+  return new Map(profiles.filter((p) => p.mentor).map((p) => [p.personId, p.accepted ? currentMentees(p.personId, p, profiles, now).length : p.load]));
 }
 
 /** What the matcher's rules are made of besides the profiles. */
@@ -94,7 +93,7 @@ export function programmeMatcher(options: MatcherOptions): Matcher {
   return createMatcher({
     model,
     profiles,
-    loads: mentorLoadsOf(profiles),
+    loads: mentorLoadsOf(profiles, now),
     rules: { levelGap: options.levelGap, pastPairs: pastPairsOf(profiles, now), exclusions: options.exclusions ?? [] },
     at: now,
   });

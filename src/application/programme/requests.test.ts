@@ -6,8 +6,9 @@ import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { loadDirectory, type DirectorySnapshot } from '@/services/graph/directory-loader';
 import { GraphClient } from '@/services/graph/graph-client';
-import { openProgramme } from './open-programme';
-import { answerRequest, askToPair, myRequest, requestsWaitingFor, withdrawRequest } from './requests';
+import { updateMyProfile } from './my-profile';
+import { mentorLoadsOf, openProgramme } from './open-programme';
+import { answerRequest, askToPair, atCapacity, myMentees, myRequest, requestsWaitingFor, withdrawRequest } from './requests';
 import { suggestFor } from './suggest';
 
 const users = generateDemoTenant({ size: 400 });
@@ -31,20 +32,20 @@ describe('asking a reverse mentor to pair, and answering', () => {
   it('an executive asks; the reverse mentor sees the request and accepts; the executive sees it accepted', async () => {
     const { as } = await tenant();
     const exec = await as(margaret);
-    expect(myRequest(exec.me, exec.programme.list)).toEqual({ kind: 'none' });
+    expect(myRequest(exec.me, exec.programme.list, NOW)).toEqual({ kind: 'none' });
     const asked = await askToPair(exec.client, exec.me, aisha.id, { matcher: exec.programme.matcher, now: NOW });
-    expect(myRequest(asked, exec.programme.list)).toEqual({ kind: 'pending', mentorId: aisha.id });
+    expect(myRequest(asked, exec.programme.list, NOW)).toEqual({ kind: 'pending', mentorId: aisha.id });
 
     const mentor = await as(aisha);
-    expect(requestsWaitingFor(mentor.me, mentor.programme.list)).toEqual([margaret.id]);
-    const answered = await answerRequest(mentor.client, mentor.me, margaret.id, true, NOW);
+    expect(requestsWaitingFor(mentor.me, mentor.programme.list, NOW)).toEqual([margaret.id]);
+    const answered = await answerRequest(mentor.client, mentor.me, margaret.id, true, { profiles: mentor.programme.list, now: NOW });
     expect(answered).toMatchObject({ accepted: [margaret.id], load: 1, updated: new Date(NOW).toISOString() });
 
     const again = await as(margaret);
-    expect(myRequest(again.me, again.programme.list)).toEqual({ kind: 'accepted', mentorId: aisha.id });
+    expect(myRequest(again.me, again.programme.list, NOW)).toEqual({ kind: 'accepted', mentorId: aisha.id });
     // Aisha (capacity 1) is now full: nobody else may ask her.
     const later = await as(aisha);
-    expect(requestsWaitingFor(later.me, later.programme.list)).toEqual([]);
+    expect(requestsWaitingFor(later.me, later.programme.list, NOW)).toEqual([]);
   });
 
   it('a declined executive is told so, and the reverse mentor who declined is left out of their suggestions', async () => {
@@ -52,9 +53,9 @@ describe('asking a reverse mentor to pair, and answering', () => {
     const exec = await as(margaret);
     await askToPair(exec.client, exec.me, aisha.id, { matcher: exec.programme.matcher, now: NOW });
     const mentor = await as(aisha);
-    await answerRequest(mentor.client, mentor.me, margaret.id, false, NOW);
+    await answerRequest(mentor.client, mentor.me, margaret.id, false, { profiles: mentor.programme.list, now: NOW });
     const again = await as(margaret);
-    const request = myRequest(again.me, again.programme.list);
+    const request = myRequest(again.me, again.programme.list, NOW);
     expect(request).toEqual({ kind: 'declined', mentorId: aisha.id });
     const page = suggestFor(again.programme.matcher, margaret.id, { size: 50, offset: 0, request });
     expect(page.suggestions.map((s) => s.mentorId)).not.toContain(aisha.id);
@@ -66,7 +67,7 @@ describe('asking a reverse mentor to pair, and answering', () => {
     const asked = await askToPair(exec.client, exec.me, aisha.id, { matcher: exec.programme.matcher, now: NOW });
     const withdrawn = await withdrawRequest(exec.client, asked, NOW);
     expect(withdrawn.asked).toBeUndefined();
-    expect(requestsWaitingFor((await as(aisha)).me, (await as(aisha)).programme.list)).toEqual([]);
+    expect(requestsWaitingFor((await as(aisha)).me, (await as(aisha)).programme.list, NOW)).toEqual([]);
   });
 
   it('refuses to ask someone the programme rules do not allow, and to accept beyond capacity', async () => {
@@ -76,6 +77,58 @@ describe('asking a reverse mentor to pair, and answering', () => {
     await expect(askToPair(exec.client, exec.me, margaret.id, { matcher: exec.programme.matcher, now: NOW })).rejects.toThrow(/programme rules/);
     const mentor = await as(diego);
     const full = { ...mentor.me!, accepted: ['a', 'b'] };
-    await expect(answerRequest(mentor.client, full, margaret.id, true, NOW)).rejects.toThrow(/capacity of 2/);
+    await expect(answerRequest(mentor.client, full, margaret.id, true, { profiles: mentor.programme.list, now: NOW })).rejects.toThrow(/capacity of 2/);
+  });
+
+  it('an ended pairing frees the reverse mentor’s place, in their own view and in everyone’s matcher, and lets the executive ask someone new', async () => {
+    const { as } = await tenant();
+    const exec = await as(margaret);
+    await askToPair(exec.client, exec.me, aisha.id, { matcher: exec.programme.matcher, now: NOW });
+    const mentor = await as(aisha);
+    await answerRequest(mentor.client, mentor.me, margaret.id, true, { profiles: mentor.programme.list, now: NOW });
+
+    // Another executive's client sees Aisha (capacity 1) full while the pairing runs.
+    const running = await as(diego);
+    expect(mentorLoadsOf(running.programme.list, NOW).get(aisha.id)).toBe(1);
+    const other = running.programme.matcher.mentees.find((id) => id !== margaret.id && running.programme.matcher.whyNot(id, aisha.id).some((r) => r.code === 'at-capacity'));
+    expect(other).toBeDefined();
+
+    // Margaret ends the pairing: her booking record says so.
+    const booked = (await as(margaret)).me!;
+    const record = {
+      with: aisha.id,
+      start: '2026-10-05T09:00:00.000Z',
+      zone: 'Europe/Stockholm',
+      everyWeeks: 2,
+      weeks: 26,
+      minutes: 45,
+      uid: 'uid-1',
+      workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
+    };
+    await updateMyProfile(exec.client, booked, { bookings: [{ ...record, ended: '2026-11-22' }] }, NOW);
+
+    // Aisha mentors nobody now, is not full, and nobody's matcher counts her as taken.
+    const after = await as(aisha);
+    expect(after.me!.accepted).toEqual([margaret.id]);
+    expect(myMentees(after.me, after.programme.list, NOW)).toEqual([]);
+    expect(atCapacity(after.me, after.programme.list, NOW)).toBe(false);
+    expect(requestsWaitingFor(after.me, after.programme.list, NOW)).toEqual([]);
+    const elsewhere = await as(diego);
+    expect(mentorLoadsOf(elsewhere.programme.list, NOW).get(aisha.id)).toBe(0);
+    expect(elsewhere.programme.matcher.whyNot(other!, aisha.id).map((r) => r.code)).not.toContain('at-capacity');
+
+    // Margaret's request has ended; Aisha is a past pair; she can ask someone new.
+    const again = await as(margaret);
+    const request = myRequest(again.me, again.programme.list, NOW);
+    expect(request).toEqual({ kind: 'ended', mentorId: aisha.id });
+    const page = suggestFor(again.programme.matcher, margaret.id, { size: 3, offset: 0, request });
+    expect(page.suggestions.map((s) => s.mentorId)).not.toContain(aisha.id);
+    const next = page.suggestions[0]!.mentorId;
+    const asked = await askToPair(again.client, again.me, next, { matcher: again.programme.matcher, now: NOW });
+    expect(myRequest(asked, again.programme.list, NOW)).toEqual({ kind: 'pending', mentorId: next });
+
+    // Aisha can accept someone new; her stored load counts only the current pair.
+    const accepted = await answerRequest(after.client, after.me, other!, true, { profiles: after.programme.list, now: NOW });
+    expect(accepted).toMatchObject({ accepted: [margaret.id, other], load: 1 });
   });
 });

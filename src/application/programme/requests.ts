@@ -4,15 +4,18 @@
  * (domain/matching/requests.ts); every client reads both and comes to the same view.
  */
 import type { Matcher } from '@/domain/matching/engine';
-import { answer, incomingRequests, requestStateOf, type RequestState } from '@/domain/matching/requests';
+import { answer, currentMentees, incomingRequests, pairingEnded, requestStateOf, type RequestState } from '@/domain/matching/requests';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { updateMyProfile } from './my-profile';
 
-/** An executive's request as it stands: none, waiting, accepted or declined (by the mentor they asked). */
-export function myRequest(me: StoredProfile | undefined, profiles: readonly StoredProfile[]): RequestState {
+/**
+ * An executive's request as it stands at `now`: none, waiting, accepted or declined (by the mentor
+ * they asked), or ended (the pairing it led to is over, so they may ask someone new).
+ */
+export function myRequest(me: StoredProfile | undefined, profiles: readonly StoredProfile[], now: number): RequestState {
   if (!me) return { kind: 'none' };
-  return requestStateOf(me.personId, me.asked, me.asked ? profiles.find((p) => p.personId === me.asked) : undefined);
+  return requestStateOf(me, me.asked ? profiles.find((p) => p.personId === me.asked) : undefined, now);
 }
 
 /**
@@ -33,26 +36,51 @@ export function withdrawRequest(client: GraphClient, me: StoredProfile | undefin
   return updateMyProfile(client, me, { asked: undefined }, now);
 }
 
-/** Executives waiting for this reverse mentor's answer. */
-export function requestsWaitingFor(me: StoredProfile | undefined, profiles: readonly StoredProfile[]): string[] {
+/** Executives waiting for this reverse mentor's answer at `now`. */
+export function requestsWaitingFor(me: StoredProfile | undefined, profiles: readonly StoredProfile[], now: number): string[] {
   if (!me?.mentor) return [];
-  return incomingRequests(me.personId, me, profiles);
+  return incomingRequests(me.personId, me, profiles, now);
 }
 
-/** Whether a reverse mentor has taken as many executives as they offered. */
-export function atCapacity(me: StoredProfile | undefined): boolean {
-  return Boolean(me?.mentor && (me.accepted ?? []).length >= me.mentor.capacity);
+/** The executives a reverse mentor mentors at `now`: accepted, and the pairing not ended. */
+export function myMentees(me: StoredProfile | undefined, profiles: readonly StoredProfile[], now: number): string[] {
+  if (!me?.mentor) return [];
+  return currentMentees(me.personId, me, profiles, now);
 }
+
+/** Whether a reverse mentor mentors as many executives as they offered (ended pairings do not count). */
+export function atCapacity(me: StoredProfile | undefined, profiles: readonly StoredProfile[], now: number): boolean {
+  return Boolean(me?.mentor && myMentees(me, profiles, now).length >= me.mentor.capacity);
+}
+
+/** How many accepted executives a profile holds (its schema's limit, the highest capacity). */
+const ACCEPTED_KEPT = 3;
 
 /**
  * The reverse mentor's answer to an executive (an answer replaces an earlier one); their load is
- * the executives they accepted. Accepting beyond their capacity is refused.
+ * the executives they mentor now (`profiles` tell which pairings have ended). Accepting beyond their
+ * capacity is refused. Executives whose pairing ended stay in the list (their pair's meetings still
+ * find it) until a new one needs the room.
  */
-export async function answerRequest(client: GraphClient, me: StoredProfile | undefined, executiveId: string, accept: boolean, now: number): Promise<StoredProfile> {
+export async function answerRequest(
+  client: GraphClient,
+  me: StoredProfile | undefined,
+  executiveId: string,
+  accept: boolean,
+  context: { readonly profiles: readonly StoredProfile[]; readonly now: number },
+): Promise<StoredProfile> {
   if (!me?.mentor) throw new Error('Opt in as a reverse mentor first.');
-  if (accept && atCapacity(me) && !(me.accepted ?? []).includes(executiveId)) {
+  const { profiles, now } = context;
+  if (accept && atCapacity(me, profiles, now) && !myMentees(me, profiles, now).includes(executiveId)) {
     throw new Error(`You are at your capacity of ${me.mentor.capacity}; change it in your profile to accept more.`);
   }
-  const lists = answer(me, executiveId, accept);
-  return updateMyProfile(client, me, { ...lists, load: lists.accepted.length }, now);
+  const ended = (me.accepted ?? []).filter((id) =>
+    pairingEnded(
+      profiles.find((p) => p.personId === id),
+      me.personId,
+      now,
+    ),
+  );
+  const lists = answer(me, executiveId, accept, { keep: ACCEPTED_KEPT, ended });
+  return updateMyProfile(client, me, { ...lists, load: lists.accepted.filter((id) => !ended.includes(id)).length }, now);
 }

@@ -35,6 +35,12 @@ describe('pairScheduleOf', () => {
     const ended = { ...booking, ended: '2027-02-02' };
     expect(pairScheduleOf('margaret', 'diego', [ended], [{ with: 'margaret', start: '2027-03-01T10:00:00Z' }], now)).toEqual({ kind: 'ended', booking: ended });
   });
+
+  it('is ended once the series ran its weeks, though nobody ended it', () => {
+    const ranOut = { ...booking, start: '2026-01-05T15:00:00Z', weeks: 12 };
+    expect(pairScheduleOf('margaret', 'diego', [ranOut], undefined, '2026-03-30T14:59:00Z')).toEqual({ kind: 'booked', booking: ranOut });
+    expect(pairScheduleOf('margaret', 'diego', [ranOut], undefined, '2026-03-30T15:00:00Z')).toEqual({ kind: 'ended', booking: ranOut });
+  });
 });
 
 describe('withEntry', () => {

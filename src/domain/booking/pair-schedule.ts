@@ -25,6 +25,19 @@ export interface BookingRecord {
   readonly ended?: string;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a booked series is over at `now` (ms): ended from the app (the record says so), or past
+ * its last week. The one test of "ended" for everything that asks whether a pair is current or past:
+ * the repeat rule, a mentor's load and an executive's request.
+ */
+export function seriesEnded(booking: Pick<BookingRecord, 'start' | 'weeks' | 'ended'>, now: number): boolean {
+  if (booking.ended) return true;
+  const start = Date.parse(booking.start);
+  return Number.isFinite(start) && now >= start + booking.weeks * 7 * DAY_MS;
+}
+
 /** A time one of the pair proposes for the series' first (or next) occurrence. */
 export interface Proposal {
   readonly with: string;
@@ -33,8 +46,8 @@ export interface Proposal {
 }
 
 /**
- * Where a pair stands: not booked yet, booked, or ended; with the mentor's proposed new time (UTC
- * ISO) while one counts.
+ * Where a pair stands: not booked yet, booked, or ended (the booking's `ended` is unset when the
+ * series simply ran its weeks); with the mentor's proposed new time (UTC ISO) while one counts.
  */
 export type PairSchedule =
   | { readonly kind: 'unbooked'; readonly proposal?: string }
@@ -43,7 +56,9 @@ export type PairSchedule =
 
 /**
  * The schedule of the pair (executive, mentor) from the executive's bookings and the mentor's
- * proposals. A proposal counts while it is in the future and differs from the booked time.
+ * proposals. A proposal counts while it is in the future and differs from the booked time. The
+ * pairing has ended when it was ended from the app or its series ran its weeks (as for the
+ * repeat rule, the mentor's load and the executive's request).
  */
 export function pairScheduleOf(
   executiveId: string,
@@ -56,7 +71,7 @@ export function pairScheduleOf(
   const proposed = mentorProposals?.find((p) => p.with === executiveId)?.start;
   const live = proposed && Date.parse(proposed) > Date.parse(now) ? proposed : undefined;
   if (!booking) return live ? { kind: 'unbooked', proposal: live } : { kind: 'unbooked' };
-  if (booking.ended) return { kind: 'ended', booking };
+  if (seriesEnded(booking, Date.parse(now))) return { kind: 'ended', booking };
   return live && Date.parse(live) !== Date.parse(booking.start) ? { kind: 'booked', booking, proposal: live } : { kind: 'booked', booking };
 }
 

@@ -25,13 +25,17 @@ function ErrorBar({ error }: { error: string | undefined }) {
   ) : null;
 }
 
+/** The last day of a series as booked: its start plus its weeks, less the last one. */
+const lastDayOf = (booking: BookingRecord) =>
+  DateTime.fromISO(booking.start)
+    .plus({ weeks: booking.weeks - 1 })
+    .toISO()!;
+
 /** "Every 2 weeks on Wednesday 16:45 your time (09:45 for Diego), 2 Dec 2026 – 26 May 2027." */
 function SeriesSummary({ booking, me, other }: { booking: BookingRecord; me: PairPerson; other: PairPerson }) {
   const { host } = useServices();
   const locale = host.context.locale;
-  const last = DateTime.fromISO(booking.start)
-    .plus({ weeks: booking.weeks - 1 })
-    .toISO()!;
+  const last = lastDayOf(booking);
   return (
     <Body1>
       Every {booking.everyWeeks === 1 ? 'week' : `${booking.everyWeeks} weeks`} on <strong>{formatWeekdayTime(booking.start, me.zone, locale)}</strong> your time (
@@ -70,7 +74,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
   if (schedule.kind === 'ended') {
     return (
       <Body1>
-        Your pairing with {mentor.displayName} ended on {formatDate(`${schedule.booking.ended!}T12:00:00Z`, me.zone, locale)}. Your{' '}
+        Your pairing with {mentor.displayName} ended on {formatDate(schedule.booking.ended ? `${schedule.booking.ended}T12:00:00Z` : lastDayOf(schedule.booking), me.zone, locale)}. Your{' '}
         <Link href={schedule.booking.workspace} target="_blank" rel="noreferrer">
           pair workspace
         </Link>{' '}

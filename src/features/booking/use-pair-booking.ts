@@ -60,9 +60,9 @@ function usePorts(): BookingPorts {
 /** The signed-in person's pairs to show sessions for, at the programme's rhythm; undefined until the profiles are in. */
 export function useBookingPairs() {
   const { user, config } = useServices();
-  const { me, people, profiles } = useProgramme();
+  const { me, people, profiles, now } = useProgramme();
   if (!me || profiles.status !== 'ready') return undefined;
-  const pairs = bookingPairsOf(user.id, me, profiles.list, people);
+  const pairs = bookingPairsOf(user.id, me, profiles.list, people, now());
   return pairs && { ...pairs, cadence: cadenceOf(config.programme) };
 }
 
@@ -231,7 +231,7 @@ export interface Pairing {
  */
 export function useMyPairing() {
   const booking = useBookingPairs();
-  const { me, profiles } = useProgramme();
+  const { me, profiles, now } = useProgramme();
   const ports = usePorts();
   if (!booking) return undefined;
   const { self, mentor, executives } = booking;
@@ -247,7 +247,7 @@ export function useMyPairing() {
   return {
     self,
     pairings: pairings.filter((p) => p.schedule.kind !== 'ended'),
-    requests: requestsWaitingFor(me, profiles.list),
+    requests: requestsWaitingFor(me, profiles.list, now()),
   };
 }
 

@@ -58,4 +58,33 @@ describe('the requests card', () => {
     within(request).getByText(/^In their words: “I want to use AI tools myself/);
     expect(within(request).getByRole('button', { name: 'Accept Margaret Lindqvist' })).toBeDefined();
   }, 120_000);
+
+  it('once Margaret’s pairing with Aisha ended, Aisha mentors nobody and can accept someone new', async () => {
+    const extensions = new Map(generateDemoProfiles(users));
+    const own = (id: string) => extensions.get(id)![PROFILE_EXTENSION]!;
+    const ended = {
+      with: aisha.id,
+      start: '2026-10-05T09:00:00.000Z',
+      zone: 'Europe/Stockholm',
+      everyWeeks: 2,
+      weeks: 26,
+      minutes: 45,
+      uid: 'uid-1',
+      workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
+      ended: '2026-11-20',
+    };
+    extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own(margaret.id), asked: aisha.id, bookings: [ended] } });
+    extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), accepted: [margaret.id], load: 1 } });
+    // Someone else asks Aisha.
+    const [next] = [...extensions].find(([id, e]) => id !== margaret.id && (e[PROFILE_EXTENSION] as { wantsToLearn?: unknown }).wantsToLearn)!;
+    extensions.set(next, { [PROFILE_EXTENSION]: { ...own(next), asked: aisha.id } });
+    open(new FakeGraph({ users, extensions }));
+
+    const requests = await screen.findByRole('list', { name: 'Requests waiting for your answer' }, { timeout: 60_000 });
+    const accept = within(requests).getByRole('button', { name: /^Accept / });
+    expect(accept.hasAttribute('disabled')).toBe(false);
+    expect(within(requests).queryByRole('button', { name: 'Accept Margaret Lindqvist' })).toBeNull();
+    expect(screen.queryByText(/You mentor/)).toBeNull();
+    expect(screen.queryByText(/at your capacity/)).toBeNull();
+  }, 120_000);
 });

@@ -15,11 +15,11 @@ const useStyles = makeStyles({
 export function RequestsCard() {
   const styles = useStyles();
   const { host } = useServices();
-  const { me, ready, people, waiting, accepted, full, busy, error, respond, reload: reloadProfiles, timeZoneOf, profileOf } = useRequests();
+  const { me, ready, people, waiting, mentees, full, busy, error, respond, reload: reloadProfiles, timeZoneOf, profileOf } = useRequests();
   if (!me?.mentor || !ready) return null;
 
   // Two executives with one name are told apart by their role, department or office.
-  const names = namesApart([...new Set([...waiting, ...accepted])].map((id) => ({ id, person: people.get(id), fallbackName: 'an executive' })));
+  const names = namesApart([...new Set([...waiting, ...mentees])].map((id) => ({ id, person: people.get(id), fallbackName: 'an executive' })));
   const nameOf = (id: string) => names.get(id) ?? people.get(id)?.displayName ?? 'an executive';
 
   return (
@@ -52,9 +52,9 @@ export function RequestsCard() {
         </ul>
       )}
       {full && waiting.length > 0 && <Body1>You are at your capacity of {me.mentor.capacity}; change it in your profile to accept more.</Body1>}
-      {accepted.length > 0 && (
+      {mentees.length > 0 && (
         <Body1>
-          You mentor {accepted.map(nameOf).join(', ')} ({accepted.length} of {me.mentor.capacity}).
+          You mentor {mentees.map(nameOf).join(', ')} ({mentees.length} of {me.mentor.capacity}).
         </Body1>
       )}
       <div className={styles.row}>

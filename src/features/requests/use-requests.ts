@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
-import { answerRequest, atCapacity, requestsWaitingFor } from '@/application/programme/requests';
+import { answerRequest, atCapacity, myMentees, requestsWaitingFor } from '@/application/programme/requests';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
 /**
  * The requests feature's one hook: the executives waiting for the reverse mentor's answer, whom
- * they mentor, whether they are full, and answering (application/programme/requests.ts).
+ * they mentor now, whether they are full, and answering (application/programme/requests.ts).
  */
 export function useRequests() {
   const { graph } = useServices();
@@ -18,23 +18,24 @@ export function useRequests() {
       setBusy(true);
       setError(undefined);
       try {
-        keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, now()));
+        keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, { profiles: profiles.list, now: now() }));
       } catch (caught) {
         setError(caught instanceof Error ? caught.message : String(caught));
       } finally {
         setBusy(false);
       }
     },
-    [graph, me, keepMyProfile, now],
+    [graph, me, profiles.list, keepMyProfile, now],
   );
 
   return {
     me,
     ready: profiles.status === 'ready',
     people,
-    waiting: requestsWaitingFor(me, profiles.list),
-    accepted: me?.accepted ?? [],
-    full: atCapacity(me),
+    waiting: requestsWaitingFor(me, profiles.list, now()),
+    /** The executives they mentor now (a pairing that ended no longer counts). */
+    mentees: myMentees(me, profiles.list, now()),
+    full: atCapacity(me, profiles.list, now()),
     busy,
     error,
     respond,

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProgrammeProvider } from '@/context/programme-context';
 import { ServicesProvider, type AppServices } from '@/context/services-context';
@@ -76,5 +76,63 @@ describe('the suggestions card', () => {
     await screen.findByText(`You asked ${name} to pair. Waiting for their answer.`);
     // The request is in Margaret's profile, and her booking record is kept.
     expect(await readMyProfile(client, margaret.id)).toMatchObject({ asked: expect.any(String), bookings: [ended] });
+  }, 120_000);
+
+  /** The demo tenant with Margaret having asked Aisha, Aisha having accepted, and Margaret's bookings as given. */
+  function paired(bookings: readonly Record<string, unknown>[]) {
+    const extensions = generateDemoProfiles(users);
+    const own = (id: string) => extensions.get(id)![PROFILE_EXTENSION]!;
+    extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own(margaret.id), asked: aisha.id, ...(bookings.length ? { bookings } : {}) } });
+    extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), accepted: [margaret.id], load: 1 } });
+    return new FakeGraph({ users, extensions });
+  }
+  const series = (change: Record<string, unknown> = {}) => ({
+    with: aisha.id,
+    start: new Date(Date.now() - 14 * 86_400_000).toISOString(),
+    zone: 'Europe/Stockholm',
+    everyWeeks: 2,
+    weeks: 26,
+    minutes: 45,
+    uid: 'uid-1',
+    workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
+    ...change,
+  });
+
+  it('after the pairing ended, suggests others (never Aisha) instead of "accepted", and lets Margaret ask someone new', async () => {
+    open(paired([series({ ended: new Date().toISOString().slice(0, 10) })]));
+    const ask = await screen.findAllByRole('button', { name: /^Ask to pair with / }, { timeout: 60_000 });
+    expect(ask.map((b) => b.getAttribute('aria-label'))).not.toContain('Ask to pair with Aisha Bello');
+    expect(screen.queryByText(/Aisha Bello accepted/)).toBeNull();
+    screen.getByText(/^Ready for a new reverse mentor\?/);
+    const name = ask[0]!.getAttribute('aria-label')!.replace('Ask to pair with ', '');
+    act(() => ask[0]!.click());
+    await screen.findByText(`You asked ${name} to pair. Waiting for their answer.`);
+  }, 120_000);
+
+  it('says Aisha accepted until the sessions are booked, then leaves that to the pairing card', async () => {
+    open(paired([]));
+    await screen.findByText('Aisha Bello accepted. Book your sessions below.', undefined, { timeout: 60_000 });
+    cleanup();
+    open(paired([series()]));
+    await screen.findByRole('heading', { name: 'Your reverse mentor' }, { timeout: 60_000 });
+    expect(screen.queryByText(/Aisha Bello accepted/)).toBeNull();
+  }, 120_000);
+
+  it('answers "why not" about someone on the page of suggestions: they are there already', async () => {
+    open(new FakeGraph({ users, extensions: generateDemoProfiles(users) }));
+    const list = await screen.findByRole('list', { name: 'Suggested reverse mentors' }, { timeout: 60_000 });
+    within(list).getByRole('button', { name: 'Ask to pair with Aisha Bello' });
+    const lookUp = screen.getByRole('combobox', { name: /Why not someone else/ });
+    act(() => {
+      fireEvent.change(lookUp, { target: { value: 'Aisha' } });
+    });
+    act(() => {
+      fireEvent.keyDown(lookUp, { key: 'ArrowDown' });
+    });
+    const option = await screen.findByRole('option', { name: /^Aisha Bello/ });
+    act(() => {
+      fireEvent.click(option);
+    });
+    await screen.findByText('Aisha Bello is already among your suggestions.');
   }, 120_000);
 });

@@ -24,8 +24,11 @@ const useStyles = makeStyles({
 
 const PAGE = 3;
 
-/** "Why not this person?": pick anyone and read, in words, what stands between you; ask them if nothing does. */
-function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: boolean }) {
+/**
+ * "Why not this person?": pick anyone and read, in words, what stands between you (or that they are
+ * among the suggestions `shown` already); ask them if nothing does.
+ */
+function WhyNot({ onAsk, busy, shown }: { onAsk: (mentorId: string) => void; busy: boolean; shown: readonly string[] }) {
   const { user } = useServices();
   const { people, matcher } = useProgramme();
   const [query, setQuery] = useState('');
@@ -62,7 +65,11 @@ function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: bool
           })}
         </Combobox>
       </Field>
-      {person && <Body1 role="status">{wordWhyNot(reasons, { kind: 'executive', nameOf: (id) => people.get(id)?.displayName ?? id }, { menteeId: user.id, mentorId: person.id })}</Body1>}
+      {person && (
+        <Body1 role="status">
+          {wordWhyNot(reasons, { kind: 'executive', nameOf: (id) => people.get(id)?.displayName ?? id }, { menteeId: user.id, mentorId: person.id }, { shown: shown.includes(person.id) })}
+        </Body1>
+      )}
       {person && reasons.length === 0 && (
         <div>
           <Button disabled={busy} onClick={() => onAsk(person.id)}>
@@ -78,7 +85,7 @@ function WhyNot({ onAsk, busy }: { onAsk: (mentorId: string) => void; busy: bool
 export function SuggestionsCard() {
   const styles = useStyles();
   const { host, user } = useServices();
-  const { me, matcher, people, request: state, busy, error, ask, profileOf, page } = useSuggestions();
+  const { me, matcher, people, request: state, booked, busy, error, ask, profileOf, page } = useSuggestions();
   const [offset, setOffset] = useState(0);
 
   if (!me?.mentee) return null;
@@ -97,9 +104,12 @@ export function SuggestionsCard() {
       <SectionCard title={state.kind === 'accepted' ? 'Your reverse mentor' : 'Your request'}>
         <PersonLine person={people.get(state.mentorId)} fallbackName={nameOf(state.mentorId)} timeZone={profileOf(state.mentorId)?.timeZone} locale={host.context.locale} />
         <OwnWords profile={profileOf(state.mentorId)} side="mentor" />
-        <Body1 role="status">
-          {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
-        </Body1>
+        {/* Once booked, "Your pairing" leads with the sessions: nothing left to say here. */}
+        {!booked && (
+          <Body1 role="status">
+            {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
+          </Body1>
+        )}
         {state.kind === 'pending' && (
           <div className={styles.row}>
             <Button disabled={busy} onClick={() => void ask(undefined)}>
@@ -122,6 +132,8 @@ export function SuggestionsCard() {
           <MessageBarBody>{nameOf(state.mentorId)} cannot take you on this time. Ask someone else below.</MessageBarBody>
         </MessageBar>
       )}
+      {/* The pairing's own card says it ended, and when: here, only what comes next. */}
+      {state.kind === 'ended' && suggestions.length > 0 && <Body1>Ready for a new reverse mentor? Ask one of these people, or look someone up below.</Body1>}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -159,7 +171,7 @@ export function SuggestionsCard() {
         {offset > 0 && <Button onClick={() => setOffset(Math.max(0, offset - PAGE))}>Back</Button>}
         {more && <Button onClick={() => setOffset(offset + PAGE)}>Show me others</Button>}
       </div>
-      <WhyNot busy={busy} onAsk={(id) => void ask(id)} />
+      <WhyNot busy={busy} onAsk={(id) => void ask(id)} shown={suggestions.map((s) => s.mentorId)} />
     </SectionCard>
   );
 }

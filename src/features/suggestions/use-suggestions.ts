@@ -5,16 +5,16 @@ import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
 /**
- * The suggestions feature's one hook: the executive's request as it stands, a page of suggested
- * reverse mentors (application/programme/suggest.ts), and asking or withdrawing
- * (application/programme/requests.ts), with the busy state and the error to show.
+ * The suggestions feature's one hook: the executive's request as it stands (ended once the pairing
+ * it led to is over), a page of suggested reverse mentors (application/programme/suggest.ts), and
+ * asking or withdrawing (application/programme/requests.ts), with the busy state and the error to show.
  */
 export function useSuggestions() {
   const { graph, user } = useServices();
   const { me, matcher, people, profiles, keepMyProfile, now } = useProgramme();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const request = myRequest(me, profiles.list);
+  const request = myRequest(me, profiles.list, now());
 
   const ask = useCallback(
     async (mentorId: string | undefined) => {
@@ -39,6 +39,8 @@ export function useSuggestions() {
     matcher,
     people,
     request,
+    /** The accepted pairing's sessions are booked (its own card shows them). */
+    booked: request.kind === 'accepted' && (me?.bookings ?? []).some((b) => b.with === request.mentorId),
     busy,
     error,
     ask,
