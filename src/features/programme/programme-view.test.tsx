@@ -14,6 +14,7 @@ import { GraphClient } from '@/services/graph/graph-client';
 import type { Host } from '@/services/host/host';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { OWNER_DECISIONS_FILE } from '@/services/programme/owner-decisions-store';
+import { decide, openOwnerDecisions, withPin } from '@/application/programme/proposal';
 import { ProgrammeView } from './programme-view';
 
 afterEach(() => {
@@ -169,5 +170,29 @@ describe('the programme view', () => {
     });
     expect([...labels].some((label) => text.includes(label))).toBe(true);
     expect(text).not.toMatch(new RegExp(`${name}(?! \\()`));
+  }, 120_000);
+
+  it('keeps a pin another tab saved when swapping', async () => {
+    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+    open(graph);
+    await runMatching();
+
+    // Another tab of the same owner pins a pair this tab has not read.
+    const other = new GraphClient({ identity: createDemoIdentity(priya), fetch: graph.fetch, sleep: () => Promise.resolve() });
+    await decide(other, await openOwnerDecisions(other), (d) => withPin(d, ['elsewhere-executive', 'elsewhere-mentor']));
+
+    const boxes = () => screen.getAllByRole('checkbox');
+    for (let i = 1; i < boxes().length && !screen.queryByText(/^Swapped and pinned/); i++) {
+      act(() => boxes()[0]!.click());
+      act(() => boxes()[i]!.click());
+      act(() => screen.getByRole('button', { name: 'Swap mentors of the two selected' }).click());
+      for (const box of boxes()) if ((box as HTMLInputElement).checked) act(() => box.click());
+    }
+    await screen.findByText(/^Swapped and pinned/);
+    await waitFor(() => {
+      const saved = JSON.parse(graph.drives.snapshot().find((f) => f.path.endsWith(OWNER_DECISIONS_FILE))!.content) as { pins: string[][] };
+      expect(saved.pins).toHaveLength(3);
+      expect(saved.pins).toContainEqual(['elsewhere-executive', 'elsewhere-mentor']);
+    });
   }, 120_000);
 });

@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { withExclusion, withoutExclusion, withoutPin, withPin, type OwnerDecisions } from '@/application/programme/proposal';
+import { withExclusion, withoutExclusion, withoutPin, withPin, withSwap, type OwnerDecisions } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
 import { namesApart } from '@/components/names-apart';
@@ -108,8 +108,8 @@ export function ProgrammeView() {
     if (!a || !b) return;
     const problems = matcher.swapProblems(a, b, exclusions);
     if (problems.length > 0) return setNote({ text: `Cannot swap. ${problems.map((p) => wordWhyNot(p.reasons, reader, p)).join(' ')}` });
-    const next = [...pins.filter((p) => p[0] !== a.menteeId && p[0] !== b.menteeId), [a.menteeId, b.mentorId] as Pair, [b.menteeId, a.mentorId] as Pair];
-    decide((d) => ({ ...d, pins: next }));
+    // Applied to the decisions as saved, so pins another tab saved in between are kept.
+    decide((d) => withSwap(d, [a.menteeId, a.mentorId], [b.menteeId, b.mentorId]));
     setNote({ text: `Swapped and pinned: ${name(a.menteeId)} with ${name(b.mentorId)}, ${name(b.menteeId)} with ${name(a.mentorId)}.` });
     run();
   };
