@@ -81,6 +81,8 @@ export function ProgrammeView() {
   const listed = new Set([...matcher.mentees, ...matcher.mentors, ...pins.flat(), ...exclusions.flat()]);
   const labels = namesApart([...listed].map((id) => ({ id, person: people.get(id), fallbackName: id })));
   const name = (id: string) => labels.get(id) ?? people.get(id)?.displayName ?? id;
+  /** The name alone, for initials: the label beside it tells namesakes apart. */
+  const displayName = (id: string) => people.get(id)?.displayName ?? id;
   const pairWords = ([e, m]: Pair) => `${name(e)} with ${name(m)}`;
   const reader: Reader = { kind: 'owner', nameOf: name };
   const emailOf = (id: string) => {
@@ -226,10 +228,10 @@ export function ProgrammeView() {
                       />
                     </TableCell>
                     <TableCell>
-                      <TableCellLayout media={<PersonAvatar id={p.menteeId} name={name(p.menteeId)} size={24} />}>{name(p.menteeId)}</TableCellLayout>
+                      <TableCellLayout media={<PersonAvatar id={p.menteeId} name={displayName(p.menteeId)} size={24} />}>{name(p.menteeId)}</TableCellLayout>
                     </TableCell>
                     <TableCell>
-                      <TableCellLayout media={<PersonAvatar id={p.mentorId} name={name(p.mentorId)} size={24} />}>{name(p.mentorId)}</TableCellLayout>
+                      <TableCellLayout media={<PersonAvatar id={p.mentorId} name={displayName(p.mentorId)} size={24} />}>{name(p.mentorId)}</TableCellLayout>
                     </TableCell>
                     <TableCell>{percent.format(p.score)}</TableCell>
                     <TableCell>
