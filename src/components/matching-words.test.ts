@@ -12,7 +12,7 @@ const pair = { menteeId: 'margaret', mentorId: 'diego' };
 describe('suggestion reasons', () => {
   // The executive's words are the ones the app has always shown (browser tests match some of them).
   const cases: [MatchReason, string, string][] = [
-    [{ code: 'pinned' }, 'Pinned by the programme owner', 'Pinned by the programme owner'],
+    [{ code: 'pinned' }, 'Pinned by the programme owner', 'Pinned by you'],
     [
       { code: 'teaches', topics: ['generative-ai', 'social-media', 'younger-customers'] },
       'Can teach generative AI, social media and younger customers, which you want to learn',
@@ -101,7 +101,7 @@ describe('why nobody', () => {
     [
       { code: 'levels-too-close', required: 5 },
       'Most reverse mentors are fewer than 5 levels below you; a programme owner can lower the level gap.',
-      'Most reverse mentors are fewer than 5 levels below Margaret Lindqvist; a lower level gap would help.',
+      'Most reverse mentors are fewer than 5 levels below Margaret Lindqvist; a lower level gap would help. The gap (5) is set when the app is deployed (PROGRAMME_LEVEL_GAP): ask whoever deploys it.',
     ],
     [
       { code: 'mentors-full' },

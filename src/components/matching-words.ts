@@ -56,7 +56,8 @@ export function wordReason(reason: MatchReason, reader: Reader, pair: PairIds): 
   const you = executive(reader, pair);
   switch (reason.code) {
     case 'pinned':
-      return 'Pinned by the programme owner';
+      // The owner reading it is the one who pinned it: an owner's pins are theirs alone.
+      return reader.kind === 'owner' ? 'Pinned by you' : 'Pinned by the programme owner';
     case 'teaches': {
       const topics = listWords(reason.topics.map((t) => TOPIC_LABEL.get(t) ?? t));
       return `Can teach ${topics}, which ${you} ${reader.kind === 'executive' ? 'want' : 'wants'} to learn`;
@@ -141,7 +142,8 @@ export function wordWhyNobody(why: WhyNobody, reader: Reader, menteeId: string):
       return owner ? `No reverse mentor fits ${name} under the programme rules yet.` : 'No reverse mentor fits the programme rules yet.';
     case 'levels-too-close':
       return owner
-        ? `Most reverse mentors are fewer than ${why.required} levels below ${name}; a lower level gap would help.`
+        ? `Most reverse mentors are fewer than ${why.required} levels below ${name}; a lower level gap would help. ` +
+            `The gap (${why.required}) is set when the app is deployed (PROGRAMME_LEVEL_GAP): ask whoever deploys it.`
         : `Most reverse mentors are fewer than ${why.required} levels below you; a programme owner can lower the level gap.`;
     case 'mentors-full':
       return `The reverse mentors who fit ${owner ? name : 'you'} are all at capacity; more juniors opting in would help.`;

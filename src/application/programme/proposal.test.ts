@@ -7,7 +7,20 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import { loadDirectory } from '@/services/graph/directory-loader';
 import { GraphClient } from '@/services/graph/graph-client';
 import { openProgramme } from './open-programme';
-import { decide, isPinned, openOwnerDecisions, programmeFigures, proposeProgramme, withExclusion, withPin, withSwap, withoutPin } from './proposal';
+import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
+import {
+  decide,
+  describeDecisionsFailure,
+  isPinned,
+  openOwnerDecisions,
+  programmeFigures,
+  proposeProgramme,
+  withExclusion,
+  withPin,
+  withSwap,
+  withoutExclusion,
+  withoutPin,
+} from './proposal';
 
 const users = generateDemoTenant({ size: 400 });
 const priya = DEMO_PEOPLE[3]!;
@@ -80,5 +93,27 @@ describe('the programme proposal', () => {
       ['e1', 'm2'],
       ['e2', 'm1'],
     ]);
+  });
+
+  it('allows an excluded pair again, leaving the other decisions', () => {
+    const decisions = { pins: [['e2', 'm2']] as const, exclusions: [['e1', 'm1'] as const, ['e3', 'm3'] as const] };
+    expect(withoutExclusion(decisions, ['e1', 'm1'])).toEqual({ pins: [['e2', 'm2']], exclusions: [['e3', 'm3']] });
+    expect(withoutExclusion(decisions, ['e9', 'm9'])).toEqual(decisions);
+  });
+
+  it('words a failure to read or save the decisions, never with the network’s own words', () => {
+    const offline = new GraphRequestError('Could not reach Microsoft Graph: Failed to fetch', 503, 'NetworkError', undefined, undefined);
+    for (const when of ['read', 'save'] as const) {
+      const words = describeDecisionsFailure(offline, when);
+      expect(words).not.toMatch(/Failed to fetch|Microsoft Graph/);
+      expect(words).toMatch(/Check your connection/);
+      expect(describeDecisionsFailure(new TypeError('boom'), when)).not.toMatch(/boom/);
+    }
+    expect(describeDecisionsFailure(offline, 'read')).toMatch(/could not be read.*reload this tab/);
+    expect(describeDecisionsFailure(offline, 'save')).toMatch(/could not be saved.*make the change again/);
+    const permission = new GraphPermissionError(['Files.ReadWrite'], 403, 'Forbidden', undefined);
+    expect(describeDecisionsFailure(permission, 'read')).toBe(permission.message);
+    const damaged = new GraphRequestError('x', 422, 'DamagedOwnerDecisions', undefined, undefined);
+    expect(describeDecisionsFailure(damaged, 'save')).toMatch(/Restore an earlier version/);
   });
 });

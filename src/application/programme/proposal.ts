@@ -10,7 +10,8 @@ import type { Matcher, ProgrammeAssignment } from '@/domain/matching/engine';
 import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
-import { changeOwnerDecisions, readOwnerDecisions, type OwnerDecisions, type StoredOwnerDecisions } from '@/services/programme/owner-decisions-store';
+import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
+import { changeOwnerDecisions, OWNER_DECISIONS_FILE, readOwnerDecisions, type OwnerDecisions, type StoredOwnerDecisions } from '@/services/programme/owner-decisions-store';
 import type { Pair } from './open-programme';
 
 export type { OwnerDecisions, StoredOwnerDecisions };
@@ -48,6 +49,11 @@ export function withExclusion(decisions: OwnerDecisions, pair: Pair): OwnerDecis
   return decisions.exclusions.some((p) => same(p, pair)) ? { ...decisions, pins } : { pins, exclusions: [...decisions.exclusions, [pair[0], pair[1]]] };
 }
 
+/** The decisions with this pair's exclusion taken out: the pair may be proposed again. */
+export function withoutExclusion(decisions: OwnerDecisions, pair: Pair): OwnerDecisions {
+  return { ...decisions, exclusions: decisions.exclusions.filter((p) => !same(p, pair)) };
+}
+
 /** The decisions with the two executives' mentors swapped and pinned: each executive keeps one pin. */
 export function withSwap(decisions: OwnerDecisions, a: Pair, b: Pair): OwnerDecisions {
   const pins = decisions.pins.filter((p) => p[0] !== a[0] && p[0] !== b[0]);
@@ -65,6 +71,28 @@ export function openOwnerDecisions(client: GraphClient): Promise<StoredOwnerDeci
  */
 export function decide(client: GraphClient, stored: StoredOwnerDecisions, change: (decisions: OwnerDecisions) => OwnerDecisions): Promise<StoredOwnerDecisions> {
   return changeOwnerDecisions(client, stored, change);
+}
+
+/** Errors whose message the app wrote for the owner, saying what to do. */
+const WORDED_CODES = new Set(['driveNotProvisioned', 'SaveConflict', 'TooManyOwnerDecisions']);
+
+/**
+ * What went wrong reading (`read`) or saving (`save`) the owner's pins and exclusions, in words an
+ * owner can act on: what happened and what to do, once. A missing permission keeps its own message
+ * (it names the permission and who grants it); Graph's and the network's own words never show.
+ */
+export function describeDecisionsFailure(error: unknown, when: 'read' | 'save'): string {
+  if (error instanceof GraphPermissionError) return error.message;
+  if (error instanceof GraphRequestError && WORDED_CODES.has(error.code)) return error.message;
+  if (error instanceof GraphRequestError && error.code === 'DamagedOwnerDecisions') {
+    return (
+      `Your pins and exclusions (${OWNER_DECISIONS_FILE} in your OneDrive's Apps folder) could not be read, so matching runs without them and the file is left as it is. ` +
+      'Restore an earlier version of it in OneDrive, then reload this tab.'
+    );
+  }
+  return when === 'read'
+    ? 'Your pins and exclusions could not be read from your OneDrive just now, so matching runs without them. Check your connection, then reload this tab.'
+    : 'Your last change shows here but could not be saved to your OneDrive, so it will be gone after a reload. Check your connection, then make the change again.';
 }
 
 /** How a proposal looks, as numbers (shares in 0–1; undefined when there is nothing to divide by). */

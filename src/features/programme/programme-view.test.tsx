@@ -1,28 +1,33 @@
 // @vitest-environment jsdom
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProgrammeProvider } from '@/context/programme-context';
 import { ServicesProvider, type AppServices } from '@/context/services-context';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
-import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { generateDemoTenant, type DemoUser } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { parseAppConfig } from '@/services/config/app-config';
 import { GraphClient } from '@/services/graph/graph-client';
 import type { Host } from '@/services/host/host';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { OWNER_DECISIONS_FILE } from '@/services/programme/owner-decisions-store';
+import { decide, openOwnerDecisions, withPin } from '@/application/programme/proposal';
 import { ProgrammeView } from './programme-view';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const users = generateDemoTenant({ size: 300 });
 const priya = DEMO_PEOPLE[3]!;
 
-function open(graph: FakeGraph) {
+function open(graph: FakeGraph, fetch: typeof graph.fetch = graph.fetch) {
   const identity = createDemoIdentity(priya);
-  const client = new GraphClient({ identity, fetch: graph.fetch, sleep: () => Promise.resolve() });
+  const client = new GraphClient({ identity, fetch, sleep: () => Promise.resolve() });
   const services: AppServices = {
     // A small tenant has few levels, so a gap of 1.
     config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
@@ -46,7 +51,15 @@ function open(graph: FakeGraph) {
   );
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pairLabel = (button: HTMLElement, verb: string) => button.getAttribute('aria-label')!.replace(new RegExp(`^${verb} `), '');
+const savedExclusions = (graph: FakeGraph) =>
+  (JSON.parse(graph.drives.snapshot().find((f) => f.path.endsWith(OWNER_DECISIONS_FILE))?.content ?? '{}') as { exclusions?: unknown[] }).exclusions ?? [];
+
+async function runMatching() {
+  await screen.findByRole('button', { name: 'Run matching' }, { timeout: 60_000 }).then((b) => act(() => b.click()));
+  await screen.findByRole('table', { name: 'Proposed pairs' });
+}
 
 describe('the programme view', () => {
   it('keeps the owner’s pins and exclusions through a reload, in their own OneDrive', async () => {
@@ -71,5 +84,115 @@ describe('the programme view', () => {
     await screen.findByRole('button', { name: 'Run matching' }, { timeout: 60_000 }).then((b) => act(() => b.click()));
     await screen.findByRole('button', { name: `Unpin ${pinned}` });
     expect(screen.queryByRole('button', { name: `Exclude ${excluded}` })).toBeNull();
+  }, 120_000);
+
+  it('lists exclusions and pins, each with a way back, and offers Undo after excluding', async () => {
+    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+    open(graph);
+    await runMatching();
+
+    const pin = screen.getAllByRole('button', { name: /^Pin / })[0]!;
+    const pinned = pairLabel(pin, 'Pin');
+    act(() => pin.click());
+    await screen.findByText(new RegExp(`^Pinned ${escape(pinned)}`));
+    const pinnedList = screen.getByRole('list', { name: 'Pinned pairs' });
+    expect(within(pinnedList).getByText(pinned)).toBeTruthy();
+
+    // Exclude: the note says so (the pin's note is gone) and offers Undo; the pair is listed as excluded.
+    const excluded = pairLabel(screen.getAllByRole('button', { name: /^Exclude / })[1]!, 'Exclude');
+    act(() => screen.getByRole('button', { name: `Exclude ${excluded}` }).click());
+    await screen.findByText(new RegExp(`^Excluded ${escape(excluded)}`));
+    expect(screen.queryByText(new RegExp(`^Pinned ${escape(pinned)}`))).toBeNull();
+    expect(within(screen.getByRole('list', { name: 'Excluded pairs' })).getByText(excluded)).toBeTruthy();
+    await waitFor(() => expect(savedExclusions(graph)).toHaveLength(1));
+
+    // Undo: the pair is proposed again, and nothing stays excluded, in the view or the owner's file.
+    act(() => screen.getByRole('button', { name: 'Undo' }).click());
+    await screen.findByRole('button', { name: `Exclude ${excluded}` });
+    expect(screen.queryByRole('list', { name: 'Excluded pairs' })).toBeNull();
+    await waitFor(() => expect(savedExclusions(graph)).toHaveLength(0));
+
+    // Excluded again, then allowed again from the list.
+    act(() => screen.getByRole('button', { name: `Exclude ${excluded}` }).click());
+    const allow = await screen.findByRole('button', { name: `Allow again ${excluded.replace(' with ', ' and ')}` });
+    act(() => allow.click());
+    await screen.findByRole('button', { name: `Exclude ${excluded}` });
+    await waitFor(() => expect(savedExclusions(graph)).toHaveLength(0));
+
+    // The pin is undone from its list too.
+    act(() =>
+      within(screen.getByRole('list', { name: 'Pinned pairs' }))
+        .getByRole('button', { name: /^Unpin / })
+        .click(),
+    );
+    await screen.findByRole('button', { name: `Pin ${pinned}` });
+    expect(screen.queryByRole('list', { name: 'Pinned pairs' })).toBeNull();
+  }, 120_000);
+
+  it('words a failure to read the pins and exclusions, without the network’s own message', async () => {
+    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+    const failing: typeof graph.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      return url.includes('/special/approot') ? Promise.reject(new TypeError('Failed to fetch')) : graph.fetch(input, init);
+    };
+    open(graph, failing);
+    const problem = await screen.findByText(/pins and exclusions could not be read/, {}, { timeout: 60_000 });
+    expect(problem.textContent).toMatch(/Check your connection, then reload this tab\.$/);
+    expect(document.body.textContent).not.toMatch(/Failed to fetch|Could not reach Microsoft Graph/);
+  }, 120_000);
+
+  it('tells namesakes apart in the table, the list of those not matched and the CSV', async () => {
+    const profiles = generateDemoProfiles(users);
+    const taken = JSON.stringify([...profiles.values()]);
+    const executives = users.filter((u) => (profiles.get(u.id)?.[PROFILE_EXTENSION] as { wantsToLearn?: unknown } | undefined)?.wantsToLearn && !taken.includes(u.id));
+    const first = executives[0]!;
+    const second = executives.find((u) => u.id !== first.id && u.jobTitle !== first.jobTitle)!;
+    const renamed: DemoUser[] = users.map((u) => (u.id === second.id ? { ...u, displayName: first.displayName } : u));
+    const graph = new FakeGraph({ users: renamed, extensions: profiles });
+    let csv: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => ((csv = blob as Blob), 'blob:csv'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    open(graph);
+    await runMatching();
+
+    const name = escape(first.displayName);
+    const shown = document.body.textContent ?? '';
+    const labels = new Set(shown.match(new RegExp(`${name} \\([^)]*\\)`, 'g')));
+    expect(labels.size).toBe(2);
+    expect(shown).not.toMatch(new RegExp(`${name}(?! \\()`));
+
+    act(() => screen.getByRole('button', { name: 'Export CSV' }).click());
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.readAsText(csv!);
+    });
+    expect([...labels].some((label) => text.includes(label))).toBe(true);
+    expect(text).not.toMatch(new RegExp(`${name}(?! \\()`));
+  }, 120_000);
+
+  it('keeps a pin another tab saved when swapping', async () => {
+    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+    open(graph);
+    await runMatching();
+
+    // Another tab of the same owner pins a pair this tab has not read.
+    const other = new GraphClient({ identity: createDemoIdentity(priya), fetch: graph.fetch, sleep: () => Promise.resolve() });
+    await decide(other, await openOwnerDecisions(other), (d) => withPin(d, ['elsewhere-executive', 'elsewhere-mentor']));
+
+    const boxes = () => screen.getAllByRole('checkbox');
+    for (let i = 1; i < boxes().length && !screen.queryByText(/^Swapped and pinned/); i++) {
+      act(() => boxes()[0]!.click());
+      act(() => boxes()[i]!.click());
+      act(() => screen.getByRole('button', { name: 'Swap mentors of the two selected' }).click());
+      for (const box of boxes()) if ((box as HTMLInputElement).checked) act(() => box.click());
+    }
+    await screen.findByText(/^Swapped and pinned/);
+    await waitFor(() => {
+      const saved = JSON.parse(graph.drives.snapshot().find((f) => f.path.endsWith(OWNER_DECISIONS_FILE))!.content) as { pins: string[][] };
+      expect(saved.pins).toHaveLength(3);
+      expect(saved.pins).toContainEqual(['elsewhere-executive', 'elsewhere-mentor']);
+    });
   }, 120_000);
 });

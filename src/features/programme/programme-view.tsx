@@ -5,6 +5,7 @@ import {
   Checkbox,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Table,
@@ -18,9 +19,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { withExclusion, withoutPin, withPin } from '@/application/programme/proposal';
+import { withExclusion, withoutExclusion, withoutPin, withPin, withSwap, type OwnerDecisions } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
+import { namesApart } from '@/components/names-apart';
 import { PersonAvatar } from '@/components/person-avatar';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
@@ -37,10 +39,18 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   table: { overflowX: 'auto' },
   reasons: { color: tokens.colorNeutralForeground2 },
+  decisions: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  decision: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', paddingBlock: tokens.spacingVerticalXXS },
 });
 
 type Pair = readonly [string, string];
 const key = ([e, m]: Pair) => `${e}|${m}`;
+
+/** What the owner just did, said once; `undo` takes it back where that is offered. */
+interface Note {
+  readonly text: string;
+  readonly undo?: () => void;
+}
 
 /**
  * Programme owners: run the programme-wide matching, adjust it (pins and exclusions are kept in the
@@ -53,7 +63,7 @@ export function ProgrammeView() {
   const unavailable = useDirectoryUnavailable();
   const { matcher, people, profiles, decisions, problem, proposal, figures: numbers, run: rerun, decide } = useProgrammeProposal(owner);
   const [selected, setSelected] = useState<string[]>([]);
-  const [note, setNote] = useState<string | undefined>();
+  const [note, setNote] = useState<Note | undefined>();
   const percent = new Intl.NumberFormat(host.context.locale, { style: 'percent', maximumFractionDigits: 0 });
 
   if (!owner) return null;
@@ -65,7 +75,15 @@ export function ProgrammeView() {
     );
   }
 
-  const name = (id: string) => people.get(id)?.displayName ?? id;
+  const { pins, exclusions } = decisions;
+  // Everyone the view may list (the cohort and anyone in a decision), told apart where names repeat:
+  // the same over every run, so a pair reads the same in the table, the lists, the notes and the CSV.
+  const listed = new Set([...matcher.mentees, ...matcher.mentors, ...pins.flat(), ...exclusions.flat()]);
+  const labels = namesApart([...listed].map((id) => ({ id, person: people.get(id), fallbackName: id })));
+  const name = (id: string) => labels.get(id) ?? people.get(id)?.displayName ?? id;
+  /** The name alone, for initials: the label beside it tells namesakes apart. */
+  const displayName = (id: string) => people.get(id)?.displayName ?? id;
+  const pairWords = ([e, m]: Pair) => `${name(e)} with ${name(m)}`;
   const reader: Reader = { kind: 'owner', nameOf: name };
   const emailOf = (id: string) => {
     const person = people.get(id);
@@ -76,7 +94,6 @@ export function ProgrammeView() {
     rerun();
     setSelected([]);
   };
-  const { pins, exclusions } = decisions;
   const pinnedKeys = new Set(pins.map(key));
   const share = (value: number | undefined) => (value === undefined ? '—' : percent.format(value));
 
@@ -92,11 +109,32 @@ export function ProgrammeView() {
     const [a, b] = selected.map((k) => proposal!.pairs.find((p) => key([p.menteeId, p.mentorId]) === k)!);
     if (!a || !b) return;
     const problems = matcher.swapProblems(a, b, exclusions);
-    if (problems.length > 0) return setNote(`Cannot swap. ${problems.map((p) => wordWhyNot(p.reasons, reader, p)).join(' ')}`);
-    const next = [...pins.filter((p) => p[0] !== a.menteeId && p[0] !== b.menteeId), [a.menteeId, b.mentorId] as Pair, [b.menteeId, a.mentorId] as Pair];
-    decide((d) => ({ ...d, pins: next }));
-    setNote(`Swapped and pinned: ${name(a.menteeId)} with ${name(b.mentorId)}, ${name(b.menteeId)} with ${name(a.mentorId)}.`);
+    if (problems.length > 0) return setNote({ text: `Cannot swap. ${problems.map((p) => wordWhyNot(p.reasons, reader, p)).join(' ')}` });
+    // Applied to the decisions as saved, so pins another tab saved in between are kept.
+    decide((d) => withSwap(d, [a.menteeId, a.mentorId], [b.menteeId, b.mentorId]));
+    setNote({ text: `Swapped and pinned: ${name(a.menteeId)} with ${name(b.mentorId)}, ${name(b.menteeId)} with ${name(a.mentorId)}.` });
     run();
+  };
+
+  /** Applies a decision, says what it did, and runs the proposal again when there is one. */
+  const decideAndSay = (change: (d: OwnerDecisions) => OwnerDecisions, said: Note) => {
+    decide(change);
+    setNote(said);
+    if (proposal) run();
+  };
+  const pin = (pair: Pair) => decideAndSay((d) => withPin(d, pair), { text: `Pinned ${pairWords(pair)}: every run keeps this pair until you unpin it.` });
+  const unpin = (pair: Pair) => decideAndSay((d) => withoutPin(d, pair), { text: `Unpinned ${pairWords(pair)}: the matching may now propose others for them.` });
+  const allow = (pair: Pair) => decideAndSay((d) => withoutExclusion(d, pair), { text: `Allowed ${pairWords(pair)} again: the matching may propose them together.` });
+  const exclude = (pair: Pair) => {
+    const wasPinned = pinnedKeys.has(key(pair));
+    const undo = () =>
+      decideAndSay((d) => (wasPinned ? withPin(withoutExclusion(d, pair), pair) : withoutExclusion(d, pair)), {
+        text: `Undone: ${pairWords(pair)} may be proposed together again${wasPinned ? ', and stay pinned' : ''}.`,
+      });
+    decideAndSay((d) => withExclusion(d, pair), {
+      text: `Excluded ${pairWords(pair)}: they will not be proposed together again until you allow them under “Excluded pairs”.`,
+      undo,
+    });
   };
 
   const exportCsv = () => {
@@ -123,7 +161,13 @@ export function ProgrammeView() {
   return (
     <SectionCard title="Programme" wide description="Propose pairs for everyone who opted in; pin, exclude or swap, then run again.">
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => run()}>
+        <Button
+          appearance="primary"
+          onClick={() => {
+            setNote(undefined);
+            run();
+          }}
+        >
           {proposal ? 'Run again' : 'Run matching'}
         </Button>
         {proposal && <Button onClick={exportCsv}>Export CSV</Button>}
@@ -134,12 +178,17 @@ export function ProgrammeView() {
         )}
       </div>
       {note && (
-        <MessageBar intent="info">
-          <MessageBarBody>{note}</MessageBarBody>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{note.text}</MessageBarBody>
+          {note.undo && (
+            <MessageBarActions>
+              <Button onClick={note.undo}>Undo</Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {problem && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
@@ -179,10 +228,10 @@ export function ProgrammeView() {
                       />
                     </TableCell>
                     <TableCell>
-                      <TableCellLayout media={<PersonAvatar id={p.menteeId} name={name(p.menteeId)} size={24} />}>{name(p.menteeId)}</TableCellLayout>
+                      <TableCellLayout media={<PersonAvatar id={p.menteeId} name={displayName(p.menteeId)} size={24} />}>{name(p.menteeId)}</TableCellLayout>
                     </TableCell>
                     <TableCell>
-                      <TableCellLayout media={<PersonAvatar id={p.mentorId} name={name(p.mentorId)} size={24} />}>{name(p.mentorId)}</TableCellLayout>
+                      <TableCellLayout media={<PersonAvatar id={p.mentorId} name={displayName(p.mentorId)} size={24} />}>{name(p.mentorId)}</TableCellLayout>
                     </TableCell>
                     <TableCell>{percent.format(p.score)}</TableCell>
                     <TableCell>
@@ -198,22 +247,11 @@ export function ProgrammeView() {
                         <Button
                           size="small"
                           aria-label={`${pinnedKeys.has(k) ? 'Unpin' : 'Pin'} ${name(p.menteeId)} with ${name(p.mentorId)}`}
-                          onClick={() => {
-                            const pair: Pair = [p.menteeId, p.mentorId];
-                            decide((d) => (pinnedKeys.has(k) ? withoutPin(d, pair) : withPin(d, pair)));
-                            run();
-                          }}
+                          onClick={() => (pinnedKeys.has(k) ? unpin : pin)([p.menteeId, p.mentorId])}
                         >
                           {pinnedKeys.has(k) ? 'Unpin' : 'Pin'}
                         </Button>
-                        <Button
-                          size="small"
-                          aria-label={`Exclude ${name(p.menteeId)} with ${name(p.mentorId)}`}
-                          onClick={() => {
-                            decide((d) => withExclusion(d, [p.menteeId, p.mentorId]));
-                            run();
-                          }}
-                        >
+                        <Button size="small" aria-label={`Exclude ${name(p.menteeId)} with ${name(p.mentorId)}`} onClick={() => exclude([p.menteeId, p.mentorId])}>
                           Exclude
                         </Button>
                       </div>
@@ -224,6 +262,41 @@ export function ProgrammeView() {
             </TableBody>
           </Table>
         </div>
+      )}
+      {pins.length > 0 && (
+        <>
+          <Body1>
+            <strong>Pinned pairs ({pins.length})</strong>
+          </Body1>
+          <ul aria-label="Pinned pairs" className={styles.decisions}>
+            {pins.map((pair) => (
+              <li key={key(pair)} className={styles.decision}>
+                <Body1>{pairWords(pair)}</Body1>
+                {/* Not "Unpin … with …": that names the table's button for the same pair. */}
+                <Button size="small" aria-label={`Unpin ${name(pair[0])} and ${name(pair[1])}`} onClick={() => unpin(pair)}>
+                  Unpin
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {exclusions.length > 0 && (
+        <>
+          <Body1>
+            <strong>Excluded pairs ({exclusions.length})</strong>
+          </Body1>
+          <ul aria-label="Excluded pairs" className={styles.decisions}>
+            {exclusions.map((pair) => (
+              <li key={key(pair)} className={styles.decision}>
+                <Body1>{pairWords(pair)}</Body1>
+                <Button size="small" aria-label={`Allow again ${name(pair[0])} and ${name(pair[1])}`} onClick={() => allow(pair)}>
+                  Allow again
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {proposal && proposal.unmatched.length > 0 && (
         <>

@@ -1,17 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { programmeMatcher } from '@/application/programme/open-programme';
-import { decide as saveDecision, openOwnerDecisions, programmeFigures, proposeProgramme, type OwnerDecisions, type StoredOwnerDecisions } from '@/application/programme/proposal';
+import {
+  decide as saveDecision,
+  describeDecisionsFailure,
+  openOwnerDecisions,
+  programmeFigures,
+  proposeProgramme,
+  type OwnerDecisions,
+  type StoredOwnerDecisions,
+} from '@/application/programme/proposal';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The programme feature's one hook, for a programme owner: their pins and exclusions (read from and
  * saved to their own OneDrive app folder, application/programme/proposal.ts), the matcher with their
  * exclusions in its rules, the proposal (run again on every decision) and its figures. A decision
- * shows at once and is saved in the background, in order; a failed save is said, and the decision
- * stays for this session.
+ * shows at once and is saved in the background, in order; a failed read or save is said in words an
+ * owner can act on (describeDecisionsFailure), and the decision stays for this session.
  */
 export function useProgrammeProposal(owner: boolean | undefined) {
   const { graph, config } = useServices();
@@ -35,7 +41,7 @@ export function useProgrammeProposal(owner: boolean | undefined) {
         },
         (error: unknown) => {
           if (!current) return;
-          setProblem(message(error));
+          setProblem(describeDecisionsFailure(error, 'read'));
           setDecisions({ pins: [], exclusions: [] });
         },
       );
@@ -63,7 +69,7 @@ export function useProgrammeProposal(owner: boolean | undefined) {
           stored.current = await saveDecision(await graph(), stored.current, change);
           setProblem(undefined);
         } catch (error) {
-          setProblem(`Your pins and exclusions could not be saved: ${message(error)}`);
+          setProblem(describeDecisionsFailure(error, 'save'));
         }
       });
     },
