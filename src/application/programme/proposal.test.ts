@@ -9,6 +9,7 @@ import { GraphClient } from '@/services/graph/graph-client';
 import { openProgramme } from './open-programme';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import {
+  alreadyPairedOf,
   decide,
   describeDecisionsFailure,
   isPinned,
@@ -43,9 +44,9 @@ describe('the programme proposal', () => {
   it('proposes pairs for everyone without a reverse mentor, with figures', async () => {
     const { reload } = await tenant();
     const { programme, stored } = await reload();
-    const proposal = proposeProgramme(programme.matcher, programme.list, stored.decisions);
+    const proposal = proposeProgramme(programme.matcher, programme.list, stored.decisions, NOW);
     expect(proposal.pairs.length).toBeGreaterThan(3);
-    const figures = programmeFigures(proposal, programme.matcher, programme.people, programme.list);
+    const figures = programmeFigures(proposal, programme.matcher, programme.people, programme.list, NOW);
     expect(figures.executives).toBe(programme.matcher.mentees.length);
     expect(figures.matched).toBeGreaterThan(0);
     expect(figures.averageFit).toBeGreaterThan(0);
@@ -54,14 +55,14 @@ describe('the programme proposal', () => {
   it('keeps the owner’s pins and exclusions across a reload, and honours them', async () => {
     const { reload, graph } = await tenant();
     const first = await reload();
-    const proposal = proposeProgramme(first.programme.matcher, first.programme.list, first.stored.decisions);
+    const proposal = proposeProgramme(first.programme.matcher, first.programme.list, first.stored.decisions, NOW);
     const [kept, dropped] = proposal.pairs.map((p) => [p.menteeId, p.mentorId] as const);
     const stored = await decide(first.client, first.stored, (d) => withPin(d, kept!));
     await decide(first.client, stored, (d) => withExclusion(d, dropped!));
 
     const second = await reload();
     expect(second.stored.decisions).toEqual({ pins: [kept], exclusions: [dropped] });
-    const again = proposeProgramme(second.programme.matcher, second.programme.list, second.stored.decisions);
+    const again = proposeProgramme(second.programme.matcher, second.programme.list, second.stored.decisions, NOW);
     expect(again.pairs.find((p) => p.menteeId === kept![0])).toMatchObject({ mentorId: kept![1], pinned: true });
     expect(again.pairs.some((p) => p.menteeId === dropped![0] && p.mentorId === dropped![1])).toBe(false);
     expect(second.programme.matcher.whyNot(dropped![0], dropped![1]).map((w) => w.code)).toContain('excluded');
@@ -115,5 +116,28 @@ describe('the programme proposal', () => {
     expect(describeDecisionsFailure(permission, 'read')).toBe(permission.message);
     const damaged = new GraphRequestError('x', 422, 'DamagedOwnerDecisions', undefined, undefined);
     expect(describeDecisionsFailure(damaged, 'save')).toMatch(/Restore an earlier version/);
+  });
+});
+
+describe('who the proposal leaves out', () => {
+  const record = (withId: string, ended?: string) => ({
+    with: withId,
+    start: '2026-10-05T09:00:00.000Z',
+    zone: 'Europe/Stockholm',
+    everyWeeks: 2,
+    weeks: 26,
+    minutes: 45,
+    uid: `uid-${withId}`,
+    workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
+    ...(ended ? { ended } : {}),
+  });
+  const profiles = [
+    { personId: 'mentor', mentor: { capacity: 2, canTeach: [] }, accepted: ['ended', 'running'] },
+    { personId: 'ended', mentee: { wantsToLearn: [] }, asked: 'mentor', bookings: [record('mentor', '2026-11-01')] },
+    { personId: 'running', mentee: { wantsToLearn: [] }, asked: 'mentor', bookings: [record('mentor')] },
+  ] as unknown as Parameters<typeof alreadyPairedOf>[0];
+
+  it('proposes again an executive whose pairing ended, and leaves out one whose pairing runs', () => {
+    expect([...alreadyPairedOf(profiles, NOW)]).toEqual(['running']);
   });
 });

@@ -12,20 +12,25 @@ import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { changeOwnerDecisions, OWNER_DECISIONS_FILE, readOwnerDecisions, type OwnerDecisions, type StoredOwnerDecisions } from '@/services/programme/owner-decisions-store';
-import type { Pair } from './open-programme';
+import { mentorLoadsOf, type Pair } from './open-programme';
+import { currentMentees } from '@/domain/matching/requests';
 
 export type { OwnerDecisions, StoredOwnerDecisions };
 
 const same = (a: Pair, b: Pair) => a[0] === b[0] && a[1] === b[1];
 
-/** Executives who already have a reverse mentor (accepted by one): left out of a proposal. */
-export function alreadyPairedOf(profiles: readonly StoredProfile[]): Set<string> {
-  return new Set(profiles.flatMap((p) => p.accepted ?? []));
+/**
+ * Executives who have a reverse mentor at `now` (accepted by one, and the pairing has not ended):
+ * left out of a proposal. An executive whose pairing ended is proposed again, never with the same
+ * mentor (a past pair).
+ */
+export function alreadyPairedOf(profiles: readonly StoredProfile[], now: number): Set<string> {
+  return new Set(profiles.filter((p) => p.mentor).flatMap((p) => currentMentees(p.personId, p, profiles, now)));
 }
 
-/** Runs the programme-wide matching with the owner's pins and exclusions. */
-export function proposeProgramme(matcher: Matcher, profiles: readonly StoredProfile[], decisions: OwnerDecisions): ProgrammeAssignment {
-  return matcher.assignProgramme({ pins: decisions.pins, exclusions: decisions.exclusions, alreadyPaired: alreadyPairedOf(profiles) });
+/** Runs the programme-wide matching at `now` with the owner's pins and exclusions. */
+export function proposeProgramme(matcher: Matcher, profiles: readonly StoredProfile[], decisions: OwnerDecisions, now: number): ProgrammeAssignment {
+  return matcher.assignProgramme({ pins: decisions.pins, exclusions: decisions.exclusions, alreadyPaired: alreadyPairedOf(profiles, now) });
 }
 
 /** Whether the owner pinned this pair. */
@@ -108,8 +113,15 @@ export interface ProgrammeFigures {
 }
 
 /** The proposal's figures: cohort, matched share, pairs across departments, average fit, mentors at capacity. */
-export function programmeFigures(proposal: ProgrammeAssignment, matcher: Matcher, people: ReadonlyMap<string, DirectoryPerson>, profiles: readonly StoredProfile[]): ProgrammeFigures {
-  const alreadyPaired = alreadyPairedOf(profiles);
+export function programmeFigures(
+  proposal: ProgrammeAssignment,
+  matcher: Matcher,
+  people: ReadonlyMap<string, DirectoryPerson>,
+  profiles: readonly StoredProfile[],
+  now: number,
+): ProgrammeFigures {
+  const alreadyPaired = alreadyPairedOf(profiles, now);
+  const loads = mentorLoadsOf(profiles, now);
   const open = matcher.mentees.filter((id) => !alreadyPaired.has(id)).length;
   const pairs = proposal.pairs;
   const crossDepartment = pairs.filter((p) => people.get(p.menteeId)?.department !== people.get(p.mentorId)?.department).length;
@@ -121,6 +133,6 @@ export function programmeFigures(proposal: ProgrammeAssignment, matcher: Matcher
     matched: open ? pairs.length / open : undefined,
     acrossDepartments: pairs.length ? crossDepartment / pairs.length : undefined,
     averageFit: pairs.length ? pairs.reduce((sum, p) => sum + p.score, 0) / pairs.length : undefined,
-    mentorsAtCapacity: profiles.filter((p) => p.mentor && (assigned.get(p.personId) ?? 0) + (p.accepted?.length ?? 0) >= p.mentor.capacity).length,
+    mentorsAtCapacity: profiles.filter((p) => p.mentor && (assigned.get(p.personId) ?? 0) + (loads.get(p.personId) ?? 0) >= p.mentor.capacity).length,
   };
 }

@@ -57,8 +57,8 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     return programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, exclusions: decisions.exclusions, now: now() });
   }, [decisions, shared, model, profiles.list, config.programme.levelGap, now]);
 
-  const proposal = useMemo(() => (runs > 0 && matcher && decisions ? proposeProgramme(matcher, profiles.list, decisions) : undefined), [runs, matcher, profiles.list, decisions]);
-  const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, profiles.list) : undefined), [proposal, matcher, people, profiles.list]);
+  const proposal = useMemo(() => (runs > 0 && matcher && decisions ? proposeProgramme(matcher, profiles.list, decisions, now()) : undefined), [runs, matcher, profiles.list, decisions, now]);
+  const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, profiles.list, now()) : undefined), [proposal, matcher, people, profiles.list, now]);
 
   /** Applies a decision now, and saves it after those before it. */
   const decide = useCallback(
