@@ -21,7 +21,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist/app');
 const tenantDist = join(root, 'dist/tenant-check');
 
-export const BUDGETS_KB = { personalTab: 180, meetingTab: 180, configPage: 180 } as const;
+/**
+ * Issue 15's budgets (gzip KB before first paint), for the tenant build and the configured one alike.
+ * React, Fluent UI v9's provider and teams-js alone come to about 106 KB: the first screen of every
+ * surface is the connecting screen, and the surface's own code loads while the host answers.
+ */
+export const BUDGETS_KB = { personalTab: 140, meetingTab: 140, configPage: 120 } as const;
 const PAGES: Record<keyof typeof BUDGETS_KB, string> = {
   personalTab: 'personal-tab/index.html',
   meetingTab: 'meeting-tab/index.html',
