@@ -1,5 +1,7 @@
-import { lazy, Suspense } from 'react';
-import { ProgrammeProvider } from '@/context/programme-context';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { bookingPairsOf } from '@/application/booking/booking-pairs';
+import { ProgrammeProvider, useProgramme } from '@/context/programme-context';
+import { useServices } from '@/context/services-context';
 import { HomePage } from '@/features/home/home-page';
 
 // These need the directory and everyone's profiles, which come after first paint; so does their code.
@@ -9,18 +11,51 @@ const BookingCard = lazy(() => import('@/features/booking/booking-card').then((m
 const ProfileCard = lazy(() => import('@/features/profile/profile-card').then((m) => ({ default: m.ProfileCard })));
 const ProgrammeView = lazy(() => import('@/features/programme/programme-view').then((m) => ({ default: m.ProgrammeView })));
 
-/** The personal tab's content, once the host has answered. */
+/**
+ * Booking (its card, the calendars' time zones, luxon) loads only for someone with a pair to book:
+ * the booking card shows nothing to anyone else.
+ */
+function WhenPaired({ children }: { children: ReactNode }) {
+  const { user } = useServices();
+  const { me, people, profiles } = useProgramme();
+  if (!me || profiles.status !== 'ready') return null;
+  const pairs = bookingPairsOf(user.id, me, profiles.list, people);
+  return pairs && (pairs.mentor || pairs.executives.length > 0) ? children : null;
+}
+
+/** The programme view loads only where its owner may be signed in: it shows nothing to anyone else. */
+function WhenOwnerPossible({ children }: { children: ReactNode }) {
+  const { programmeOwner } = useServices();
+  return programmeOwner === false ? null : children;
+}
+
+/**
+ * The personal tab's content, once the host has answered. Each card loads on its own, so the
+ * suggestions do not wait for another card's code.
+ */
 export function PersonalTab() {
   return (
     <ProgrammeProvider>
       <HomePage>
         <Suspense fallback={null}>
           <SuggestionsCard />
-          <RequestsCard />
-          <BookingCard />
-          <ProfileCard />
-          <ProgrammeView />
         </Suspense>
+        <Suspense fallback={null}>
+          <RequestsCard />
+        </Suspense>
+        <WhenPaired>
+          <Suspense fallback={null}>
+            <BookingCard />
+          </Suspense>
+        </WhenPaired>
+        <Suspense fallback={null}>
+          <ProfileCard />
+        </Suspense>
+        <WhenOwnerPossible>
+          <Suspense fallback={null}>
+            <ProgrammeView />
+          </Suspense>
+        </WhenOwnerPossible>
       </HomePage>
     </ProgrammeProvider>
   );
