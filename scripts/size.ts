@@ -46,7 +46,7 @@ const PAGES: Record<keyof typeof BUDGETS_KB, string> = {
  */
 export const BEFORE_FIRST_SUGGESTION = [
   'src/app/personal-tab/personal-tab.tsx',
-  'node_modules/@azure/msal-browser/dist/index.mjs',
+  'src/services/identity/msal-module.ts',
   'src/services/agenda/device-owner.ts',
   'src/services/graph/directory-service.ts',
   'src/services/storage/directory-cache.ts',
@@ -58,7 +58,7 @@ export const BEFORE_FIRST_SUGGESTION = [
   'src/app/shell/problem-message.tsx',
 ] as const;
 /** The sign-in library, counted apart: issue 15's 350 KB "today" and its 250 KB budget leave it out. */
-const SIGN_IN_LIBRARY = 'node_modules/@azure/msal-browser/dist/index.mjs';
+const SIGN_IN_LIBRARY = 'src/services/identity/msal-module.ts';
 /** Issue 15's budget for what loads before the first suggestion, without the sign-in library (gzip KB). */
 export const FIRST_SUGGESTION_BUDGET_KB = 250;
 
@@ -118,9 +118,11 @@ function bytesWith(outDir: string, page: string, modules: readonly string[]): nu
     for (const css of chunk.css ?? []) files.add(css);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
+  // A dynamically imported module is a manifest key (relative to src/app); others are found in the source maps.
+  const entryOf = (module: string) => Object.keys(manifest).find((key) => join(root, 'src/app', key).replaceAll('\\', '/').endsWith(module));
   for (const module of modules) {
     const source = [...chunkOf.keys()].find((path) => path.endsWith(module));
-    const key = source && keyOfFile.get(chunkOf.get(source)!);
+    const key = entryOf(module) ?? (source && keyOfFile.get(chunkOf.get(source)!));
     if (!key) throw new Error(`${module} is in no chunk of the build: update BEFORE_FIRST_SUGGESTION in scripts/size.ts`);
     visit(key);
   }
