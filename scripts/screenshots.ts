@@ -146,6 +146,8 @@ try {
       if (shot.ready) await page.waitForSelector(shot.ready);
       if (shot.click) await frame?.getByRole('button', { name: shot.click }).click({ timeout: 60_000 });
       if (shot.frameReady) await frame?.waitForSelector(shot.frameReady, { timeout: 60_000 });
+      // The "Why not someone else?" look-up loads once the suggestions show: photograph it too.
+      if (shot.name === 'suggestions') await frame?.getByRole('combobox', { name: /Why not someone else/ }).waitFor({ timeout: 60_000 });
       // Photograph the surface once it has loaded, not its spinners ("Reading the programme…").
       await frame?.waitForFunction(() => document.querySelectorAll('.fui-Spinner').length === 0, undefined, { timeout: 60_000 });
       if (shot.name === 'programme') await frame?.getByRole('heading', { name: 'Programme', exact: true }).scrollIntoViewIfNeeded();

@@ -21,8 +21,8 @@ export function tenantAdapters(config: TenantConfig): ModeAdapters {
         origin: window.location.origin,
       }),
     // A shared machine: another account's unsaved agenda edits go before anything is shown. Loaded
-    // here, not before first paint: it brings the agenda's reader.
-    signedIn: async (person) => (await import('@/services/agenda/device-copy')).forgetAgendaCopiesOfOthers(localStorage, person.id),
+    // here, not before first paint.
+    signedIn: async (person) => (await import('@/services/agenda/device-owner')).forgetAgendaCopiesOfOthers(localStorage, person.id),
     services: (host, identity) => {
       const graph = lazyGraphClient(identity, () => Promise.resolve(window.fetch.bind(window)));
       const ownerGroup = programme.ownerGroupId;

@@ -1,4 +1,4 @@
-import { MeetingPage } from '@/features/meeting/meeting-page';
 import { startSurface } from '../shell/start-surface';
 
-void startSurface('meeting tab', () => <MeetingPage />);
+// The tab's content loads while the host answers: the first screen ("Connecting…") needs none of it.
+void startSurface('meeting tab', () => import('@/features/meeting/meeting-page').then((m) => m.MeetingPage));

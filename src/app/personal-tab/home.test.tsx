@@ -4,17 +4,13 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookPairing } from '@/application/booking/pair-booking';
 import { profileRecords } from '@/application/booking/profile-records';
-import { ProgrammeProvider } from '@/context/programme-context';
 import { ServicesProvider, type AppServices } from '@/context/services-context';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
-import { BookingCard } from '@/features/booking/booking-card';
-import { PairingCard } from '@/features/booking/pairing-card';
-import { HomePage } from '@/features/home/home-page';
-import { SuggestionsCard } from '@/features/suggestions/suggestions-card';
+import { PersonalTab } from './personal-tab';
 import { parseAppConfig } from '@/services/config/app-config';
 import { GraphClient } from '@/services/graph/graph-client';
 import type { Host } from '@/services/host/host';
@@ -75,17 +71,10 @@ function openHome(graph: FakeGraph, person: (typeof DEMO_PEOPLE)[number]) {
     teamsApp: { teamsAppId: APP.teamsAppId, origin: ORIGIN },
     programmeOwner: false,
   };
-  // As the personal tab composes it (main.tsx).
   render(
     <FluentProvider theme={teamsLightTheme}>
       <ServicesProvider services={services}>
-        <ProgrammeProvider>
-          <HomePage>
-            <PairingCard />
-            <SuggestionsCard />
-            <BookingCard />
-          </HomePage>
-        </ProgrammeProvider>
+        <PersonalTab />
       </ServicesProvider>
     </FluentProvider>,
   );

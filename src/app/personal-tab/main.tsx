@@ -1,28 +1,4 @@
-import { lazy, Suspense } from 'react';
-import { ProgrammeProvider } from '@/context/programme-context';
-import { HomePage } from '@/features/home/home-page';
 import { startSurface } from '../shell/start-surface';
 
-// These need the directory and everyone's profiles, which come after first paint; so does their code.
-const PairingCard = lazy(() => import('@/features/booking/pairing-card').then((m) => ({ default: m.PairingCard })));
-const SuggestionsCard = lazy(() => import('@/features/suggestions/suggestions-card').then((m) => ({ default: m.SuggestionsCard })));
-const RequestsCard = lazy(() => import('@/features/requests/requests-card').then((m) => ({ default: m.RequestsCard })));
-const BookingCard = lazy(() => import('@/features/booking/booking-card').then((m) => ({ default: m.BookingCard })));
-const ProfileCard = lazy(() => import('@/features/profile/profile-card').then((m) => ({ default: m.ProfileCard })));
-const ProgrammeView = lazy(() => import('@/features/programme/programme-view').then((m) => ({ default: m.ProgrammeView })));
-
-void startSurface('personal tab', () => (
-  <ProgrammeProvider>
-    <HomePage>
-      <Suspense fallback={null}>
-        {/* Your pairing leads; people without a pair see their suggestions first. */}
-        <PairingCard />
-        <SuggestionsCard />
-        <RequestsCard />
-        <BookingCard />
-        <ProfileCard />
-        <ProgrammeView />
-      </Suspense>
-    </HomePage>
-  </ProgrammeProvider>
-));
+// The tab's content loads while the host answers: the first screen ("Connecting…") needs none of it.
+void startSurface('personal tab', () => import('./personal-tab').then((m) => m.PersonalTab));

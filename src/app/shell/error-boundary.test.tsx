@@ -23,26 +23,28 @@ function renderInBoundary(onError?: (error: Error) => void) {
 }
 
 describe('SurfaceErrorBoundary', () => {
-  it('replaces a crashed surface with a message that names it, and reports the error', () => {
+  // The message's code loads when first needed (lazy-problem-message.tsx), so it is found, not got.
+  it('replaces a crashed surface with a message that names it, and reports the error', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     shouldThrow = true;
     const onError = vi.fn();
     renderInBoundary(onError);
-    expect(screen.getByText('The meeting tab hit a problem')).toBeTruthy();
+    expect(await screen.findByText('The meeting tab hit a problem')).toBeTruthy();
     expect(screen.getByText('The agenda could not be read')).toBeTruthy();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'The agenda could not be read' }));
   });
 
-  it('renders the surface again on "Try again"', () => {
+  it('renders the surface again on "Try again"', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     shouldThrow = true;
     renderInBoundary();
     shouldThrow = false;
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Try again' })));
+    const tryAgain = await screen.findByRole('button', { name: 'Try again' });
+    act(() => fireEvent.click(tryAgain));
     expect(screen.getByText('Agenda')).toBeTruthy();
   });
 
-  it('shows error text as text, never as HTML', () => {
+  it('shows error text as text, never as HTML', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     function Hostile(): never {
       throw new Error('<img src=x onerror="alert(1)">');
@@ -52,7 +54,7 @@ describe('SurfaceErrorBoundary', () => {
         <Hostile />
       </SurfaceErrorBoundary>,
     );
+    expect(await screen.findByText('<img src=x onerror="alert(1)">')).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
-    expect(screen.getByText('<img src=x onerror="alert(1)">')).toBeTruthy();
   });
 });

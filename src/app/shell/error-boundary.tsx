@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { ProblemMessage } from './problem-message';
+import { ProblemMessage } from './lazy-problem-message';
 
 interface Props {
   readonly surface: string;

@@ -1,5 +1,5 @@
-import { Body1, Button, FluentProvider, Spinner, teamsDarkTheme, teamsLightTheme } from '@fluentui/react-components';
-import { StrictMode, useEffect, useState, type ReactNode } from 'react';
+import { FluentProvider, Spinner, teamsDarkTheme, teamsLightTheme } from '@fluentui/react-components';
+import { lazy, StrictMode, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { composeAdapters } from '@/app/composition/compose';
 import type { ModeAdapters } from '@/app/composition/mode-adapters';
@@ -7,9 +7,26 @@ import { detectHost } from '@/services/host/detect-host';
 import type { Host } from '@/services/host/host';
 import { AppShell } from './app-shell';
 import { buildConfig } from './build-config';
-import { ProblemMessage } from './problem-message';
+import { preloadProblemMessage, ProblemMessage } from './lazy-problem-message';
 import { Surface } from './surface';
 import './base.css';
+
+// Only a slow host shows this, so its code (Fluent's Button) loads then; without the network, plain HTML says the same.
+const SlowHostHint = lazy(() =>
+  import('./slow-host-hint').then(
+    (m) => ({ default: m.SlowHostHint }),
+    () => ({
+      default: () => (
+        <>
+          <p>This is taking longer than usual. The app is waiting for Teams or Outlook to answer.</p>
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+        </>
+      ),
+    }),
+  ),
+);
 
 /** Something that tells the connecting screen the host is slow. */
 export interface SlowSignal {
@@ -27,10 +44,9 @@ export function ConnectingToHost({ slow }: { slow: SlowSignal }) {
     <main style={{ padding: '24px', display: 'flex', flexDirection: 'column', gap: '12px', alignItems: 'start' }}>
       <Spinner role="status" label="Connecting to Microsoft 365…" labelPosition="after" />
       {isSlow && (
-        <>
-          <Body1>This is taking longer than usual. The app is waiting for Teams or Outlook to answer.</Body1>
-          <Button onClick={() => window.location.reload()}>Reload</Button>
-        </>
+        <Suspense fallback={null}>
+          <SlowHostHint />
+        </Suspense>
       )}
     </main>
   );
@@ -60,14 +76,20 @@ export interface SurfaceOptions {
   readonly signIn?: boolean;
 }
 
+/** A surface's content, given the host it runs in. */
+export type SurfaceContent = ComponentType<{ host: Host }>;
+
 /**
  * Starts one surface: shows that it is connecting, finds the host, tells the host as soon as the
  * surface shows something, signs the person in (if the surface needs it), and renders the surface
  * inside the host's theme and an error boundary.
  *
+ * The surface's own code is loaded with `load` while the host answers: the connecting screen, the
+ * first paint, needs none of it.
+ *
  * @param name the surface's name as people see it in error messages, e.g. "personal tab".
  */
-export async function startSurface(name: string, render: (host: Host) => ReactNode, options: SurfaceOptions = {}): Promise<void> {
+export async function startSurface(name: string, load: () => Promise<SurfaceContent>, options: SurfaceOptions = {}): Promise<void> {
   const element = document.getElementById('root');
   if (!element) throw new Error('The page has no #root element');
   const root = createRoot(element);
@@ -81,6 +103,8 @@ export async function startSurface(name: string, render: (host: Host) => ReactNo
     </StrictMode>
   );
   root.render(waiting(<ConnectingToHost slow={slow} />));
+  const loadingContent = load();
+  loadingContent.catch(() => undefined); // handled below, once the host has answered
 
   let adapters: ModeAdapters;
   let host: Host;
@@ -100,13 +124,33 @@ export async function startSurface(name: string, render: (host: Host) => ReactNo
     );
     return;
   }
+
+  let Content: SurfaceContent;
+  try {
+    Content = await loadingContent;
+  } catch (error) {
+    console.error(`The ${name} could not be loaded.`, error);
+    root.render(
+      waiting(
+        <ProblemMessage
+          title={`The ${name} could not be loaded`}
+          intro="Check your connection, then reload to try again."
+          action={{ label: 'Reload', onClick: () => window.location.reload() }}
+        />,
+      ),
+    );
+    return;
+  }
+
   root.render(
     <StrictMode>
       <AppShell host={host}>
         <Surface name={name} config={config} host={host} adapters={adapters} signIn={options.signIn ?? true}>
-          {render}
+          {(surfaceHost) => <Content host={surfaceHost} />}
         </Surface>
       </AppShell>
     </StrictMode>,
   );
+  // A crash after this finds the error message's code already loaded.
+  void preloadProblemMessage().catch(() => undefined);
 }

@@ -6,7 +6,7 @@ import type { AppConfig } from '@/services/config/app-config';
 import type { Host } from '@/services/host/host';
 import type { SignedInPerson } from '@/services/identity/identity';
 import { SurfaceErrorBoundary } from './error-boundary';
-import { ProblemMessage } from './problem-message';
+import { ProblemMessage } from './lazy-problem-message';
 
 /**
  * Tells the host once, on the first screen, that the surface is showing (teams-js `notifySuccess`):

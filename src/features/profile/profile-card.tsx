@@ -1,53 +1,20 @@
-import { Body1, Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Textarea, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
+import type { Draft } from './profile-form';
 import { useMyProfile } from './use-my-profile';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  topics: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-const MAX_WORDS = 200;
+/** The form (checkboxes, radios, text areas) shows only after Opt in or Edit: so does its code. */
+const ProfileForm = lazy(() => import('./profile-form').then((m) => ({ default: m.ProfileForm })));
 const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ?? id;
-
-interface Draft {
-  mentor: boolean;
-  capacity: string;
-  canTeach: string[];
-  teach: string;
-  mentee: boolean;
-  wantsToLearn: string[];
-  learn: string;
-  languages: string;
-}
-
-function TopicChoices(props: { legend: string; chosen: string[]; onChange: (topics: string[]) => void }) {
-  const styles = useStyles();
-  return (
-    <fieldset className={styles.fieldset}>
-      <legend>
-        <Body1>{props.legend}</Body1>
-      </legend>
-      <div className={styles.topics}>
-        {TOPIC_CATALOGUE.map((topic) => (
-          <Checkbox
-            key={topic.id}
-            label={topic.label}
-            checked={props.chosen.includes(topic.id)}
-            onChange={(_, data) => props.onChange(data.checked ? [...props.chosen, topic.id] : props.chosen.filter((t) => t !== topic.id))}
-          />
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 /** Opt in as a reverse mentor, a mentee or both; say what you can teach and want to learn. */
 export function ProfileCard() {
@@ -121,55 +88,9 @@ export function ProfileCard() {
     const update = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
     return (
       <SectionCard title="Your profile">
-        <form
-          className={styles.form}
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save(draft);
-          }}
-        >
-          <Checkbox label="I would like to be a reverse mentor" checked={draft.mentor} onChange={(_, d) => update({ mentor: Boolean(d.checked) })} />
-          {draft.mentor && (
-            <>
-              <Field label="How many executives can you take?">
-                <RadioGroup layout="horizontal" value={draft.capacity} onChange={(_, d) => update({ capacity: d.value })}>
-                  {['1', '2', '3'].map((n) => (
-                    <Radio key={n} value={n} label={n} />
-                  ))}
-                </RadioGroup>
-              </Field>
-              <TopicChoices legend="What can you teach?" chosen={draft.canTeach} onChange={(canTeach) => update({ canTeach })} />
-              <Field label="In your own words (optional)" hint={`${draft.teach.length} of ${MAX_WORDS} characters`}>
-                <Textarea value={draft.teach} maxLength={MAX_WORDS} onChange={(_, d) => update({ teach: d.value })} />
-              </Field>
-            </>
-          )}
-          <Checkbox label="I would like a reverse mentor" checked={draft.mentee} onChange={(_, d) => update({ mentee: Boolean(d.checked) })} />
-          {draft.mentee && (
-            <>
-              <TopicChoices legend="What do you want to learn?" chosen={draft.wantsToLearn} onChange={(wantsToLearn) => update({ wantsToLearn })} />
-              <Field label="In your own words (optional)" hint={`${draft.learn.length} of ${MAX_WORDS} characters`}>
-                <Textarea value={draft.learn} maxLength={MAX_WORDS} onChange={(_, d) => update({ learn: d.value })} />
-              </Field>
-            </>
-          )}
-          <Field label="Languages you can mentor or be mentored in" hint="Language codes, e.g. en, es, yo">
-            <Input value={draft.languages} onChange={(_, d) => update({ languages: d.value })} />
-          </Field>
-          {error && (
-            <MessageBar intent="error">
-              <MessageBarBody>{error}</MessageBarBody>
-            </MessageBar>
-          )}
-          <div className={styles.row}>
-            <Button appearance="primary" type="submit" disabled={saving}>
-              {saving ? 'Saving…' : 'Save'}
-            </Button>
-            <Button onClick={() => setDraft(undefined)} disabled={saving}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <Suspense fallback={null}>
+          <ProfileForm draft={draft} update={update} saving={saving} error={error} onSave={(d) => void save(d)} onCancel={() => setDraft(undefined)} />
+        </Suspense>
       </SectionCard>
     );
   }

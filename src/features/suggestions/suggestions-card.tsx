@@ -1,10 +1,9 @@
-import { Body1, Button, Card, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, Spinner, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
+import { Body1, Button, Card, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
+import { wordReason, wordWhyNobody, type Reader } from '@/components/matching-words';
 import { namesApart } from '@/components/names-apart';
 import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
-import { useProgramme } from '@/context/programme-context';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { useSuggestions } from './use-suggestions';
@@ -24,62 +23,8 @@ const useStyles = makeStyles({
 
 const PAGE = 3;
 
-/**
- * "Why not this person?": pick anyone and read, in words, what stands between you (or that they are
- * among the suggestions `shown` already); ask them if nothing does.
- */
-function WhyNot({ onAsk, busy, shown }: { onAsk: (mentorId: string) => void; busy: boolean; shown: readonly string[] }) {
-  const { user } = useServices();
-  const { people, matcher } = useProgramme();
-  const [query, setQuery] = useState('');
-  const [chosen, setChosen] = useState<string | undefined>();
-  const matches = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (q.length < 2) return [];
-    return [...people.values()].filter((p) => p.id !== user.id && p.displayName.toLowerCase().includes(q)).slice(0, 8);
-  }, [people, query, user.id]);
-  const reasons = chosen && matcher ? matcher.whyNot(user.id, chosen) : [];
-  const person = chosen ? people.get(chosen) : undefined;
-  return (
-    <>
-      <Field label="Why not someone else? Look them up">
-        <Combobox
-          placeholder="Type a name"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          onOptionSelect={(_, data) => {
-            setChosen(data.optionValue);
-            setQuery(data.optionText ?? '');
-          }}
-        >
-          {matches.map((p) => {
-            // Names repeat in large organisations: the role tells people apart, and the office where the role does not.
-            const role = [p.displayName, p.jobTitle, p.department].filter(Boolean).join(' · ');
-            const alike = matches.some((o) => o.id !== p.id && [o.displayName, o.jobTitle, o.department].filter(Boolean).join(' · ') === role);
-            const place = alike ? (p.officeLocation ?? p.city ?? p.country) : undefined;
-            return (
-              <Option key={p.id} value={p.id} text={p.displayName}>
-                {[role, place].filter(Boolean).join(' · ')}
-              </Option>
-            );
-          })}
-        </Combobox>
-      </Field>
-      {person && (
-        <Body1 role="status">
-          {wordWhyNot(reasons, { kind: 'executive', nameOf: (id) => people.get(id)?.displayName ?? id }, { menteeId: user.id, mentorId: person.id }, { shown: shown.includes(person.id) })}
-        </Body1>
-      )}
-      {person && reasons.length === 0 && (
-        <div>
-          <Button disabled={busy} onClick={() => onAsk(person.id)}>
-            Ask {person.displayName} to pair
-          </Button>
-        </div>
-      )}
-    </>
-  );
-}
+/** The look-up (Fluent's Combobox and its popup) loads once the suggestions show, not before them. */
+const WhyNot = lazy(() => import('./why-not').then((m) => ({ default: m.WhyNot })));
 
 /** An executive's suggested reverse mentors, with reasons, and asking one to pair. */
 export function SuggestionsCard() {
@@ -171,7 +116,9 @@ export function SuggestionsCard() {
         {offset > 0 && <Button onClick={() => setOffset(Math.max(0, offset - PAGE))}>Back</Button>}
         {more && <Button onClick={() => setOffset(offset + PAGE)}>Show me others</Button>}
       </div>
-      <WhyNot busy={busy} onAsk={(id) => void ask(id)} shown={suggestions.map((s) => s.mentorId)} />
+      <Suspense fallback={null}>
+        <WhyNot busy={busy} onAsk={(id) => void ask(id)} shown={suggestions.map((s) => s.mentorId)} />
+      </Suspense>
     </SectionCard>
   );
 }

@@ -11,16 +11,9 @@
  */
 import { mergeAgendas, type AgendaDoc } from '@/domain/agenda/agenda';
 import { parseAgenda } from './agenda-schema';
+import { keys, LEGACY_DEVICE_ID, LEGACY_PREFIX, PREFIX, type DeviceStorage } from './device-owner';
 
-/** The part of Web Storage the copies use (localStorage in the browser). */
-export type DeviceStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-
-const PREFIX = 'agenda-unsaved:';
-/** Before copies were per surface and unsaved only: the whole agenda per workspace, and a device id. */
-const LEGACY_PREFIX = 'agenda-cache:';
-const LEGACY_DEVICE_ID = 'agenda-device-id';
-/** The person whose copies this device holds (tenant mode: one account per browser profile). */
-const OWNER_KEY = 'agenda-device-person';
+export { clearAgendaDeviceData, forgetAgendaCopiesOfOthers, type DeviceStorage } from './device-owner';
 
 /** One surface's copy of a workspace's unsaved edits. */
 export interface DeviceCopy {
@@ -30,15 +23,6 @@ export interface DeviceCopy {
   write(doc: AgendaDoc): void;
   /** All is saved: deletes this surface's copy and the copies it adopted when it read. */
   clear(): void;
-}
-
-function keys(storage: DeviceStorage): string[] {
-  const all: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key !== null) all.push(key);
-  }
-  return all;
 }
 
 /** This surface's copy of one workspace for one person. */
@@ -76,32 +60,4 @@ export function deviceCopy(storage: DeviceStorage, person: string, workspace: st
       storage.removeItem(LEGACY_DEVICE_ID);
     },
   };
-}
-
-/**
- * Forgets every agenda copy on this device: for sign-out. The app has no sign-out of its own (the
- * host signs people out); the shell calls {@link forgetAgendaCopiesOfOthers} when it learns who is
- * signed in, which clears them when the account changed.
- */
-export function clearAgendaDeviceData(storage: DeviceStorage): void {
-  for (const key of keys(storage)) {
-    if (key.startsWith(PREFIX) || key.startsWith(LEGACY_PREFIX) || key === LEGACY_DEVICE_ID || key === OWNER_KEY) storage.removeItem(key);
-  }
-}
-
-/**
- * Called when a person is signed in: if the device holds another account's agenda copies (a shared
- * machine, a different account), they are cleared before anything is shown; then the device's
- * copies belong to this person.
- */
-export function forgetAgendaCopiesOfOthers(storage: DeviceStorage, person: string): void {
-  const owner = storage.getItem(OWNER_KEY);
-  if (owner !== null && owner !== person) clearAgendaDeviceData(storage);
-  // Copies carry their person too: anyone else's (written before the owner was recorded) go.
-  for (const key of keys(storage)) if (key.startsWith(PREFIX) && !key.startsWith(`${PREFIX}${person}:`)) storage.removeItem(key);
-  try {
-    storage.setItem(OWNER_KEY, person);
-  } catch {
-    // A full device: the copies are per person anyway.
-  }
 }

@@ -80,7 +80,7 @@ export function msalConfiguration(options: Pick<MsalIdentityOptions, 'tenant' | 
  * MSAL is loaded only when the first token is needed.
  */
 export function createMsalIdentity(options: MsalIdentityOptions): Identity {
-  const loadMsal = options.loadMsal ?? (() => import('@azure/msal-browser'));
+  const loadMsal = options.loadMsal ?? (() => import('./msal-module'));
   let client: Promise<{ pca: IPublicClientApplication; msal: MsalModule }> | undefined;
 
   const getClient = () =>

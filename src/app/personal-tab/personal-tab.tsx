@@ -1,0 +1,69 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { bookingPairsOf } from '@/application/booking/booking-pairs';
+import { ProgrammeProvider, useProgramme } from '@/context/programme-context';
+import { useServices } from '@/context/services-context';
+import { HomePage } from '@/features/home/home-page';
+
+// These need the directory and everyone's profiles, which come after first paint; so does their code.
+const PairingCard = lazy(() => import('@/features/booking/pairing-card').then((m) => ({ default: m.PairingCard })));
+const SuggestionsCard = lazy(() => import('@/features/suggestions/suggestions-card').then((m) => ({ default: m.SuggestionsCard })));
+const RequestsCard = lazy(() => import('@/features/requests/requests-card').then((m) => ({ default: m.RequestsCard })));
+const BookingCard = lazy(() => import('@/features/booking/booking-card').then((m) => ({ default: m.BookingCard })));
+const ProfileCard = lazy(() => import('@/features/profile/profile-card').then((m) => ({ default: m.ProfileCard })));
+const ProgrammeView = lazy(() => import('@/features/programme/programme-view').then((m) => ({ default: m.ProgrammeView })));
+
+/**
+ * Booking (its card, the calendars' time zones, luxon) loads only for someone with a pair to book:
+ * the booking card shows nothing to anyone else.
+ */
+function WhenPaired({ children }: { children: ReactNode }) {
+  const { user } = useServices();
+  const { me, people, profiles, now } = useProgramme();
+  if (!me || profiles.status !== 'ready') return null;
+  const pairs = bookingPairsOf(user.id, me, profiles.list, people, now());
+  return pairs && (pairs.mentor || pairs.executives.length > 0) ? children : null;
+}
+
+/** The programme view loads only where its owner may be signed in: it shows nothing to anyone else. */
+function WhenOwnerPossible({ children }: { children: ReactNode }) {
+  const { programmeOwner } = useServices();
+  return programmeOwner === false ? null : children;
+}
+
+/**
+ * The personal tab's content, once the host has answered. Each card loads on its own, so the
+ * suggestions do not wait for another card's code.
+ */
+export function PersonalTab() {
+  return (
+    <ProgrammeProvider>
+      <HomePage>
+        {/* Your pairing leads; people without a pair see their suggestions first. */}
+        <WhenPaired>
+          <Suspense fallback={null}>
+            <PairingCard />
+          </Suspense>
+        </WhenPaired>
+        <Suspense fallback={null}>
+          <SuggestionsCard />
+        </Suspense>
+        <Suspense fallback={null}>
+          <RequestsCard />
+        </Suspense>
+        <WhenPaired>
+          <Suspense fallback={null}>
+            <BookingCard />
+          </Suspense>
+        </WhenPaired>
+        <Suspense fallback={null}>
+          <ProfileCard />
+        </Suspense>
+        <WhenOwnerPossible>
+          <Suspense fallback={null}>
+            <ProgrammeView />
+          </Suspense>
+        </WhenOwnerPossible>
+      </HomePage>
+    </ProgrammeProvider>
+  );
+}
