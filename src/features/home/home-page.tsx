@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Avatar, Caption1, Link, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { Avatar, Caption1, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
@@ -20,6 +20,13 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
   heading: { margin: 0 },
   about: { maxWidth: '90ch', color: tokens.colorNeutralForeground3 },
+  // Fluent's inline link, drawn here: its Link component would load before the first suggestion.
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusMedium },
+  },
   grid: {
     display: 'grid',
     gap: tokens.spacingHorizontalL,
@@ -60,9 +67,9 @@ export function HomePage({ children }: { children?: ReactNode }) {
         <Caption1 className={styles.about}>
           People early in their careers mentor senior leaders on what is changing fastest. {describeCadence(programme)}; each pair agrees its goals and a code of conduct in the first
           session. The programme sees who is paired, never what a pair writes.{' '}
-          <Link href={`${teamsApp.origin}/privacy.html`} target="_blank" rel="noreferrer" inline>
+          <a className={styles.link} href={`${teamsApp.origin}/privacy.html`} target="_blank" rel="noreferrer">
             Privacy
-          </Link>
+          </a>
         </Caption1>
       </footer>
     </main>

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
@@ -12,6 +12,8 @@ import { useOrganisation } from './use-organisation';
 const useStyles = makeStyles({
   figure: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // A progress bar with its words below, as Fluent's Field lays it out (without loading Field).
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
 
@@ -99,18 +101,20 @@ export function OrganisationCard() {
   let body;
   if (!view || (view.status === 'loading' && view.progress.phase === 'counting')) {
     body = (
-      <Field validationMessage="Counting the people in your organisation…" validationState="none">
+      <div className={styles.progress}>
         <ProgressBar aria-label="Counting the people in your organisation" />
-      </Field>
+        <Caption1>Counting the people in your organisation…</Caption1>
+      </div>
     );
   } else if (view.status === 'loading') {
     const { loaded, expected } = view.progress;
     const label = `Loaded ${numbers.format(loaded)} of about ${numbers.format(expected ?? loaded)} people`;
     body = (
       <>
-        <Field validationMessage={label} validationState="none">
+        <div className={styles.progress}>
           <ProgressBar {...(expected ? { value: Math.min(1, loaded / expected) } : {})} aria-label={label} />
-        </Field>
+          <Caption1>{label}</Caption1>
+        </div>
         <div className={styles.row}>
           <Button onClick={cancel}>Stop</Button>
         </div>
