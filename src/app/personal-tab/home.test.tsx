@@ -1,19 +1,14 @@
 // @vitest-environment jsdom
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { clientOf, renderWithServices } from '@/demo/testing/render-with-services';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookPairing } from '@/application/booking/pair-booking';
 import { profileRecords } from '@/application/booking/profile-records';
-import { ServicesProvider, type AppServices } from '@/context/services-context';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
-import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { PersonalTab } from './personal-tab';
-import { parseAppConfig } from '@/services/config/app-config';
-import { GraphClient } from '@/services/graph/graph-client';
-import type { Host } from '@/services/host/host';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { readMyProfile } from '@/services/profile/profile-store';
 
@@ -31,10 +26,6 @@ function pairedGraph() {
   extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...profileOf(margaret.id), asked: diego.id } });
   extensions.set(diego.id, { [PROFILE_EXTENSION]: { ...profileOf(diego.id), accepted: [margaret.id], load: 1 } });
   return new FakeGraph({ users, extensions, catalog: new Map([[APP.teamsAppId, 'Reverse mentoring']]) });
-}
-
-function clientOf(graph: FakeGraph, person: (typeof DEMO_PEOPLE)[number]) {
-  return new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
 }
 
 /** Margaret books the series with Diego, starting in three days on the hour. */
@@ -58,26 +49,7 @@ async function book(graph: FakeGraph) {
 }
 
 function openHome(graph: FakeGraph, person: (typeof DEMO_PEOPLE)[number]) {
-  const identity = createDemoIdentity(person);
-  const client = clientOf(graph, person);
-  const services: AppServices = {
-    config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
-    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: 'Europe/Stockholm' } } as unknown as Host,
-    identity,
-    user: person,
-    graph: () => Promise.resolve(client),
-    joinLive: () => Promise.reject(new Error('no live agenda here')),
-    watchNetwork: () => () => undefined,
-    teamsApp: { teamsAppId: APP.teamsAppId, origin: ORIGIN },
-    programmeOwner: false,
-  };
-  render(
-    <FluentProvider theme={teamsLightTheme}>
-      <ServicesProvider services={services}>
-        <PersonalTab />
-      </ServicesProvider>
-    </FluentProvider>,
-  );
+  renderWithServices(<PersonalTab />, graph, person, { timeZone: 'Europe/Stockholm', teamsApp: { teamsAppId: APP.teamsAppId, origin: ORIGIN }, programme: false });
 }
 
 describe('the personal tab’s home', () => {

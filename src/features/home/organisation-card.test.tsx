@@ -1,17 +1,12 @@
 // @vitest-environment jsdom
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen } from '@testing-library/react';
+import { renderWithServices } from '@/demo/testing/render-with-services';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProgrammeProvider } from '@/context/programme-context';
-import { ServicesProvider, type AppServices } from '@/context/services-context';
+import { type AppServices } from '@/context/services-context';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
-import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
-import { parseAppConfig } from '@/services/config/app-config';
-import { GraphClient } from '@/services/graph/graph-client';
-import type { Host } from '@/services/host/host';
 import { describeSmallOrganisation, OrganisationCard } from './organisation-card';
 
 afterEach(cleanup);
@@ -27,29 +22,7 @@ describe('an organisation too small to pair anyone', () => {
 const users = generateDemoTenant({ size: 300 });
 
 function open(person: (typeof DEMO_PEOPLE)[number], programmeOwner: AppServices['programmeOwner']) {
-  const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
-  const identity = createDemoIdentity(person);
-  const client = new GraphClient({ identity, fetch: graph.fetch, sleep: () => Promise.resolve() });
-  const services: AppServices = {
-    config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
-    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: 'Europe/London' } } as unknown as Host,
-    identity,
-    user: person,
-    graph: () => Promise.resolve(client),
-    joinLive: () => Promise.reject(new Error('no live agenda here')),
-    watchNetwork: () => () => undefined,
-    teamsApp: { teamsAppId: 'app', origin: 'https://mentoring.example' },
-    programmeOwner,
-  };
-  render(
-    <FluentProvider theme={teamsLightTheme}>
-      <ServicesProvider services={services}>
-        <ProgrammeProvider>
-          <OrganisationCard />
-        </ProgrammeProvider>
-      </ServicesProvider>
-    </FluentProvider>,
-  );
+  renderWithServices(<OrganisationCard />, new FakeGraph({ users, extensions: generateDemoProfiles(users) }), person, { programmeOwner });
 }
 
 describe('what was wrong with the directory data', () => {

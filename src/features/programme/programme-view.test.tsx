@@ -1,17 +1,13 @@
 // @vitest-environment jsdom
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { renderWithServices } from '@/demo/testing/render-with-services';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ProgrammeProvider } from '@/context/programme-context';
-import { ServicesProvider, type AppServices } from '@/context/services-context';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant, type DemoUser } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
-import { parseAppConfig } from '@/services/config/app-config';
 import { GraphClient } from '@/services/graph/graph-client';
-import type { Host } from '@/services/host/host';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { OWNER_DECISIONS_FILE } from '@/services/programme/owner-decisions-store';
 import { decide, openOwnerDecisions, withPin } from '@/application/programme/proposal';
@@ -26,29 +22,7 @@ const users = generateDemoTenant({ size: 300 });
 const priya = DEMO_PEOPLE[3]!;
 
 function open(graph: FakeGraph, fetch: typeof graph.fetch = graph.fetch) {
-  const identity = createDemoIdentity(priya);
-  const client = new GraphClient({ identity, fetch, sleep: () => Promise.resolve() });
-  const services: AppServices = {
-    // A small tenant has few levels, so a gap of 1.
-    config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
-    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: 'Europe/London' } } as unknown as Host,
-    identity,
-    user: priya,
-    graph: () => Promise.resolve(client),
-    joinLive: () => Promise.reject(new Error('no live agenda here')),
-    watchNetwork: () => () => undefined,
-    teamsApp: { teamsAppId: 'app', origin: 'https://mentoring.example' },
-    programmeOwner: true,
-  };
-  render(
-    <FluentProvider theme={teamsLightTheme}>
-      <ServicesProvider services={services}>
-        <ProgrammeProvider>
-          <ProgrammeView />
-        </ProgrammeProvider>
-      </ServicesProvider>
-    </FluentProvider>,
-  );
+  renderWithServices(<ProgrammeView />, graph, priya, { fetch, programmeOwner: true });
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,17 +1,11 @@
 // @vitest-environment jsdom
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { renderWithServices } from '@/demo/testing/render-with-services';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProgrammeProvider } from '@/context/programme-context';
-import { ServicesProvider, type AppServices } from '@/context/services-context';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
-import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
-import { parseAppConfig } from '@/services/config/app-config';
-import { GraphClient } from '@/services/graph/graph-client';
-import type { Host } from '@/services/host/host';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { readMyProfile } from '@/services/profile/profile-store';
 import { SuggestionsCard } from './suggestions-card';
@@ -22,29 +16,7 @@ const users = generateDemoTenant({ size: 300 });
 const [margaret, , aisha] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
 
 function open(graph: FakeGraph) {
-  const identity = createDemoIdentity(margaret);
-  const client = new GraphClient({ identity, fetch: graph.fetch, sleep: () => Promise.resolve() });
-  const services: AppServices = {
-    config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
-    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: 'Europe/Stockholm' } } as unknown as Host,
-    identity,
-    user: margaret,
-    graph: () => Promise.resolve(client),
-    joinLive: () => Promise.reject(new Error('no live agenda here')),
-    watchNetwork: () => () => undefined,
-    teamsApp: { teamsAppId: 'app', origin: 'https://mentoring.example' },
-    programmeOwner: false,
-  };
-  render(
-    <FluentProvider theme={teamsLightTheme}>
-      <ServicesProvider services={services}>
-        <ProgrammeProvider>
-          <SuggestionsCard />
-        </ProgrammeProvider>
-      </ServicesProvider>
-    </FluentProvider>,
-  );
-  return client;
+  return renderWithServices(<SuggestionsCard />, graph, margaret, { timeZone: 'Europe/Stockholm' });
 }
 
 describe('the suggestions card', () => {
