@@ -14,8 +14,8 @@
  */
 import { mergeAgendas, type AgendaDoc } from '@/domain/agenda/agenda';
 import type { WorkspaceDocument } from '@/domain/booking/workspace';
-import { z } from 'zod';
-import { DOWNLOAD_URL_REFUSED, type GraphClient } from '../graph/graph-client';
+import { downloadableItemSchema, readJsonFile, savedItemSchema } from '../graph/drive-file';
+import type { GraphClient } from '../graph/graph-client';
 import { GraphRequestError, readAnswer } from '../graph/graph-errors';
 import { salvageWorkspace } from './agenda-schema';
 
@@ -49,50 +49,17 @@ export interface StoredWorkspace {
 const itemUrl = (ref: WorkspaceRef) => `/drives/${encodeURIComponent(ref.driveId)}/items/${encodeURIComponent(ref.itemId)}`;
 const contentUrl = (ref: WorkspaceRef) => `${itemUrl(ref)}/content`;
 
-/** What the store selects of the driveItem: https://learn.microsoft.com/graph/api/driveitem-get. */
-const DOWNLOADABLE_ITEM_SELECT = 'id,eTag,@microsoft.graph.downloadUrl';
-
-/**
- * The workspace's driveItem as the store selects it: where to download the file from, and the
- * eTag to save with (https://learn.microsoft.com/graph/api/driveitem-get,
- * https://learn.microsoft.com/graph/api/driveitem-get-content, "Downloading files in JavaScript apps").
- */
-export const downloadableItemSchema = z.object({ id: z.string(), eTag: z.string().optional(), '@microsoft.graph.downloadUrl': z.string().min(1) });
-
-/**
- * What an upload answers: the driveItem, of which the store keeps the new eTag
- * (https://learn.microsoft.com/graph/api/driveitem-put-content).
- */
-export const savedItemSchema = z.object({ eTag: z.string().optional() });
+export { downloadableItemSchema, savedItemSchema };
 
 /**
  * Reads the workspace: its driveItem (download URL and eTag), then the file from the download URL,
  * without the token. A URL that expired in between is asked for again once.
  */
 export async function readWorkspace(client: GraphClient, ref: WorkspaceRef): Promise<StoredWorkspace> {
-  for (let round = 0; ; round++) {
-    const item = readAnswer(
-      downloadableItemSchema,
-      await client.get(`${itemUrl(ref)}?$select=${DOWNLOADABLE_ITEM_SELECT}`, WORKSPACE_FILE_SCOPES),
-      'finding where to read the pair workspace from',
-    );
-    let text: string;
-    try {
-      text = await client.download(item['@microsoft.graph.downloadUrl']);
-    } catch (error) {
-      if (round === 0 && error instanceof GraphRequestError && error.code === DOWNLOAD_URL_REFUSED) continue;
-      throw error;
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    // A damaged file is never a dead end: what can be read is kept, the rest named.
-    const { value, dropped } = salvageWorkspace(body);
-    return { document: value, etag: item.eTag, ...(dropped.length ? { dropped } : {}) };
-  }
+  const { body, etag } = await readJsonFile(client, itemUrl(ref), WORKSPACE_FILE_SCOPES, 'finding where to read the pair workspace from');
+  // A damaged file is never a dead end: what can be read is kept, the rest named.
+  const { value, dropped } = salvageWorkspace(body);
+  return { document: value, etag, ...(dropped.length ? { dropped } : {}) };
 }
 
 /**

@@ -20,7 +20,8 @@
  *   the change applied to what is there, so two tabs never lose each other's decisions.
  */
 import { z } from 'zod';
-import { DOWNLOAD_URL_REFUSED, type GraphClient } from '../graph/graph-client';
+import { readJsonFile, savedItemSchema as savedItem } from '../graph/drive-file';
+import type { GraphClient } from '../graph/graph-client';
 import { GraphRequestError, readAnswer } from '../graph/graph-errors';
 
 /** The owner's own files: Files.ReadWrite (a read-only scope cannot create the app folder). */
@@ -54,51 +55,30 @@ const pairs = z.array(z.tuple([id, id])).max(MAX_OWNER_DECISIONS);
 const fileSchema = z.object({ v: z.literal(1), pins: pairs, exclusions: pairs });
 
 const fileUrl = `/me/drive/special/approot:/${encodeURIComponent(OWNER_DECISIONS_FILE)}`;
-/** What a read selects of the driveItem (https://learn.microsoft.com/graph/api/driveitem-get). */
-const downloadableItem = z.object({ id: z.string(), eTag: z.string().optional(), '@microsoft.graph.downloadUrl': z.string().min(1) });
-/** What an upload answers that the next save needs (https://learn.microsoft.com/graph/api/driveitem-put-content). */
-const savedItem = z.object({ eTag: z.string().optional() });
 
 /**
  * Reads the signed-in owner's decisions. No file (or no OneDrive yet) is no decisions; a file that
  * does not parse is refused with a message, so that saving never overwrites what could not be read.
  */
 export async function readOwnerDecisions(client: GraphClient): Promise<StoredOwnerDecisions> {
-  for (let round = 0; ; round++) {
-    let answer: unknown;
-    try {
-      answer = await client.get(`${fileUrl}?$select=id,eTag,@microsoft.graph.downloadUrl`, OWNER_DECISIONS_SCOPES);
-    } catch (error) {
-      if (error instanceof GraphRequestError && error.status === 404) return { decisions: NO_OWNER_DECISIONS, etag: undefined };
-      throw error;
-    }
-    const item = readAnswer(downloadableItem, answer, 'finding where to read your pins and exclusions from');
-    let text: string;
-    try {
-      text = await client.download(item['@microsoft.graph.downloadUrl']);
-    } catch (error) {
-      // The short-lived URL expired in between: ask for a fresh one, once.
-      if (round === 0 && error instanceof GraphRequestError && error.code === DOWNLOAD_URL_REFUSED) continue;
-      throw error;
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      body = undefined;
-    }
-    const parsed = fileSchema.safeParse(body);
-    if (!parsed.success) {
-      throw new GraphRequestError(
-        `Your pins and exclusions (${OWNER_DECISIONS_FILE} in your OneDrive's Apps folder) could not be read, so they were left as they are.`,
-        422,
-        'DamagedOwnerDecisions',
-        undefined,
-        undefined,
-      );
-    }
-    return { decisions: { pins: parsed.data.pins, exclusions: parsed.data.exclusions }, etag: item.eTag };
+  let file;
+  try {
+    file = await readJsonFile(client, fileUrl, OWNER_DECISIONS_SCOPES, 'finding where to read your pins and exclusions from');
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.status === 404) return { decisions: NO_OWNER_DECISIONS, etag: undefined };
+    throw error;
   }
+  const parsed = fileSchema.safeParse(file.body);
+  if (!parsed.success) {
+    throw new GraphRequestError(
+      `Your pins and exclusions (${OWNER_DECISIONS_FILE} in your OneDrive's Apps folder) could not be read, so they were left as they are.`,
+      422,
+      'DamagedOwnerDecisions',
+      undefined,
+      undefined,
+    );
+  }
+  return { decisions: { pins: parsed.data.pins, exclusions: parsed.data.exclusions }, etag: file.etag };
 }
 
 /**
