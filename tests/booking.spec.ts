@@ -117,6 +117,7 @@ describe('booking the sessions', () => {
     const skipped = sessions.getByRole('button').first();
     const skippedLabel = await skipped.getAttribute('aria-label');
     await skipped.click();
+    await frame.getByRole('button', { name: 'Yes, skip it' }).click();
     await frame.getByRole('button', { name: skippedLabel! }).waitFor({ state: 'detached' });
     state = await pairState(page);
     expect(state.organiser[0]!.cancelled).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Link, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { DateTime } from 'luxon';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useProgramme } from '@/context/programme-context';
 import { PersonAvatar } from '@/components/person-avatar';
 import { SectionCard } from '@/components/section-card';
@@ -32,7 +32,7 @@ const lastDayOf = (booking: BookingRecord) =>
     .toISO()!;
 
 /** "Every 2 weeks on Wednesday 16:45 your time (09:45 for Diego), 2 Dec 2026 – 26 May 2027." */
-function SeriesSummary({ booking, me, other }: { booking: BookingRecord; me: PairPerson; other: PairPerson }) {
+function SeriesSummary({ booking, me, other, nextStart }: { booking: BookingRecord; me: PairPerson; other: PairPerson; nextStart?: string | undefined }) {
   const { host } = useServices();
   const locale = host.context.locale;
   const last = lastDayOf(booking);
@@ -40,7 +40,7 @@ function SeriesSummary({ booking, me, other }: { booking: BookingRecord; me: Pai
     <Body1>
       Every {booking.everyWeeks === 1 ? 'week' : `${booking.everyWeeks} weeks`} on <strong>{formatWeekdayTime(booking.start, me.zone, locale)}</strong> your time (
       {formatWeekdayTime(booking.start, other.zone, locale)} for {other.displayName}), {booking.minutes} minutes, {formatDate(booking.start, me.zone, locale)} to{' '}
-      {formatDate(booking.ended ?? last, me.zone, locale)}.
+      {formatDate(booking.ended ?? last, me.zone, locale)}.{nextStart && ` Next session: ${formatDate(nextStart, me.zone, locale)}.`}
     </Body1>
   );
 }
@@ -69,7 +69,9 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
   const locale = host.context.locale;
   const tabName = 'Pair workspace';
   const app = useMemo(() => ({ ...teamsApp, tabName }), [teamsApp]);
-  const { schedule, series, chatTab, mode, setMode, next, busy, error, book, move, showNext, skip, end } = useExecutiveBooking({ me, mentor, cadence, app });
+  const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end } = useExecutiveBooking({ me, mentor, cadence, app });
+  // A skipped session is cancelled in both calendars and cannot be brought back: the Skip button asks first.
+  const [toSkip, setToSkip] = useState<{ id: string; start: string } | undefined>();
 
   if (schedule.kind === 'ended') {
     return (
@@ -111,7 +113,8 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
   const response = series && series !== 'none' ? series.partnerResponse : undefined;
   return (
     <>
-      <SeriesSummary booking={booking} me={me} other={mentor} />
+      <SeriesSummary booking={booking} me={me} other={mentor} nextStart={skipped ? next?.[0]?.start : undefined} />
+      {skipped && <Caption1 role="status">You skipped the session on {formatDate(skipped, me.zone, locale)}; it is cancelled in both calendars.</Caption1>}
       {series === 'none' && (
         <MessageBar intent="warning">
           <MessageBarBody>The series is no longer in your calendar. Book it again below.</MessageBarBody>
@@ -183,12 +186,33 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
               <Body1>
                 {formatDate(o.start, me.zone, locale)}, {formatWeekdayTime(o.start, me.zone, locale)}
               </Body1>
-              <Button size="small" disabled={busy} onClick={() => void skip(o.id)} aria-label={`Skip the session on ${formatDate(o.start, me.zone, locale)}`}>
+              <Button size="small" disabled={busy} onClick={() => setToSkip(o)} aria-label={`Skip the session on ${formatDate(o.start, me.zone, locale)}`}>
                 Skip
               </Button>
             </li>
           ))}
         </ul>
+      )}
+      {mode === 'skip' && toSkip && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Skip the session on {formatDate(toSkip.start, me.zone, locale)}? It is cancelled in both calendars and cannot be brought back.{' '}
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={busy}
+              onClick={() => {
+                setToSkip(undefined);
+                void skip(toSkip.id);
+              }}
+            >
+              Yes, skip it
+            </Button>{' '}
+            <Button size="small" onClick={() => setToSkip(undefined)}>
+              Keep it
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
       )}
     </>
   );

@@ -76,6 +76,8 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
   const [series, setSeries] = useState<PairSeries | undefined>();
   const [mode, setMode] = useState<'view' | 'reschedule' | 'skip' | 'end'>('view');
   const [next, setNext] = useState<Session[] | undefined>();
+  // The start of the session skipped last, for the card to say so.
+  const [skipped, setSkipped] = useState<string | undefined>();
   const mentorProfile = profiles.list.find((p) => p.personId === mentor.id);
   const pair = { me, mentor, cadence };
   const schedule = executiveSchedule(ports, pair, mentorProfile?.proposals);
@@ -127,6 +129,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
   const skip = (sessionId: string) =>
     run(async () => {
       await skipSession(ports, pair, sessionId);
+      setSkipped(next?.find((o) => o.id === sessionId)?.start);
       setNext((list) => list?.filter((o) => o.id !== sessionId));
       seriesChanged();
     });
@@ -137,7 +140,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
       await endPairing(ports, pair, booked, series);
     });
 
-  return { schedule, series, chatTab, mode, setMode, next, busy, error, book, move, showNext, skip, end };
+  return { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end };
 }
 
 /** What the mentor's card shows and does: the pair's schedule, their invitation, and their answers. */

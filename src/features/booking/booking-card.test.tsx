@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import { renderWithServices } from '@/demo/testing/render-with-services';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
+import { BookingCard } from './booking-card';
+
+afterEach(cleanup);
+
+// Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+const users = generateDemoTenant({ size: 300 });
+const [margaret, , aisha] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
+
+/** Margaret and Aisha paired (she asked, Aisha accepted), nothing booked yet. */
+function paired() {
+  const extensions = new Map(generateDemoProfiles(users));
+  const own = (id: string) => extensions.get(id)![PROFILE_EXTENSION]!;
+  extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own(margaret.id), asked: aisha.id } });
+  extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), accepted: [margaret.id], load: 1 } });
+  return new FakeGraph({ users, extensions, catalog: new Map([['app', 'Reverse mentoring']]) });
+}
+
+describe('the booking card', () => {
+  it('asks before skipping a session, then says which one was skipped and when the next one is', async () => {
+    const graph = paired();
+    renderWithServices(<BookingCard />, graph, margaret);
+
+    const times = await screen.findByRole('list', { name: 'Suggested times' }, { timeout: 60_000 });
+    fireEvent.click(within(times).getAllByRole('button')[0]!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Skip a session' }, { timeout: 60_000 }));
+    const sessions = await screen.findByRole('list', { name: 'Next sessions' }, { timeout: 60_000 });
+    const [first, second] = within(sessions).getAllByRole('button');
+    const firstLabel = first!.getAttribute('aria-label')!;
+    const secondDate = second!.getAttribute('aria-label')!.replace('Skip the session on ', '');
+    fireEvent.click(first!);
+
+    // Nothing is cancelled until the person says so; "Keep it" leaves the session alone.
+    screen.getByText(/cannot be brought back/);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.queryByText(/cannot be brought back/)).toBeNull();
+    expect(screen.getByRole('button', { name: firstLabel })).toBeDefined();
+
+    fireEvent.click(screen.getByRole('button', { name: firstLabel }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, skip it' }));
+    await screen.findByText(/^You skipped the session on/, undefined, { timeout: 60_000 });
+    expect(screen.queryByRole('button', { name: firstLabel })).toBeNull();
+    // The summary names the next real session, not the skipped first one.
+    screen.getByText(new RegExp(`Next session: ${secondDate}\\.`));
+  }, 120_000);
+});
