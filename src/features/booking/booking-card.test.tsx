@@ -36,6 +36,8 @@ describe('the booking card', () => {
     renderWithServices(<BookingCard />, graph, margaret);
 
     const times = await screen.findByRole('list', { name: 'Suggested times' }, { timeout: 60_000 });
+    // The programme's length in the words the home and meeting cards use too.
+    screen.getByText(/^Pick a recurring time: every 2 weeks, 45 minutes, for 6 months\./);
     fireEvent.click(within(times).getAllByRole('button')[0]!);
     fireEvent.click(await screen.findByRole('button', { name: 'Skip a session' }, { timeout: 60_000 }));
     const sessions = await screen.findByRole('list', { name: 'Next sessions' }, { timeout: 60_000 });

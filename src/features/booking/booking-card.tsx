@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useProgramme } from '@/context/programme-context';
 import { PersonAvatar } from '@/components/person-avatar';
+import { describeDuration } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
@@ -64,7 +65,7 @@ function ChatTabNote({ outcome, tabName }: { outcome: ChatTabOutcome | undefined
 /** The executive's side: book the series, then reschedule, skip a session or end the pairing. */
 function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: PairPerson; cadence: Cadence }) {
   const styles = useStyles();
-  const { host, teamsApp } = useServices();
+  const { host, teamsApp, config } = useServices();
   const { me: profile } = useProgramme();
   const locale = host.context.locale;
   const tabName = 'Pair workspace';
@@ -89,8 +90,8 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
     return (
       <>
         <Body1>
-          Pick a recurring time: every {cadence.everyWeeks === 1 ? 'week' : `${cadence.everyWeeks} weeks`}, {cadence.minutes} minutes, for {cadence.weeks} weeks. It goes into both calendars
-          as a Teams meeting, with a private workspace for the two of you.
+          Pick a recurring time: every {cadence.everyWeeks === 1 ? 'week' : `${cadence.everyWeeks} weeks`}, {cadence.minutes} minutes, for {describeDuration(config.programme)}. It goes into
+          both calendars as a Teams meeting, with a private workspace for the two of you.
         </Body1>
         {schedule.proposal && (
           <MessageBar intent="info">
