@@ -113,7 +113,7 @@ describe('the suggestions card', () => {
     Element.prototype.scrollIntoView = scrolled;
     open(new FakeGraph({ users, extensions: generateDemoProfiles(users) }));
     await screen.findByRole('list', { name: 'Suggested reverse mentors' }, { timeout: 60_000 });
-    const lookUp = screen.getByRole('combobox', { name: /Why not someone else/ });
+    const lookUp = await screen.findByRole('combobox', { name: /Why not someone else/ }, { timeout: 60_000 });
     const type = (value: string) =>
       act(() => {
         fireEvent.change(lookUp, { target: { value } });
