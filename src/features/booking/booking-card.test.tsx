@@ -21,12 +21,13 @@ globalThis.ResizeObserver ??= class {
 const users = generateDemoTenant({ size: 300 });
 const [margaret, , aisha] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
 
-/** Margaret and Aisha paired (she asked, Aisha accepted), nothing booked yet. */
-function paired() {
+/** Margaret and Aisha paired (she asked, Aisha accepted, with a time of her own when given), nothing booked yet. */
+function paired(aishaSuggests?: string) {
   const extensions = new Map(generateDemoProfiles(users));
   const own = (id: string) => extensions.get(id)![PROFILE_EXTENSION]!;
   extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own(margaret.id), asked: aisha.id } });
-  extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), accepted: [margaret.id], load: 1 } });
+  const proposals = aishaSuggests ? { proposals: [{ with: margaret.id, start: aishaSuggests }] } : {};
+  extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), accepted: [margaret.id], load: 1, ...proposals } });
   return new FakeGraph({ users, extensions, catalog: new Map([['app', 'Reverse mentoring']]) });
 }
 
@@ -58,5 +59,23 @@ describe('the booking card', () => {
     expect(screen.queryByRole('button', { name: firstLabel })).toBeNull();
     // The summary names the next real session, not the skipped first one.
     screen.getByText(new RegExp(`Next session: ${secondDate}\\.`));
+  }, 120_000);
+
+  it('when Margaret books the time Aisha suggested, Aisha is not asked to accept it again', async () => {
+    const week = new Date(Date.now() + 7 * 86_400_000);
+    week.setUTCHours(15, 0, 0, 0);
+    const graph = paired(week.toISOString());
+    renderWithServices(<BookingCard />, graph, margaret);
+    fireEvent.click(await screen.findByRole('button', { name: 'Book this time' }, { timeout: 60_000 }));
+    await screen.findByText('Waiting for Aisha Bello to accept the invitation.', undefined, { timeout: 60_000 });
+    cleanup();
+
+    renderWithServices(<BookingCard />, graph, aisha, { timeZone: 'Africa/Lagos' });
+    await screen.findByText('Margaret Lindqvist agreed to the time you proposed; it is accepted in your calendar.', undefined, { timeout: 60_000 });
+    expect(screen.queryByRole('button', { name: 'Accept the invitation' })).toBeNull();
+    cleanup();
+
+    renderWithServices(<BookingCard />, graph, margaret);
+    await screen.findByText('Aisha Bello accepted the invitation.', undefined, { timeout: 60_000 });
   }, 120_000);
 });

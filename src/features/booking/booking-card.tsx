@@ -224,7 +224,7 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
   const styles = useStyles();
   const { host } = useServices();
   const locale = host.context.locale;
-  const { schedule, suggested, invitation: copy, proposing, setProposing, busy, error, propose, respond } = useMentorBooking({ me, executive });
+  const { schedule, suggested, invitation: copy, agreed, proposing, setProposing, busy, error, propose, respond } = useMentorBooking({ me, executive });
 
   const picker = <SlotPicker organiser={executive} partner={me} viewer="partner" cadence={cadence} actionLabel="Propose" busy={busy} onChoose={(start) => void propose(start)} />;
 
@@ -251,16 +251,19 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
       <ErrorBar error={error} />
       <div className={styles.row}>
         {response && response !== 'accepted' && (
-          <>
-            <Button appearance="primary" disabled={busy} onClick={() => void respond(true)}>
-              Accept the invitation
-            </Button>
-            <Button disabled={busy || response === 'declined'} onClick={() => void respond(false)}>
-              Decline
-            </Button>
-          </>
+          <Button appearance="primary" disabled={busy} onClick={() => void respond(true)}>
+            Accept the invitation
+          </Button>
         )}
-        {response === 'accepted' && <Caption1>You accepted the invitation.</Caption1>}
+        {/* An accepted invitation (also one accepted for them at their own time) can still be declined, as in Teams. */}
+        {response && (
+          <Button disabled={busy || response === 'declined'} onClick={() => void respond(false)}>
+            Decline
+          </Button>
+        )}
+        {response === 'accepted' && (
+          <Caption1>{agreed ? `${executive.displayName} agreed to the time you proposed; it is accepted in your calendar.` : 'You accepted the invitation.'}</Caption1>
+        )}
         <Link href={schedule.booking.workspace} target="_blank" rel="noreferrer">
           Open the pair workspace
         </Link>
