@@ -5,6 +5,7 @@ import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
+import type { StoredProfile } from '@/services/profile/profile-store';
 import type { Draft } from './profile-form';
 import { useMyProfile } from './use-my-profile';
 
@@ -20,7 +21,9 @@ const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ??
 export function ProfileCard() {
   const styles = useStyles();
   const { user } = useServices();
-  const { me, profiles, people, save: saveChoices, optOut } = useMyProfile();
+  const { me, profiles, people, save: saveChoices, optOut, undoOptOut } = useMyProfile();
+  // The profile as it was before opting out, while Undo can bring it back.
+  const [optedOut, setOptedOut] = useState<StoredProfile | undefined>();
   const [draft, setDraft] = useState<Draft | undefined>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -98,8 +101,40 @@ export function ProfileCard() {
   if (!me) {
     return (
       <SectionCard title="Your profile" description="Take part as a reverse mentor, as an executive who wants one, or both.">
+        {optedOut && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              You opted out: your profile is removed.{' '}
+              <Button
+                size="small"
+                disabled={saving}
+                onClick={() => {
+                  setSaving(true);
+                  setError(undefined);
+                  undoOptOut(optedOut)
+                    .then(() => setOptedOut(undefined))
+                    .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)))
+                    .finally(() => setSaving(false));
+                }}
+              >
+                Undo
+              </Button>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
         <div className={styles.row}>
-          <Button appearance="primary" onClick={startEditing}>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              setOptedOut(undefined);
+              startEditing();
+            }}
+          >
             Opt in
           </Button>
         </div>
@@ -129,7 +164,9 @@ export function ProfileCard() {
         <Button
           onClick={() => {
             setError(undefined);
-            optOut().catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+            optOut()
+              .then(setOptedOut)
+              .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
           }}
         >
           Opt out
