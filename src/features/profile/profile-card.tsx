@@ -4,6 +4,7 @@ import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/dire
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
+import { initialLanguages, sortStoredLanguages } from '@/domain/matching/languages';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
 import type { Draft } from './profile-form';
 import { useMyProfile } from './use-my-profile';
@@ -19,7 +20,7 @@ const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ??
 /** Opt in as a reverse mentor, a mentee or both; say what you can teach and want to learn. */
 export function ProfileCard() {
   const styles = useStyles();
-  const { user } = useServices();
+  const { user, host } = useServices();
   const { me, profiles, people, save: saveChoices, optOut } = useMyProfile();
   const [draft, setDraft] = useState<Draft | undefined>();
   const [saving, setSaving] = useState(false);
@@ -49,7 +50,7 @@ export function ProfileCard() {
   }
 
   const startEditing = () => {
-    const preferred = people.get(user.id)?.preferredLanguage?.split('-')[0];
+    const stored = sortStoredLanguages(me?.languages ?? initialLanguages(people.get(user.id)?.preferredLanguage ?? host.context.locale));
     setError(undefined);
     setDraft({
       mentor: Boolean(me?.mentor),
@@ -59,18 +60,25 @@ export function ProfileCard() {
       mentee: Boolean(me?.mentee),
       wantsToLearn: [...(me?.mentee?.wantsToLearn ?? [])],
       learn: me?.learnInOwnWords ?? '',
-      languages: (me?.languages ?? [...new Set(['en', ...(preferred ? [preferred] : [])])]).join(', '),
+      languages: [...stored.codes],
+      unrecognised: [...stored.unrecognised],
     });
   };
 
   const save = async (d: Draft) => {
+    if (d.languages.length === 0) {
+      setError('Choose at least one language you can mentor or be mentored in.');
+      return;
+    }
+    if (d.languages.length + d.unrecognised.length > 8) {
+      setError('A profile holds up to 8 languages: remove some before saving.');
+      return;
+    }
     setSaving(true);
     setError(undefined);
     try {
-      const languages = d.languages
-        .split(/[,\s]+/)
-        .map((l) => l.trim().toLowerCase())
-        .filter(Boolean);
+      // What was not recognised stays stored until its owner removes it: it is theirs, not ours to drop.
+      const languages = [...d.languages, ...d.unrecognised];
       await saveChoices({
         ...(d.mentor ? { mentor: { capacity: Number(d.capacity), canTeach: d.canTeach }, teachInOwnWords: d.teach } : {}),
         ...(d.mentee ? { mentee: { wantsToLearn: d.wantsToLearn }, learnInOwnWords: d.learn } : {}),
