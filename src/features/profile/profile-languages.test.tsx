@@ -36,4 +36,25 @@ describe('the profile form’s languages', () => {
     await waitFor(() => expect(written).not.toEqual([]), { timeout: 10_000 });
     expect(written.at(-1)?.languages).toEqual(['en', 'pt']);
   }, 120_000);
+
+  it('starts a new profile with the person’s own language, and finds a language by its name', async () => {
+    const extensions = new Map(generateDemoProfiles(users));
+    extensions.delete(margaret.id);
+    const written: Record<string, unknown>[] = [];
+    const graph = new FakeGraph({ users, extensions, onExtensionChange: (_user, _name, properties) => void (properties && written.push(properties)) });
+    renderWithServices(<ProfileCard />, graph, margaret);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Opt in' }, { timeout: 60_000 }));
+    const chosen = await screen.findByLabelText('Languages chosen', undefined, { timeout: 10_000 });
+    within(chosen).getByText('English');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'I would like a reverse mentor' }));
+    const input = screen.getByRole('combobox', { name: /Languages you can mentor/ });
+    fireEvent.click(input);
+    fireEvent.change(input, { target: { value: 'yor' } });
+    fireEvent.click(await screen.findByRole('option', { name: /Yoruba/ }));
+    within(chosen).getByText('Yoruba');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(written).not.toEqual([]), { timeout: 10_000 });
+    expect(written.at(-1)?.languages).toEqual(expect.arrayContaining(['en', 'yo']));
+  }, 120_000);
 });
