@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialLanguages, LANGUAGE_CODES, languageCode, sortStoredLanguages } from './languages';
+import { LANGUAGE_CODES, languageCode, sortStoredLanguages } from './languages';
 
 describe('language codes', () => {
   it('reads a BCP 47 tag as its primary subtag, and free text as no code', () => {
@@ -21,11 +21,5 @@ describe('language codes', () => {
       codes: ['en', 'es', 'yo'],
       unrecognised: ['English', 'fluent in français'],
     });
-  });
-
-  it('starts a new profile in the person’s own language and English', () => {
-    expect(initialLanguages('pt-BR')).toEqual(['pt', 'en']);
-    expect(initialLanguages('en-GB')).toEqual(['en']);
-    expect(initialLanguages(undefined)).toEqual(['en']);
   });
 });

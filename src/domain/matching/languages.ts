@@ -131,9 +131,3 @@ export function sortStoredLanguages(stored: readonly string[]): StoredLanguages 
   }
   return { codes, unrecognised };
 }
-
-/** The languages a new profile starts with: the person's own locale's language, and English. */
-export function initialLanguages(locale: string | undefined): readonly string[] {
-  const own = locale ? languageCode(locale) : undefined;
-  return [...new Set([...(own ? [own] : []), 'en'])];
-}

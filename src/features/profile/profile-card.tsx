@@ -4,7 +4,6 @@ import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/dire
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
-import { initialLanguages, sortStoredLanguages } from '@/domain/matching/languages';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
 import type { Draft } from './profile-form';
 import { useMyProfile } from './use-my-profile';
@@ -50,7 +49,8 @@ export function ProfileCard() {
   }
 
   const startEditing = () => {
-    const stored = sortStoredLanguages(me?.languages ?? initialLanguages(people.get(user.id)?.preferredLanguage ?? host.context.locale));
+    // A new profile starts with the person's own language and English; the form checks them against the list.
+    const own = (people.get(user.id)?.preferredLanguage ?? host.context.locale).split('-')[0]!.toLowerCase();
     setError(undefined);
     setDraft({
       mentor: Boolean(me?.mentor),
@@ -60,8 +60,7 @@ export function ProfileCard() {
       mentee: Boolean(me?.mentee),
       wantsToLearn: [...(me?.mentee?.wantsToLearn ?? [])],
       learn: me?.learnInOwnWords ?? '',
-      languages: [...stored.codes],
-      unrecognised: [...stored.unrecognised],
+      languages: [...(me?.languages ?? new Set([own, 'en']))],
     });
   };
 
@@ -70,7 +69,7 @@ export function ProfileCard() {
       setError('Choose at least one language you can mentor or be mentored in.');
       return;
     }
-    if (d.languages.length + d.unrecognised.length > 8) {
+    if (d.languages.length > 8) {
       setError('A profile holds up to 8 languages: remove some before saving.');
       return;
     }
@@ -78,7 +77,7 @@ export function ProfileCard() {
     setError(undefined);
     try {
       // What was not recognised stays stored until its owner removes it: it is theirs, not ours to drop.
-      const languages = [...d.languages, ...d.unrecognised];
+      const languages = d.languages;
       await saveChoices({
         ...(d.mentor ? { mentor: { capacity: Number(d.capacity), canTeach: d.canTeach }, teachInOwnWords: d.teach } : {}),
         ...(d.mentee ? { mentee: { wantsToLearn: d.wantsToLearn }, learnInOwnWords: d.learn } : {}),
@@ -97,7 +96,7 @@ export function ProfileCard() {
     return (
       <SectionCard title="Your profile">
         <Suspense fallback={null}>
-          <ProfileForm draft={draft} update={update} saving={saving} error={error} onSave={(d) => void save(d)} onCancel={() => setDraft(undefined)} />
+          <ProfileForm locale={host.context.locale} draft={draft} update={update} saving={saving} error={error} onSave={(d) => void save(d)} onCancel={() => setDraft(undefined)} />
         </Suspense>
       </SectionCard>
     );

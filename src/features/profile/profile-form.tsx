@@ -1,34 +1,13 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Tag,
-  TagPicker,
-  TagPickerControl,
-  TagPickerGroup,
-  TagPickerInput,
-  TagPickerList,
-  TagPickerOption,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { useServices } from '@/context/services-context';
-import { LANGUAGE_CODES } from '@/domain/matching/languages';
+import { LANGUAGE_CODES, sortStoredLanguages } from '@/domain/matching/languages';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   topics: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  unrecognised: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  chosen: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -43,16 +22,15 @@ export interface Draft {
   mentee: boolean;
   wantsToLearn: string[];
   learn: string;
-  /** Language codes (BCP 47 primary subtags) chosen from the list. */
+  /**
+   * The languages as stored: codes chosen from the list, and whatever an earlier profile stored that
+   * is no language code (shown as not recognised, and kept unless removed).
+   */
   languages: string[];
-  /** What an earlier profile stored that is no language code: shown, and kept unless removed. */
-  unrecognised: string[];
 }
 
 /** Names languages in the reader's language (the host's locale), falling back to the code. */
-function useLanguageNames(): (code: string) => string {
-  const { host } = useServices();
-  const locale = host.context.locale;
+function useLanguageNames(locale: string): (code: string) => string {
   return useMemo(() => {
     let names: Intl.DisplayNames | undefined;
     try {
@@ -70,60 +48,59 @@ function useLanguageNames(): (code: string) => string {
   }, [locale]);
 }
 
-function LanguageChoices(props: { chosen: string[]; unrecognised: string[]; onChange: (change: Pick<Draft, 'languages' | 'unrecognised'>) => void }) {
+function LanguageChoices(props: { languages: string[]; locale: string; onChange: (languages: string[]) => void }) {
   const styles = useStyles();
-  const nameOf = useLanguageNames();
+  const nameOf = useLanguageNames(props.locale);
   const [query, setQuery] = useState('');
+  const { codes, unrecognised } = sortStoredLanguages(props.languages);
   const options = useMemo(
-    () => [...new Set([...LANGUAGE_CODES, ...props.chosen])].map((code) => ({ code, name: nameOf(code) })).sort((a, b) => a.name.localeCompare(b.name)),
-    [nameOf, props.chosen],
+    () => [...new Set([...LANGUAGE_CODES, ...codes])].map((code) => ({ code, name: nameOf(code) })).sort((a, b) => a.name.localeCompare(b.name)),
+    // codes is a new array each render: its contents are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [nameOf, codes.join()],
   );
   const wanted = query.trim().toLowerCase();
-  const shown = options.filter((o) => !props.chosen.includes(o.code) && (!wanted || o.name.toLowerCase().includes(wanted) || o.code === wanted));
+  const shown = options.filter((o) => !wanted || o.name.toLowerCase().includes(wanted) || o.code === wanted);
   return (
     <>
       <Field label="Languages you can mentor or be mentored in" hint="Type to find a language; choose as many as you speak">
-        <TagPicker
-          selectedOptions={props.chosen}
+        <Combobox
+          multiselect
+          placeholder="Find a language"
+          value={query}
+          selectedOptions={[...codes]}
+          onChange={(event) => setQuery(event.target.value)}
           onOptionSelect={(_, data) => {
-            if (data.value === '') return;
-            props.onChange({ languages: data.selectedOptions, unrecognised: props.unrecognised });
+            if (!data.optionValue) return;
+            props.onChange([...data.selectedOptions, ...unrecognised]);
             setQuery('');
           }}
         >
-          <TagPickerControl>
-            <TagPickerGroup aria-label="Languages chosen">
-              {props.chosen.map((code) => (
-                <Tag key={code} value={code} shape="rounded" dismissible aria-label={`Remove ${nameOf(code)}`}>
-                  {nameOf(code)}
-                </Tag>
-              ))}
-            </TagPickerGroup>
-            <TagPickerInput value={query} onChange={(event) => setQuery(event.target.value)} />
-          </TagPickerControl>
-          <TagPickerList>
-            {shown.length > 0 ? (
-              shown.map((o) => (
-                <TagPickerOption key={o.code} value={o.code} text={o.name} secondaryContent={o.code}>
-                  {o.name}
-                </TagPickerOption>
-              ))
-            ) : (
-              <TagPickerOption value="" text="">
-                No language matches “{query}”
-              </TagPickerOption>
-            )}
-          </TagPickerList>
-        </TagPicker>
+          {shown.map((o) => (
+            <Option key={o.code} value={o.code} text={o.name}>
+              {o.name}
+            </Option>
+          ))}
+        </Combobox>
       </Field>
-      {props.unrecognised.length > 0 && (
+      <ul aria-label="Languages chosen" className={styles.chosen}>
+        {codes.map((code) => (
+          <li key={code} className={styles.row}>
+            <Body1>{nameOf(code)}</Body1>
+            <Button size="small" aria-label={`Remove ${nameOf(code)}`} onClick={() => props.onChange([...codes.filter((c) => c !== code), ...unrecognised])}>
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {unrecognised.length > 0 && (
         <div className={styles.fieldset}>
           <Caption1>Your profile also lists these, which are not recognised as languages. Choose the language from the list above, then remove them.</Caption1>
-          <ul aria-label="Not recognised as languages" className={styles.unrecognised}>
-            {props.unrecognised.map((text) => (
+          <ul aria-label="Not recognised as languages" className={styles.chosen}>
+            {unrecognised.map((text) => (
               <li key={text} className={styles.row}>
                 <Body1>“{text}”: not recognised</Body1>
-                <Button size="small" onClick={() => props.onChange({ languages: props.chosen, unrecognised: props.unrecognised.filter((t) => t !== text) })}>
+                <Button size="small" onClick={() => props.onChange([...codes, ...unrecognised.filter((t) => t !== text)])}>
                   Remove “{text}”
                 </Button>
               </li>
@@ -164,8 +141,11 @@ export function ProfileForm({
   error,
   onSave,
   onCancel,
+  locale,
 }: {
   draft: Draft;
+  /** The reader's locale (the host's): languages are named in it. */
+  locale: string;
   update: (change: Partial<Draft>) => void;
   saving: boolean;
   error: string | undefined;
@@ -178,7 +158,9 @@ export function ProfileForm({
       className={styles.form}
       onSubmit={(event) => {
         event.preventDefault();
-        onSave(draft);
+        // Stored as codes (an old "pt-BR" saves as "pt"), with what is not recognised kept after them.
+        const { codes, unrecognised } = sortStoredLanguages(draft.languages);
+        onSave({ ...draft, languages: [...codes, ...unrecognised] });
       }}
     >
       <Checkbox label="I would like to be a reverse mentor" checked={draft.mentor} onChange={(_, d) => update({ mentor: Boolean(d.checked) })} />
@@ -206,7 +188,7 @@ export function ProfileForm({
           </Field>
         </>
       )}
-      <LanguageChoices chosen={draft.languages} unrecognised={draft.unrecognised} onChange={update} />
+      <LanguageChoices languages={draft.languages} locale={locale} onChange={(languages) => update({ languages })} />
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { renderWithServices } from '@/demo/testing/render-with-services';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
@@ -49,9 +49,13 @@ describe('the profile form’s languages', () => {
     within(chosen).getByText('English');
     fireEvent.click(screen.getByRole('checkbox', { name: 'I would like a reverse mentor' }));
     const input = screen.getByRole('combobox', { name: /Languages you can mentor/ });
-    fireEvent.click(input);
-    fireEvent.change(input, { target: { value: 'yor' } });
-    fireEvent.click(await screen.findByRole('option', { name: /Yoruba/ }));
+    act(() => {
+      fireEvent.change(input, { target: { value: 'yor' } });
+    });
+    act(() => {
+      fireEvent.keyDown(input, { key: 'ArrowDown' });
+    });
+    fireEvent.click(await screen.findByRole('menuitemcheckbox', { name: /Yoruba/ }));
     within(chosen).getByText('Yoruba');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(written).not.toEqual([]), { timeout: 10_000 });
