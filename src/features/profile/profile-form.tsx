@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Checkbox, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Textarea, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { LANGUAGE_CODES, sortStoredLanguages } from '@/domain/matching/languages';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
@@ -95,7 +95,7 @@ function LanguageChoices(props: { languages: string[]; locale: string; onChange:
       </ul>
       {unrecognised.length > 0 && (
         <div className={styles.fieldset}>
-          <Caption1>Your profile also lists these, which are not recognised as languages. Choose the language from the list above, then remove them.</Caption1>
+          <Body1>Your profile also lists these, which are not recognised as languages. Choose the language from the list above, then remove them.</Body1>
           <ul aria-label="Not recognised as languages" className={styles.chosen}>
             {unrecognised.map((text) => (
               <li key={text} className={styles.row}>
