@@ -12,6 +12,7 @@ import type { ChatTabOutcome } from '@/services/booking/booking-service';
 import { formatDate, formatWeekdayTime } from './booking-format';
 import { SlotPicker } from './slot-picker';
 import { useBookingPairs, useExecutiveBooking, useMentorBooking } from './use-pair-booking';
+import { workspacePage } from './workspace-page';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
@@ -24,6 +25,20 @@ function ErrorBar({ error }: { error: string | undefined }) {
       <MessageBarBody>{error}</MessageBarBody>
     </MessageBar>
   ) : null;
+}
+
+/**
+ * A link to the pair workspace as the app shows it (goals, code of conduct, past sessions and
+ * reviews), never its JSON file; a booking made before it recorded where the file is has no link.
+ */
+function WorkspaceLink({ booking, children }: { booking: BookingRecord; children: ReactNode }) {
+  const { teamsApp } = useServices();
+  if (!booking.ref) return <>{children}</>;
+  return (
+    <Link href={workspacePage(teamsApp.origin, booking.ref)} target="_blank" rel="noreferrer">
+      {children}
+    </Link>
+  );
 }
 
 /** The last day of a series as booked: its start plus its weeks, less the last one. */
@@ -78,10 +93,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
     return (
       <Body1>
         Your pairing with {mentor.displayName} ended on {formatDate(schedule.booking.ended ? `${schedule.booking.ended}T12:00:00Z` : lastDayOf(schedule.booking), me.zone, locale)}. Your{' '}
-        <Link href={schedule.booking.workspace} target="_blank" rel="noreferrer">
-          pair workspace
-        </Link>{' '}
-        and past sessions stay in your OneDrive and calendar.
+        <WorkspaceLink booking={schedule.booking}>pair workspace</WorkspaceLink> and past sessions stay in your OneDrive and calendar.
       </Body1>
     );
   }
@@ -149,9 +161,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
       <ChatTabNote outcome={chatTab} tabName={tabName} />
       <ErrorBar error={error} />
       <div className={styles.row}>
-        <Link href={booking.workspace} target="_blank" rel="noreferrer">
-          Open the pair workspace
-        </Link>
+        {booking.ref && <WorkspaceLink booking={booking}>Open the pair workspace</WorkspaceLink>}
         <Button disabled={busy || !series || series === 'none'} onClick={() => setMode(mode === 'reschedule' ? 'view' : 'reschedule')}>
           Reschedule
         </Button>
@@ -264,9 +274,7 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
         {response === 'accepted' && (
           <Caption1>{agreed ? `${executive.displayName} agreed to the time you proposed; it is accepted in your calendar.` : 'You accepted the invitation.'}</Caption1>
         )}
-        <Link href={schedule.booking.workspace} target="_blank" rel="noreferrer">
-          Open the pair workspace
-        </Link>
+        {schedule.booking.ref && <WorkspaceLink booking={schedule.booking}>Open the pair workspace</WorkspaceLink>}
         <Button disabled={busy} onClick={() => setProposing(!proposing)}>
           Propose another time
         </Button>

@@ -20,7 +20,7 @@ const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ??
 /** Opt in as a reverse mentor, a mentee or both; say what you can teach and want to learn. */
 export function ProfileCard() {
   const styles = useStyles();
-  const { user } = useServices();
+  const { user, host } = useServices();
   const { me, profiles, people, save: saveChoices, optOut, undoOptOut } = useMyProfile();
   // The profile as it was before opting out, while Undo can bring it back.
   const [optedOut, setOptedOut] = useState<StoredProfile | undefined>();
@@ -52,7 +52,8 @@ export function ProfileCard() {
   }
 
   const startEditing = () => {
-    const preferred = people.get(user.id)?.preferredLanguage?.split('-')[0];
+    // A new profile starts with the person's own language and English; the form checks them against the list.
+    const own = (people.get(user.id)?.preferredLanguage ?? host.context.locale).split('-')[0]!.toLowerCase();
     setError(undefined);
     setDraft({
       mentor: Boolean(me?.mentor),
@@ -62,18 +63,24 @@ export function ProfileCard() {
       mentee: Boolean(me?.mentee),
       wantsToLearn: [...(me?.mentee?.wantsToLearn ?? [])],
       learn: me?.learnInOwnWords ?? '',
-      languages: (me?.languages ?? [...new Set(['en', ...(preferred ? [preferred] : [])])]).join(', '),
+      languages: [...(me?.languages ?? new Set([own, 'en']))],
     });
   };
 
   const save = async (d: Draft) => {
+    if (d.languages.length === 0) {
+      setError('Choose at least one language you can mentor or be mentored in.');
+      return;
+    }
+    if (d.languages.length > 8) {
+      setError('A profile holds up to 8 languages: remove some before saving.');
+      return;
+    }
     setSaving(true);
     setError(undefined);
     try {
-      const languages = d.languages
-        .split(/[,\s]+/)
-        .map((l) => l.trim().toLowerCase())
-        .filter(Boolean);
+      // What was not recognised stays stored until its owner removes it: it is theirs, not ours to drop.
+      const languages = d.languages;
       await saveChoices({
         ...(d.mentor ? { mentor: { capacity: Number(d.capacity), canTeach: d.canTeach }, teachInOwnWords: d.teach } : {}),
         ...(d.mentee ? { mentee: { wantsToLearn: d.wantsToLearn }, learnInOwnWords: d.learn } : {}),
@@ -92,7 +99,7 @@ export function ProfileCard() {
     return (
       <SectionCard title="Your profile">
         <Suspense fallback={null}>
-          <ProfileForm draft={draft} update={update} saving={saving} error={error} onSave={(d) => void save(d)} onCancel={() => setDraft(undefined)} />
+          <ProfileForm locale={host.context.locale} draft={draft} update={update} saving={saving} error={error} onSave={(d) => void save(d)} onCancel={() => setDraft(undefined)} />
         </Suspense>
       </SectionCard>
     );
