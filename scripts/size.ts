@@ -41,7 +41,8 @@ const PAGES: Record<keyof typeof BUDGETS_KB, string> = {
  * each counts with the chunk that holds it and every chunk that chunk imports, on top of the page's
  * first paint. The content; sign-in (MSAL, and forgetting other accounts' agenda copies); the
  * directory, its cache and the programme (org model, matcher); the cards shown with the suggestions;
- * the error message, preloaded once the surface shows. Not: booking (only with a pair), the
+ * the error message, preloaded once the surface shows. Not: the profile card (it loads once the
+ * profiles are read, when the suggestions show), booking (only with a pair), the
  * programme view (only where an owner may be signed in), the profile form, the "Why not" look-up.
  */
 export const BEFORE_FIRST_SUGGESTION = [
@@ -54,7 +55,6 @@ export const BEFORE_FIRST_SUGGESTION = [
   'src/features/home/organisation-card.tsx',
   'src/features/suggestions/suggestions-card.tsx',
   'src/features/requests/requests-card.tsx',
-  'src/features/profile/profile-card.tsx',
   'src/app/shell/problem-message.tsx',
 ] as const;
 /** The sign-in library, counted apart: issue 15's 350 KB "today" and its 250 KB budget leave it out. */

@@ -24,6 +24,16 @@ function WhenPaired({ children }: { children: ReactNode }) {
   return pairs && (pairs.mentor || pairs.executives.length > 0) ? children : null;
 }
 
+/**
+ * The profile card loads once everyone's profiles are read (or cannot be): until then it would only
+ * say it is reading, and its code would share the line with the first suggestion's.
+ */
+function AfterProfilesRead({ children }: { children: ReactNode }) {
+  const { directory, profiles } = useProgramme();
+  const directoryStopped = directory !== undefined && directory.status !== 'loading' && directory.status !== 'ready';
+  return profiles.status === 'ready' || profiles.status === 'failed' || directoryStopped ? children : null;
+}
+
 /** The programme view loads only where its owner may be signed in: it shows nothing to anyone else. */
 function WhenOwnerPossible({ children }: { children: ReactNode }) {
   const { programmeOwner } = useServices();
@@ -55,9 +65,11 @@ export function PersonalTab() {
             <BookingCard />
           </Suspense>
         </WhenPaired>
-        <Suspense fallback={null}>
-          <ProfileCard />
-        </Suspense>
+        <AfterProfilesRead>
+          <Suspense fallback={null}>
+            <ProfileCard />
+          </Suspense>
+        </AfterProfilesRead>
         <WhenOwnerPossible>
           <Suspense fallback={null}>
             <ProgrammeView />
