@@ -7,6 +7,7 @@ import type { Host } from '@/services/host/host';
 import type { SignedInPerson } from '@/services/identity/identity';
 import { SurfaceErrorBoundary } from './error-boundary';
 import { ProblemMessage } from './lazy-problem-message';
+import { describeSignInFailure } from './sign-in-words';
 
 /**
  * Tells the host once, on the first screen, that the surface is showing (teams-js `notifySuccess`):
@@ -75,7 +76,7 @@ function SignedInSurface(props: SurfaceProps) {
   const { ChoosePerson } = adapters;
   if (!identity && ChoosePerson) return <ChoosePerson onChosen={setIdentity} />;
   if (signInError) {
-    return <ProblemMessage title="You are not signed in" intro={signInError.message} action={{ label: 'Sign in', onClick: () => setIdentity(adapters.identityFor(host)) }} />;
+    return <ProblemMessage title="You are not signed in" intro={describeSignInFailure(signInError)} action={{ label: 'Sign in', onClick: () => setIdentity(adapters.identityFor(host)) }} />;
   }
   if (!identity || !user || !modeServices) return <Spinner role="status" label="Signing you in…" style={{ padding: '24px' }} />;
 

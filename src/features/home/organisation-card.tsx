@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { SectionCard } from '@/components/section-card';
+import { describeFailure } from '@/components/failure-words';
 import { useServices } from '@/context/services-context';
 import { useIsProgrammeOwner } from '@/context/use-programme-owner';
 import type { OrganisationSummary } from '@/application/programme/organisation';
@@ -143,7 +144,7 @@ export function OrganisationCard() {
     body = (
       <>
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{view.error.message}</MessageBarBody>
+          <MessageBarBody>{describeFailure(view.error, 'Could not read the organisation')}</MessageBarBody>
         </MessageBar>
         <div className={styles.row}>
           <Button onClick={retry}>Try again</Button>

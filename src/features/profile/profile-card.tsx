@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinne
 import { lazy, Suspense, useState } from 'react';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
+import { describeFailure } from '@/components/failure-words';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
@@ -78,7 +79,7 @@ export function ProfileCard() {
       });
       setDraft(undefined);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(describeFailure(caught, 'Could not save your profile'));
     } finally {
       setSaving(false);
     }
@@ -129,7 +130,7 @@ export function ProfileCard() {
         <Button
           onClick={() => {
             setError(undefined);
-            optOut().catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+            optOut().catch((caught: unknown) => setError(describeFailure(caught, 'Could not opt you out')));
           }}
         >
           Opt out

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { describeFailure } from '@/components/failure-words';
 import { answerRequest, atCapacity, myMentees, requestsWaitingFor } from '@/application/programme/requests';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
@@ -20,7 +21,7 @@ export function useRequests() {
       try {
         keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, { profiles: profiles.list, now: now() }));
       } catch (caught) {
-        setError(caught instanceof Error ? caught.message : String(caught));
+        setError(describeFailure(caught, 'Could not send your answer'));
       } finally {
         setBusy(false);
       }

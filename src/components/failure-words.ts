@@ -1,0 +1,38 @@
+import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
+
+/**
+ * Errors the app raises with its own words (what happened and what to do), shown as they are. By
+ * name, so that wording an error loads neither the Graph client nor the booking or profile services.
+ */
+const OWN_WORDS = new Set(['PlainWordsError', 'GuestDirectoryError', 'GraphAnswerError', 'GraphLinkError', 'OneDriveNotReadyError', 'ProfileError', 'SignInError']);
+
+const SIGN_IN_ERROR_NAMES = new Set(['InteractionRequiredAuthError', 'BrowserAuthError', 'ClientAuthError', 'AuthError', 'ServerError', 'NestedAppAuthError']);
+
+/** MSAL's errors (by name, so MSAL itself is not loaded), and Entra's answers (AADSTS codes). */
+export function isSignInFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    SIGN_IN_ERROR_NAMES.has(error.name) || /AADSTS\d+|lifetime validation|token is expired|interaction_required|login_required|popup_window_error|empty_window_error/i.test(error.message)
+  );
+}
+
+/** The sign-in window could not open (the browser blocked the pop-up). */
+export function isPopupBlocked(error: unknown): boolean {
+  const code = (error as { errorCode?: unknown } | undefined)?.errorCode;
+  return (error instanceof Error && /popup_window_error|empty_window_error|popup.*blocked/i.test(`${String(code)} ${error.message}`)) || false;
+}
+
+/**
+ * What went wrong, in words a person can act on: `failed` says what did not happen ("Could not
+ * send your request"), then why and what to do. Graph's, MSAL's and the network's own words never
+ * show; errors the app wrote itself (a missing permission names it and who grants it) keep theirs.
+ */
+export function describeFailure(error: unknown, failed: string, retry = 'Check your connection, then try again.'): string {
+  if (error instanceof GraphPermissionError) return `${failed}. ${error.message}`;
+  if (error instanceof Error && OWN_WORDS.has(error.name)) return error.message;
+  if (isPopupBlocked(error)) return `${failed}: the sign-in window was blocked. Allow pop-ups for this app, then try again.`;
+  if (isSignInFailure(error)) return `${failed}: your sign-in has expired. Reload the tab to sign in again, then try again.`;
+  if (error instanceof GraphRequestError && (error.status === 429 || error.status >= 500)) return `${failed}: Microsoft 365 is busy just now. ${retry}`;
+  if (error instanceof GraphRequestError && error.status === 404) return `${failed}: it is no longer there. Reload the tab to see what changed.`;
+  return `${failed} just now. ${retry}`;
+}
