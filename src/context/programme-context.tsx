@@ -35,7 +35,20 @@ export interface ProgrammeState {
   readonly keepMyProfile: (saved: StoredProfile | undefined) => void;
   /** The clock the use cases read. */
   readonly now: () => number;
+  /**
+   * Graph refused for lack of admin consent (a GraphPermissionError, whose message names the
+   * permission and who grants it): nothing on the home can work, so it says so once, in place of
+   * every card, and no card waits for a load that will not come.
+   */
+  readonly blocked: Error | undefined;
+  /** Tells the home that Graph refused a permission, from a card's own call. */
+  readonly reportFailure: (error: unknown) => void;
+  /** Tries everything again (after an admin has granted consent). */
+  readonly retryAll: () => void;
 }
+
+/** Whether Graph refused for lack of consent; by name, so the first screen does not load the Graph errors' code. */
+export const isPermissionError = (error: unknown): error is Error => error instanceof Error && error.name === 'GraphPermissionError';
 
 const ProgrammeContext = createContext<ProgrammeState | undefined>(undefined);
 
@@ -56,6 +69,7 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const { view, cancel, retry } = useDirectory();
   const [profiles, setProfiles] = useState<ProfilesState>({ status: 'waiting', list: [], damaged: [] });
   const [reloads, setReloads] = useState(0);
+  const [reported, setReported] = useState<Error | undefined>();
 
   const snapshot = view?.status === 'ready' ? view.snapshot : undefined;
   const [programme, setProgramme] = useState<Programme | undefined>();
@@ -108,6 +122,18 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     keep(undefined);
   }, [graph, keep]);
 
+  const directoryError = view?.status === 'failed' ? view.error : undefined;
+  const blocked = [directoryError, profiles.error, reported].find(isPermissionError);
+  const reloadProfiles = useCallback(() => setReloads((n) => n + 1), []);
+  const reportFailure = useCallback((error: unknown) => {
+    if (isPermissionError(error)) setReported(error);
+  }, []);
+  const retryAll = useCallback(() => {
+    setReported(undefined);
+    if (directoryError) retry();
+    else reloadProfiles();
+  }, [directoryError, retry, reloadProfiles]);
+
   const state: ProgrammeState = {
     directory: view,
     cancelDirectory: cancel,
@@ -119,9 +145,12 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     me,
     updateMyProfile,
     optOut,
-    reloadProfiles: useCallback(() => setReloads((n) => n + 1), []),
+    reloadProfiles,
     keepMyProfile: keep,
     now,
+    blocked,
+    reportFailure,
+    retryAll,
   };
   return <ProgrammeContext.Provider value={state}>{children}</ProgrammeContext.Provider>;
 }

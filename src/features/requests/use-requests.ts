@@ -10,7 +10,7 @@ import { useServices } from '@/context/services-context';
  */
 export function useRequests() {
   const { graph } = useServices();
-  const { me, profiles, people, keepMyProfile, reloadProfiles, now } = useProgramme();
+  const { me, profiles, people, keepMyProfile, reloadProfiles, now, reportFailure } = useProgramme();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -21,12 +21,13 @@ export function useRequests() {
       try {
         keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, { profiles: profiles.list, now: now() }));
       } catch (caught) {
+        reportFailure(caught);
         setError(describeFailure(caught, 'Could not send your answer'));
       } finally {
         setBusy(false);
       }
     },
-    [graph, me, profiles.list, keepMyProfile, now],
+    [graph, me, profiles.list, keepMyProfile, now, reportFailure],
   );
 
   return {

@@ -13,7 +13,7 @@ import { PlainWordsError } from '@/application/plain-words';
  */
 export function useSuggestions() {
   const { graph, user } = useServices();
-  const { me, matcher, people, profiles, keepMyProfile, now } = useProgramme();
+  const { me, matcher, people, profiles, keepMyProfile, now, reportFailure } = useProgramme();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const request = myRequest(me, profiles.list, now());
@@ -28,12 +28,13 @@ export function useSuggestions() {
         else if (!matcher) throw new PlainWordsError('Still finding reverse mentors for you; try again in a moment.');
         else keepMyProfile(await askToPair(client, me, mentorId, { matcher, now: now() }));
       } catch (caught) {
+        reportFailure(caught);
         setError(describeFailure(caught, mentorId ? 'Could not send your request' : 'Could not withdraw your request'));
       } finally {
         setBusy(false);
       }
     },
-    [graph, me, matcher, keepMyProfile, now],
+    [graph, me, matcher, keepMyProfile, now, reportFailure],
   );
 
   return {
