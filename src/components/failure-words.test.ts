@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlainWordsError } from '@/application/plain-words';
+import { PlainWordsError } from '@/domain/plain-words';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { describeFailure } from './failure-words';
 

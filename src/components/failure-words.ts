@@ -1,8 +1,9 @@
-import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
+import { PlainWordsError } from '@/domain/plain-words';
 
 /**
  * Errors the app raises with its own words (what happened and what to do), shown as they are. By
- * name, so that wording an error loads neither the Graph client nor the booking or profile services.
+ * name, so that wording an error (the shell does, before sign-in) loads neither the Graph errors
+ * (and zod) nor the Graph client, booking or profile services.
  */
 const OWN_WORDS = new Set(['PlainWordsError', 'GuestDirectoryError', 'GraphAnswerError', 'GraphLinkError', 'OneDriveNotReadyError', 'ProfileError', 'SignInError']);
 
@@ -28,11 +29,19 @@ export function isPopupBlocked(error: unknown): boolean {
  * show; errors the app wrote itself (a missing permission names it and who grants it) keep theirs.
  */
 export function describeFailure(error: unknown, failed: string, retry = 'Check your connection, then try again.'): string {
-  if (error instanceof GraphPermissionError) return `${failed}. ${error.message}`;
-  if (error instanceof Error && OWN_WORDS.has(error.name)) return error.message;
+  if (error instanceof Error && error.name === 'GraphPermissionError') return `${failed}. ${error.message}`;
+  if (error instanceof PlainWordsError || (error instanceof Error && OWN_WORDS.has(error.name))) return error.message;
   if (isPopupBlocked(error)) return `${failed}: the sign-in window was blocked. Allow pop-ups for this app, then try again.`;
   if (isSignInFailure(error)) return `${failed}: your sign-in has expired. Reload the tab to sign in again, then try again.`;
-  if (error instanceof GraphRequestError && (error.status === 429 || error.status >= 500)) return `${failed}: Microsoft 365 is busy just now. ${retry}`;
-  if (error instanceof GraphRequestError && error.status === 404) return `${failed}: it is no longer there. Reload the tab to see what changed.`;
+  const status = graphStatusOf(error);
+  if (status !== undefined && (status === 429 || status >= 500)) return `${failed}: Microsoft 365 is busy just now. ${retry}`;
+  if (status === 404) return `${failed}: it is no longer there. Reload the tab to see what changed.`;
   return `${failed} just now. ${retry}`;
+}
+
+/** The HTTP status of a GraphRequestError (and its kinds), by name: see {@link OWN_WORDS}. */
+function graphStatusOf(error: unknown): number | undefined {
+  if (!(error instanceof Error) || !/^Graph\w*Error$/.test(error.name)) return undefined;
+  const { status } = error as Error & { status?: unknown };
+  return typeof status === 'number' ? status : undefined;
 }

@@ -13,6 +13,8 @@ export interface ProfilesState {
   readonly list: readonly StoredProfile[];
   readonly damaged: readonly { readonly personId: string; readonly problem: string }[];
   readonly error?: Error;
+  /** While loading: how many people's profiles were read so far, of how many. */
+  readonly progress?: { readonly read: number; readonly total: number };
 }
 
 /** Everything the personal tab's features share: the organisation, the profiles, the matcher. */
@@ -82,10 +84,11 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!snapshot || !programme) return;
     let current = true;
-    setProfiles((state) => ({ ...state, status: 'loading' }));
+    setProfiles((state) => ({ status: 'loading', list: state.list, damaged: state.damaged }));
     void (async () => {
       try {
-        const { list, damaged } = await programme.readProgrammeProfiles(await graph(), snapshot);
+        const onProgress = (read: number, total: number) => current && setProfiles((state) => (state.status === 'loading' ? { ...state, progress: { read, total } } : state));
+        const { list, damaged } = await programme.readProgrammeProfiles(await graph(), snapshot, undefined, onProgress);
         if (current) setProfiles({ status: 'ready', list, damaged });
       } catch (error) {
         if (current) setProfiles({ status: 'failed', list: [], damaged: [], error: error instanceof Error ? error : new Error(String(error)) });

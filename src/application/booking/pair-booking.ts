@@ -25,7 +25,7 @@ import {
 } from '@/services/booking/booking-service';
 import { GraphRequestError } from '@/services/graph/graph-errors';
 import type { BookingPorts, Cadence, PairPerson } from './booking-ports';
-import { PlainWordsError } from '@/application/plain-words';
+import { PlainWordsError } from '@/domain/plain-words';
 
 /** The executive (signed in) and the reverse mentor they book with, at the programme's rhythm. */
 export interface ExecutivePair {

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { findSlotsStretching, type Availability, type Slot } from '@/domain/scheduling/slots';
 import { DEFAULT_WORKING_HOURS, readSchedules } from '@/services/booking/schedule-reader';
 import type { BookingPorts, Cadence, PairPerson } from './booking-ports';
-import { PlainWordsError } from '@/application/plain-words';
+import { PlainWordsError } from '@/domain/plain-words';
 
 /** The suggested slots, the zone the series keeps its time in, and why the partner's calendar could not be read, if so. */
 export interface PairSlots {

@@ -6,7 +6,7 @@
  */
 import { optOut as removeProfile, saveMyProfile as storeProfile, type StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
-import { PlainWordsError } from '@/application/plain-words';
+import { PlainWordsError } from '@/domain/plain-words';
 
 /** The signed-in person's profile without their id (what is stored). */
 export type MyProfile = Omit<StoredProfile, 'personId'>;

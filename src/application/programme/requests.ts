@@ -8,7 +8,7 @@ import { answer, currentMentees, incomingRequests, pairingEnded, requestStateOf,
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { updateMyProfile } from './my-profile';
-import { PlainWordsError } from '@/application/plain-words';
+import { PlainWordsError } from '@/domain/plain-words';
 
 /**
  * An executive's request as it stands at `now`: none, waiting, accepted or declined (by the mentor

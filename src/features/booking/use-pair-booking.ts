@@ -21,7 +21,7 @@ import {
 } from '@/application/booking/pair-booking';
 import type { ChatTabOutcome } from '@/services/booking/booking-service';
 import { describeError } from './booking-format';
-import { PlainWordsError } from '@/application/plain-words';
+import { PlainWordsError } from '@/domain/plain-words';
 
 /** The surface's clock: the one place booking reads the time. */
 const systemClock = () => new Date();

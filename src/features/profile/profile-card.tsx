@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinne
 import { lazy, Suspense, useState } from 'react';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
+import { readingProgress } from '@/components/reading-progress';
 import { describeFailure } from '@/components/failure-words';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
@@ -20,7 +21,7 @@ const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ??
 /** Opt in as a reverse mentor, a mentee or both; say what you can teach and want to learn. */
 export function ProfileCard() {
   const styles = useStyles();
-  const { user } = useServices();
+  const { user, host } = useServices();
   const { me, profiles, people, save: saveChoices, optOut } = useMyProfile();
   const [draft, setDraft] = useState<Draft | undefined>();
   const [saving, setSaving] = useState(false);
@@ -44,7 +45,7 @@ export function ProfileCard() {
   if (profiles.status === 'waiting' || profiles.status === 'loading') {
     return (
       <SectionCard title="Your profile">
-        <Spinner size="tiny" label="Reading who has opted in…" />
+        <Spinner size="tiny" label={readingProgress('Reading who has opted in', profiles, host.context.locale)} />
       </SectionCard>
     );
   }

@@ -4,7 +4,7 @@ import { askToPair, myRequest, withdrawRequest } from '@/application/programme/r
 import { suggestFor } from '@/application/programme/suggest';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
-import { PlainWordsError } from '@/application/plain-words';
+import { PlainWordsError } from '@/domain/plain-words';
 
 /**
  * The suggestions feature's one hook: the executive's request as it stands (ended once the pairing

@@ -1,0 +1,12 @@
+import type { ProfilesState } from '@/context/programme-context';
+
+/**
+ * What a card waiting for everyone's profiles says: "Reading the programme…" at first, then how
+ * far it got as the batches come in ("Reading the programme, 1,200 of 3,000…").
+ */
+export function readingProgress(doing: string, profiles: ProfilesState, locale?: string): string {
+  const { progress } = profiles;
+  if (profiles.status !== 'loading' || !progress || progress.total === 0) return `${doing}…`;
+  const numbers = new Intl.NumberFormat(locale);
+  return `${doing}, ${numbers.format(progress.read)} of ${numbers.format(progress.total)}…`;
+}
