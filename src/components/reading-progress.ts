@@ -7,6 +7,5 @@ import type { ProfilesState } from '@/context/programme-context';
 export function readingProgress(doing: string, profiles: ProfilesState, locale?: string): string {
   const { progress } = profiles;
   if (profiles.status !== 'loading' || !progress || progress.total === 0) return `${doing}…`;
-  const numbers = new Intl.NumberFormat(locale);
-  return `${doing}, ${numbers.format(progress.read)} of ${numbers.format(progress.total)}…`;
+  return `${doing}, ${progress.read.toLocaleString(locale)} of ${progress.total.toLocaleString(locale)}…`;
 }

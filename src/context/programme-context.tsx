@@ -43,8 +43,11 @@ export interface ProgrammeState {
    * every card, and no card waits for a load that will not come.
    */
   readonly blocked: Error | undefined;
-  /** Tells the home that Graph refused a permission, from a card's own call. */
-  readonly reportFailure: (error: unknown) => void;
+  /**
+   * A card's own call failed: what to show, in words (`failed` says what did not happen, "Could
+   * not send your answer"); a refused permission also blocks the home ({@link blocked}).
+   */
+  readonly reportFailure: (error: unknown, failed: string) => Promise<string>;
   /** Tries everything again (after an admin has granted consent). */
   readonly retryAll: () => void;
 }
@@ -128,14 +131,19 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const directoryError = view?.status === 'failed' ? view.error : undefined;
   const blocked = [directoryError, profiles.error, reported].find(isPermissionError);
   const reloadProfiles = useCallback(() => setReloads((n) => n + 1), []);
-  const reportFailure = useCallback((error: unknown) => {
+  const reportFailure = useCallback((error: unknown, failed: string) => {
     if (isPermissionError(error)) setReported(error);
+    // The wording's code loads now, not before the first suggestion; plain words if it cannot.
+    return import('@/application/failure-words').then(
+      (m) => m.describeFailure(error, failed),
+      () => `${failed}.`,
+    );
   }, []);
   const retryAll = useCallback(() => {
     setReported(undefined);
-    if (directoryError) retry();
-    else reloadProfiles();
-  }, [directoryError, retry, reloadProfiles]);
+    retry();
+    reloadProfiles();
+  }, [retry, reloadProfiles]);
 
   const state: ProgrammeState = {
     directory: view,

@@ -3,6 +3,7 @@ import { bookingPairsOf } from '@/application/booking/booking-pairs';
 import { ProgrammeProvider, useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 import { HomePage } from '@/features/home/home-page';
+import { ProblemMessage } from '@/app/shell/lazy-problem-message';
 
 // These need the directory and everyone's profiles, which come after first paint; so does their code.
 const PairingCard = lazy(() => import('@/features/booking/pairing-card').then((m) => ({ default: m.PairingCard })));
@@ -31,39 +32,52 @@ function WhenOwnerPossible({ children }: { children: ReactNode }) {
 }
 
 /**
+ * When Graph refused for lack of admin consent, nothing on the home can work: the whole tab says
+ * once which permission and how an admin grants it (the error's own words), with one way to try
+ * again, instead of every card's message and spinner.
+ */
+function UnlessBlocked({ children }: { children: ReactNode }) {
+  const { blocked, retryAll } = useProgramme();
+  if (!blocked) return children;
+  return <ProblemMessage title="Your admin needs to allow this app" intro={blocked.message} action={{ label: 'Try again', onClick: retryAll }} />;
+}
+
+/**
  * The personal tab's content, once the host has answered. Each card loads on its own, so the
  * suggestions do not wait for another card's code.
  */
 export function PersonalTab() {
   return (
     <ProgrammeProvider>
-      <HomePage>
-        {/* Your pairing leads; people without a pair see their suggestions first. */}
-        <WhenPaired>
+      <UnlessBlocked>
+        <HomePage>
+          {/* Your pairing leads; people without a pair see their suggestions first. */}
+          <WhenPaired>
+            <Suspense fallback={null}>
+              <PairingCard />
+            </Suspense>
+          </WhenPaired>
           <Suspense fallback={null}>
-            <PairingCard />
+            <SuggestionsCard />
           </Suspense>
-        </WhenPaired>
-        <Suspense fallback={null}>
-          <SuggestionsCard />
-        </Suspense>
-        <Suspense fallback={null}>
-          <RequestsCard />
-        </Suspense>
-        <WhenPaired>
           <Suspense fallback={null}>
-            <BookingCard />
+            <RequestsCard />
           </Suspense>
-        </WhenPaired>
-        <Suspense fallback={null}>
-          <ProfileCard />
-        </Suspense>
-        <WhenOwnerPossible>
+          <WhenPaired>
+            <Suspense fallback={null}>
+              <BookingCard />
+            </Suspense>
+          </WhenPaired>
           <Suspense fallback={null}>
-            <ProgrammeView />
+            <ProfileCard />
           </Suspense>
-        </WhenOwnerPossible>
-      </HomePage>
+          <WhenOwnerPossible>
+            <Suspense fallback={null}>
+              <ProgrammeView />
+            </Suspense>
+          </WhenOwnerPossible>
+        </HomePage>
+      </UnlessBlocked>
     </ProgrammeProvider>
   );
 }

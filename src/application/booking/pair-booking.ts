@@ -25,7 +25,6 @@ import {
 } from '@/services/booking/booking-service';
 import { GraphRequestError } from '@/services/graph/graph-errors';
 import type { BookingPorts, Cadence, PairPerson } from './booking-ports';
-import { PlainWordsError } from '@/domain/plain-words';
 
 /** The executive (signed in) and the reverse mentor they book with, at the programme's rhythm. */
 export interface ExecutivePair {
@@ -133,7 +132,7 @@ export async function bookPairing(ports: BookingPorts, input: BookPairingInput):
 
 /** The series itself, or the message that it is gone. */
 function seriesOrThrow(series: PairSeries | undefined): SeriesInfo {
-  if (!series || series === 'none') throw new PlainWordsError(SERIES_MISSING);
+  if (!series || series === 'none') throw new Error(SERIES_MISSING);
   return series;
 }
 
@@ -174,7 +173,7 @@ export async function skipSession(ports: Pick<BookingPorts, 'graph'>, pair: Exec
  * record changes: calling it again after a failure completes it.
  */
 export async function endPairing(ports: BookingPorts, pair: ExecutivePair, booking: BookingRecord, series: PairSeries | undefined): Promise<BookingRecord> {
-  if (!series) throw new PlainWordsError(SERIES_MISSING);
+  if (!series) throw new Error(SERIES_MISSING);
   const today = DateTime.fromJSDate(ports.now()).setZone(booking.zone).toISODate()!;
   if (series !== 'none') {
     try {

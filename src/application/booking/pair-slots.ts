@@ -7,7 +7,6 @@ import { DateTime } from 'luxon';
 import { findSlotsStretching, type Availability, type Slot } from '@/domain/scheduling/slots';
 import { DEFAULT_WORKING_HOURS, readSchedules } from '@/services/booking/schedule-reader';
 import type { BookingPorts, Cadence, PairPerson } from './booking-ports';
-import { PlainWordsError } from '@/domain/plain-words';
 
 /** The suggested slots, the zone the series keeps its time in, and why the partner's calendar could not be read, if so. */
 export interface PairSlots {
@@ -35,7 +34,7 @@ export async function findPairSlots(ports: Pick<BookingPorts, 'graph' | 'now'>, 
   );
   const mine = schedules.get(organiser.address);
   const theirs = schedules.get(partner.address);
-  if (mine?.kind !== 'read') throw new PlainWordsError(`${organiser.displayName}’s calendar could not be read just now. Try again in a moment.`);
+  if (mine?.kind !== 'read') throw new Error(`${organiser.displayName}’s calendar could not be read just now. Try again in a moment.`);
   const partnerAvailability: Availability = theirs?.kind === 'read' ? theirs.availability : { timeZone: partner.zone, workingHours: DEFAULT_WORKING_HOURS, busy: [] };
   const slots = findSlotsStretching({
     organiser: mine.availability,

@@ -6,7 +6,6 @@
  */
 import { optOut as removeProfile, saveMyProfile as storeProfile, type StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
-import { PlainWordsError } from '@/domain/plain-words';
 
 /** The signed-in person's profile without their id (what is stored). */
 export type MyProfile = Omit<StoredProfile, 'personId'>;
@@ -33,7 +32,7 @@ export async function saveMyProfile(client: GraphClient, personId: string, profi
  * updated at `now`; throws when they have not opted in.
  */
 export async function updateMyProfile(client: GraphClient, me: StoredProfile | undefined, change: ProfileChange, now: number): Promise<StoredProfile> {
-  if (!me) throw new PlainWordsError('Opt in first.');
+  if (!me) throw new Error('Opt in first.');
   const { personId, ...current } = me;
   const merged: Record<string, unknown> = { ...current, ...change, updated: new Date(now).toISOString() };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];

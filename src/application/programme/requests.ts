@@ -8,7 +8,6 @@ import { answer, currentMentees, incomingRequests, pairingEnded, requestStateOf,
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { updateMyProfile } from './my-profile';
-import { PlainWordsError } from '@/domain/plain-words';
 
 /**
  * An executive's request as it stands at `now`: none, waiting, accepted or declined (by the mentor
@@ -25,10 +24,10 @@ export function myRequest(me: StoredProfile | undefined, profiles: readonly Stor
  * against a stale screen.
  */
 export async function askToPair(client: GraphClient, me: StoredProfile | undefined, mentorId: string, context: { readonly matcher: Matcher; readonly now: number }): Promise<StoredProfile> {
-  if (!me?.mentee) throw new PlainWordsError('Opt in as an executive who wants a reverse mentor first.');
+  if (!me?.mentee) throw new Error('Opt in as an executive who wants a reverse mentor first.');
   const breaches = context.matcher.whyNot(me.personId, mentorId);
   // Codes, not words: the UI words them for its reader (components/matching-words.ts); this only guards a stale screen.
-  if (breaches.length > 0) throw new PlainWordsError('The programme rules no longer allow asking this person; reload to see who you can ask.');
+  if (breaches.length > 0) throw new Error('The programme rules no longer allow asking this person; reload to see who you can ask.');
   return updateMyProfile(client, me, { asked: mentorId }, context.now);
 }
 
@@ -70,10 +69,10 @@ export async function answerRequest(
   accept: boolean,
   context: { readonly profiles: readonly StoredProfile[]; readonly now: number },
 ): Promise<StoredProfile> {
-  if (!me?.mentor) throw new PlainWordsError('Opt in as a reverse mentor first.');
+  if (!me?.mentor) throw new Error('Opt in as a reverse mentor first.');
   const { profiles, now } = context;
   if (accept && atCapacity(me, profiles, now) && !myMentees(me, profiles, now).includes(executiveId)) {
-    throw new PlainWordsError(`You are at your capacity of ${me.mentor.capacity}; change it in your profile to accept more.`);
+    throw new Error(`You are at your capacity of ${me.mentor.capacity}; change it in your profile to accept more.`);
   }
   const ended = (me.accepted ?? []).filter((id) =>
     pairingEnded(

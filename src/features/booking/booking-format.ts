@@ -1,4 +1,4 @@
-import { describeFailure } from '@/components/failure-words';
+import { describeFailure } from '@/application/failure-words';
 
 const format = (iso: string, zone: string, locale: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(new Date(iso));
 

@@ -21,7 +21,6 @@ import {
 } from '@/application/booking/pair-booking';
 import type { ChatTabOutcome } from '@/services/booking/booking-service';
 import { describeError } from './booking-format';
-import { PlainWordsError } from '@/domain/plain-words';
 
 /** The surface's clock: the one place booking reads the time. */
 const systemClock = () => new Date();
@@ -112,7 +111,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
 
   const move = (start: string, zone: string) =>
     run(async () => {
-      if (!booked) throw new PlainWordsError('The series was not found in your calendar.');
+      if (!booked) throw new Error('The series was not found in your calendar.');
       setSeries(await moveSeries(ports, pair, booked, series, start, zone));
       setMode('view');
       seriesChanged();
@@ -134,7 +133,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
 
   const end = () =>
     run(async () => {
-      if (!booked) throw new PlainWordsError('The series was not found in your calendar.');
+      if (!booked) throw new Error('The series was not found in your calendar.');
       await endPairing(ports, pair, booked, series);
     });
 

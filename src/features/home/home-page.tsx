@@ -2,13 +2,10 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Avatar, Caption1, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
-import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
 /** The organisation card waits for the directory anyway: its code loads after first paint. */
 const OrganisationCard = lazy(() => import('./organisation-card').then((m) => ({ default: m.OrganisationCard })));
-/** Shown only when an admin must grant consent: its code loads then. */
-const ConsentNeeded = lazy(() => import('./consent-needed').then((m) => ({ default: m.ConsentNeeded })));
 
 const useStyles = makeStyles({
   page: {
@@ -47,7 +44,6 @@ export function HomePage({ children }: { children?: ReactNode }) {
   const { user, config, host, teamsApp } = useServices();
   const firstName = user.displayName.split(' ')[0] ?? user.displayName;
   const programme = config.programme;
-  const { blocked } = useProgramme();
   return (
     <main className={styles.page}>
       <header className={styles.header}>
@@ -61,19 +57,12 @@ export function HomePage({ children }: { children?: ReactNode }) {
           </Caption1>
         </div>
       </header>
-      {blocked ? (
-        // Nothing on the home can work without consent: one message instead of every card's.
-        <Suspense fallback={<Caption1 role="status">{blocked.message}</Caption1>}>
-          <ConsentNeeded />
+      <section className={styles.grid} aria-label="Your mentoring">
+        {children}
+        <Suspense fallback={<SectionCard title="Your organisation" description="Reading your organisation…" />}>
+          <OrganisationCard />
         </Suspense>
-      ) : (
-        <section className={styles.grid} aria-label="Your mentoring">
-          {children}
-          <Suspense fallback={<SectionCard title="Your organisation" description="Reading your organisation…" />}>
-            <OrganisationCard />
-          </Suspense>
-        </section>
-      )}
+      </section>
       <footer>
         <Caption1 className={styles.about}>
           People early in their careers mentor senior leaders on what is changing fastest. {describeCadence(programme)}; each pair agrees its goals and a code of conduct in the first

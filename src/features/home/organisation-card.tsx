@@ -1,7 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { SectionCard } from '@/components/section-card';
-import { describeFailure } from '@/components/failure-words';
 import { useServices } from '@/context/services-context';
 import { useIsProgrammeOwner } from '@/context/use-programme-owner';
 import type { OrganisationSummary } from '@/application/programme/organisation';
@@ -144,7 +143,10 @@ export function OrganisationCard() {
     body = (
       <>
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{describeFailure(view.error, 'Could not read the organisation')}</MessageBarBody>
+          <MessageBarBody>
+            {/* Graph's and the network's own words never show (a missing permission blocks the whole tab instead). */}
+            Could not read your organisation just now. Check your connection, then try again.
+          </MessageBarBody>
         </MessageBar>
         <div className={styles.row}>
           <Button onClick={retry}>Try again</Button>

@@ -3,7 +3,6 @@ import { lazy, Suspense, useState } from 'react';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { readingProgress } from '@/components/reading-progress';
-import { describeFailure } from '@/components/failure-words';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
@@ -22,7 +21,7 @@ const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ??
 export function ProfileCard() {
   const styles = useStyles();
   const { user, host } = useServices();
-  const { me, profiles, people, save: saveChoices, optOut } = useMyProfile();
+  const { me, profiles, people, save: saveChoices, optOut, reportFailure } = useMyProfile();
   const [draft, setDraft] = useState<Draft | undefined>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -80,7 +79,7 @@ export function ProfileCard() {
       });
       setDraft(undefined);
     } catch (caught) {
-      setError(describeFailure(caught, 'Could not save your profile'));
+      setError(await reportFailure(caught, 'Could not save your profile'));
     } finally {
       setSaving(false);
     }
@@ -131,7 +130,7 @@ export function ProfileCard() {
         <Button
           onClick={() => {
             setError(undefined);
-            optOut().catch((caught: unknown) => setError(describeFailure(caught, 'Could not opt you out')));
+            optOut().catch(async (caught: unknown) => setError(await reportFailure(caught, 'Could not opt you out')));
           }}
         >
           Opt out

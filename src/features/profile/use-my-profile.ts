@@ -9,7 +9,7 @@ import { useServices } from '@/context/services-context';
  */
 export function useMyProfile() {
   const { graph, host, user } = useServices();
-  const { me, profiles, people, keepMyProfile, now } = useProgramme();
+  const { me, profiles, people, keepMyProfile, now, reportFailure } = useProgramme();
 
   const save = useCallback(
     async (choices: ProfileChoices) => {
@@ -23,5 +23,5 @@ export function useMyProfile() {
     keepMyProfile(undefined);
   }, [graph, keepMyProfile]);
 
-  return { me, profiles, people, save, optOut };
+  return { me, profiles, people, save, optOut, reportFailure };
 }

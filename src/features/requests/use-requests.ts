@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import { describeFailure } from '@/components/failure-words';
 import { answerRequest, atCapacity, myMentees, requestsWaitingFor } from '@/application/programme/requests';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
@@ -21,8 +20,7 @@ export function useRequests() {
       try {
         keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, { profiles: profiles.list, now: now() }));
       } catch (caught) {
-        reportFailure(caught);
-        setError(describeFailure(caught, 'Could not send your answer'));
+        setError(await reportFailure(caught, 'Could not send your answer'));
       } finally {
         setBusy(false);
       }

@@ -1,10 +1,8 @@
 import { useCallback, useState } from 'react';
-import { describeFailure } from '@/components/failure-words';
 import { askToPair, myRequest, withdrawRequest } from '@/application/programme/requests';
 import { suggestFor } from '@/application/programme/suggest';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
-import { PlainWordsError } from '@/domain/plain-words';
 
 /**
  * The suggestions feature's one hook: the executive's request as it stands (ended once the pairing
@@ -25,11 +23,10 @@ export function useSuggestions() {
       try {
         const client = await graph();
         if (!mentorId) keepMyProfile(await withdrawRequest(client, me, now()));
-        else if (!matcher) throw new PlainWordsError('Still finding reverse mentors for you; try again in a moment.');
+        else if (!matcher) throw new Error('Still finding reverse mentors for you; try again in a moment.');
         else keepMyProfile(await askToPair(client, me, mentorId, { matcher, now: now() }));
       } catch (caught) {
-        reportFailure(caught);
-        setError(describeFailure(caught, mentorId ? 'Could not send your request' : 'Could not withdraw your request'));
+        setError(await reportFailure(caught, mentorId ? 'Could not send your request' : 'Could not withdraw your request'));
       } finally {
         setBusy(false);
       }

@@ -1,11 +1,17 @@
-import { PlainWordsError } from '@/domain/plain-words';
+/**
+ * What went wrong, in words a person can act on: never Graph's, MSAL's or the network's own text.
+ * Loaded when something failed (the shell and the programme context import it lazily), so none of
+ * it loads before the first suggestion.
+ */
 
 /**
- * Errors the app raises with its own words (what happened and what to do), shown as they are. By
- * name, so that wording an error (the shell does, before sign-in) loads neither the Graph errors
- * (and zod) nor the Graph client, booking or profile services.
+ * Errors the app raises with its own words (what happened and what to do), shown as they are: its
+ * named errors, by name (so wording an error loads neither the Graph errors and zod nor the Graph
+ * client, booking or profile services), and a plain `Error`, which only the app's own code throws
+ * with a sentence for people ("Opt in first."). Libraries, the network and the browser throw their
+ * own kinds (TypeError, SyntaxError, MSAL's AuthError, DOMException), which are worded here.
  */
-const OWN_WORDS = new Set(['PlainWordsError', 'GuestDirectoryError', 'GraphAnswerError', 'GraphLinkError', 'OneDriveNotReadyError', 'ProfileError', 'SignInError']);
+const OWN_WORDS = new Set(['Error', 'GuestDirectoryError', 'GraphAnswerError', 'GraphLinkError', 'OneDriveNotReadyError', 'ProfileError', 'SignInError']);
 
 const SIGN_IN_ERROR_NAMES = new Set(['InteractionRequiredAuthError', 'BrowserAuthError', 'ClientAuthError', 'AuthError', 'ServerError', 'NestedAppAuthError']);
 
@@ -30,7 +36,7 @@ export function isPopupBlocked(error: unknown): boolean {
  */
 export function describeFailure(error: unknown, failed: string, retry = 'Check your connection, then try again.'): string {
   if (error instanceof Error && error.name === 'GraphPermissionError') return `${failed}. ${error.message}`;
-  if (error instanceof PlainWordsError || (error instanceof Error && OWN_WORDS.has(error.name))) return error.message;
+  if (error instanceof Error && OWN_WORDS.has(error.name) && !isSignInFailure(error)) return error.message;
   if (isPopupBlocked(error)) return `${failed}: the sign-in window was blocked. Allow pop-ups for this app, then try again.`;
   if (isSignInFailure(error)) return `${failed}: your sign-in has expired. Reload the tab to sign in again, then try again.`;
   const status = graphStatusOf(error);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { PlainWordsError } from '@/domain/plain-words';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { describeFailure } from './failure-words';
 
@@ -11,7 +10,7 @@ describe('describeFailure', () => {
     [new Error('AADSTS700084: The refresh token was issued to a single page app'), /sign-in has expired/, 'AADSTS'],
     [new TypeError('Failed to fetch'), /Check your connection/, 'Failed to fetch'],
     [new GraphRequestError('Service unavailable: backend timed out (request 1234)', 503, 'serviceNotAvailable', '1234', undefined), /busy/, 'backend timed out'],
-    [new Error('Unexpected token < in JSON at position 0'), /Check your connection/, 'Unexpected token'],
+    [new SyntaxError('Unexpected token < in JSON at position 0'), /Check your connection/, 'Unexpected token'],
   ])('words %s without its raw text, and says what failed', (error, words, raw) => {
     const said = describeFailure(error, 'Could not send your request');
     expect(said).toMatch(/^Could not send your request/);
@@ -20,7 +19,7 @@ describe('describeFailure', () => {
   });
 
   it("keeps the app's own words, and a missing permission's names it and who grants it", () => {
-    expect(describeFailure(new PlainWordsError('Opt in first.'), 'Could not save')).toBe('Opt in first.');
+    expect(describeFailure(new Error('Opt in first.'), 'Could not save')).toBe('Opt in first.');
     const said = describeFailure(new GraphPermissionError(['User.Read.All'], 403, 'Forbidden', undefined), 'Could not read the organisation');
     expect(said).toContain('User.Read.All');
     expect(said).toContain('admin');
