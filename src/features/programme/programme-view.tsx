@@ -71,7 +71,13 @@ export function ProgrammeView() {
   if (!matcher) {
     return (
       <SectionCard title="Programme" wide>
-        {unavailable ? <DirectoryUnavailable /> : profiles.status === 'failed' ? <ProfilesProblem /> : <Spinner size="tiny" label={readingProgress('Reading the programme', profiles, host.context.locale)} />}
+        {unavailable ? (
+          <DirectoryUnavailable />
+        ) : profiles.status === 'failed' ? (
+          <ProfilesProblem />
+        ) : (
+          <Spinner size="tiny" label={readingProgress('Reading the programme', profiles, host.context.locale)} />
+        )}
       </SectionCard>
     );
   }
