@@ -12,6 +12,7 @@ const out = fileURLToPath(new URL('../tests/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
 const PRIYA = '00000000-0000-4000-8000-000000000004';
+const AISHA = '00000000-0000-4000-8000-000000000003';
 
 const SHOTS: { name: string; path: string; wait: string; heading: string; ready?: string; frameReady?: string; click?: string }[] = [
   {
@@ -29,6 +30,15 @@ const SHOTS: { name: string; path: string; wait: string; heading: string; ready?
     click: 'Run matching',
     frameReady: 'table',
   },
+  // The new home: an unpaired executive's suggestions lead, with photos; a junior's requests and profile.
+  {
+    name: 'home-executive',
+    path: '/dev-host/',
+    wait: 'iframe[title="Personal tab"]',
+    heading: 'Welcome',
+    frameReady: '[aria-label="Suggested reverse mentors"] .fui-Avatar img',
+  },
+  { name: 'home-junior', path: `/dev-host/?person=${AISHA}`, wait: 'iframe[title="Personal tab"]', heading: 'Welcome', frameReady: 'h2:has-text("Your profile")' },
   { name: 'personal-tab', path: '/dev-host/', wait: 'iframe[title="Personal tab"]', heading: 'Welcome', frameReady: '[data-testid="people-count"]' },
   {
     name: 'configuration-page',
@@ -38,8 +48,6 @@ const SHOTS: { name: string; path: string; wait: string; heading: string; ready?
     ready: 'button:has-text("Save"):not([disabled])',
   },
 ];
-
-const AISHA = '00000000-0000-4000-8000-000000000003';
 
 /** The dev host as this demo person, their personal tab once it has greeted them. */
 async function personalTabAs(page: Page, person: string): Promise<Frame> {
@@ -57,6 +65,9 @@ async function devHost(theme: 'default' | 'dark', height: number): Promise<Page>
   return page;
 }
 const MARGARET = '00000000-0000-4000-8000-000000000001';
+
+/** Every photo on the page has loaded (or failed): avatars are photographed with their pictures, not half-drawn. */
+const photosLoaded = () => [...document.images].every((image) => image.complete);
 
 /** The booking card: Margaret's suggested times, then the booked series; Aisha's side of it. */
 async function bookingShots(theme: 'default' | 'dark') {
@@ -102,6 +113,13 @@ async function agendaShots(theme: 'default' | 'dark') {
   frame = await as(MARGARET);
   await frame.getByRole('list', { name: 'Suggested times' }).getByRole('button').first().click({ timeout: 60_000 });
   await frame.getByText('Waiting for Diego Hernández to accept the invitation.').waitFor({ timeout: 60_000 });
+  // The paired executive's home: Your pairing leads, with Join and Prepare.
+  frame = await as(MARGARET);
+  await frame.getByRole('group', { name: 'With Diego Hernández' }).getByRole('link', { name: 'Join' }).waitFor({ timeout: 60_000 });
+  await frame.waitForFunction(() => document.querySelectorAll('.fui-Spinner').length === 0, undefined, { timeout: 60_000 });
+  await frame.waitForFunction(photosLoaded, undefined, { timeout: 30_000 });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await page.screenshot({ path: `${out}home-paired-${theme === 'default' ? 'light' : 'dark'}.png` });
   await page.goto(`${server.baseUrl}/dev-host/?theme=${theme}&view=meeting&tab=added`);
   const panel = async (name: string) => (await (await page.waitForSelector(`iframe[title="Side panel of ${name}"]`)).contentFrame())!;
   const [margaret, diego] = [await panel('Margaret Lindqvist'), await panel('Diego Hernández')];
@@ -150,6 +168,7 @@ try {
       if (shot.name === 'suggestions') await frame?.getByRole('combobox', { name: /Why not someone else/ }).waitFor({ timeout: 60_000 });
       // Photograph the surface once it has loaded, not its spinners ("Reading the programme…").
       await frame?.waitForFunction(() => document.querySelectorAll('.fui-Spinner').length === 0, undefined, { timeout: 60_000 });
+      await frame?.waitForFunction(photosLoaded, undefined, { timeout: 30_000 });
       if (shot.name === 'programme') await frame?.getByRole('heading', { name: 'Programme', exact: true }).scrollIntoViewIfNeeded();
       const file = `${out}${shot.name}-${theme === 'default' ? 'light' : 'dark'}.png`;
       // Buttons fade between states (Save becoming enabled): photograph them once they are there.

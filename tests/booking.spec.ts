@@ -103,8 +103,12 @@ describe('booking the sessions', () => {
     expect(state.partner[0]!.start).toEqual(state.organiser[0]!.start);
     expect(await seriousViolations(frame)).toEqual([]);
 
-    // The mentor declines the moved series: the executive is told, with what to do next.
+    // The series is at the mentor's own time: accepted for her, not asked again.
     frame = await personalTabAs(page, AISHA);
+    await frame.getByText('Margaret Lindqvist agreed to the time you proposed; it is accepted in your calendar.').waitFor({ timeout: 60_000 });
+    expect(await frame.getByRole('button', { name: 'Accept the invitation' }).count()).toBe(0);
+
+    // The mentor changes her mind and declines the moved series: the executive is told, with what to do next.
     await frame.getByRole('button', { name: 'Decline' }).click({ timeout: 60_000 });
     await frame.getByRole('list', { name: 'Suggested times' }).waitFor({ timeout: 60_000 });
     frame = await personalTabAs(page, MARGARET);
@@ -117,6 +121,7 @@ describe('booking the sessions', () => {
     const skipped = sessions.getByRole('button').first();
     const skippedLabel = await skipped.getAttribute('aria-label');
     await skipped.click();
+    await frame.getByRole('button', { name: 'Yes, skip it' }).click();
     await frame.getByRole('button', { name: skippedLabel! }).waitFor({ state: 'detached' });
     state = await pairState(page);
     expect(state.organiser[0]!.cancelled).toHaveLength(1);

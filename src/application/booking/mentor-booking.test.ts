@@ -6,8 +6,8 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, saveMyProfile } from '@/services/profile/profile-store';
 import type { BookingPorts, PairPerson } from './booking-ports';
-import { answerInvitation, DECLINE_COMMENT, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type MentorPair } from './mentor-booking';
-import { bookPairing } from './pair-booking';
+import { acceptOwnTime, answerInvitation, DECLINE_COMMENT, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type MentorPair } from './mentor-booking';
+import { bookPairing, findPairSeries, moveSeries } from './pair-booking';
 import type { MyProfile } from '@/application/programme/my-profile';
 import { profileRecords } from './profile-records';
 
@@ -97,5 +97,37 @@ describe('the reverse mentor’s sessions', () => {
     const sessions = await mentorUpcomingSessions(m.ports, invitation);
     expect(sessions[0]?.start).toBe('2027-01-05T15:00:00Z');
     expect(await mentorUpcomingSessions(m.ports, 'none')).toEqual([]);
+  });
+
+  it('once the executive moves the series to the mentor’s proposed time, the mentor is not asked to accept it again', async () => {
+    const { graph, exec, mentor: m } = await pairOnGraph({ booked: true });
+    const proposed = '2027-01-06T16:00:00Z';
+    await proposeTime(m.ports, pair, proposed);
+    const booked = exec.records.current()!.bookings![0]!;
+    const executivePair = { me: executive, mentor, cadence: { everyWeeks: 2, weeks: 26, minutes: 45 } };
+    const series = await findPairSeries(exec.ports, { me: { id: margaret.id }, mentor: { id: diego.id, address: mentor.address } }, booked);
+    await moveSeries(exec.ports, executivePair, booked, series, proposed, 'Europe/London');
+    const moved = exec.records.current()!.bookings![0]!;
+
+    const invitation = await findInvitation(m.ports, moved.uid);
+    expect(invitation).not.toMatchObject({ response: 'accepted' });
+    const settled = await acceptOwnTime(m.ports, pair, moved, invitation);
+    expect(settled).toMatchObject({ agreed: true, invitation: { response: 'accepted' } });
+    const organiserCopy = graph.calendars.eventsOf(margaret.id).find((e) => e.iCalUId === moved.uid)!;
+    expect(organiserCopy.attendees[0]!.status.response).toBe('accepted');
+  });
+
+  it('leaves the invitation to the mentor when the time is not theirs, or when they answered it themselves', async () => {
+    const { exec, mentor: m } = await pairOnGraph({ booked: true });
+    const booked = exec.records.current()!.bookings![0]!;
+    const invitation = await findInvitation(m.ports, booked.uid);
+    // Not their time: nothing is answered for them.
+    expect(await acceptOwnTime(m.ports, pair, booked, invitation)).toEqual({ invitation, agreed: false });
+    // Their time, but they declined it themselves (in Outlook, say): the decline stands.
+    await proposeTime(m.ports, pair, booked.start);
+    if (invitation === 'none') throw new Error('no invitation');
+    const declined = await answerInvitation(m.ports, invitation, false);
+    expect(await acceptOwnTime(m.ports, pair, booked, declined)).toEqual({ invitation: declined, agreed: true });
+    expect(await findInvitation(m.ports, booked.uid)).toMatchObject({ response: 'declined' });
   });
 });

@@ -46,6 +46,27 @@ export async function answerInvitation(ports: Pick<BookingPorts, 'graph'>, invit
   return { ...invitation, response: accept ? 'accepted' : 'declined' };
 }
 
+/** Replies that still ask the mentor for an answer: none yet (Graph resets the reply when a series moves). */
+const UNANSWERED = new Set(['none', 'notResponded']);
+
+/**
+ * The invitation once the executive agreed to the mentor's own time: a series booked or moved to
+ * the time the mentor proposed is what they asked for, so it is accepted for them (their calendar
+ * and the executive's then say so) rather than asking them to accept their own time. A reply they
+ * gave themselves (declined, tentative) is never overridden; any other invitation is returned as is.
+ */
+export async function acceptOwnTime(
+  ports: Pick<BookingPorts, 'graph' | 'records'>,
+  pair: { readonly executive: Pick<PairPerson, 'id'> },
+  booking: Pick<BookingRecord, 'start'>,
+  invitation: Invitation,
+): Promise<{ readonly invitation: Invitation; readonly agreed: boolean }> {
+  const mine = ports.records.current()?.proposals?.find((p) => p.with === pair.executive.id);
+  const agreed = mine !== undefined && Date.parse(mine.start) === Date.parse(booking.start);
+  if (!agreed || invitation === 'none' || !UNANSWERED.has(invitation.response)) return { invitation, agreed };
+  return { invitation: await answerInvitation(ports, invitation, true), agreed };
+}
+
 /** Suggests (before booking) or proposes (after) a first start to the executive, kept in the mentor's profile. */
 export async function proposeTime(ports: Pick<BookingPorts, 'records'>, pair: MentorPair, start: string): Promise<void> {
   await ports.records.save({ proposals: withEntry(ports.records.current()?.proposals, pair.executive.id, { with: pair.executive.id, start }) });

@@ -123,7 +123,8 @@ export async function resolvePairOfMeeting(client: GraphClient, me: string, link
     me,
     meeting,
     link,
-    live.map((k) => ({ ...k, meeting: meetings.get(k.booking.uid) })),
+    // Ended pairings too: the domain opens one only by its own link (its workspace stays).
+    known.map((k) => ({ ...k, meeting: meetings.get(k.booking.uid) })),
   );
   if (resolved.kind === 'none') return resolved;
   // A record from before workspaces had refs: the tab in the pair's own meeting links it.

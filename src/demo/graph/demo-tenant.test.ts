@@ -75,6 +75,14 @@ describe('the demo tenant', () => {
     expect(people.every((u) => /^[a-z0-9.]+@contoso\.(example|onmicrosoft\.com)$/.test(u.userPrincipalName))).toBe(true);
   });
 
+  it('writes each name in one script: Han or kanji names whole, romanised names whole (no "Liu芳" or "李Hao")', () => {
+    const cjk = /[\u3000-\u9fff]/;
+    const written = members(tenant).filter((u) => cjk.test(u.displayName));
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.filter((u) => /[A-Za-z]/.test(u.displayName)).map((u) => u.displayName)).toEqual([]);
+    expect(members(tenant).filter((u) => cjk.test(u.displayName) !== cjk.test(`${u.givenName}${u.surname}`))).toEqual([]);
+  });
+
   it('has people whose user principal name is not a mail address, as real tenants do, with unique mail addresses', () => {
     const people = members(tenant);
     expect(new Set(tenant.map((u) => u.mail?.toLowerCase())).size).toBe(tenant.length);

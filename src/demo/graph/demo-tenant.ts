@@ -93,6 +93,22 @@ function ascii(name: string): string {
     .toLowerCase();
 }
 
+/** Whether a name is written in Chinese or Japanese characters. */
+const isCjk = (name: string) => /[\u3000-\u9fff]/.test(name);
+
+/**
+ * A given and a family name of one culture, written alike: a name in Han characters or kanji gets
+ * a family name in them too, and a romanised one a romanised family name (never "Liu芳" or "李Hao").
+ * Two draws, as before, so everyone else in a seeded tenant stays who they were.
+ */
+function namePair<T extends readonly [display: string, ascii: string]>(
+  names: { readonly given: readonly T[]; readonly family: readonly T[] },
+  pick: <U>(list: readonly U[]) => U,
+): readonly [T, T] {
+  const given = pick(names.given);
+  return [given, pick(names.family.filter((f) => isCjk(f[0]) === isCjk(given[0])))];
+}
+
 const NAMES = {
   nordic: {
     given: n('Astrid', 'Lars', 'Ingrid', 'Mikael', 'Sofia', 'Björn', 'Maja', 'Erik', 'Freja', 'Oskar'),
@@ -112,9 +128,12 @@ const NAMES = {
   },
   chinese: {
     given: [pair('伟', 'wei'), pair('芳', 'fang'), ...n('Mei', 'Jun', 'Li Na', 'Hao', 'Xin', 'Yu')],
-    family: [pair('王', 'wang'), pair('李', 'li'), ...n('Chen', 'Zhang', 'Liu', 'Tan', 'Lim', 'Ng')],
+    family: [pair('王', 'wang'), pair('李', 'li'), pair('张', 'zhang'), pair('陈', 'chen'), ...n('Chen', 'Zhang', 'Liu', 'Tan', 'Lim', 'Ng')],
   },
-  japanese: { given: [pair('陽翔', 'haruto'), ...n('Yui', 'Sota', 'Hina', 'Ren', 'Aoi', 'Kenji')], family: [pair('佐藤', 'sato'), ...n('Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito')] },
+  japanese: {
+    given: [pair('陽翔', 'haruto'), ...n('Yui', 'Sota', 'Hina', 'Ren', 'Aoi', 'Kenji')],
+    family: [pair('佐藤', 'sato'), pair('鈴木', 'suzuki'), pair('高橋', 'takahashi'), ...n('Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito')],
+  },
   australian: { given: n('Charlotte', 'Lachlan', 'Mia', 'Cooper', 'Matilda', 'Jarrah', 'Zoe', 'Liam'), family: n('Wilson', 'Nguyen', 'Kelly', 'Martin', "O'Brien", 'Thompson') },
   american: {
     given: n('James', 'Olivia', 'Mateo', 'Emma', 'Jamal', 'Ava', 'Ethan', 'Keisha', 'Noah', 'Grace'),
@@ -413,8 +432,8 @@ export function generateDemoTenant(options: DemoTenantOptions = {}): DemoUser[] 
           [persona.displayName.split(' ')[0]!, ascii(persona.displayName.split(' ')[0]!)] as const,
           [persona.displayName.split(' ').slice(1).join(' '), ascii(persona.displayName.split(' ').slice(1).join(' '))] as const,
         ]
-      : [pick(draft.office.names.given), pick(draft.office.names.family)];
-    const cjk = /[\u3000-\u9fff]/.test(given[0] + family[0]);
+      : namePair(draft.office.names, pick);
+    const cjk = isCjk(given[0] + family[0]);
     const displayName = cjk ? `${family[0]}${given[0]}` : `${given[0]} ${family[0]}`;
     const base = `${given[1]}.${family[1]}`;
     const seen = usedNames.get(base) ?? 0;

@@ -101,6 +101,14 @@ describe('resolveMeetingPair', () => {
     expect(resolveMeetingPair('margaret', { chatId: chatOf('diego') }, {}, [aisha, ended])).toEqual({ kind: 'none', reason: 'not-this-meeting' });
   });
 
+  it('opens an ended pairing’s workspace by its own link, outside any meeting, and never by its old meeting', () => {
+    const ended = { ...diego, booking: { ...diego.booking, ended: '2027-03-01' } };
+    expect(resolveMeetingPair('margaret', {}, { workspace: 'drive-m/item-2' }, [aisha, ended])).toEqual({ kind: 'pair', pair: ended, mentorId: 'diego', by: 'link' });
+    expect(resolveMeetingPair('diego', {}, { workspace: 'drive-m/item-2' }, [ended])).toMatchObject({ kind: 'pair', mentorId: 'diego' });
+    expect(resolveMeetingPair('margaret', { chatId: chatOf('diego') }, {}, [ended])).toEqual({ kind: 'none', reason: 'no-pairs' });
+    expect(resolveMeetingPair('stranger', {}, { workspace: 'drive-m/item-2' }, [ended])).toEqual({ kind: 'none', reason: 'no-pairs' });
+  });
+
   it('never depends on the order of the records, and never shows a pair whose series is another meeting', () => {
     const names = ['aisha', 'diego', 'lee', 'sam'];
     const pairArb = fc.record({

@@ -83,7 +83,8 @@ function compare(meeting: MeetingIdentity, pair: KnownPair): Verdict {
 
 /**
  * The one pair whose meeting this is, for person `me`:
- * - only pairs `me` is in and that have not ended count;
+ * - only pairs `me` is in and that have not ended count, and an ended one named by the tab's own link
+ *   (its workspace stays; its old meeting never opens it);
  * - a pair whose series is this meeting (chat id, join URL or iCalUId) matches;
  * - the tab's link matches the pair whose workspace it names, unless that pair's series is known to
  *   be another meeting;
@@ -91,10 +92,13 @@ function compare(meeting: MeetingIdentity, pair: KnownPair): Verdict {
  * The person's first or only pair is never a fallback: a meeting that names no pair shows none.
  */
 export function resolveMeetingPair(me: string, meeting: MeetingIdentity, link: TabLink, known: readonly KnownPair[]): MeetingPair {
-  const mine = known.filter((p) => !p.booking.ended && (p.executiveId === me || p.booking.with === me) && p.executiveId !== p.booking.with);
+  // An ended pairing has no meetings left, but its workspace stays: its own link still opens it.
+  const mine = known.filter(
+    (p) => (!p.booking.ended || (link.workspace !== undefined && p.booking.ref === link.workspace)) && (p.executiveId === me || p.booking.with === me) && p.executiveId !== p.booking.with,
+  );
   if (mine.length === 0) return { kind: 'none', reason: 'no-pairs' };
   const verdicts = mine.map((pair) => ({ pair, verdict: compare(meeting, pair) }));
-  const byMeeting = verdicts.filter((v) => v.verdict === 'match').map((v) => v.pair);
+  const byMeeting = verdicts.filter((v) => v.verdict === 'match' && !v.pair.booking.ended).map((v) => v.pair);
   const byLink = link.workspace ? verdicts.filter((v) => v.pair.booking.ref === link.workspace && v.verdict !== 'differs').map((v) => v.pair) : [];
   const linkedElsewhere = link.workspace !== undefined && byLink.length === 0 && verdicts.some((v) => v.pair.booking.ref === link.workspace);
   const candidates = [...new Set([...byMeeting, ...byLink])];

@@ -1,8 +1,9 @@
 import { Body1, Button, Caption1, Link, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { DateTime } from 'luxon';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useProgramme } from '@/context/programme-context';
 import { PersonAvatar } from '@/components/person-avatar';
+import { describeDuration } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
@@ -11,6 +12,7 @@ import type { ChatTabOutcome } from '@/services/booking/booking-service';
 import { formatDate, formatWeekdayTime } from './booking-format';
 import { SlotPicker } from './slot-picker';
 import { useBookingPairs, useExecutiveBooking, useMentorBooking } from './use-pair-booking';
+import { workspacePage } from './workspace-page';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
@@ -25,6 +27,20 @@ function ErrorBar({ error }: { error: string | undefined }) {
   ) : null;
 }
 
+/**
+ * A link to the pair workspace as the app shows it (goals, code of conduct, past sessions and
+ * reviews), never its JSON file; a booking made before it recorded where the file is has no link.
+ */
+function WorkspaceLink({ booking, children }: { booking: BookingRecord; children: ReactNode }) {
+  const { teamsApp } = useServices();
+  if (!booking.ref) return <>{children}</>;
+  return (
+    <Link href={workspacePage(teamsApp.origin, booking.ref)} target="_blank" rel="noreferrer">
+      {children}
+    </Link>
+  );
+}
+
 /** The last day of a series as booked: its start plus its weeks, less the last one. */
 const lastDayOf = (booking: BookingRecord) =>
   DateTime.fromISO(booking.start)
@@ -32,7 +48,7 @@ const lastDayOf = (booking: BookingRecord) =>
     .toISO()!;
 
 /** "Every 2 weeks on Wednesday 16:45 your time (09:45 for Diego), 2 Dec 2026 – 26 May 2027." */
-function SeriesSummary({ booking, me, other }: { booking: BookingRecord; me: PairPerson; other: PairPerson }) {
+function SeriesSummary({ booking, me, other, nextStart }: { booking: BookingRecord; me: PairPerson; other: PairPerson; nextStart?: string | undefined }) {
   const { host } = useServices();
   const locale = host.context.locale;
   const last = lastDayOf(booking);
@@ -40,7 +56,7 @@ function SeriesSummary({ booking, me, other }: { booking: BookingRecord; me: Pai
     <Body1>
       Every {booking.everyWeeks === 1 ? 'week' : `${booking.everyWeeks} weeks`} on <strong>{formatWeekdayTime(booking.start, me.zone, locale)}</strong> your time (
       {formatWeekdayTime(booking.start, other.zone, locale)} for {other.displayName}), {booking.minutes} minutes, {formatDate(booking.start, me.zone, locale)} to{' '}
-      {formatDate(booking.ended ?? last, me.zone, locale)}.
+      {formatDate(booking.ended ?? last, me.zone, locale)}.{nextStart && ` Next session: ${formatDate(nextStart, me.zone, locale)}.`}
     </Body1>
   );
 }
@@ -64,21 +80,20 @@ function ChatTabNote({ outcome, tabName }: { outcome: ChatTabOutcome | undefined
 /** The executive's side: book the series, then reschedule, skip a session or end the pairing. */
 function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: PairPerson; cadence: Cadence }) {
   const styles = useStyles();
-  const { host, teamsApp } = useServices();
+  const { host, teamsApp, config } = useServices();
   const { me: profile } = useProgramme();
   const locale = host.context.locale;
   const tabName = 'Pair workspace';
   const app = useMemo(() => ({ ...teamsApp, tabName }), [teamsApp]);
-  const { schedule, series, chatTab, mode, setMode, next, busy, error, book, move, showNext, skip, end } = useExecutiveBooking({ me, mentor, cadence, app });
+  const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end } = useExecutiveBooking({ me, mentor, cadence, app });
+  // A skipped session is cancelled in both calendars and cannot be brought back: the Skip button asks first.
+  const [toSkip, setToSkip] = useState<{ id: string; start: string } | undefined>();
 
   if (schedule.kind === 'ended') {
     return (
       <Body1>
         Your pairing with {mentor.displayName} ended on {formatDate(schedule.booking.ended ? `${schedule.booking.ended}T12:00:00Z` : lastDayOf(schedule.booking), me.zone, locale)}. Your{' '}
-        <Link href={schedule.booking.workspace} target="_blank" rel="noreferrer">
-          pair workspace
-        </Link>{' '}
-        and past sessions stay in your OneDrive and calendar.
+        <WorkspaceLink booking={schedule.booking}>pair workspace</WorkspaceLink> and past sessions stay in your OneDrive and calendar.
       </Body1>
     );
   }
@@ -87,8 +102,8 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
     return (
       <>
         <Body1>
-          Pick a recurring time: every {cadence.everyWeeks === 1 ? 'week' : `${cadence.everyWeeks} weeks`}, {cadence.minutes} minutes, for {cadence.weeks} weeks. It goes into both calendars
-          as a Teams meeting, with a private workspace for the two of you.
+          Pick a recurring time: every {cadence.everyWeeks === 1 ? 'week' : `${cadence.everyWeeks} weeks`}, {cadence.minutes} minutes, for {describeDuration(config.programme)}. It goes into
+          both calendars as a Teams meeting, with a private workspace for the two of you.
         </Body1>
         {schedule.proposal && (
           <MessageBar intent="info">
@@ -111,7 +126,8 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
   const response = series && series !== 'none' ? series.partnerResponse : undefined;
   return (
     <>
-      <SeriesSummary booking={booking} me={me} other={mentor} />
+      <SeriesSummary booking={booking} me={me} other={mentor} nextStart={skipped ? next?.[0]?.start : undefined} />
+      {skipped && <Caption1 role="status">You skipped the session on {formatDate(skipped, me.zone, locale)}; it is cancelled in both calendars.</Caption1>}
       {series === 'none' && (
         <MessageBar intent="warning">
           <MessageBarBody>The series is no longer in your calendar. Book it again below.</MessageBarBody>
@@ -145,9 +161,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
       <ChatTabNote outcome={chatTab} tabName={tabName} />
       <ErrorBar error={error} />
       <div className={styles.row}>
-        <Link href={booking.workspace} target="_blank" rel="noreferrer">
-          Open the pair workspace
-        </Link>
+        {booking.ref && <WorkspaceLink booking={booking}>Open the pair workspace</WorkspaceLink>}
         <Button disabled={busy || !series || series === 'none'} onClick={() => setMode(mode === 'reschedule' ? 'view' : 'reschedule')}>
           Reschedule
         </Button>
@@ -183,12 +197,33 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
               <Body1>
                 {formatDate(o.start, me.zone, locale)}, {formatWeekdayTime(o.start, me.zone, locale)}
               </Body1>
-              <Button size="small" disabled={busy} onClick={() => void skip(o.id)} aria-label={`Skip the session on ${formatDate(o.start, me.zone, locale)}`}>
+              <Button size="small" disabled={busy} onClick={() => setToSkip(o)} aria-label={`Skip the session on ${formatDate(o.start, me.zone, locale)}`}>
                 Skip
               </Button>
             </li>
           ))}
         </ul>
+      )}
+      {mode === 'skip' && toSkip && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Skip the session on {formatDate(toSkip.start, me.zone, locale)}? It is cancelled in both calendars and cannot be brought back.{' '}
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={busy}
+              onClick={() => {
+                setToSkip(undefined);
+                void skip(toSkip.id);
+              }}
+            >
+              Yes, skip it
+            </Button>{' '}
+            <Button size="small" onClick={() => setToSkip(undefined)}>
+              Keep it
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
       )}
     </>
   );
@@ -199,7 +234,7 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
   const styles = useStyles();
   const { host } = useServices();
   const locale = host.context.locale;
-  const { schedule, suggested, invitation: copy, proposing, setProposing, busy, error, propose, respond } = useMentorBooking({ me, executive });
+  const { schedule, suggested, invitation: copy, agreed, proposing, setProposing, busy, error, propose, respond } = useMentorBooking({ me, executive });
 
   const picker = <SlotPicker organiser={executive} partner={me} viewer="partner" cadence={cadence} actionLabel="Propose" busy={busy} onChoose={(start) => void propose(start)} />;
 
@@ -226,19 +261,20 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
       <ErrorBar error={error} />
       <div className={styles.row}>
         {response && response !== 'accepted' && (
-          <>
-            <Button appearance="primary" disabled={busy} onClick={() => void respond(true)}>
-              Accept the invitation
-            </Button>
-            <Button disabled={busy || response === 'declined'} onClick={() => void respond(false)}>
-              Decline
-            </Button>
-          </>
+          <Button appearance="primary" disabled={busy} onClick={() => void respond(true)}>
+            Accept the invitation
+          </Button>
         )}
-        {response === 'accepted' && <Caption1>You accepted the invitation.</Caption1>}
-        <Link href={schedule.booking.workspace} target="_blank" rel="noreferrer">
-          Open the pair workspace
-        </Link>
+        {/* An accepted invitation (also one accepted for them at their own time) can still be declined, as in Teams. */}
+        {response && (
+          <Button disabled={busy || response === 'declined'} onClick={() => void respond(false)}>
+            Decline
+          </Button>
+        )}
+        {response === 'accepted' && (
+          <Caption1>{agreed ? `${executive.displayName} agreed to the time you proposed; it is accepted in your calendar.` : 'You accepted the invitation.'}</Caption1>
+        )}
+        {schedule.booking.ref && <WorkspaceLink booking={schedule.booking}>Open the pair workspace</WorkspaceLink>}
         <Button disabled={busy} onClick={() => setProposing(!proposing)}>
           Propose another time
         </Button>

@@ -8,15 +8,13 @@ import { useServices } from '@/context/services-context';
 import type { PairPerson } from '@/application/booking/booking-ports';
 import { formatDayTime, formatTime, formatWeekdayTime } from './booking-format';
 import { useMyPairing, useNextSession, type NextSession, type Pairing } from './use-pair-booking';
+import { workspacePage } from './workspace-page';
 
 const useStyles = makeStyles({
   pair: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   waiting: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
-
-/** The meeting tab's page for the pair's workspace, opened on its own: the agenda to prepare, in Teams or a browser. */
-const agendaPage = (origin: string, ref: string) => `${origin}/meeting-tab/?workspace=${encodeURIComponent(ref)}`;
 
 /** What waits for the signed-in person in this pair, in words; empty when nothing does. */
 function waitingFor(pairing: Pairing, next: NextSession | 'failed' | undefined, me: PairPerson, locale: string): string[] {
@@ -75,7 +73,7 @@ function PairLine({ me, pairing, label }: { me: PairPerson; pairing: Pairing; la
             </Button>
           )}
           {ref && (
-            <Button as="a" href={agendaPage(teamsApp.origin, ref)} target="_blank" rel="noreferrer">
+            <Button as="a" href={workspacePage(teamsApp.origin, ref)} target="_blank" rel="noreferrer">
               Prepare
             </Button>
           )}

@@ -4,7 +4,7 @@ import { useServices } from '@/context/services-context';
 import { bookingPairsOf, cadenceOf } from '@/application/booking/booking-pairs';
 import type { BookingPorts, Cadence, PairPerson } from '@/application/booking/booking-ports';
 import { findPairSlots, typedStart, type PairSlots } from '@/application/booking/pair-slots';
-import { answerInvitation, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
+import { acceptOwnTime, answerInvitation, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
 import { requestsWaitingFor } from '@/application/programme/requests';
 import type { PairSchedule } from '@/domain/booking/pair-schedule';
 import {
@@ -76,6 +76,8 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
   const [series, setSeries] = useState<PairSeries | undefined>();
   const [mode, setMode] = useState<'view' | 'reschedule' | 'skip' | 'end'>('view');
   const [next, setNext] = useState<Session[] | undefined>();
+  // The start of the session skipped last, for the card to say so.
+  const [skipped, setSkipped] = useState<string | undefined>();
   const mentorProfile = profiles.list.find((p) => p.personId === mentor.id);
   const pair = { me, mentor, cadence };
   const schedule = executiveSchedule(ports, pair, mentorProfile?.proposals);
@@ -127,6 +129,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
   const skip = (sessionId: string) =>
     run(async () => {
       await skipSession(ports, pair, sessionId);
+      setSkipped(next?.find((o) => o.id === sessionId)?.start);
       setNext((list) => list?.filter((o) => o.id !== sessionId));
       seriesChanged();
     });
@@ -137,7 +140,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
       await endPairing(ports, pair, booked, series);
     });
 
-  return { schedule, series, chatTab, mode, setMode, next, busy, error, book, move, showNext, skip, end };
+  return { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end };
 }
 
 /** What the mentor's card shows and does: the pair's schedule, their invitation, and their answers. */
@@ -146,19 +149,28 @@ export function useMentorBooking({ me, executive }: { me: PairPerson; executive:
   const ports = usePorts();
   const { busy, error, run } = useAction();
   const [invitation, setInvitation] = useState<Invitation | undefined>();
+  // Whether the series is at the time this mentor proposed: the executive agreed to it.
+  const [agreed, setAgreed] = useState(false);
   const [proposing, setProposing] = useState(false);
   const executiveProfile = profiles.list.find((p) => p.personId === executive.id);
   const { schedule, suggested } = mentorSchedule(ports, { me, executive }, executiveProfile?.bookings);
   const uid = schedule.kind === 'booked' ? schedule.booking.uid : undefined;
+  const start = schedule.kind === 'booked' ? schedule.booking.start : undefined;
 
-  const { graph } = ports;
+  const { graph, records } = ports;
+  const { id: executiveId } = executive;
   useEffect(() => {
-    if (!uid) return;
+    if (!uid || !start) return;
     let current = true;
     void (async () => {
       try {
         const found = await findInvitation({ graph }, uid);
-        if (current) setInvitation(found);
+        // The executive agreed to the mentor's own time: accepted for them, not asked again.
+        const settled = await acceptOwnTime({ graph, records }, { executive: { id: executiveId } }, { start }, found);
+        if (!current) return;
+        setInvitation(settled.invitation);
+        setAgreed(settled.agreed);
+        if (settled.invitation !== found) seriesChanged();
       } catch {
         if (current) setInvitation(undefined);
       }
@@ -166,7 +178,7 @@ export function useMentorBooking({ me, executive }: { me: PairPerson; executive:
     return () => {
       current = false;
     };
-  }, [uid, graph]);
+  }, [uid, start, graph, records, executiveId]);
 
   const propose = (start: string) =>
     run(async () => {
@@ -182,7 +194,7 @@ export function useMentorBooking({ me, executive }: { me: PairPerson; executive:
       seriesChanged();
     });
 
-  return { schedule, suggested, invitation, proposing, setProposing, busy, error, propose, respond };
+  return { schedule, suggested, invitation, agreed, proposing, setProposing, busy, error, propose, respond };
 }
 
 /** The suggested slots as they load: loading, failed with a message a person can act on, or ready. */

@@ -489,16 +489,18 @@ function Review({ doc, session, me, edit }: { doc: AgendaDoc; session: string; m
 
 function History({ doc, session, people, locale }: { doc: AgendaDoc; session: string; people: PairPeople; locale: string }) {
   const styles = useStyles();
-  const sessions = [...new Set(liveItems(doc).map((i) => i.session))]
+  // A session is past once it had items or anyone reviewed it (a session can be reviewed with no items).
+  const reviewed = Object.keys(doc.reviews).map((key) => key.split('/')[0]!);
+  const sessions = [...new Set([...liveItems(doc).map((i) => i.session), ...reviewed])]
     .filter((s) => s < session)
     .sort()
     .reverse();
-  if (sessions.length === 0) return null;
   return (
     <section className={styles.section} aria-labelledby="history">
       <Subtitle2 as="h2" id="history" className={styles.heading}>
         Earlier sessions
       </Subtitle2>
+      {sessions.length === 0 && <Caption1>No earlier sessions yet: what you talk about and your reviews are kept here.</Caption1>}
       {sessions.map((s) => (
         <div key={s}>
           <Body1>
@@ -708,7 +710,18 @@ export function AgendaView({ agenda, layout, locale }: { agenda: PairAgenda; lay
             Our goals
           </Subtitle2>
           <Body1 className={styles.prose}>{valueOf(doc.goals)}</Body1>
-          <Caption1 className={styles.prose}>Code of conduct: {valueOf(doc.conduct)}</Caption1>
+          {layout !== 'page' && <Caption1 className={styles.prose}>Code of conduct: {valueOf(doc.conduct)}</Caption1>}
+        </section>
+      )}
+      {layout === 'page' && !needsGuidedStart(doc, [people.executive.id, people.mentor.id]) && (
+        <section className={styles.section} aria-labelledby="conduct">
+          <Subtitle2 as="h2" id="conduct" className={styles.heading}>
+            Our code of conduct
+          </Subtitle2>
+          <Body1 className={styles.prose}>{valueOf(doc.conduct)}</Body1>
+          <Caption1>
+            Agreed by {people.executive.name} and {people.mentor.name}.
+          </Caption1>
         </section>
       )}
       {layout !== 'stage' && <Review doc={doc} session={session} me={me} edit={edit} />}

@@ -6,6 +6,7 @@ import { readingProgress } from '@/components/reading-progress';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
+import type { StoredProfile } from '@/services/profile/profile-store';
 import type { Draft } from './profile-form';
 import { useMyProfile } from './use-my-profile';
 
@@ -21,7 +22,9 @@ const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ??
 export function ProfileCard() {
   const styles = useStyles();
   const { user, host } = useServices();
-  const { me, profiles, people, save: saveChoices, optOut, reportFailure } = useMyProfile();
+  const { me, profiles, people, save: saveChoices, optOut, undoOptOut, reportFailure } = useMyProfile();
+  // The profile as it was before opting out, while Undo can bring it back.
+  const [optedOut, setOptedOut] = useState<StoredProfile | undefined>();
   const [draft, setDraft] = useState<Draft | undefined>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -50,7 +53,8 @@ export function ProfileCard() {
   }
 
   const startEditing = () => {
-    const preferred = people.get(user.id)?.preferredLanguage?.split('-')[0];
+    // A new profile starts with the person's own language and English; the form checks them against the list.
+    const own = (people.get(user.id)?.preferredLanguage ?? host.context.locale).split('-')[0]!.toLowerCase();
     setError(undefined);
     setDraft({
       mentor: Boolean(me?.mentor),
@@ -60,18 +64,24 @@ export function ProfileCard() {
       mentee: Boolean(me?.mentee),
       wantsToLearn: [...(me?.mentee?.wantsToLearn ?? [])],
       learn: me?.learnInOwnWords ?? '',
-      languages: (me?.languages ?? [...new Set(['en', ...(preferred ? [preferred] : [])])]).join(', '),
+      languages: [...(me?.languages ?? new Set([own, 'en']))],
     });
   };
 
   const save = async (d: Draft) => {
+    if (d.languages.length === 0) {
+      setError('Choose at least one language you can mentor or be mentored in.');
+      return;
+    }
+    if (d.languages.length > 8) {
+      setError('A profile holds up to 8 languages: remove some before saving.');
+      return;
+    }
     setSaving(true);
     setError(undefined);
     try {
-      const languages = d.languages
-        .split(/[,\s]+/)
-        .map((l) => l.trim().toLowerCase())
-        .filter(Boolean);
+      // What was not recognised stays stored until its owner removes it: it is theirs, not ours to drop.
+      const languages = d.languages;
       await saveChoices({
         ...(d.mentor ? { mentor: { capacity: Number(d.capacity), canTeach: d.canTeach }, teachInOwnWords: d.teach } : {}),
         ...(d.mentee ? { mentee: { wantsToLearn: d.wantsToLearn }, learnInOwnWords: d.learn } : {}),
@@ -90,7 +100,7 @@ export function ProfileCard() {
     return (
       <SectionCard title="Your profile">
         <Suspense fallback={null}>
-          <ProfileForm draft={draft} update={update} saving={saving} error={error} onSave={(d) => void save(d)} onCancel={() => setDraft(undefined)} />
+          <ProfileForm locale={host.context.locale} draft={draft} update={update} saving={saving} error={error} onSave={(d) => void save(d)} onCancel={() => setDraft(undefined)} />
         </Suspense>
       </SectionCard>
     );
@@ -99,8 +109,40 @@ export function ProfileCard() {
   if (!me) {
     return (
       <SectionCard title="Your profile" description="Take part as a reverse mentor, as an executive who wants one, or both.">
+        {optedOut && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              You opted out: your profile is removed.{' '}
+              <Button
+                size="small"
+                disabled={saving}
+                onClick={() => {
+                  setSaving(true);
+                  setError(undefined);
+                  undoOptOut(optedOut)
+                    .then(() => setOptedOut(undefined))
+                    .catch(async (caught: unknown) => setError(await reportFailure(caught, 'Could not put your profile back')))
+                    .finally(() => setSaving(false));
+                }}
+              >
+                Undo
+              </Button>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
         <div className={styles.row}>
-          <Button appearance="primary" onClick={startEditing}>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              setOptedOut(undefined);
+              startEditing();
+            }}
+          >
             Opt in
           </Button>
         </div>
@@ -130,7 +172,9 @@ export function ProfileCard() {
         <Button
           onClick={() => {
             setError(undefined);
-            optOut().catch(async (caught: unknown) => setError(await reportFailure(caught, 'Could not opt you out')));
+            optOut()
+              .then(setOptedOut)
+              .catch(async (caught: unknown) => setError(await reportFailure(caught, 'Could not opt you out')));
           }}
         >
           Opt out

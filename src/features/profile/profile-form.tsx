@@ -1,10 +1,13 @@
-import { Body1, Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Combobox, Field, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Textarea, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { LANGUAGE_CODES, sortStoredLanguages } from '@/domain/matching/languages';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   topics: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  chosen: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -19,7 +22,94 @@ export interface Draft {
   mentee: boolean;
   wantsToLearn: string[];
   learn: string;
-  languages: string;
+  /**
+   * The languages as stored: codes chosen from the list, and whatever an earlier profile stored that
+   * is no language code (shown as not recognised, and kept unless removed).
+   */
+  languages: string[];
+}
+
+/** Names languages in the reader's language (the host's locale), falling back to the code. */
+function useLanguageNames(locale: string): (code: string) => string {
+  return useMemo(() => {
+    let names: Intl.DisplayNames | undefined;
+    try {
+      names = new Intl.DisplayNames([locale, 'en'], { type: 'language' });
+    } catch {
+      names = undefined;
+    }
+    return (code: string) => {
+      try {
+        return names?.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    };
+  }, [locale]);
+}
+
+function LanguageChoices(props: { languages: string[]; locale: string; onChange: (languages: string[]) => void }) {
+  const styles = useStyles();
+  const nameOf = useLanguageNames(props.locale);
+  const [query, setQuery] = useState('');
+  const { codes, unrecognised } = sortStoredLanguages(props.languages);
+  const options = useMemo(
+    () => [...new Set([...LANGUAGE_CODES, ...codes])].map((code) => ({ code, name: nameOf(code) })).sort((a, b) => a.name.localeCompare(b.name)),
+    // codes is a new array each render: its contents are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [nameOf, codes.join()],
+  );
+  const wanted = query.trim().toLowerCase();
+  const shown = options.filter((o) => !wanted || o.name.toLowerCase().includes(wanted) || o.code === wanted);
+  return (
+    <>
+      <Field label="Languages you can mentor or be mentored in" hint="Type to find a language; choose as many as you speak">
+        <Combobox
+          multiselect
+          placeholder="Find a language"
+          value={query}
+          selectedOptions={[...codes]}
+          onChange={(event) => setQuery(event.target.value)}
+          onOptionSelect={(_, data) => {
+            if (!data.optionValue) return;
+            props.onChange([...data.selectedOptions, ...unrecognised]);
+            setQuery('');
+          }}
+        >
+          {shown.map((o) => (
+            <Option key={o.code} value={o.code} text={o.name}>
+              {o.name}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+      <ul aria-label="Languages chosen" className={styles.chosen}>
+        {codes.map((code) => (
+          <li key={code} className={styles.row}>
+            <Body1>{nameOf(code)}</Body1>
+            <Button size="small" aria-label={`Remove ${nameOf(code)}`} onClick={() => props.onChange([...codes.filter((c) => c !== code), ...unrecognised])}>
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {unrecognised.length > 0 && (
+        <div className={styles.fieldset}>
+          <Body1>Your profile also lists these, which are not recognised as languages. Choose the language from the list above, then remove them.</Body1>
+          <ul aria-label="Not recognised as languages" className={styles.chosen}>
+            {unrecognised.map((text) => (
+              <li key={text} className={styles.row}>
+                <Body1>“{text}”: not recognised</Body1>
+                <Button size="small" onClick={() => props.onChange([...codes, ...unrecognised.filter((t) => t !== text)])}>
+                  Remove “{text}”
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
 }
 
 function TopicChoices(props: { legend: string; chosen: string[]; onChange: (topics: string[]) => void }) {
@@ -51,8 +141,11 @@ export function ProfileForm({
   error,
   onSave,
   onCancel,
+  locale,
 }: {
   draft: Draft;
+  /** The reader's locale (the host's): languages are named in it. */
+  locale: string;
   update: (change: Partial<Draft>) => void;
   saving: boolean;
   error: string | undefined;
@@ -65,7 +158,9 @@ export function ProfileForm({
       className={styles.form}
       onSubmit={(event) => {
         event.preventDefault();
-        onSave(draft);
+        // Stored as codes (an old "pt-BR" saves as "pt"), with what is not recognised kept after them.
+        const { codes, unrecognised } = sortStoredLanguages(draft.languages);
+        onSave({ ...draft, languages: [...codes, ...unrecognised] });
       }}
     >
       <Checkbox label="I would like to be a reverse mentor" checked={draft.mentor} onChange={(_, d) => update({ mentor: Boolean(d.checked) })} />
@@ -93,9 +188,7 @@ export function ProfileForm({
           </Field>
         </>
       )}
-      <Field label="Languages you can mentor or be mentored in" hint="Language codes, e.g. en, es, yo">
-        <Input value={draft.languages} onChange={(_, d) => update({ languages: d.value })} />
-      </Field>
+      <LanguageChoices languages={draft.languages} locale={locale} onChange={(languages) => update({ languages })} />
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

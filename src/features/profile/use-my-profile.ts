@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { optOut as removeMyProfile, saveMyChoices, type ProfileChoices } from '@/application/programme/my-profile';
+import { optOut as removeMyProfile, saveMyChoices, saveMyProfile, type ProfileChoices } from '@/application/programme/my-profile';
+import type { StoredProfile } from '@/services/profile/profile-store';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
@@ -18,10 +19,22 @@ export function useMyProfile() {
     [graph, user.id, me, host.context.timeZone, keepMyProfile, now],
   );
 
+  /** Opts out; returns the profile as it was, for Undo. */
   const optOut = useCallback(async () => {
+    const previous = me;
     await removeMyProfile(await graph());
     keepMyProfile(undefined);
-  }, [graph, keepMyProfile]);
+    return previous;
+  }, [graph, me, keepMyProfile]);
 
-  return { me, profiles, people, save, optOut, reportFailure };
+  /** Undoes opting out: the whole profile as it was (requests, pairs and bookings too) is stored again. */
+  const undoOptOut = useCallback(
+    async (previous: StoredProfile) => {
+      const { personId, ...profile } = previous;
+      keepMyProfile(await saveMyProfile(await graph(), personId, profile));
+    },
+    [graph, keepMyProfile],
+  );
+
+  return { me, profiles, people, save, optOut, undoOptOut, reportFailure };
 }

@@ -60,4 +60,16 @@ describe('the requests card', () => {
     expect(screen.queryByText(/You mentor/)).toBeNull();
     expect(screen.queryByText(/at your capacity/)).toBeNull();
   }, 120_000);
+
+  it('a mentor at capacity is not told that executives can ask them', async () => {
+    const extensions = new Map(generateDemoProfiles(users));
+    const own = (id: string) => extensions.get(id)![PROFILE_EXTENSION]!;
+    extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own(margaret.id), asked: aisha.id } });
+    extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), mentor: { capacity: 1, canTeach: [] }, accepted: [margaret.id], load: 1 } });
+    open(new FakeGraph({ users, extensions }));
+
+    await screen.findByText(/You mentor Margaret Lindqvist \(1 of 1\)/, undefined, { timeout: 60_000 });
+    expect(screen.queryByText(/can ask you/)).toBeNull();
+    screen.getByText('No requests waiting for you. You are at your capacity of 1, so executives are not offered you; raise it in your profile to mentor more.');
+  }, 120_000);
 });

@@ -30,7 +30,11 @@ export function RequestsCard() {
         </MessageBar>
       )}
       {waiting.length === 0 ? (
-        <Body1>No requests waiting for you. Executives who fit your profile can ask you.</Body1>
+        <Body1>
+          {full
+            ? `No requests waiting for you. You are at your capacity of ${me.mentor.capacity}, so executives are not offered you; raise it in your profile to mentor more.`
+            : 'No requests waiting for you. Executives who fit your profile can ask you.'}
+        </Body1>
       ) : (
         <ul className={styles.list} aria-label="Requests waiting for your answer">
           {waiting.map((id) => (

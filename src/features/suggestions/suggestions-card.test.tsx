@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { renderWithServices } from '@/demo/testing/render-with-services';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
@@ -106,5 +106,36 @@ describe('the suggestions card', () => {
       fireEvent.click(option);
     });
     await screen.findByText('Aisha Bello is already among your suggestions.');
+  }, 120_000);
+
+  it('"why not" says when nobody matches, when only the first 8 are listed, and brings the answer into view', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    open(new FakeGraph({ users, extensions: generateDemoProfiles(users) }));
+    await screen.findByRole('list', { name: 'Suggested reverse mentors' }, { timeout: 60_000 });
+    const lookUp = await screen.findByRole('combobox', { name: /Why not someone else/ }, { timeout: 60_000 });
+    const type = (value: string) =>
+      act(() => {
+        fireEvent.change(lookUp, { target: { value } });
+      });
+
+    type('Qxzv');
+    expect(screen.getByRole('status').textContent).toBe('Nobody in your organisation matches “Qxzv”.');
+    type('an');
+    expect(screen.getByRole('status').textContent).toBe('Showing the first 8; type more of the name.');
+    act(() => {
+      fireEvent.keyDown(lookUp, { key: 'ArrowDown' });
+    });
+    expect(screen.getAllByRole('option')).toHaveLength(8);
+
+    type('Aisha');
+    act(() => {
+      fireEvent.keyDown(lookUp, { key: 'ArrowDown' });
+    });
+    act(() => {
+      fireEvent.click(screen.getByRole('option', { name: /^Aisha Bello/ }));
+    });
+    expect(screen.getByRole('status').textContent).toBe('Aisha Bello is already among your suggestions.');
+    expect(scrolled).toHaveBeenCalled();
   }, 120_000);
 });

@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { renderWithServices } from '@/demo/testing/render-with-services';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
+import { ProfileCard } from './profile-card';
+
+afterEach(cleanup);
+
+// Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+const users = generateDemoTenant({ size: 300 });
+const [margaret, , aisha] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
+
+describe('the profile card', () => {
+  it('opting out offers Undo, which stores the whole profile again, the request to pair included', async () => {
+    const extensions = new Map(generateDemoProfiles(users));
+    const before = { ...extensions.get(margaret.id)![PROFILE_EXTENSION]!, asked: aisha.id };
+    extensions.set(margaret.id, { [PROFILE_EXTENSION]: before });
+    const stored = new Map<string, Record<string, unknown> | undefined>();
+    const graph = new FakeGraph({ users, extensions, onExtensionChange: (id, _name, properties) => stored.set(id, properties) });
+    renderWithServices(<ProfileCard />, graph, margaret);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Opt out' }, { timeout: 60_000 }));
+    await screen.findByText(/^You opted out/, undefined, { timeout: 60_000 });
+    expect(stored.get(margaret.id)).toBeUndefined();
+    expect(stored.has(margaret.id)).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByRole('button', { name: 'Opt out' }, { timeout: 60_000 });
+    expect(screen.queryByText(/^You opted out/)).toBeNull();
+    expect(stored.get(margaret.id)).toEqual(before);
+  }, 120_000);
+});
