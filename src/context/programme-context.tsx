@@ -13,6 +13,8 @@ export interface ProfilesState {
   readonly list: readonly StoredProfile[];
   readonly damaged: readonly { readonly personId: string; readonly problem: string }[];
   readonly error?: Error;
+  /** While loading: how many people's profiles were read so far, of how many. */
+  readonly progress?: { readonly read: number; readonly total: number };
 }
 
 /** Everything the personal tab's features share: the organisation, the profiles, the matcher. */
@@ -35,7 +37,23 @@ export interface ProgrammeState {
   readonly keepMyProfile: (saved: StoredProfile | undefined) => void;
   /** The clock the use cases read. */
   readonly now: () => number;
+  /**
+   * Graph refused for lack of admin consent (a GraphPermissionError, whose message names the
+   * permission and who grants it): nothing on the home can work, so it says so once, in place of
+   * every card, and no card waits for a load that will not come.
+   */
+  readonly blocked: Error | undefined;
+  /**
+   * A card's own call failed: what to show, in words (`failed` says what did not happen, "Could
+   * not send your answer"); a refused permission also blocks the home ({@link blocked}).
+   */
+  readonly reportFailure: (error: unknown, failed: string) => Promise<string>;
+  /** Tries everything again (after an admin has granted consent). */
+  readonly retryAll: () => void;
 }
+
+/** Whether Graph refused for lack of consent; by name, so the first screen does not load the Graph errors' code. */
+export const isPermissionError = (error: unknown): error is Error => error instanceof Error && error.name === 'GraphPermissionError';
 
 const ProgrammeContext = createContext<ProgrammeState | undefined>(undefined);
 
@@ -56,6 +74,7 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const { view, cancel, retry } = useDirectory();
   const [profiles, setProfiles] = useState<ProfilesState>({ status: 'waiting', list: [], damaged: [] });
   const [reloads, setReloads] = useState(0);
+  const [reported, setReported] = useState<Error | undefined>();
 
   const snapshot = view?.status === 'ready' ? view.snapshot : undefined;
   const [programme, setProgramme] = useState<Programme | undefined>();
@@ -68,10 +87,11 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!snapshot || !programme) return;
     let current = true;
-    setProfiles((state) => ({ ...state, status: 'loading' }));
+    setProfiles((state) => ({ status: 'loading', list: state.list, damaged: state.damaged }));
     void (async () => {
       try {
-        const { list, damaged } = await programme.readProgrammeProfiles(await graph(), snapshot);
+        const onProgress = (read: number, total: number) => current && setProfiles((state) => (state.status === 'loading' ? { ...state, progress: { read, total } } : state));
+        const { list, damaged } = await programme.readProgrammeProfiles(await graph(), snapshot, undefined, onProgress);
         if (current) setProfiles({ status: 'ready', list, damaged });
       } catch (error) {
         if (current) setProfiles({ status: 'failed', list: [], damaged: [], error: error instanceof Error ? error : new Error(String(error)) });
@@ -108,6 +128,23 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     keep(undefined);
   }, [graph, keep]);
 
+  const directoryError = view?.status === 'failed' ? view.error : undefined;
+  const blocked = [directoryError, profiles.error, reported].find(isPermissionError);
+  const reloadProfiles = useCallback(() => setReloads((n) => n + 1), []);
+  const reportFailure = useCallback((error: unknown, failed: string) => {
+    if (isPermissionError(error)) setReported(error);
+    // The wording's code loads now, not before the first suggestion; plain words if it cannot.
+    return import('@/application/failure-words').then(
+      (m) => m.describeFailure(error, failed),
+      () => `${failed}.`,
+    );
+  }, []);
+  const retryAll = useCallback(() => {
+    setReported(undefined);
+    retry();
+    reloadProfiles();
+  }, [retry, reloadProfiles]);
+
   const state: ProgrammeState = {
     directory: view,
     cancelDirectory: cancel,
@@ -119,9 +156,12 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     me,
     updateMyProfile,
     optOut,
-    reloadProfiles: useCallback(() => setReloads((n) => n + 1), []),
+    reloadProfiles,
     keepMyProfile: keep,
     now,
+    blocked,
+    reportFailure,
+    retryAll,
   };
   return <ProgrammeContext.Provider value={state}>{children}</ProgrammeContext.Provider>;
 }

@@ -101,4 +101,22 @@ describe('the personal tab’s home', () => {
     const mentoring = screen.getByRole('region', { name: 'Your mentoring' });
     expect(within(mentoring).getAllByRole('heading', { level: 2 })[0]!.textContent).toBe('Suggested reverse mentors');
   }, 120_000);
+
+  it('says once, in place of every card, which permission an admin must grant, and tries again once they have', async () => {
+    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users), faults: { missingConsent: true } });
+    openHome(graph, margaret);
+    await screen.findByText('Your admin needs to allow this app', {}, { timeout: 60_000 });
+    expect(screen.getAllByText(/needs the Microsoft Graph permission User\.Read\.All/)).toHaveLength(1);
+    expect(screen.getAllByText(/Teams admin centre/)).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: 'Try again' })).toHaveLength(1);
+    // No card is left waiting for a load that will not come.
+    expect(screen.queryByRole('region', { name: 'Your mentoring' })).toBeNull();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByText(/Finding reverse mentors|Reading who has opted in|Reading your organisation/)).toBeNull();
+
+    graph.setFaults({ missingConsent: false });
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await screen.findByRole('list', { name: 'Suggested reverse mentors' }, { timeout: 60_000 });
+    expect(screen.queryByText('Your admin needs to allow this app')).toBeNull();
+  }, 120_000);
 });

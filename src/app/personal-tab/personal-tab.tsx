@@ -1,8 +1,12 @@
+import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, type ReactNode } from 'react';
+import { readingProgress } from '@/components/reading-progress';
+import { SectionCard } from '@/components/section-card';
 import { bookingPairsOf } from '@/application/booking/booking-pairs';
 import { ProgrammeProvider, useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 import { HomePage } from '@/features/home/home-page';
+import { ProblemMessage } from '@/app/shell/lazy-problem-message';
 
 // These need the directory and everyone's profiles, which come after first paint; so does their code.
 const PairingCard = lazy(() => import('@/features/booking/pairing-card').then((m) => ({ default: m.PairingCard })));
@@ -25,13 +29,19 @@ function WhenPaired({ children }: { children: ReactNode }) {
 }
 
 /**
- * The profile card loads once everyone's profiles are read (or cannot be): until then it would only
- * say it is reading, and its code would share the line with the first suggestion's.
+ * The profile card's code loads once everyone's profiles are read (or cannot be), not alongside the
+ * first suggestion's; until then its place says how far the reading got, as the card itself would.
  */
 function AfterProfilesRead({ children }: { children: ReactNode }) {
+  const { host } = useServices();
   const { directory, profiles } = useProgramme();
   const directoryStopped = directory !== undefined && directory.status !== 'loading' && directory.status !== 'ready';
-  return profiles.status === 'ready' || profiles.status === 'failed' || directoryStopped ? children : null;
+  if (profiles.status === 'ready' || profiles.status === 'failed' || directoryStopped) return children;
+  return (
+    <SectionCard title="Your profile">
+      <Spinner size="tiny" label={readingProgress('Reading who has opted in', profiles, host.context.locale)} />
+    </SectionCard>
+  );
 }
 
 /** The programme view loads only where its owner may be signed in: it shows nothing to anyone else. */
@@ -41,41 +51,54 @@ function WhenOwnerPossible({ children }: { children: ReactNode }) {
 }
 
 /**
+ * When Graph refused for lack of admin consent, nothing on the home can work: the whole tab says
+ * once which permission and how an admin grants it (the error's own words), with one way to try
+ * again, instead of every card's message and spinner.
+ */
+function UnlessBlocked({ children }: { children: ReactNode }) {
+  const { blocked, retryAll } = useProgramme();
+  if (!blocked) return children;
+  return <ProblemMessage title="Your admin needs to allow this app" intro={blocked.message} action={{ label: 'Try again', onClick: retryAll }} />;
+}
+
+/**
  * The personal tab's content, once the host has answered. Each card loads on its own, so the
  * suggestions do not wait for another card's code.
  */
 export function PersonalTab() {
   return (
     <ProgrammeProvider>
-      <HomePage>
-        {/* Your pairing leads; people without a pair see their suggestions first. */}
-        <WhenPaired>
+      <UnlessBlocked>
+        <HomePage>
+          {/* Your pairing leads; people without a pair see their suggestions first. */}
+          <WhenPaired>
+            <Suspense fallback={null}>
+              <PairingCard />
+            </Suspense>
+          </WhenPaired>
           <Suspense fallback={null}>
-            <PairingCard />
+            <SuggestionsCard />
           </Suspense>
-        </WhenPaired>
-        <Suspense fallback={null}>
-          <SuggestionsCard />
-        </Suspense>
-        <Suspense fallback={null}>
-          <RequestsCard />
-        </Suspense>
-        <WhenPaired>
           <Suspense fallback={null}>
-            <BookingCard />
+            <RequestsCard />
           </Suspense>
-        </WhenPaired>
-        <AfterProfilesRead>
-          <Suspense fallback={null}>
-            <ProfileCard />
-          </Suspense>
-        </AfterProfilesRead>
-        <WhenOwnerPossible>
-          <Suspense fallback={null}>
-            <ProgrammeView />
-          </Suspense>
-        </WhenOwnerPossible>
-      </HomePage>
+          <WhenPaired>
+            <Suspense fallback={null}>
+              <BookingCard />
+            </Suspense>
+          </WhenPaired>
+          <AfterProfilesRead>
+            <Suspense fallback={null}>
+              <ProfileCard />
+            </Suspense>
+          </AfterProfilesRead>
+          <WhenOwnerPossible>
+            <Suspense fallback={null}>
+              <ProgrammeView />
+            </Suspense>
+          </WhenOwnerPossible>
+        </HomePage>
+      </UnlessBlocked>
     </ProgrammeProvider>
   );
 }

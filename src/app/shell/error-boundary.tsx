@@ -27,7 +27,6 @@ export class SurfaceErrorBoundary extends Component<Props, { error: Error | unde
       <ProblemMessage
         title={`The ${this.props.surface} hit a problem`}
         intro="Nothing you saved is lost. Try again; if it keeps happening, reload the tab or tell your programme owner what you were doing."
-        lines={[error.message]}
         action={{ label: 'Try again', onClick: () => this.setState({ error: undefined }) }}
       />
     );

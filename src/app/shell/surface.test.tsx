@@ -117,4 +117,37 @@ describe('Surface', () => {
     expect(saved?.contentUrl).toMatch(/\/meeting-tab\/$/);
     expect(identityFor).not.toHaveBeenCalled();
   });
+
+  /** An MSAL-like error: its name and Entra's own words, which must never show. */
+  function msalError(name: string, message: string, errorCode: string) {
+    return Object.assign(new Error(message), { name, errorCode });
+  }
+
+  it.each([
+    [msalError('InteractionRequiredAuthError', 'Lifetime validation failed, the token is expired.', 'interaction_required'), /Your sign-in has expired/, 'Lifetime validation'],
+    [
+      msalError('BrowserAuthError', 'popup_window_error: Error opening popup window. This can happen if you are using IE or if popups are blocked in the browser.', 'popup_window_error'),
+      /sign-in window was blocked/,
+      'popup_window_error',
+    ],
+    [new TypeError('Failed to fetch'), /Check your connection/, 'Failed to fetch'],
+  ])('words a failed sign-in (%s) and offers to sign in again', async (error, words, raw) => {
+    const { host } = fakeHost();
+    const identityFor = vi.fn((): Identity => ({
+      kind: 'browser',
+      currentUser: () => Promise.reject(error),
+      getAccessToken: () => Promise.reject(error),
+    }));
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <Surface name="personal tab" config={config} host={host} adapters={adaptersWith(identityFor)}>
+          {() => <h1>Welcome</h1>}
+        </Surface>
+      </FluentProvider>,
+    );
+    expect(await screen.findByText(words)).toBeTruthy();
+    expect(document.body.textContent).not.toContain(raw);
+    act(() => screen.getByRole('button', { name: 'Sign in' }).click());
+    expect(identityFor).toHaveBeenCalledTimes(2);
+  });
 });

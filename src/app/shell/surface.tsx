@@ -50,7 +50,8 @@ function SignedInSurface(props: SurfaceProps) {
   const [identity, setIdentity] = useState(() => adapters.identityFor(host));
   const modeServices = useMemo(() => identity && adapters.services(host, identity), [adapters, host, identity]);
   const [user, setUser] = useState<SignedInPerson | undefined>();
-  const [signInError, setSignInError] = useState<Error | undefined>();
+  // Why sign-in failed, in words; their code loads only then (sign-in-words.ts).
+  const [signInError, setSignInError] = useState<string | undefined>();
 
   useEffect(() => {
     if (!identity) return;
@@ -65,7 +66,11 @@ function SignedInSurface(props: SurfaceProps) {
           .catch(() => undefined)
           .finally(() => current && setUser(person));
       },
-      (error: unknown) => current && setSignInError(error instanceof Error ? error : new Error(String(error))),
+      (error: unknown) =>
+        void import('./sign-in-words').then(
+          (m) => current && setSignInError(m.describeSignInFailure(error)),
+          () => current && setSignInError('Sign-in did not complete.'),
+        ),
     );
     return () => {
       current = false;
@@ -75,7 +80,7 @@ function SignedInSurface(props: SurfaceProps) {
   const { ChoosePerson } = adapters;
   if (!identity && ChoosePerson) return <ChoosePerson onChosen={setIdentity} />;
   if (signInError) {
-    return <ProblemMessage title="You are not signed in" intro={signInError.message} action={{ label: 'Sign in', onClick: () => setIdentity(adapters.identityFor(host)) }} />;
+    return <ProblemMessage title="You are not signed in" intro={signInError} action={{ label: 'Sign in', onClick: () => setIdentity(adapters.identityFor(host)) }} />;
   }
   if (!identity || !user || !modeServices) return <Spinner role="status" label="Signing you in…" style={{ padding: '24px' }} />;
 

@@ -34,7 +34,7 @@ export async function findPairSlots(ports: Pick<BookingPorts, 'graph' | 'now'>, 
   );
   const mine = schedules.get(organiser.address);
   const theirs = schedules.get(partner.address);
-  if (mine?.kind !== 'read') throw new Error(`${organiser.displayName}’s calendar could not be read${mine ? `: ${mine.message}` : ''}.`);
+  if (mine?.kind !== 'read') throw new Error(`${organiser.displayName}’s calendar could not be read just now. Try again in a moment.`);
   const partnerAvailability: Availability = theirs?.kind === 'read' ? theirs.availability : { timeZone: partner.zone, workingHours: DEFAULT_WORKING_HOURS, busy: [] };
   const slots = findSlotsStretching({
     organiser: mine.availability,

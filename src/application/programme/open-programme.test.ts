@@ -8,7 +8,8 @@ import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import { loadDirectory } from '@/services/graph/directory-loader';
 import { GraphClient } from '@/services/graph/graph-client';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
-import { openProgramme, pastPairsOf, seriesEnded } from './open-programme';
+import { isActive } from '@/services/graph/directory-person';
+import { openProgramme, pastPairsOf, readProgrammeProfiles, seriesEnded } from './open-programme';
 import { suggestFor } from './suggest';
 
 const users = generateDemoTenant({ size: 400 });
@@ -84,5 +85,20 @@ describe('opening the programme', () => {
     const snapshot = await loadDirectory(client);
     const programme = await openProgramme({ client, snapshot, levelGap: 1, now: () => NOW, exclusions: [[margaret.id, aisha.id]] });
     expect(programme.matcher.whyNot(margaret.id, aisha.id).map((w) => w.code)).toEqual(['excluded']);
+  });
+});
+
+describe('readProgrammeProfiles', () => {
+  it('tells how many people were read, of how many, as the batches come in', async () => {
+    const { client } = tenant();
+    const snapshot = await loadDirectory(client);
+    const total = snapshot.people.filter(isActive).length;
+    const heard: [number, number][] = [];
+    const { list } = await readProgrammeProfiles(client, snapshot, undefined, (read, of) => heard.push([read, of]));
+    expect(list.length).toBeGreaterThan(0);
+    expect(heard.length).toBeGreaterThan(1);
+    expect(heard.every(([, of]) => of === total)).toBe(true);
+    expect(heard.map(([read]) => read)).toEqual([...heard.map(([read]) => read)].sort((a, b) => a - b));
+    expect(heard.at(-1)).toEqual([total, total]);
   });
 });

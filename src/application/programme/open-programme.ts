@@ -49,12 +49,21 @@ export function orgModelOf(snapshot: DirectorySnapshot): OrgModel {
   );
 }
 
-/** Reads the opt-in profiles of everyone active in the snapshot (20 per $batch); damaged ones are named, not fatal. */
-export async function readProgrammeProfiles(client: GraphClient, snapshot: DirectorySnapshot, signal?: AbortSignal): Promise<ProgrammeProfiles> {
+/**
+ * Reads the opt-in profiles of everyone active in the snapshot (20 per $batch); damaged ones are
+ * named, not fatal. `onProgress` hears how many people were read so far, of how many.
+ */
+export async function readProgrammeProfiles(
+  client: GraphClient,
+  snapshot: DirectorySnapshot,
+  signal?: AbortSignal,
+  onProgress?: (read: number, total: number) => void,
+): Promise<ProgrammeProfiles> {
   const { profiles, damaged } = await readProfiles(
     client,
     snapshot.people.filter(isActive).map((p) => p.id),
     signal,
+    onProgress,
   );
   return { list: profiles, damaged };
 }

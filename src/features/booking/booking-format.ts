@@ -1,5 +1,4 @@
-import { GraphPermissionError } from '@/services/graph/graph-errors';
-import { OneDriveNotReadyError } from '@/services/booking/booking-service';
+import { describeFailure } from '@/application/failure-words';
 
 const format = (iso: string, zone: string, locale: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(new Date(iso));
 
@@ -17,7 +16,5 @@ export const formatDate = (iso: string, zone: string, locale: string) => format(
 
 /** A message a person can act on, from whatever went wrong. */
 export function describeError(error: unknown): string {
-  if (error instanceof GraphPermissionError || error instanceof OneDriveNotReadyError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  return `Something went wrong talking to Microsoft 365: ${message} Nothing is booked twice if you try again.`;
+  return describeFailure(error, 'That did not go through', 'Check your connection, then try again: nothing is booked twice.');
 }

@@ -143,7 +143,10 @@ export function OrganisationCard() {
     body = (
       <>
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{view.error.message}</MessageBarBody>
+          <MessageBarBody>
+            {/* Graph's and the network's own words never show (a missing permission blocks the whole tab instead). */}
+            Could not read your organisation just now. Check your connection, then try again.
+          </MessageBarBody>
         </MessageBar>
         <div className={styles.row}>
           <Button onClick={retry}>Try again</Button>

@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinne
 import { lazy, Suspense, useState } from 'react';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
+import { readingProgress } from '@/components/reading-progress';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
@@ -21,7 +22,7 @@ const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ??
 export function ProfileCard() {
   const styles = useStyles();
   const { user, host } = useServices();
-  const { me, profiles, people, save: saveChoices, optOut, undoOptOut } = useMyProfile();
+  const { me, profiles, people, save: saveChoices, optOut, undoOptOut, reportFailure } = useMyProfile();
   // The profile as it was before opting out, while Undo can bring it back.
   const [optedOut, setOptedOut] = useState<StoredProfile | undefined>();
   const [draft, setDraft] = useState<Draft | undefined>();
@@ -46,7 +47,7 @@ export function ProfileCard() {
   if (profiles.status === 'waiting' || profiles.status === 'loading') {
     return (
       <SectionCard title="Your profile">
-        <Spinner size="tiny" label="Reading who has opted in…" />
+        <Spinner size="tiny" label={readingProgress('Reading who has opted in', profiles, host.context.locale)} />
       </SectionCard>
     );
   }
@@ -88,7 +89,7 @@ export function ProfileCard() {
       });
       setDraft(undefined);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(await reportFailure(caught, 'Could not save your profile'));
     } finally {
       setSaving(false);
     }
@@ -120,7 +121,7 @@ export function ProfileCard() {
                   setError(undefined);
                   undoOptOut(optedOut)
                     .then(() => setOptedOut(undefined))
-                    .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)))
+                    .catch(async (caught: unknown) => setError(await reportFailure(caught, 'Could not put your profile back')))
                     .finally(() => setSaving(false));
                 }}
               >
@@ -173,7 +174,7 @@ export function ProfileCard() {
             setError(undefined);
             optOut()
               .then(setOptedOut)
-              .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+              .catch(async (caught: unknown) => setError(await reportFailure(caught, 'Could not opt you out')));
           }}
         >
           Opt out

@@ -10,7 +10,7 @@ import { useServices } from '@/context/services-context';
  */
 export function useMyProfile() {
   const { graph, host, user } = useServices();
-  const { me, profiles, people, keepMyProfile, now } = useProgramme();
+  const { me, profiles, people, keepMyProfile, now, reportFailure } = useProgramme();
 
   const save = useCallback(
     async (choices: ProfileChoices) => {
@@ -36,5 +36,5 @@ export function useMyProfile() {
     [graph, keepMyProfile],
   );
 
-  return { me, profiles, people, save, optOut, undoOptOut };
+  return { me, profiles, people, save, optOut, undoOptOut, reportFailure };
 }

@@ -25,6 +25,7 @@ import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components
 import { namesApart } from '@/components/names-apart';
 import { PersonAvatar } from '@/components/person-avatar';
 import { ProfilesProblem } from '@/components/profiles-problem';
+import { readingProgress } from '@/components/reading-progress';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { useIsProgrammeOwner } from '@/context/use-programme-owner';
@@ -70,7 +71,13 @@ export function ProgrammeView() {
   if (!matcher) {
     return (
       <SectionCard title="Programme" wide>
-        {unavailable ? <DirectoryUnavailable /> : profiles.status === 'failed' ? <ProfilesProblem /> : <Spinner size="tiny" label="Reading the programme…" />}
+        {unavailable ? (
+          <DirectoryUnavailable />
+        ) : profiles.status === 'failed' ? (
+          <ProfilesProblem />
+        ) : (
+          <Spinner size="tiny" label={readingProgress('Reading the programme', profiles, host.context.locale)} />
+        )}
       </SectionCard>
     );
   }

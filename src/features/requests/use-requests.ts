@@ -9,7 +9,7 @@ import { useServices } from '@/context/services-context';
  */
 export function useRequests() {
   const { graph } = useServices();
-  const { me, profiles, people, keepMyProfile, reloadProfiles, now } = useProgramme();
+  const { me, profiles, people, keepMyProfile, reloadProfiles, now, reportFailure } = useProgramme();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -20,12 +20,12 @@ export function useRequests() {
       try {
         keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, { profiles: profiles.list, now: now() }));
       } catch (caught) {
-        setError(caught instanceof Error ? caught.message : String(caught));
+        setError(await reportFailure(caught, 'Could not send your answer'));
       } finally {
         setBusy(false);
       }
     },
-    [graph, me, profiles.list, keepMyProfile, now],
+    [graph, me, profiles.list, keepMyProfile, now, reportFailure],
   );
 
   return {

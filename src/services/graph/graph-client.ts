@@ -259,13 +259,14 @@ export class GraphClient {
    * Any number of GETs: split into $batch requests of 20, a few in flight at once, answers in
    * the order of the items (see {@link batch} for retries).
    */
-  async batchAll(items: readonly BatchItem[], scopes: readonly string[], signal?: AbortSignal): Promise<BatchAnswer[]> {
+  async batchAll(items: readonly BatchItem[], scopes: readonly string[], signal?: AbortSignal, onProgress?: (answered: number, total: number) => void): Promise<BatchAnswer[]> {
     const groups: BatchItem[][] = [];
     for (let i = 0; i < items.length; i += MAX_BATCH_SIZE) groups.push(items.slice(i, i + MAX_BATCH_SIZE));
     const answers: BatchAnswer[] = [];
     for (let i = 0; i < groups.length; i += BATCHES_IN_FLIGHT) {
       const wave = groups.slice(i, i + BATCHES_IN_FLIGHT).map((group) => this.batch(group, scopes, signal));
       answers.push(...(await Promise.all(wave)).flat());
+      onProgress?.(answers.length, items.length);
     }
     return answers;
   }

@@ -189,12 +189,14 @@ export async function optOut(client: GraphClient): Promise<void> {
 
 /**
  * Everyone's profiles among these people, 20 per $batch. A damaged profile is left out and
- * reported (who, and what is wrong), never fatal.
+ * reported (who, and what is wrong), never fatal. `onProgress` hears how many people were read so
+ * far, of how many, as the batches come in.
  */
 export async function readProfiles(
   client: GraphClient,
   personIds: readonly string[],
   signal?: AbortSignal,
+  onProgress?: (read: number, total: number) => void,
 ): Promise<{ profiles: StoredProfile[]; damaged: { personId: string; problem: string }[] }> {
   const profiles: StoredProfile[] = [];
   const damaged: { personId: string; problem: string }[] = [];
@@ -202,6 +204,7 @@ export async function readProfiles(
     personIds.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}/extensions/${PROFILE_EXTENSION}` })),
     PROFILE_READ_SCOPES,
     signal,
+    onProgress,
   );
   for (const answer of answers) {
     if (answer.status === 404) continue;
