@@ -28,20 +28,26 @@ function WhenPaired({ children }: { children: ReactNode }) {
   return pairs && (pairs.mentor || pairs.executives.length > 0) ? children : null;
 }
 
-/**
- * The profile card's code loads once everyone's profiles are read (or cannot be), not alongside the
- * first suggestion's; until then its place says how far the reading got, as the card itself would.
- */
-function AfterProfilesRead({ children }: { children: ReactNode }) {
+/** Where the profile card will be, saying how far reading everyone's profiles got. */
+function ProfilePlaceholder() {
   const { host } = useServices();
-  const { directory, profiles } = useProgramme();
-  const directoryStopped = directory !== undefined && directory.status !== 'loading' && directory.status !== 'ready';
-  if (profiles.status === 'ready' || profiles.status === 'failed' || directoryStopped) return children;
+  const { profiles } = useProgramme();
   return (
     <SectionCard title="Your profile">
       <Spinner size="tiny" label={readingProgress('Reading who has opted in', profiles, host.context.locale)} />
     </SectionCard>
   );
+}
+
+/**
+ * The profile card's code loads once everyone's profiles are read (or cannot be), not alongside the
+ * first suggestion's; until it is there, its place says how far the reading got, as the card would.
+ */
+function AfterProfilesRead({ children }: { children: ReactNode }) {
+  const { directory, profiles } = useProgramme();
+  const directoryStopped = directory !== undefined && directory.status !== 'loading' && directory.status !== 'ready';
+  const read = profiles.status === 'ready' || profiles.status === 'failed' || directoryStopped;
+  return read ? <Suspense fallback={<ProfilePlaceholder />}>{children}</Suspense> : <ProfilePlaceholder />;
 }
 
 /** The programme view loads only where its owner may be signed in: it shows nothing to anyone else. */
@@ -88,9 +94,7 @@ export function PersonalTab() {
             </Suspense>
           </WhenPaired>
           <AfterProfilesRead>
-            <Suspense fallback={null}>
-              <ProfileCard />
-            </Suspense>
+            <ProfileCard />
           </AfterProfilesRead>
           <WhenOwnerPossible>
             <Suspense fallback={null}>
