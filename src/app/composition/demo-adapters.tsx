@@ -79,8 +79,9 @@ export function demoAdapters(): ModeAdapters {
         };
       },
       teamsApp: { teamsAppId: DEMO_TEAMS_APP_ID, origin: window.location.origin },
-      // Everyone runs the programme in the demo.
-      programmeOwner: true,
+      // The demo's programme owner (Priya Raman) runs the programme; everyone else sees what a
+      // participant sees, data-quality warnings and the Programme view left out.
+      programmeOwner: async () => findDemoPerson((await identity.currentUser()).id)?.role === 'programme owner',
     }),
   };
 }
