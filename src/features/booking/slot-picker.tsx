@@ -23,6 +23,7 @@ export function SlotPicker(props: {
   /** Who is looking: the organiser (the executive) or the partner. */
   viewer: 'organiser' | 'partner';
   cadence: Cadence;
+  /** The verb on each slot's button and, with "this time", on the typed time's: "Book", "Move to", "Propose". */
   actionLabel: string;
   busy: boolean;
   onChoose: (start: string, organiserZone: string) => void;
@@ -109,7 +110,7 @@ export function SlotPicker(props: {
           <Input type="datetime-local" value={custom} onChange={(_, data) => setCustom(data.value)} />
         </Field>
         <Button disabled={props.busy || !customValid} onClick={() => customStart && props.onChoose(customStart, loaded.organiserZone)}>
-          {props.actionLabel} at this time
+          {props.actionLabel} this time
         </Button>
       </div>
     </>
