@@ -78,12 +78,18 @@ describe('the tenant adapters', () => {
 describe('the demo adapters (a demo build, as the tests are)', () => {
   const demoConfig: AppConfig = { mode: 'demo', programme };
 
-  it('trust the dev host on this origin and make everyone a programme owner', async () => {
+  it('trust the dev host on this origin, and make only the demo’s programme owner one', async () => {
     const adapters = await composeAdapters(demoConfig);
     expect(adapters.hostOrigins).toEqual([window.location.origin]);
     const services = adapters.services(hostIn({}), identity);
-    expect(services.programmeOwner).toBe(true);
     expect(services.teamsApp).toEqual({ teamsAppId: DEMO_TEAMS_APP_ID, origin: window.location.origin });
+    const ownerOf = async (person: (typeof DEMO_PEOPLE)[number]) => {
+      const { programmeOwner } = adapters.services(hostIn({}), { ...identity, currentUser: () => Promise.resolve(person) });
+      return typeof programmeOwner === 'function' ? programmeOwner() : programmeOwner;
+    };
+    await expect(ownerOf(DEMO_PEOPLE.find((p) => p.role === 'programme owner')!)).resolves.toBe(true);
+    await expect(ownerOf(DEMO_PEOPLE[0]!)).resolves.toBe(false);
+    await expect(ownerOf(DEMO_PEOPLE.find((p) => p.role === 'reverse mentor')!)).resolves.toBe(false);
   });
 
   it('are the person the dev host plays, else ask who you are', async () => {
