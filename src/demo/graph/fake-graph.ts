@@ -12,7 +12,8 @@
  * - `GET /users/{id}`, `POST /$batch` (at most 20 requests, `dependsOn`).
  * - Only what the behaviour catalogue (graph-catalogue.ts) lists: any other request is answered
  *   400 and reported as unknown, which fails the test that sent it.
- * - Calendars (fake-calendar.ts), OneDrive files and sharing (fake-drive.ts), meeting chats, the
+ * - Calendars (fake-calendar.ts), OneDrive files and sharing (fake-drive.ts), SharePoint lists of a
+ *   group's site (fake-lists.ts: the programme store), meeting chats, the
  *   app catalogue and chat tabs (fake-chats.ts).
  * - Profile photos (`/users/{id}/photos/{size}/$value`): JPEG bytes, base64 inside a $batch;
  *   404 ImageNotFound for a user without one (demo-photos.ts).
@@ -26,6 +27,7 @@ import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './
 import { FakeChats, type ChatState } from './fake-chats';
 import { demoPhoto, PHOTO_SIZES, type StoredPhoto } from './demo-photos';
 import { FakeDrives, type StoredFile } from './fake-drive';
+import { FakeLists, type ListsState, type SiteRole } from './fake-lists';
 import { findOperation, recordUnknownGraphRequest, type UnknownGraphRequest } from './graph-catalogue';
 
 export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
@@ -84,6 +86,8 @@ export interface FakeGraphState {
   readonly events: StoredEvent[];
   readonly files: StoredFile[];
   readonly chats: ChatState;
+  /** SharePoint lists (the programme store); absent in state kept before the store existed. */
+  readonly lists?: ListsState;
 }
 
 export interface FakeGraphOptions {
@@ -92,6 +96,11 @@ export interface FakeGraphOptions {
   readonly extensions?: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>;
   /** Group memberships: group id → member ids (for checkMemberGroups). */
   readonly groups?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The role the app was granted (Sites.Selected) on the root site of each group that has one
+   * (https://learn.microsoft.com/graph/api/site-post-permissions); a group not listed has no grant.
+   */
+  readonly siteGrants?: ReadonlyMap<string, SiteRole>;
   /** Told of every write to an open extension (undefined: deleted), e.g. to keep the demo's state. */
   readonly onExtensionChange?: (userId: string, name: string, properties: Record<string, unknown> | undefined) => void;
   readonly faults?: Partial<GraphFaults>;
@@ -173,6 +182,7 @@ export class FakeGraph {
   readonly calendars: FakeCalendars;
   readonly drives: FakeDrives;
   readonly chats: FakeChats;
+  readonly lists: FakeLists;
   private faults: GraphFaults;
   private readonly users = new Map<string, DemoUser>();
   private ordered: string[] = [];
@@ -229,6 +239,14 @@ export class FakeGraph {
       ...(options.calendarSeed ? { seed: options.calendarSeed } : {}),
       ...(onChange ? { onChange } : {}),
     });
+    this.lists = new FakeLists({
+      user,
+      groupMembers: (groupId) => this.groups.get(groupId),
+      siteGrant: (groupId) => options.siteGrants?.get(groupId),
+      now: this.now,
+      newId,
+      ...(onChange ? { onChange } : {}),
+    });
     this.drives = new FakeDrives({
       user,
       userByAddress,
@@ -241,7 +259,7 @@ export class FakeGraph {
 
   /** What users made in calendars, drives and chats. */
   state(): FakeGraphState {
-    return { events: this.calendars.snapshot(), files: this.drives.snapshot(), chats: this.chats.snapshot() };
+    return { events: this.calendars.snapshot(), files: this.drives.snapshot(), chats: this.chats.snapshot(), lists: this.lists.snapshot() };
   }
 
   /** Puts back what {@link state} returned (e.g. another frame's writes). */
@@ -249,6 +267,7 @@ export class FakeGraph {
     this.calendars.restore(state.events);
     this.drives.restore(state.files);
     this.chats.restore(state.chats);
+    if (state.lists) this.lists.restore(state.lists);
   }
 
   /** Replaces one user's open extensions (what another frame of the demo wrote), without telling onExtensionChange. */
@@ -383,6 +402,7 @@ export class FakeGraph {
     const handled =
       this.calendars.handle(method, path, url, json(), auth, error, headers) ??
       this.drives.handle(method, path, url, headers, body, auth, error) ??
+      this.lists.handle(method, path, url, headers, body, auth, error) ??
       this.chats.handle(method, path, url, json(), auth, error);
     if (handled) return handled;
     const extension = /^\/(me|users\/([^/]+))\/extensions(?:\/([^/]+))?$/.exec(path);

@@ -307,6 +307,67 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     doc: 'https://learn.microsoft.com/graph/api/user-get',
     permissions: ['User.Read'],
   },
+  // The programme store: lists in the programme owners' group's site (src/services/programme/programme-store.ts,
+  // behaviour/lists.test.ts). The pages' tables list Sites.Read.All / Sites.ReadWrite.All / Sites.Manage.All;
+  // the app asks for delegated Sites.Selected, which covers them all on the one site the admin granted it
+  // (https://learn.microsoft.com/graph/permissions-selected-overview; README "The programme store").
+  {
+    name: "get a group's root site",
+    method: 'GET',
+    path: /^\/groups\/[^/]+\/sites\/root$/,
+    doc: page('site-get'),
+    permissions: ['Sites.Selected'],
+  },
+  {
+    name: 'get list',
+    method: 'GET',
+    path: /^\/sites\/[^/]+\/lists\/[^/]+$/,
+    doc: page('list-get'),
+    permissions: ['Sites.Selected'],
+  },
+  {
+    name: 'create list',
+    method: 'POST',
+    path: /^\/sites\/[^/]+\/lists$/,
+    doc: page('list-create'),
+    // Sites.Manage.All in the table; with Sites.Selected the app needs the manage role on the site.
+    permissions: ['Sites.Selected'],
+  },
+  {
+    name: 'list items',
+    method: 'GET',
+    path: /^\/sites\/[^/]+\/lists\/[^/]+\/items$/,
+    doc: page('listitem-list'),
+    permissions: ['Sites.Selected'],
+  },
+  {
+    name: 'create list item',
+    method: 'POST',
+    path: /^\/sites\/[^/]+\/lists\/[^/]+\/items$/,
+    doc: page('listitem-create'),
+    permissions: ['Sites.Selected'],
+  },
+  {
+    name: 'update list item fields (If-Match)',
+    method: 'PATCH',
+    path: /^\/sites\/[^/]+\/lists\/[^/]+\/items\/[^/]+\/fields$/,
+    doc: page('listitem-update'),
+    permissions: ['Sites.Selected'],
+  },
+  {
+    name: 'delete list item',
+    method: 'DELETE',
+    path: /^\/sites\/[^/]+\/lists\/[^/]+\/items\/[^/]+$/,
+    doc: page('listitem-delete'),
+    permissions: ['Sites.Selected'],
+  },
+  {
+    name: 'list items delta',
+    method: 'GET',
+    path: /^\/sites\/[^/]+\/lists\/[^/]+\/items\/delta$/,
+    doc: page('listitem-delta'),
+    permissions: ['Sites.Selected'],
+  },
 ];
 
 /** The catalogue entry a request matches (path after `/v1.0`, no query), or undefined. */

@@ -1,0 +1,471 @@
+/**
+ * The programme store: the programme's own data, in SharePoint lists of the programme owners'
+ * group's site, read and written through Graph with delegated `Sites.Selected` (README, "The
+ * programme store"). Five lists, each entry's data as JSON in one multi-line text column (`Data`),
+ * with the person it speaks for in an indexed text column (`PersonId`) to filter on:
+ * participants (one per person, by them), decisions (pins and exclusions, by owners), proposals (by
+ * owners), answers (by the person answering) and settings (by owners).
+ *
+ * Pages it rests on:
+ * - the group's site: https://learn.microsoft.com/graph/api/site-get (`GET /groups/{id}/sites/root`);
+ * - a list by name: https://learn.microsoft.com/graph/api/list-get; creating one: https://learn.microsoft.com/graph/api/list-create;
+ * - items: https://learn.microsoft.com/graph/api/listitem-list (`$expand=fields`, `@odata.nextLink`),
+ *   https://learn.microsoft.com/graph/api/listitem-create, https://learn.microsoft.com/graph/api/listitem-update
+ *   (`If-Match`: 412 on a stale eTag), https://learn.microsoft.com/graph/api/listitem-delete,
+ *   https://learn.microsoft.com/graph/api/listitem-delta (deltaLink; a deleted item carries `deleted`).
+ *
+ * Trust: anyone who may write items may change anyone's entry, but SharePoint sets `createdBy` and
+ * `lastModifiedBy` itself (`user.id` is the Entra object id, as the pages' examples show). A reader
+ * trusts a participant entry or an answer only when the person it speaks for both created and last
+ * modified it, and an owners' entry only when a programme owner did; others are counted as "not
+ * trusted" and left out. An entry whose data does not parse is named and skipped, never fatal.
+ */
+import { z } from 'zod';
+import type { GraphClient } from '../graph/graph-client';
+import { GraphRequestError, readAnswer } from '../graph/graph-errors';
+
+/** Delegated Sites.Selected: the app reaches only the site the admin granted it (README, "The programme store"). */
+export const PROGRAMME_STORE_SCOPES = ['Sites.Selected'] as const;
+
+/** The store's lists by kind, with the names they have on the site. */
+export const PROGRAMME_LISTS = {
+  participants: 'Programme participants',
+  decisions: 'Programme decisions',
+  proposals: 'Programme proposals',
+  answers: 'Programme answers',
+  settings: 'Programme settings',
+} as const;
+export type ProgrammeListKind = keyof typeof PROGRAMME_LISTS;
+
+/** Items per request: well within one page (the list page names no maximum; the fake refuses over 5000). */
+const PAGE_SIZE = 1000;
+const MAX_CONFLICT_ROUNDS = 5;
+const id = z.string().min(1).max(64);
+const at = z.string().datetime({ offset: true });
+
+const participantSchema = z.object({
+  personId: id,
+  role: z.enum(['executive', 'mentor', 'both']),
+  /** The profile's `updated` stamp, so a cache knows when to read the profile again. */
+  profileUpdated: at,
+  pausedUntil: at.optional(),
+});
+/** A person taking part, as they said in their profile. */
+export type Participant = z.infer<typeof participantSchema>;
+
+/** A pair as the matching engine names it: [executive (mentee) id, reverse mentor id]. */
+export type PairIds = readonly [string, string];
+/** Owners' decisions about pairs. */
+export interface OwnerDecisions {
+  readonly pins: readonly PairIds[];
+  readonly exclusions: readonly PairIds[];
+}
+/** At most this many pins and as many exclusions: a programme, not a directory. */
+export const MAX_OWNER_DECISIONS = 5000;
+const pairs = z.array(z.tuple([id, id])).max(MAX_OWNER_DECISIONS);
+const decisionsSchema = z.object({ pins: pairs, exclusions: pairs });
+/** No decisions yet. */
+export const NO_OWNER_DECISIONS: OwnerDecisions = { pins: [], exclusions: [] };
+
+/** A proposed pair, sent by an owner. */
+export interface Proposal {
+  readonly id: string;
+  readonly executiveId: string;
+  readonly mentorId: string;
+  readonly reasonCodes: readonly string[];
+  readonly round: string;
+  readonly sentAt: string;
+  readonly sentBy: string;
+}
+const proposalSchema = z.object({ id, executiveId: id, mentorId: id, reasonCodes: z.array(z.string().max(64)).max(20), round: z.string().min(1).max(64), sentAt: at, sentBy: id });
+
+/** A person's answer to a proposal. */
+export interface ProposalAnswer {
+  readonly proposalId: string;
+  readonly personId: string;
+  readonly answer: 'accepted' | 'declined';
+  readonly at: string;
+}
+const answerSchema = z.object({ proposalId: id, personId: id, answer: z.enum(['accepted', 'declined']), at });
+
+const settingsSchema = z.object({
+  levelGap: z.number().int().min(0).max(10).optional(),
+  cadenceWeeks: z.number().int().min(1).max(12).optional(),
+  sessionMinutes: z.number().int().min(15).max(240).optional(),
+  durationMonths: z.number().int().min(1).max(36).optional(),
+  codeOfConduct: z.string().max(10_000).optional(),
+});
+/** Programme settings an owner changes; what is not set keeps the packaged value. */
+export type ProgrammeSettings = z.infer<typeof settingsSchema>;
+
+/** The open store: the site and its lists' ids, and who counts as an owner. */
+export interface ProgrammeStore {
+  readonly client: GraphClient;
+  readonly siteId: string;
+  readonly listIds: Readonly<Record<ProgrammeListKind, string>>;
+  /** Whether an entry by this person may speak for the owners. */
+  readonly isOwner: (personId: string) => boolean;
+  /** Participant item id → person id, as last read (a deleted item in delta carries only its id). */
+  readonly participantItems: Map<string, string>;
+}
+
+/** What reading a list found besides its entries: entries left out, and why. */
+export interface ReadProblems {
+  /** Entries changed by someone other than the person (or an owner) they speak for. */
+  readonly untrusted: number;
+  /** Entries whose data could not be read, named (list and item id). */
+  readonly damaged: readonly string[];
+}
+
+const identitySchema = z
+  .object({ user: z.object({ id: z.string().nullish() }).passthrough().nullish() })
+  .passthrough()
+  .nullish();
+const itemSchema = z
+  .object({
+    id: z.string(),
+    eTag: z.string().optional(),
+    createdBy: identitySchema,
+    lastModifiedBy: identitySchema,
+    fields: z.object({ '@odata.etag': z.string().optional(), PersonId: z.string().nullish(), Data: z.string().nullish() }).passthrough().optional(),
+    deleted: z.object({ state: z.string().optional() }).passthrough().optional(),
+    '@removed': z.unknown().optional(),
+  })
+  .passthrough();
+type Item = z.infer<typeof itemSchema>;
+const pageSchema = z.object({ value: z.array(itemSchema), '@odata.nextLink': z.string().optional(), '@odata.deltaLink': z.string().optional() });
+const siteSchema = z.object({ id: z.string().min(1) });
+const listSchema = z.object({ id: z.string().min(1), createdBy: identitySchema });
+const fieldsSchema = z.object({ '@odata.etag': z.string().optional() }).passthrough();
+const createdSchema = z.object({ id: z.string(), eTag: z.string().optional(), fields: fieldsSchema.optional() }).passthrough();
+
+/** The columns every list has besides Title: the person an entry speaks for (indexed) and its data. */
+export const STORE_COLUMNS = [
+  { name: 'PersonId', text: {}, indexed: true },
+  { name: 'Data', text: { allowMultipleLines: true } },
+] as const;
+
+const listUrl = (store: ProgrammeStore, kind: ProgrammeListKind) => `/sites/${encodeURIComponent(store.siteId)}/lists/${encodeURIComponent(store.listIds[kind])}`;
+
+/** The programme owners' group's site id (its team site). */
+export async function findProgrammeSite(client: GraphClient, ownerGroupId: string): Promise<string> {
+  const answer = await client.get(`/groups/${encodeURIComponent(ownerGroupId)}/sites/root`, PROGRAMME_STORE_SCOPES);
+  return readAnswer(siteSchema, answer, 'finding the programme’s site').id;
+}
+
+/**
+ * Opens the store on the owners' group's site: finds each list by name. A missing list throws
+ * GraphRequestError with code `ProgrammeStoreMissing` (an owner creates them: ensureProgrammeStore).
+ * Owners are those `isOwner` names and whoever created the lists (only the owners' group may).
+ */
+export async function openProgrammeStore(client: GraphClient, ownerGroupId: string, isOwner: (personId: string) => boolean = () => false): Promise<ProgrammeStore> {
+  const siteId = await findProgrammeSite(client, ownerGroupId);
+  const listIds = {} as Record<ProgrammeListKind, string>;
+  const creators = new Set<string>();
+  for (const kind of Object.keys(PROGRAMME_LISTS) as ProgrammeListKind[]) {
+    try {
+      const list = readAnswer(
+        listSchema,
+        await client.get(`/sites/${encodeURIComponent(siteId)}/lists/${encodeURIComponent(PROGRAMME_LISTS[kind])}`, PROGRAMME_STORE_SCOPES),
+        'opening the programme’s lists',
+      );
+      listIds[kind] = list.id;
+      const creator = list.createdBy?.user?.id;
+      if (creator) creators.add(creator);
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.status === 404) {
+        throw new GraphRequestError(
+          'The programme’s lists have not been set up yet: a programme owner sets them up once from the programme view.',
+          404,
+          'ProgrammeStoreMissing',
+          error.requestId,
+          undefined,
+        );
+      }
+      throw error;
+    }
+  }
+  return { client, siteId, listIds, isOwner: (person) => creators.has(person) || isOwner(person), participantItems: new Map() };
+}
+
+interface Entry<T> {
+  readonly itemId: string;
+  readonly etag: string | undefined;
+  readonly value: T;
+}
+
+const authorOf = (item: Item) => ({ created: item.createdBy?.user?.id ?? undefined, modified: item.lastModifiedBy?.user?.id ?? undefined });
+
+/** Reads one entry's data: the value, 'damaged', or 'untrusted' when `trusted` says its authors may not speak for it. */
+function readEntry<T>(item: Item, schema: z.ZodType<T>, trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean): Entry<T> | 'damaged' | 'untrusted' {
+  let json: unknown;
+  try {
+    json = JSON.parse(item.fields?.Data ?? '');
+  } catch {
+    return 'damaged';
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return 'damaged';
+  if (!trusted(parsed.data, authorOf(item))) return 'untrusted';
+  return { itemId: item.id, etag: item.fields?.['@odata.etag'] ?? item.eTag, value: parsed.data };
+}
+
+async function readPages(client: GraphClient, first: string, operation: string, signal?: AbortSignal): Promise<{ items: Item[]; deltaLink: string | undefined }> {
+  const items: Item[] = [];
+  let url: string | undefined = first;
+  let deltaLink: string | undefined;
+  while (url) {
+    const page: z.infer<typeof pageSchema> = readAnswer(pageSchema, await client.get(url, PROGRAMME_STORE_SCOPES, signal ? { signal } : {}), operation);
+    items.push(...page.value);
+    url = page['@odata.nextLink'];
+    deltaLink = page['@odata.deltaLink'];
+  }
+  return { items, deltaLink };
+}
+
+function collect<T>(
+  kind: ProgrammeListKind,
+  items: readonly Item[],
+  schema: z.ZodType<T>,
+  trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean,
+): { entries: Entry<T>[] } & ReadProblems {
+  const entries: Entry<T>[] = [];
+  const damaged: string[] = [];
+  let untrusted = 0;
+  for (const item of items) {
+    const entry = readEntry(item, schema, trusted);
+    if (entry === 'damaged') damaged.push(`entry ${item.id} in ${PROGRAMME_LISTS[kind]}`);
+    else if (entry === 'untrusted') untrusted++;
+    else entries.push(entry);
+  }
+  return { entries, untrusted, damaged };
+}
+
+async function readList<T>(store: ProgrammeStore, kind: ProgrammeListKind, schema: z.ZodType<T>, trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean, signal?: AbortSignal) {
+  const { items } = await readPages(store.client, `${listUrl(store, kind)}/items?$expand=fields&$top=${PAGE_SIZE}`, `reading ${PROGRAMME_LISTS[kind]}`, signal);
+  return collect(kind, items, schema, trusted);
+}
+
+const byThePerson = (personId: string, author: ReturnType<typeof authorOf>) => author.created === personId && author.modified === personId;
+const trustParticipant = (value: Participant, author: ReturnType<typeof authorOf>) => byThePerson(value.personId, author);
+
+/**
+ * Everyone taking part (each entry by the person themself), with the deltaLink that
+ * {@link participantChanges} reads changes from. Read through delta, so one round gives both.
+ */
+export async function readParticipants(store: ProgrammeStore, signal?: AbortSignal): Promise<{ participants: Participant[]; deltaLink: string } & ReadProblems> {
+  const { items, deltaLink } = await readPages(store.client, `${listUrl(store, 'participants')}/items/delta?$expand=fields&$top=${PAGE_SIZE}`, 'reading who takes part', signal);
+  if (!deltaLink) throw readAnswer(z.never(), undefined, 'reading who takes part');
+  const read = collect('participants', items, participantSchema, trustParticipant);
+  store.participantItems.clear();
+  for (const entry of read.entries) store.participantItems.set(entry.itemId, entry.value.personId);
+  return { participants: read.entries.map((e) => e.value), deltaLink, untrusted: read.untrusted, damaged: read.damaged };
+}
+
+/**
+ * What changed among participants since `deltaLink`: entries added or changed (trusted ones), the
+ * person ids of entries removed (an entry no longer trusted counts as removed), and the next deltaLink.
+ */
+export async function participantChanges(
+  store: ProgrammeStore,
+  deltaLink: string,
+  signal?: AbortSignal,
+): Promise<{ changed: Participant[]; removed: string[]; deltaLink: string } & ReadProblems> {
+  const { items, deltaLink: next } = await readPages(store.client, deltaLink, 'reading who takes part', signal);
+  if (!next) throw readAnswer(z.never(), undefined, 'reading who takes part');
+  const changed: Participant[] = [];
+  const removed: string[] = [];
+  const damaged: string[] = [];
+  let untrusted = 0;
+  for (const item of items) {
+    const known = store.participantItems.get(item.id);
+    if (item.deleted || item['@removed'] !== undefined) {
+      if (known) removed.push(known);
+      store.participantItems.delete(item.id);
+      continue;
+    }
+    const entry = readEntry(item, participantSchema, trustParticipant);
+    if (entry === 'damaged' || entry === 'untrusted') {
+      if (entry === 'damaged') damaged.push(`entry ${item.id} in ${PROGRAMME_LISTS.participants}`);
+      else untrusted++;
+      if (known) removed.push(known);
+      store.participantItems.delete(item.id);
+      continue;
+    }
+    store.participantItems.set(item.id, entry.value.personId);
+    changed.push(entry.value);
+  }
+  return { changed, removed, deltaLink: next, untrusted, damaged };
+}
+
+const fieldsOf = (personId: string, value: unknown, title: string) => ({ Title: title, PersonId: personId, Data: JSON.stringify(value) });
+
+/** My own entries in a list (by PersonId, an indexed column), with their authors. */
+async function myItems(store: ProgrammeStore, kind: ProgrammeListKind, personId: string): Promise<Item[]> {
+  const filter = encodeURIComponent(`fields/PersonId eq '${personId.replace(/'/g, "''")}'`);
+  const { items } = await readPages(store.client, `${listUrl(store, kind)}/items?$expand=fields&$filter=${filter}`, `reading ${PROGRAMME_LISTS[kind]}`);
+  return items;
+}
+
+/**
+ * Saves the signed-in person's participation (`entry`), or removes it (null: they opted out).
+ * Only an entry they wrote themselves is changed; one someone else wrote is left to be ignored.
+ */
+export async function saveMyParticipation(store: ProgrammeStore, me: string, entry: Omit<Participant, 'personId'> | null): Promise<void> {
+  const mine = (await myItems(store, 'participants', me)).filter((item) => byThePerson(me, authorOf(item)));
+  if (entry === null) {
+    for (const item of mine) await store.client.write('DELETE', `${listUrl(store, 'participants')}/items/${encodeURIComponent(item.id)}`, PROGRAMME_STORE_SCOPES);
+    return;
+  }
+  const value = participantSchema.parse({ ...entry, personId: me });
+  const [first, ...extra] = mine;
+  if (first) {
+    await store.client.write('PATCH', `${listUrl(store, 'participants')}/items/${encodeURIComponent(first.id)}/fields`, PROGRAMME_STORE_SCOPES, { Data: JSON.stringify(value) });
+  } else {
+    await store.client.write('POST', `${listUrl(store, 'participants')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(me, value, 'participant') });
+  }
+  for (const item of extra) await store.client.write('DELETE', `${listUrl(store, 'participants')}/items/${encodeURIComponent(item.id)}`, PROGRAMME_STORE_SCOPES);
+}
+
+/** Decisions as last read or saved, with what the next save needs (no item yet: undefined). */
+export interface StoredDecisions {
+  readonly decisions: OwnerDecisions;
+  readonly itemId: string | undefined;
+  readonly etag: string | undefined;
+}
+
+const byAnOwner = (store: ProgrammeStore) => (_: unknown, author: ReturnType<typeof authorOf>) =>
+  !!author.created && !!author.modified && store.isOwner(author.created) && store.isOwner(author.modified);
+
+/** The owners' pins and exclusions (none before the first). The latest trusted entry counts. */
+export async function readDecisions(store: ProgrammeStore): Promise<StoredDecisions & ReadProblems> {
+  const read = await readList(store, 'decisions', decisionsSchema, byAnOwner(store));
+  const last = read.entries.at(-1);
+  return { decisions: last?.value ?? NO_OWNER_DECISIONS, itemId: last?.itemId, etag: last?.etag, untrusted: read.untrusted, damaged: read.damaged };
+}
+
+/**
+ * Saves what `change` makes of the stored decisions, starting from `last`; when another owner saved
+ * in between (412), reads again and applies `change` to that. Returns what is stored now.
+ */
+export async function changeDecisions(store: ProgrammeStore, me: string, last: StoredDecisions, change: (current: OwnerDecisions) => OwnerDecisions): Promise<StoredDecisions> {
+  let base = last;
+  for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
+    const decisions = change(base.decisions);
+    const body = decisionsSchema.safeParse(decisions);
+    if (!body.success) throw new GraphRequestError(`Too many pins or exclusions to keep (at most ${MAX_OWNER_DECISIONS} of each).`, 400, 'TooManyOwnerDecisions', undefined, undefined);
+    try {
+      if (!base.itemId) {
+        const answer = readAnswer(
+          createdSchema,
+          await store.client.write('POST', `${listUrl(store, 'decisions')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(me, body.data, 'decisions') }),
+          'saving pins and exclusions',
+        );
+        return { decisions, itemId: answer.id, etag: answer.fields?.['@odata.etag'] ?? answer.eTag };
+      }
+      const answer = await store.client.write(
+        'PATCH',
+        `${listUrl(store, 'decisions')}/items/${encodeURIComponent(base.itemId)}/fields`,
+        PROGRAMME_STORE_SCOPES,
+        { PersonId: me, Data: JSON.stringify(body.data) },
+        base.etag ? { 'If-Match': base.etag } : {},
+      );
+      return { decisions, itemId: base.itemId, etag: readAnswer(fieldsSchema, answer, 'saving pins and exclusions')['@odata.etag'] };
+    } catch (error) {
+      if (!(error instanceof GraphRequestError && error.status === 412)) throw error;
+      base = await readDecisions(store);
+    }
+  }
+  throw new GraphRequestError('The pins and exclusions kept changing in another window while saving; try again.', 409, 'SaveConflict', undefined, undefined);
+}
+
+/** Sends proposals (one entry each), as `me`, an owner. Returns them as stored. */
+export async function sendProposals(store: ProgrammeStore, me: string, proposals: readonly Omit<Proposal, 'sentBy'>[]): Promise<Proposal[]> {
+  const sent: Proposal[] = [];
+  for (const proposal of proposals) {
+    const value = proposalSchema.parse({ ...proposal, sentBy: me });
+    await store.client.write('POST', `${listUrl(store, 'proposals')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(value.executiveId, value, 'proposal') });
+    sent.push(value);
+  }
+  return sent;
+}
+
+/** Every proposal an owner sent (one sent by anyone else is not trusted). */
+export async function readProposals(store: ProgrammeStore): Promise<{ proposals: Proposal[] } & ReadProblems> {
+  const read = await readList(store, 'proposals', proposalSchema, (value, author) => byAnOwner(store)(value, author) && author.created === value.sentBy);
+  return { proposals: read.entries.map((e) => e.value), untrusted: read.untrusted, damaged: read.damaged };
+}
+
+/** The signed-in person answers a proposal made to them. */
+export async function answerProposal(store: ProgrammeStore, me: string, proposalId: string, answer: 'accepted' | 'declined', now: Date): Promise<ProposalAnswer> {
+  const value = answerSchema.parse({ proposalId, personId: me, answer, at: now.toISOString() });
+  await store.client.write('POST', `${listUrl(store, 'answers')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(me, value, 'answer') });
+  return value;
+}
+
+/** Every answer (each trusted only when written by the person answering). */
+export async function readAnswers(store: ProgrammeStore): Promise<{ answers: ProposalAnswer[] } & ReadProblems> {
+  const read = await readList(store, 'answers', answerSchema, (value, author) => byThePerson(value.personId, author));
+  return { answers: read.entries.map((e) => e.value), untrusted: read.untrusted, damaged: read.damaged };
+}
+
+/** The owners' settings, as stored (undefined: none yet, the packaged values apply). */
+export async function readSettings(store: ProgrammeStore): Promise<({ settings: ProgrammeSettings; itemId: string; etag: string | undefined } & ReadProblems) | undefined> {
+  const read = await readList(store, 'settings', settingsSchema, byAnOwner(store));
+  const last = read.entries.at(-1);
+  return last ? { settings: last.value, itemId: last.itemId, etag: last.etag, untrusted: read.untrusted, damaged: read.damaged } : undefined;
+}
+
+/**
+ * Saves the settings as `me` (an owner): over the entry read (`itemId` with its `etag`, 412 when another
+ * owner saved in between, which is thrown for the owner to see), or as the first entry.
+ */
+export async function saveSettings(
+  store: ProgrammeStore,
+  me: string,
+  settings: ProgrammeSettings,
+  last: { itemId: string; etag: string | undefined } | undefined,
+): Promise<{ itemId: string; etag: string | undefined }> {
+  const value = settingsSchema.parse(settings);
+  if (!last) {
+    const answer = readAnswer(
+      createdSchema,
+      await store.client.write('POST', `${listUrl(store, 'settings')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(me, value, 'settings') }),
+      'saving the programme settings',
+    );
+    return { itemId: answer.id, etag: answer.fields?.['@odata.etag'] ?? answer.eTag };
+  }
+  const answer = await store.client.write(
+    'PATCH',
+    `${listUrl(store, 'settings')}/items/${encodeURIComponent(last.itemId)}/fields`,
+    PROGRAMME_STORE_SCOPES,
+    { PersonId: me, Data: JSON.stringify(value) },
+    last.etag ? { 'If-Match': last.etag } : {},
+  );
+  return { itemId: last.itemId, etag: readAnswer(fieldsSchema, answer, 'saving the programme settings')['@odata.etag'] };
+}
+
+/**
+ * Creates whichever of the store's lists are missing on the owners' group's site (an owner's first
+ * run); returns the open store. Creating a list needs the app's manage role on the site.
+ */
+export async function createMissingLists(client: GraphClient, ownerGroupId: string): Promise<string[]> {
+  const siteId = await findProgrammeSite(client, ownerGroupId);
+  const created: string[] = [];
+  for (const name of Object.values(PROGRAMME_LISTS)) {
+    try {
+      await client.get(`/sites/${encodeURIComponent(siteId)}/lists/${encodeURIComponent(name)}`, PROGRAMME_STORE_SCOPES);
+      continue;
+    } catch (error) {
+      if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
+    }
+    try {
+      await client.write('POST', `/sites/${encodeURIComponent(siteId)}/lists`, PROGRAMME_STORE_SCOPES, { displayName: name, columns: STORE_COLUMNS, list: { template: 'genericList' } });
+      created.push(name);
+    } catch (error) {
+      // Another owner created it in between: it is there, which is all that was wanted.
+      if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
+    }
+  }
+  return created;
+}
