@@ -35,6 +35,7 @@ export const PROGRAMME_LISTS = {
   answers: 'Programme answers',
   settings: 'Programme settings',
 } as const;
+/** One of the store's lists. */
 export type ProgrammeListKind = keyof typeof PROGRAMME_LISTS;
 
 /** Items per request: well within one page (the list page names no maximum; the fake refuses over 5000). */
