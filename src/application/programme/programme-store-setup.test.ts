@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { createDemoIdentity } from '@/demo/demo-identity';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import { FakeGraph } from '@/demo/graph/fake-graph';
+import { GraphClient } from '@/services/graph/graph-client';
+import { PROGRAMME_LISTS } from '@/services/programme/programme-store';
+import { ensureProgrammeStore, openStore } from './programme-store-setup';
+
+const users = generateDemoTenant({ size: 40 });
+const [margaret, , , priya] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, unknown, (typeof DEMO_PEOPLE)[number]];
+const GROUP = '11111111-2222-4333-8444-555555555555';
+
+const graphWith = (granted: boolean) => new FakeGraph({ users, groups: new Map([[GROUP, new Set([priya.id])]]), ...(granted ? { siteGrants: new Map([[GROUP, 'manage' as const]]) } : {}) });
+const clientFor = (graph: FakeGraph, person: (typeof DEMO_PEOPLE)[number]) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
+
+describe('setting up the programme store', () => {
+  it('creates the lists once, run by an owner; then anyone opens it', async () => {
+    const graph = graphWith(true);
+    await expect(openStore(clientFor(graph, margaret), GROUP)).rejects.toMatchObject({ reason: 'notSetUp', message: expect.stringMatching(/programme owner sets it up/) });
+    expect((await ensureProgrammeStore(clientFor(graph, priya), GROUP)).created).toEqual(Object.values(PROGRAMME_LISTS));
+    expect((await ensureProgrammeStore(clientFor(graph, priya), GROUP)).created).toEqual([]);
+    await expect(openStore(clientFor(graph, margaret), GROUP)).resolves.toMatchObject({ listIds: expect.any(Object) });
+  });
+
+  it('is for owners only, said in words', async () => {
+    await expect(ensureProgrammeStore(clientFor(graphWith(true), margaret), GROUP)).rejects.toMatchObject({ reason: 'notOwner', message: expect.stringMatching(/Only a programme owner/) });
+  });
+
+  it('says what to ask the admin for when the app has no grant on the site (403), never Graph’s words', async () => {
+    const failure = ensureProgrammeStore(clientFor(graphWith(false), priya), GROUP);
+    await expect(failure).rejects.toMatchObject({ reason: 'notGranted', message: expect.stringMatching(/Ask your Microsoft 365 admin to grant the app the Sites\.Selected permission/) });
+    await expect(failure).rejects.not.toMatchObject({ message: expect.stringMatching(/Access denied/) });
+  });
+});
