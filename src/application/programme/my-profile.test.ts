@@ -6,7 +6,8 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile } from '@/services/profile/profile-store';
-import { optOut, saveMyChoices, updateMyProfile } from './my-profile';
+import { createMissingLists, openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
+import { optOut, saveMyChoices, updateMyProfile, type Participation } from './my-profile';
 
 const users = generateDemoTenant({ size: 60 });
 const margaret = DEMO_PEOPLE[0]!;
@@ -63,5 +64,44 @@ describe('my profile', () => {
     expect('asked' in cleared).toBe(false);
     await optOut(graph);
     expect(await readMyProfile(graph, margaret.id)).toBeUndefined();
+  });
+});
+
+describe('my participation in the programme store', () => {
+  const GROUP = '11111111-2222-4333-8444-555555555555';
+  const priya = DEMO_PEOPLE[3]!;
+  const setup = async (granted = true) => {
+    const graph = new FakeGraph({ users, groups: new Map([[GROUP, new Set([priya.id])]]), ...(granted ? { siteGrants: new Map([[GROUP, 'manage' as const]]) } : {}) });
+    const clientFor = (person: (typeof DEMO_PEOPLE)[number]) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
+    if (granted) await createMissingLists(clientFor(priya), GROUP);
+    const problems: string[] = [];
+    const participation: Participation = { store: () => openProgrammeStore(clientFor(margaret), GROUP), onProblem: (message) => problems.push(message) };
+    return { graph, client: clientFor(margaret), participation, problems, read: async () => (await readParticipants(await openProgrammeStore(clientFor(priya), GROUP))).participants };
+  };
+
+  it('puts the person’s own entry on every save (role and profile stamp), and removes it when they opt out', async () => {
+    const { client, participation, problems, read } = await setup();
+    const first = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
+    expect(await read()).toEqual([{ personId: margaret.id, role: 'executive', profileUpdated: first.updated }]);
+    const asked = await updateMyProfile(client, first, { asked: booking.with }, NOW + 60_000, participation);
+    await saveMyChoices(
+      client,
+      margaret.id,
+      asked,
+      { mentor: { capacity: 1, canTeach: ['gaming'] }, mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] },
+      { timeZone: 'UTC', now: NOW + 120_000 },
+      participation,
+    );
+    expect(await read()).toEqual([{ personId: margaret.id, role: 'both', profileUpdated: '2026-11-23T09:02:00.000Z' }]);
+    await optOut(client, { ...participation, personId: margaret.id });
+    expect(await read()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the profile when the participation cannot be written, and says so in words', async () => {
+    const { client, participation, problems } = await setup(false);
+    const saved = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
+    expect(await readMyProfile(client, margaret.id)).toEqual(saved);
+    expect(problems).toEqual([expect.stringMatching(/^Your profile was saved, but the programme’s list of who takes part could not be updated.*Ask your Microsoft 365 admin/)]);
   });
 });

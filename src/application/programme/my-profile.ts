@@ -3,9 +3,43 @@
  * some fields (asking, answering, booking records), opt out. The profile is an open extension on
  * their own user (services/profile/profile-store.ts), which Graph replaces whole on every save, so
  * every use case here sends the whole profile, keeping what it does not change.
+ *
+ * Given a {@link Participation}, every save also puts the person's entry in the programme store's
+ * participants (services/programme/programme-store.ts), and opting out removes it, so that readers
+ * find who takes part without reading everyone's profile. The profile is saved first; a failed
+ * participation write never loses it, and is said in words through `onProblem`.
  */
 import { optOut as removeProfile, saveMyProfile as storeProfile, type StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
+import { saveMyParticipation, type Participant, type ProgrammeStore } from '@/services/programme/programme-store';
+import { describeStoreFailure } from './programme-store-setup';
+
+/** Where the person's participation is recorded, and how a failure to record it is told. */
+export interface Participation {
+  /** The open programme store (opened lazily; its failures are told too). */
+  readonly store: () => Promise<ProgrammeStore>;
+  /** Told, in words, when the profile was saved but the participation was not. */
+  readonly onProblem: (message: string) => void;
+}
+
+/** The role a profile gives its person in the programme's participants. */
+export function participantRole(profile: Pick<StoredProfile, 'mentor' | 'mentee'>): Participant['role'] {
+  return profile.mentor && profile.mentee ? 'both' : profile.mentor ? 'mentor' : 'executive';
+}
+
+async function recordParticipation(participation: Participation, personId: string, profile: StoredProfile | null): Promise<void> {
+  try {
+    const store = await participation.store();
+    await saveMyParticipation(store, personId, profile && { role: participantRole(profile), profileUpdated: profile.updated });
+  } catch (error) {
+    const reason = describeStoreFailure(error).message;
+    participation.onProblem(
+      profile
+        ? `Your profile was saved, but the programme’s list of who takes part could not be updated, so matching may not see your change yet. ${reason}`
+        : `Your profile was removed, but the programme’s list of who takes part still names you. ${reason}`,
+    );
+  }
+}
 
 /** The signed-in person's profile without their id (what is stored). */
 export type MyProfile = Omit<StoredProfile, 'personId'>;
@@ -21,22 +55,27 @@ export interface ProfileChoices {
   readonly languages: readonly string[];
 }
 
-/** Saves the whole profile of the signed-in person (creates it the first time); returns it as stored. */
-export async function saveMyProfile(client: GraphClient, personId: string, profile: MyProfile): Promise<StoredProfile> {
+/**
+ * Saves the whole profile of the signed-in person (creates it the first time), then their
+ * participation when given; returns the profile as stored.
+ */
+export async function saveMyProfile(client: GraphClient, personId: string, profile: MyProfile, participation?: Participation): Promise<StoredProfile> {
   await storeProfile(client, profile);
-  return { personId, ...profile };
+  const stored = { personId, ...profile };
+  if (participation) await recordParticipation(participation, personId, stored);
+  return stored;
 }
 
 /**
  * Changes some fields of the signed-in person's existing profile (undefined removes one) and marks it
  * updated at `now`; throws when they have not opted in.
  */
-export async function updateMyProfile(client: GraphClient, me: StoredProfile | undefined, change: ProfileChange, now: number): Promise<StoredProfile> {
+export async function updateMyProfile(client: GraphClient, me: StoredProfile | undefined, change: ProfileChange, now: number, participation?: Participation): Promise<StoredProfile> {
   if (!me) throw new Error('Opt in first.');
   const { personId, ...current } = me;
   const merged: Record<string, unknown> = { ...current, ...change, updated: new Date(now).toISOString() };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  return saveMyProfile(client, personId, merged as MyProfile);
+  return saveMyProfile(client, personId, merged as MyProfile, participation);
 }
 
 /**
@@ -71,11 +110,13 @@ export function saveMyChoices(
   me: StoredProfile | undefined,
   choices: ProfileChoices,
   context: { readonly timeZone: string; readonly now: number },
+  participation?: Participation,
 ): Promise<StoredProfile> {
-  return saveMyProfile(client, personId, profileFromChoices(me, choices, context));
+  return saveMyProfile(client, personId, profileFromChoices(me, choices, context), participation);
 }
 
-/** Opts out: the profile is removed entirely (nothing to do when there is none). */
-export function optOut(client: GraphClient): Promise<void> {
-  return removeProfile(client);
+/** Opts out: the profile is removed entirely (nothing to do when there is none), then the participation. */
+export async function optOut(client: GraphClient, participation?: Participation & { readonly personId: string }): Promise<void> {
+  await removeProfile(client);
+  if (participation) await recordParticipation(participation, participation.personId, null);
 }
