@@ -1,4 +1,5 @@
 import { demoCalendarSeed } from './demo-calendars';
+import { DEMO_GROUPS, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from './demo-programme-store';
 import { generateDemoProfiles } from './demo-profiles';
 import { generateDemoTenant } from './demo-tenant';
 import { FakeGraph, type FakeGraphState } from './fake-graph';
@@ -44,6 +45,8 @@ export function browserFakeGraph(): FakeGraph {
     users,
     extensions,
     calendarSeed: demoCalendarSeed,
+    groups: DEMO_GROUPS,
+    siteGrants: DEMO_SITE_GRANTS,
     catalog: new Map([[DEMO_TEAMS_APP_ID, 'Reverse mentoring']]),
     faults: faultsFor(isFaultPreset(stored) ? stored : 'none'),
     // The demo answers it 400 and carries on; the browser tests count console errors as failures.
@@ -63,6 +66,10 @@ export function browserFakeGraph(): FakeGraph {
     created.restoreState(state ?? { events: [], files: [], chats: { meetings: [], installed: {}, tabs: {} } });
     restoring = false;
   };
+  // The programme store as from a fresh start (state saved before the store existed keeps it).
+  restoring = true;
+  seedDemoProgrammeStore(created, profiles);
+  restoring = false;
   restore();
   // Another frame (the partner's tab in the dev host) wrote: take it in.
   window.addEventListener('storage', (event) => {

@@ -97,8 +97,11 @@ export interface ListsContext {
 type ErrorAnswer = (status: number, code: string, message: string) => Answer;
 type Auth = { oid: string; scopes: Set<string> };
 
-/** What the lists hold, to carry between the demo's frames. */
-export type ListsState = readonly StoredSite[];
+/** What the lists hold, as JSON (no Maps), to carry between the demo's frames through local storage. */
+export type ListsState = readonly { readonly id: string; readonly groupId: string; readonly lists: readonly (Omit<StoredList, 'items'> & { readonly items: readonly StoredItem[] })[] }[];
+
+/** A column as the fake keeps it (for seeding lists). */
+export type { Column as FakeListColumn };
 
 export class FakeLists {
   private readonly sites = new Map<string, StoredSite>();
@@ -106,12 +109,19 @@ export class FakeLists {
   constructor(private readonly context: ListsContext) {}
 
   snapshot(): ListsState {
-    return structuredClone([...this.sites.values()]);
+    return structuredClone(
+      [...this.sites.values()].map((site) => ({ id: site.id, groupId: site.groupId, lists: [...site.lists.values()].map((list) => ({ ...list, items: [...list.items.values()] })) })),
+    );
   }
 
   restore(state: ListsState): void {
     this.sites.clear();
-    for (const site of structuredClone(state) as StoredSite[]) this.sites.set(site.id, site);
+    for (const site of JSON.parse(JSON.stringify(state)) as ListsState) {
+      const lists = new Map<string, StoredList>(
+        site.lists.map((list) => [list.id, { ...list, columns: [...list.columns], changes: [...list.changes], items: new Map(list.items.map((item) => [item.id, { ...item }])) }]),
+      );
+      this.sites.set(site.id, { id: site.id, groupId: site.groupId, lists });
+    }
   }
 
   /** Adds an item as `author` would through the app (for seeding the demo); creates nothing else. */

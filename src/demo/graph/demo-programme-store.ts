@@ -1,0 +1,40 @@
+/**
+ * The demo tenant's programme store: the programme owners' group (Priya Raman, the demo's programme
+ * owner), its team site with the app granted the manage role on it (the README's one admin step),
+ * the store's lists as her first run (`ensureProgrammeStore`) creates them, and one participant
+ * entry for every person with a demo profile, authored by that person, as if each had saved their
+ * profile through the app. Damaged profiles count too: their people did save, from some version of
+ * the app, and the loader should still find and report them.
+ */
+import { DEMO_PEOPLE } from '@/demo/demo-people';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
+import { PROGRAMME_LISTS, STORE_COLUMNS } from '@/services/programme/programme-store';
+import type { FakeGraph } from './fake-graph';
+import type { FakeListColumn, SiteRole } from './fake-lists';
+
+/** The demo's programme owners' group (a Microsoft 365 group with a team site). */
+export const DEMO_OWNER_GROUP_ID = 'b0b0b0b0-0000-4000-8000-00000000a11e';
+
+const priya = DEMO_PEOPLE.find((p) => p.role === 'programme owner')!;
+
+/** The demo's groups: the owners' group has the programme owner. */
+export const DEMO_GROUPS: ReadonlyMap<string, ReadonlySet<string>> = new Map([[DEMO_OWNER_GROUP_ID, new Set([priya.id])]]);
+/** The role the demo's admin granted the app on the owners' site (Sites.Selected). */
+export const DEMO_SITE_GRANTS: ReadonlyMap<string, SiteRole> = new Map([[DEMO_OWNER_GROUP_ID, 'manage']]);
+
+const columns: FakeListColumn[] = STORE_COLUMNS.map((c) => ({ name: c.name, kind: 'text', multiLine: 'allowMultipleLines' in c.text, indexed: 'indexed' in c && c.indexed }));
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Creates the store's lists and the participants of the demo's profiles (extensions as generateDemoProfiles makes them). */
+export function seedDemoProgrammeStore(graph: FakeGraph, extensions: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>, asOf = '2026-01-01'): void {
+  for (const name of Object.values(PROGRAMME_LISTS)) graph.lists.seedList(DEMO_OWNER_GROUP_ID, priya.id, name, columns);
+  for (const [personId, byName] of extensions) {
+    const profile = byName[PROFILE_EXTENSION];
+    if (!profile) continue;
+    const mentor = typeof profile.mentorCapacity === 'number';
+    const mentee = Array.isArray(profile.wantsToLearn);
+    const updated = typeof profile.updated === 'string' && ISO.test(profile.updated) ? profile.updated : `${asOf}T09:00:00.000Z`;
+    const entry = { personId, role: mentor && mentee ? 'both' : mentor ? 'mentor' : 'executive', profileUpdated: updated };
+    graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.participants, personId, { Title: 'participant', PersonId: personId, Data: JSON.stringify(entry) });
+  }
+}
