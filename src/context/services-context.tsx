@@ -45,6 +45,11 @@ export interface AppServices {
    * when no owners' group is configured), or a question to Graph.
    */
   readonly programmeOwner: boolean | (() => Promise<boolean>);
+  /**
+   * The programme owners' group whose site holds the programme store (services/programme/programme-store.ts):
+   * the configured group in a tenant, the demo's in the demo; undefined when none is configured.
+   */
+  readonly programmeGroupId: string | undefined;
 }
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

@@ -8,6 +8,7 @@ import type { Host } from '@/services/host/host';
 import type { Identity } from '@/services/identity/identity';
 import { lazyGraphClient } from './graph-access';
 import type { ModeAdapters } from './mode-adapters';
+import { DEMO_OWNER_GROUP_ID } from '@/demo/graph/demo-programme-store';
 
 /** Only the demo in a browser tab asks who you are: its page of people loads only there. */
 const DemoSignIn = lazy(() => import('@/demo/demo-sign-in').then((m) => ({ default: m.DemoSignIn })));
@@ -81,6 +82,7 @@ export function demoAdapters(): ModeAdapters {
       teamsApp: { teamsAppId: DEMO_TEAMS_APP_ID, origin: window.location.origin },
       // The demo's programme owner (Priya Raman) runs the programme; everyone else sees what a
       // participant sees, data-quality warnings and the Programme view left out.
+      programmeGroupId: DEMO_OWNER_GROUP_ID,
       programmeOwner: async () => findDemoPerson((await identity.currentUser()).id)?.role === 'programme owner',
     }),
   };

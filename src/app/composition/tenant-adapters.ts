@@ -35,6 +35,7 @@ export function tenantAdapters(config: TenantConfig): ModeAdapters {
         },
         watchNetwork: () => () => undefined,
         teamsApp: { teamsAppId: tenant.teamsAppId, origin: tenant.appUrl, tenantId: tenant.tenantId },
+        programmeGroupId: ownerGroup,
         programmeOwner: ownerGroup
           ? async () => {
               const [client, { isProgrammeOwner }] = await Promise.all([graph(), import('@/services/programme/programme-owner')]);

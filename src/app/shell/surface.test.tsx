@@ -74,6 +74,7 @@ function adaptersWith(identityFor: ModeAdapters['identityFor']): ModeAdapters {
       watchNetwork: () => () => undefined,
       teamsApp: { teamsAppId: config.mode === 'tenant' ? config.tenant.teamsAppId : '', origin: 'https://mentoring.contoso.com' },
       programmeOwner: false,
+      programmeGroupId: undefined,
     }),
   };
 }

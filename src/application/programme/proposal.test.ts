@@ -7,6 +7,8 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import { loadDirectory } from '@/services/graph/directory-loader';
 import { GraphClient } from '@/services/graph/graph-client';
 import { openProgramme } from './open-programme';
+import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
+import { PROGRAMME_LISTS } from '@/services/programme/programme-store';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import {
   alreadyPairedOf,
@@ -28,12 +30,14 @@ const priya = DEMO_PEOPLE[3]!;
 const NOW = Date.parse('2026-11-23T09:00:00Z');
 
 async function tenant() {
-  const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+  const extensions = generateDemoProfiles(users);
+  const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
+  seedDemoProgrammeStore(graph, extensions);
   const snapshot = await loadDirectory(new GraphClient({ identity: createDemoIdentity(priya), fetch: graph.fetch, sleep: () => Promise.resolve() }));
-  /** Priya's client as after a reload: her decisions from her OneDrive, then the programme with her exclusions. */
+  /** Priya's client as after a reload: the owners' decisions from the programme store, then the programme with the exclusions. */
   const reload = async () => {
     const client = new GraphClient({ identity: createDemoIdentity(priya), fetch: graph.fetch, sleep: () => Promise.resolve() });
-    const stored = await openOwnerDecisions(client);
+    const stored = await openOwnerDecisions(client, { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id });
     const programme = await openProgramme({ client, snapshot, levelGap: 1, now: () => NOW, exclusions: stored.decisions.exclusions });
     return { client, stored, programme };
   };
@@ -52,7 +56,7 @@ describe('the programme proposal', () => {
     expect(figures.averageFit).toBeGreaterThan(0);
   });
 
-  it('keeps the owner’s pins and exclusions across a reload, and honours them', async () => {
+  it('keeps the owners’ pins and exclusions across a reload, and honours them', async () => {
     const { reload, graph } = await tenant();
     const first = await reload();
     const proposal = proposeProgramme(first.programme.matcher, first.programme.list, first.stored.decisions, NOW);
@@ -66,8 +70,10 @@ describe('the programme proposal', () => {
     expect(again.pairs.find((p) => p.menteeId === kept![0])).toMatchObject({ mentorId: kept![1], pinned: true });
     expect(again.pairs.some((p) => p.menteeId === dropped![0] && p.mentorId === dropped![1])).toBe(false);
     expect(second.programme.matcher.whyNot(dropped![0], dropped![1]).map((w) => w.code)).toContain('excluded');
-    // Stored in Priya's own OneDrive app folder, shared with nobody; no profile extension changed.
-    expect(graph.drives.snapshot().map((f) => ({ owner: f.ownerId, shared: f.permissions.length }))).toEqual([{ owner: priya.id, shared: 0 }]);
+    // Stored in the programme store's decisions list, one entry by Priya; nothing in anyone's OneDrive.
+    const decisions = graph.lists.snapshot()[0]!.lists.find((l) => l.displayName === PROGRAMME_LISTS.decisions)!;
+    expect(decisions.items.map((i) => [i.createdBy, i.lastModifiedBy])).toEqual([[priya.id, priya.id]]);
+    expect(graph.drives.snapshot()).toEqual([]);
   });
 
   it('pins, unpins, excludes (which unpins) and swaps as plain changes to the decisions', () => {
@@ -112,10 +118,16 @@ describe('the programme proposal', () => {
     }
     expect(describeDecisionsFailure(offline, 'read')).toMatch(/could not be read.*reload this tab/);
     expect(describeDecisionsFailure(offline, 'save')).toMatch(/could not be saved.*make the change again/);
-    const permission = new GraphPermissionError(['Files.ReadWrite'], 403, 'Forbidden', undefined);
+    const permission = new GraphPermissionError(['Sites.Selected'], 403, 'accessDenied', undefined);
     expect(describeDecisionsFailure(permission, 'read')).toBe(permission.message);
-    const damaged = new GraphRequestError('x', 422, 'DamagedOwnerDecisions', undefined, undefined);
-    expect(describeDecisionsFailure(damaged, 'save')).toMatch(/Restore an earlier version/);
+    const missing = new GraphRequestError(
+      'The programme’s lists have not been set up yet: a programme owner sets them up once from the programme view.',
+      404,
+      'ProgrammeStoreMissing',
+      undefined,
+      undefined,
+    );
+    expect(describeDecisionsFailure(missing, 'read')).toMatch(/sets them up once/);
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * The programme proposal, headless: a programme owner runs the programme-wide matching for everyone
  * who opted in and has no reverse mentor yet, pins pairs to keep and excludes pairs never to propose,
- * and reads the proposal's figures. The owner's pins and exclusions are theirs alone and survive a
- * reload: they live in the owner's own OneDrive app folder (services/programme/owner-decisions-store.ts),
- * never in the tenant-readable profiles; the owner's matcher has the exclusions in its rules (see
+ * and reads the proposal's figures. The owners' pins and exclusions survive a reload and are shared
+ * by the programme's owners: they live in the programme store's decisions list
+ * (services/programme/programme-store.ts), trusted only when an owner wrote them, never in the
+ * tenant-readable profiles; the owner's matcher has the exclusions in its rules (see
  * open-programme.ts), so "why not" names them too.
  */
 import type { Matcher, ProgrammeAssignment } from '@/domain/matching/engine';
@@ -11,11 +12,33 @@ import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
-import { changeOwnerDecisions, OWNER_DECISIONS_FILE, readOwnerDecisions, type OwnerDecisions, type StoredOwnerDecisions } from '@/services/programme/owner-decisions-store';
+import { changeDecisions, NO_OWNER_DECISIONS, openProgrammeStore, readDecisions, type OwnerDecisions, type ProgrammeStore, type StoredDecisions } from '@/services/programme/programme-store';
 import { mentorLoadsOf, type Pair } from './open-programme';
 import { currentMentees } from '@/domain/matching/requests';
 
-export type { OwnerDecisions, StoredOwnerDecisions };
+export type { OwnerDecisions };
+
+/** Where the owners' decisions are kept: the store on the owners' group's site, written as `me`. */
+export interface DecisionsPlace {
+  readonly ownerGroupId: string;
+  readonly me: string;
+}
+
+/** Decisions as last read or saved, with what the next save needs (the open store, once opened). */
+export interface StoredOwnerDecisions extends StoredDecisions {
+  readonly place: DecisionsPlace;
+  readonly store?: ProgrammeStore;
+  /** Entries left out on reading: written by someone who is not an owner, or damaged (named). */
+  readonly untrusted?: number;
+  readonly damaged?: readonly string[];
+}
+
+/** No decisions read yet, at this place: what an owner starts from (and saves to, opening the store then). */
+export function noDecisionsYet(place: DecisionsPlace): StoredOwnerDecisions {
+  return { decisions: NO_OWNER_DECISIONS, itemId: undefined, etag: undefined, place };
+}
+
+const openAt = (client: GraphClient, place: DecisionsPlace) => openProgrammeStore(client, place.ownerGroupId, (person) => person === place.me);
 
 const same = (a: Pair, b: Pair) => a[0] === b[0] && a[1] === b[1];
 
@@ -65,21 +88,25 @@ export function withSwap(decisions: OwnerDecisions, a: Pair, b: Pair): OwnerDeci
   return { ...decisions, pins: [...pins, [a[0], b[1]], [b[0], a[1]]] };
 }
 
-/** Reads the signed-in owner's pins and exclusions (none before their first decision). */
-export function openOwnerDecisions(client: GraphClient): Promise<StoredOwnerDecisions> {
-  return readOwnerDecisions(client);
+/** Reads the owners' pins and exclusions from the programme store (none before the first decision). */
+export async function openOwnerDecisions(client: GraphClient, place: DecisionsPlace): Promise<StoredOwnerDecisions> {
+  const store = await openAt(client, place);
+  const read = await readDecisions(store);
+  return { ...read, place, store };
 }
 
 /**
  * Applies a decision (one of the `with…` functions) to what is stored and saves it; a save from
- * another tab in between is read and kept. Returns what is stored now.
+ * another tab or owner in between (412) is read and kept. Returns what is stored now.
  */
-export function decide(client: GraphClient, stored: StoredOwnerDecisions, change: (decisions: OwnerDecisions) => OwnerDecisions): Promise<StoredOwnerDecisions> {
-  return changeOwnerDecisions(client, stored, change);
+export async function decide(client: GraphClient, stored: StoredOwnerDecisions, change: (decisions: OwnerDecisions) => OwnerDecisions): Promise<StoredOwnerDecisions> {
+  const store = stored.store ?? (await openAt(client, stored.place));
+  const saved = await changeDecisions(store, stored.place.me, stored, change);
+  return { ...saved, place: stored.place, store };
 }
 
 /** Errors whose message the app wrote for the owner, saying what to do. */
-const WORDED_CODES = new Set(['driveNotProvisioned', 'SaveConflict', 'TooManyOwnerDecisions']);
+const WORDED_CODES = new Set(['ProgrammeStoreMissing', 'SaveConflict', 'TooManyOwnerDecisions']);
 
 /**
  * What went wrong reading (`read`) or saving (`save`) the owner's pins and exclusions, in words an
@@ -89,15 +116,9 @@ const WORDED_CODES = new Set(['driveNotProvisioned', 'SaveConflict', 'TooManyOwn
 export function describeDecisionsFailure(error: unknown, when: 'read' | 'save'): string {
   if (error instanceof GraphPermissionError) return error.message;
   if (error instanceof GraphRequestError && WORDED_CODES.has(error.code)) return error.message;
-  if (error instanceof GraphRequestError && error.code === 'DamagedOwnerDecisions') {
-    return (
-      `Your pins and exclusions (${OWNER_DECISIONS_FILE} in your OneDrive's Apps folder) could not be read, so matching runs without them and the file is left as it is. ` +
-      'Restore an earlier version of it in OneDrive, then reload this tab.'
-    );
-  }
   return when === 'read'
-    ? 'Your pins and exclusions could not be read from your OneDrive just now, so matching runs without them. Check your connection, then reload this tab.'
-    : 'Your last change shows here but could not be saved to your OneDrive, so it will be gone after a reload. Check your connection, then make the change again.';
+    ? 'The pins and exclusions could not be read from the programme’s lists just now, so matching runs without them. Check your connection, then reload this tab.'
+    : 'Your last change shows here but could not be saved to the programme’s lists, so it will be gone after a reload. Check your connection, then make the change again.';
 }
 
 /** How a proposal looks, as numbers (shares in 0–1; undefined when there is nothing to divide by). */

@@ -225,25 +225,6 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     doc: 'https://learn.microsoft.com/graph/api/drive-get',
     permissions: ['Files.Read'],
   },
-  // The programme owner's own decisions (pins, exclusions) in their app folder
-  // (src/services/programme/owner-decisions-store.ts): read by path for the download URL, saved by path.
-  {
-    name: 'get a file in the app folder by path',
-    method: 'GET',
-    path: /^\/me\/drive\/special\/approot:\/[^:]+:?$/,
-    doc: 'https://learn.microsoft.com/graph/api/drive-get-specialfolder',
-    // The page's least privileged is Files.Read, but "if you have read-only permissions and request a
-    // special folder that doesn't exist, you'll receive a 403": the app asks with Files.ReadWrite,
-    // which creates the folder on first use.
-    permissions: ['Files.ReadWrite'],
-  },
-  {
-    name: 'upload a file to the app folder by path (If-Match or conflictBehavior=fail)',
-    method: 'PUT',
-    path: /^\/me\/drive\/special\/approot:\/[^:]+:\/content$/,
-    doc: 'https://learn.microsoft.com/graph/api/driveitem-put-content',
-    permissions: ['Files.ReadWrite'],
-  },
   {
     name: 'send sharing invitation',
     method: 'POST',

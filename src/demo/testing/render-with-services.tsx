@@ -14,6 +14,7 @@ import type { Host } from '@/services/host/host';
 import type { DemoPerson } from '../demo-people';
 import { createDemoIdentity } from '../demo-identity';
 import type { FakeGraph } from '../graph/fake-graph';
+import { DEMO_OWNER_GROUP_ID } from '../graph/demo-programme-store';
 
 /** What may differ between tests: the person's time zone, ownership, the app's origin, the fetch. */
 export interface TestSurface {
@@ -44,6 +45,7 @@ export function servicesOf(graph: FakeGraph, person: DemoPerson, options: TestSu
     watchNetwork: () => () => undefined,
     teamsApp: options.teamsApp ?? { teamsAppId: 'app', origin: 'https://mentoring.example' },
     programmeOwner: options.programmeOwner ?? false,
+    programmeGroupId: DEMO_OWNER_GROUP_ID,
   };
   return { services, client };
 }

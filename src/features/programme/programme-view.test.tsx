@@ -9,7 +9,8 @@ import { generateDemoTenant, type DemoUser } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
-import { OWNER_DECISIONS_FILE } from '@/services/programme/owner-decisions-store';
+import { PROGRAMME_LISTS } from '@/services/programme/programme-store';
+import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
 import { decide, openOwnerDecisions, withPin } from '@/application/programme/proposal';
 import { ProgrammeView } from './programme-view';
 
@@ -27,8 +28,18 @@ function open(graph: FakeGraph, fetch: typeof graph.fetch = graph.fetch) {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pairLabel = (button: HTMLElement, verb: string) => button.getAttribute('aria-label')!.replace(new RegExp(`^${verb} `), '');
-const savedExclusions = (graph: FakeGraph) =>
-  (JSON.parse(graph.drives.snapshot().find((f) => f.path.endsWith(OWNER_DECISIONS_FILE))?.content ?? '{}') as { exclusions?: unknown[] }).exclusions ?? [];
+/** The demo tenant with its programme store (the owners' group's site and lists). */
+function tenantGraph(people: readonly DemoUser[], extensions = generateDemoProfiles(people)) {
+  const graph = new FakeGraph({ users: people, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
+  seedDemoProgrammeStore(graph, extensions);
+  return graph;
+}
+/** What the programme store's decisions list holds now (its last entry). */
+const savedDecisions = (graph: FakeGraph) => {
+  const items = graph.lists.snapshot()[0]?.lists.find((l) => l.displayName === PROGRAMME_LISTS.decisions)?.items ?? [];
+  return JSON.parse(String(items.at(-1)?.fields.Data ?? '{}')) as { pins?: unknown[]; exclusions?: unknown[] };
+};
+const savedExclusions = (graph: FakeGraph) => savedDecisions(graph).exclusions ?? [];
 
 async function runMatching() {
   await screen.findByRole('button', { name: 'Run matching' }, { timeout: 60_000 }).then((b) => act(() => b.click()));
@@ -36,8 +47,8 @@ async function runMatching() {
 }
 
 describe('the programme view', () => {
-  it('keeps the owner’s pins and exclusions through a reload, in their own OneDrive', async () => {
-    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+  it('keeps the owners’ pins and exclusions through a reload, in the programme store', async () => {
+    const graph = tenantGraph(users);
     open(graph);
     await screen.findByRole('button', { name: 'Run matching' }, { timeout: 60_000 }).then((b) => act(() => b.click()));
     await screen.findByRole('table', { name: 'Proposed pairs' });
@@ -50,7 +61,7 @@ describe('the programme view', () => {
     const excluded = pairLabel(exclude, 'Exclude');
     act(() => exclude.click());
     await waitFor(() => expect(screen.queryByRole('button', { name: `Exclude ${excluded}` })).toBeNull());
-    await waitFor(() => expect(JSON.parse(graph.drives.snapshot().find((f) => f.path.endsWith(OWNER_DECISIONS_FILE))?.content ?? '{}').exclusions).toHaveLength(1));
+    await waitFor(() => expect(savedExclusions(graph)).toHaveLength(1));
 
     // A reload: a new client reads the decisions back.
     cleanup();
@@ -61,7 +72,7 @@ describe('the programme view', () => {
   }, 120_000);
 
   it('lists exclusions and pins, each with a way back, and offers Undo after excluding', async () => {
-    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+    const graph = tenantGraph(users);
     open(graph);
     await runMatching();
 
@@ -104,10 +115,10 @@ describe('the programme view', () => {
   }, 120_000);
 
   it('words a failure to read the pins and exclusions, without the network’s own message', async () => {
-    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+    const graph = tenantGraph(users);
     const failing: typeof graph.fetch = (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
-      return url.includes('/special/approot') ? Promise.reject(new TypeError('Failed to fetch')) : graph.fetch(input, init);
+      return /\/lists\/[^/?]+\/items\?/.test(url) ? Promise.reject(new TypeError('Failed to fetch')) : graph.fetch(input, init);
     };
     open(graph, failing);
     const problem = await screen.findByText(/pins and exclusions could not be read/, {}, { timeout: 60_000 });
@@ -122,7 +133,7 @@ describe('the programme view', () => {
     const first = executives[0]!;
     const second = executives.find((u) => u.id !== first.id && u.jobTitle !== first.jobTitle)!;
     const renamed: DemoUser[] = users.map((u) => (u.id === second.id ? { ...u, displayName: first.displayName } : u));
-    const graph = new FakeGraph({ users: renamed, extensions: profiles });
+    const graph = tenantGraph(renamed, profiles);
     let csv: Blob | undefined;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => ((csv = blob as Blob), 'blob:csv'));
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
@@ -147,13 +158,13 @@ describe('the programme view', () => {
   }, 120_000);
 
   it('keeps a pin another tab saved when swapping', async () => {
-    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+    const graph = tenantGraph(users);
     open(graph);
     await runMatching();
 
     // Another tab of the same owner pins a pair this tab has not read.
     const other = new GraphClient({ identity: createDemoIdentity(priya), fetch: graph.fetch, sleep: () => Promise.resolve() });
-    await decide(other, await openOwnerDecisions(other), (d) => withPin(d, ['elsewhere-executive', 'elsewhere-mentor']));
+    await decide(other, await openOwnerDecisions(other, { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id }), (d) => withPin(d, ['elsewhere-executive', 'elsewhere-mentor']));
 
     const boxes = () => screen.getAllByRole('checkbox');
     for (let i = 1; i < boxes().length && !screen.queryByText(/^Swapped and pinned/); i++) {
@@ -164,7 +175,7 @@ describe('the programme view', () => {
     }
     await screen.findByText(/^Swapped and pinned/);
     await waitFor(() => {
-      const saved = JSON.parse(graph.drives.snapshot().find((f) => f.path.endsWith(OWNER_DECISIONS_FILE))!.content) as { pins: string[][] };
+      const saved = savedDecisions(graph) as { pins: string[][] };
       expect(saved.pins).toHaveLength(3);
       expect(saved.pins).toContainEqual(['elsewhere-executive', 'elsewhere-mentor']);
     });

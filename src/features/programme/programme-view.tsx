@@ -55,7 +55,7 @@ interface Note {
 
 /**
  * Programme owners: run the programme-wide matching, adjust it (pins and exclusions are kept in the
- * owner's own OneDrive), see its health, export it.
+ * programme store), see its health, export it.
  */
 export function ProgrammeView() {
   const styles = useStyles();

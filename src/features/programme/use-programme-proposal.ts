@@ -3,6 +3,7 @@ import { programmeMatcher } from '@/application/programme/open-programme';
 import {
   decide as saveDecision,
   describeDecisionsFailure,
+  noDecisionsYet,
   openOwnerDecisions,
   programmeFigures,
   proposeProgramme,
@@ -12,27 +13,36 @@ import {
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
+const NO_STORE = 'Pins and exclusions are kept in the programme owners’ group’s site, and no owners’ group is configured (PROGRAMME_OWNER_GROUP_ID), so they last only this session.';
+
 /**
- * The programme feature's one hook, for a programme owner: their pins and exclusions (read from and
- * saved to their own OneDrive app folder, application/programme/proposal.ts), the matcher with their
+ * The programme feature's one hook, for a programme owner: the owners' pins and exclusions (read from
+ * and saved to the programme store's decisions list, application/programme/proposal.ts), the matcher with their
  * exclusions in its rules, the proposal (run again on every decision) and its figures. A decision
  * shows at once and is saved in the background, in order; a failed read or save is said in words an
  * owner can act on (describeDecisionsFailure), and the decision stays for this session.
  */
 export function useProgrammeProposal(owner: boolean | undefined) {
-  const { graph, config } = useServices();
+  const { graph, config, user, programmeGroupId } = useServices();
   const { model, matcher: shared, people, profiles, now } = useProgramme();
   const [decisions, setDecisions] = useState<OwnerDecisions | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [runs, setRuns] = useState(0);
-  const stored = useRef<StoredOwnerDecisions>({ decisions: { pins: [], exclusions: [] }, etag: undefined });
+  const place = useMemo(() => (programmeGroupId ? { ownerGroupId: programmeGroupId, me: user.id } : undefined), [programmeGroupId, user.id]);
+  const stored = useRef<StoredOwnerDecisions | undefined>(place && noDecisionsYet(place));
   const saving = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     if (!owner) return;
+    if (!place) {
+      setProblem(NO_STORE);
+      setDecisions({ pins: [], exclusions: [] });
+      return;
+    }
+    stored.current = noDecisionsYet(place);
     let current = true;
     void graph()
-      .then(openOwnerDecisions)
+      .then((client) => openOwnerDecisions(client, place))
       .then(
         (read) => {
           if (!current) return;
@@ -48,7 +58,7 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     return () => {
       current = false;
     };
-  }, [owner, graph]);
+  }, [owner, graph, place]);
 
   // The shared matcher has no exclusions (only an owner's client has them): build the owner's own when there are some.
   const matcher = useMemo(() => {
@@ -65,6 +75,7 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     (change: (current: OwnerDecisions) => OwnerDecisions) => {
       setDecisions((current) => change(current ?? { pins: [], exclusions: [] }));
       saving.current = saving.current.then(async () => {
+        if (!stored.current) return;
         try {
           stored.current = await saveDecision(await graph(), stored.current, change);
           setProblem(undefined);

@@ -351,6 +351,12 @@ export async function readDecisions(store: ProgrammeStore): Promise<StoredDecisi
  */
 export async function changeDecisions(store: ProgrammeStore, me: string, last: StoredDecisions, change: (current: OwnerDecisions) => OwnerDecisions): Promise<StoredDecisions> {
   let base = last;
+  // Items have no create-if-absent: before writing the first entry, look again, so that one another
+  // owner (or tab) wrote since `last` was read is changed rather than shadowed by a second entry.
+  if (!base.itemId) {
+    const fresh = await readDecisions(store);
+    if (fresh.itemId) base = fresh;
+  }
   for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
     const decisions = change(base.decisions);
     const body = decisionsSchema.safeParse(decisions);
