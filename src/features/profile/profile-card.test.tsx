@@ -6,6 +6,7 @@ import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
+import { DEMO_GROUPS, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { ProfileCard } from './profile-card';
 
@@ -27,7 +28,8 @@ describe('the profile card', () => {
     const before = { ...extensions.get(margaret.id)![PROFILE_EXTENSION]!, asked: aisha.id };
     extensions.set(margaret.id, { [PROFILE_EXTENSION]: before });
     const stored = new Map<string, Record<string, unknown> | undefined>();
-    const graph = new FakeGraph({ users, extensions, onExtensionChange: (id, _name, properties) => stored.set(id, properties) });
+    const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS, onExtensionChange: (id, _name, properties) => stored.set(id, properties) });
+    seedDemoProgrammeStore(graph, extensions);
     renderWithServices(<ProfileCard />, graph, margaret);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Opt out' }, { timeout: 60_000 }));

@@ -22,7 +22,7 @@ const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ??
 export function ProfileCard() {
   const styles = useStyles();
   const { user, host } = useServices();
-  const { me, profiles, people, save: saveChoices, optOut, undoOptOut, reportFailure } = useMyProfile();
+  const { me, profiles, people, save: saveChoices, optOut, undoOptOut, reportFailure, participationProblem } = useMyProfile();
   // The profile as it was before opting out, while Undo can bring it back.
   const [optedOut, setOptedOut] = useState<StoredProfile | undefined>();
   const [draft, setDraft] = useState<Draft | undefined>();
@@ -135,6 +135,11 @@ export function ProfileCard() {
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
+        {participationProblem && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{participationProblem}</MessageBarBody>
+          </MessageBar>
+        )}
         <div className={styles.row}>
           <Button
             appearance="primary"
@@ -165,6 +170,11 @@ export function ProfileCard() {
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {participationProblem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{participationProblem}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.row}>

@@ -6,6 +6,7 @@ import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
+import { DEMO_GROUPS, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { ProfileCard } from './profile-card';
 
@@ -19,7 +20,14 @@ describe('the profile form’s languages', () => {
     const extensions = new Map(generateDemoProfiles(users));
     extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...extensions.get(margaret.id)![PROFILE_EXTENSION], languages: ['en', 'pt-BR', 'Spanglish'] } });
     const written: Record<string, unknown>[] = [];
-    const graph = new FakeGraph({ users, extensions, onExtensionChange: (_user, _name, properties) => void (properties && written.push(properties)) });
+    const graph = new FakeGraph({
+      users,
+      extensions,
+      groups: DEMO_GROUPS,
+      siteGrants: DEMO_SITE_GRANTS,
+      onExtensionChange: (_user, _name, properties) => void (properties && written.push(properties)),
+    });
+    seedDemoProgrammeStore(graph, extensions);
     renderWithServices(<ProfileCard />, graph, margaret);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }, { timeout: 60_000 }));
@@ -41,7 +49,14 @@ describe('the profile form’s languages', () => {
     const extensions = new Map(generateDemoProfiles(users));
     extensions.delete(margaret.id);
     const written: Record<string, unknown>[] = [];
-    const graph = new FakeGraph({ users, extensions, onExtensionChange: (_user, _name, properties) => void (properties && written.push(properties)) });
+    const graph = new FakeGraph({
+      users,
+      extensions,
+      groups: DEMO_GROUPS,
+      siteGrants: DEMO_SITE_GRANTS,
+      onExtensionChange: (_user, _name, properties) => void (properties && written.push(properties)),
+    });
+    seedDemoProgrammeStore(graph, extensions);
     renderWithServices(<ProfileCard />, graph, margaret);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Opt in' }, { timeout: 60_000 }));

@@ -1,40 +1,51 @@
-import { useCallback } from 'react';
-import { optOut as removeMyProfile, saveMyChoices, saveMyProfile, type ProfileChoices } from '@/application/programme/my-profile';
+import { useCallback, useMemo, useState } from 'react';
+import { optOut as removeMyProfile, saveMyChoices, saveMyProfile, type Participation, type ProfileChoices } from '@/application/programme/my-profile';
+import { openStore } from '@/application/programme/programme-store-setup';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
 /**
  * The profile feature's one hook: the signed-in person's profile, opting in or saving their choices
- * in their time zone, and opting out (application/programme/my-profile.ts).
+ * in their time zone, and opting out (application/programme/my-profile.ts); each also puts or removes
+ * their entry in the programme store's participants, and a failure to do so (the profile is kept) is
+ * `participationProblem`, in words.
  */
 export function useMyProfile() {
-  const { graph, host, user } = useServices();
+  const { graph, host, user, programmeGroupId } = useServices();
   const { me, profiles, people, keepMyProfile, now, reportFailure } = useProgramme();
+  const [participationProblem, setParticipationProblem] = useState<string | undefined>();
+  const participation = useMemo<Participation | undefined>(
+    () => (programmeGroupId ? { store: async () => openStore(await graph(), programmeGroupId), onProblem: setParticipationProblem } : undefined),
+    [graph, programmeGroupId],
+  );
 
   const save = useCallback(
     async (choices: ProfileChoices) => {
-      keepMyProfile(await saveMyChoices(await graph(), user.id, me, choices, { timeZone: host.context.timeZone, now: now() }));
+      setParticipationProblem(undefined);
+      keepMyProfile(await saveMyChoices(await graph(), user.id, me, choices, { timeZone: host.context.timeZone, now: now() }, participation));
     },
-    [graph, user.id, me, host.context.timeZone, keepMyProfile, now],
+    [graph, user.id, me, host.context.timeZone, keepMyProfile, now, participation],
   );
 
   /** Opts out; returns the profile as it was, for Undo. */
   const optOut = useCallback(async () => {
     const previous = me;
-    await removeMyProfile(await graph());
+    setParticipationProblem(undefined);
+    await removeMyProfile(await graph(), participation && { ...participation, personId: user.id });
     keepMyProfile(undefined);
     return previous;
-  }, [graph, me, keepMyProfile]);
+  }, [graph, me, keepMyProfile, participation, user.id]);
 
   /** Undoes opting out: the whole profile as it was (requests, pairs and bookings too) is stored again. */
   const undoOptOut = useCallback(
     async (previous: StoredProfile) => {
       const { personId, ...profile } = previous;
-      keepMyProfile(await saveMyProfile(await graph(), personId, profile));
+      setParticipationProblem(undefined);
+      keepMyProfile(await saveMyProfile(await graph(), personId, profile, participation));
     },
-    [graph, keepMyProfile],
+    [graph, keepMyProfile, participation],
   );
 
-  return { me, profiles, people, save, optOut, undoOptOut, reportFailure };
+  return { me, profiles, people, save, optOut, undoOptOut, reportFailure, participationProblem };
 }
