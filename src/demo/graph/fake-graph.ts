@@ -23,6 +23,7 @@
 import { seededRandom } from '@/domain/random/seeded-random';
 import { RESOURCE_SPECIFIC_PERMISSIONS, type ResourceSpecificPermission } from '@/services/config/resource-specific-permissions';
 import type { DemoUser } from './demo-tenant';
+import { decodeToken, encodeToken } from './fake-tokens';
 import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './fake-calendar';
 import { FakeChats, type ChatState } from './fake-chats';
 import { demoPhoto, PHOTO_SIZES, type StoredPhoto } from './demo-photos';
@@ -880,18 +881,6 @@ function withSkipToken(url: URL, offset: number): string {
   next.searchParams.delete('$skiptoken');
   next.searchParams.set('$skiptoken', encodeToken({ o: offset }));
   return next.toString();
-}
-
-function encodeToken(state: Record<string, unknown>): string {
-  return btoa(JSON.stringify(state)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function decodeToken(token: string): Record<string, unknown> | undefined {
-  try {
-    return JSON.parse(atob(token.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -33,6 +33,7 @@
  */
 import type { Answer } from './fake-calendar';
 import type { DemoUser } from './demo-tenant';
+import { decodeToken, encodeToken } from './fake-tokens';
 
 /** A role the admin granted the app on a site (https://learn.microsoft.com/graph/api/site-post-permissions). */
 export type SiteRole = 'read' | 'write' | 'manage' | 'fullcontrol';
@@ -423,16 +424,4 @@ function withParam(url: URL, name: string, value: string): string {
   const next = new URL(url);
   next.searchParams.set(name, value);
   return next.toString();
-}
-
-function encodeToken(state: Record<string, unknown>): string {
-  return btoa(JSON.stringify(state)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function decodeToken(token: string): Record<string, unknown> | undefined {
-  try {
-    return JSON.parse(atob(token.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
 }

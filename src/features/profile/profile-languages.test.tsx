@@ -15,20 +15,26 @@ afterEach(cleanup);
 const users = generateDemoTenant({ size: 300 });
 const [margaret] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number]];
 
+/** Margaret's profile card on the demo tenant with these profiles (and its programme store); returns what she writes. */
+function openCard(extensions: ReturnType<typeof generateDemoProfiles>): Record<string, unknown>[] {
+  const written: Record<string, unknown>[] = [];
+  const graph = new FakeGraph({
+    users,
+    extensions,
+    groups: DEMO_GROUPS,
+    siteGrants: DEMO_SITE_GRANTS,
+    onExtensionChange: (_user, _name, properties) => void (properties && written.push(properties)),
+  });
+  seedDemoProgrammeStore(graph, extensions);
+  renderWithServices(<ProfileCard />, graph, margaret);
+  return written;
+}
+
 describe('the profile form’s languages', () => {
   it('offers real languages by name, and keeps stored free text visible as not recognised until removed', async () => {
     const extensions = new Map(generateDemoProfiles(users));
     extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...extensions.get(margaret.id)![PROFILE_EXTENSION], languages: ['en', 'pt-BR', 'Spanglish'] } });
-    const written: Record<string, unknown>[] = [];
-    const graph = new FakeGraph({
-      users,
-      extensions,
-      groups: DEMO_GROUPS,
-      siteGrants: DEMO_SITE_GRANTS,
-      onExtensionChange: (_user, _name, properties) => void (properties && written.push(properties)),
-    });
-    seedDemoProgrammeStore(graph, extensions);
-    renderWithServices(<ProfileCard />, graph, margaret);
+    const written = openCard(extensions);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }, { timeout: 60_000 }));
     const chosen = await screen.findByLabelText('Languages chosen', undefined, { timeout: 10_000 });
@@ -48,16 +54,7 @@ describe('the profile form’s languages', () => {
   it('starts a new profile with the person’s own language, and finds a language by its name', async () => {
     const extensions = new Map(generateDemoProfiles(users));
     extensions.delete(margaret.id);
-    const written: Record<string, unknown>[] = [];
-    const graph = new FakeGraph({
-      users,
-      extensions,
-      groups: DEMO_GROUPS,
-      siteGrants: DEMO_SITE_GRANTS,
-      onExtensionChange: (_user, _name, properties) => void (properties && written.push(properties)),
-    });
-    seedDemoProgrammeStore(graph, extensions);
-    renderWithServices(<ProfileCard />, graph, margaret);
+    const written = openCard(extensions);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Opt in' }, { timeout: 60_000 }));
     const chosen = await screen.findByLabelText('Languages chosen', undefined, { timeout: 10_000 });
