@@ -31,6 +31,11 @@ export interface ProgrammeState {
   /** Changes some fields of the signed-in person's existing profile (undefined removes one). */
   readonly updateMyProfile: (change: ProfileChange) => Promise<void>;
   readonly optOut: () => Promise<void>;
+  /**
+   * The last profile change was saved but the programme store's participants could not be told
+   * (application/programme/my-profile.ts), in words; undefined when the last one went through.
+   */
+  readonly participationProblem: string | undefined;
   /** Reads everyone's profiles again (others may have answered). */
   readonly reloadProfiles: () => void;
   /** Shows the signed-in person's profile as a use case saved it (undefined: opted out). */
@@ -70,7 +75,7 @@ const now = () => Date.now();
  * makes the matcher with the programme's rules, past pairs included; my-profile.ts saves).
  */
 export function ProgrammeProvider({ children }: { children: ReactNode }) {
-  const { graph, user, config } = useServices();
+  const { graph, user, config, programmeGroupId } = useServices();
   const { view, cancel, retry } = useDirectory();
   const [profiles, setProfiles] = useState<ProfilesState>({ status: 'waiting', list: [], damaged: [] });
   const [reloads, setReloads] = useState(0);
@@ -114,19 +119,35 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     [user.id],
   );
 
+  // Every profile change also refreshes the person's participant entry (its profile stamp), so a
+  // reader's cache knows to read the profile again.
+  const [participationProblem, setParticipationProblem] = useState<string | undefined>();
+  const participation = useMemo(
+    () =>
+      programmeGroupId
+        ? {
+            store: async () => (await import('@/application/programme/programme-store-setup')).openStore(await graph(), programmeGroupId),
+            onProblem: setParticipationProblem,
+          }
+        : undefined,
+    [graph, programmeGroupId],
+  );
+
   const updateMyProfile = useCallback(
     async (change: ProfileChange) => {
       const [client, useCase] = await Promise.all([graph(), loadMyProfile()]);
-      keep(await useCase.updateMyProfile(client, me, change, now()));
+      setParticipationProblem(undefined);
+      keep(await useCase.updateMyProfile(client, me, change, now(), participation));
     },
-    [graph, me, keep],
+    [graph, me, keep, participation],
   );
 
   const optOut = useCallback(async () => {
     const [client, useCase] = await Promise.all([graph(), loadMyProfile()]);
-    await useCase.optOut(client);
+    setParticipationProblem(undefined);
+    await useCase.optOut(client, participation && { ...participation, personId: user.id });
     keep(undefined);
-  }, [graph, keep]);
+  }, [graph, keep, participation, user.id]);
 
   const directoryError = view?.status === 'failed' ? view.error : undefined;
   const blocked = [directoryError, profiles.error, reported].find(isPermissionError);
@@ -156,6 +177,7 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     me,
     updateMyProfile,
     optOut,
+    participationProblem,
     reloadProfiles,
     keepMyProfile: keep,
     now,

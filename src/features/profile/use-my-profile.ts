@@ -13,7 +13,7 @@ import { useServices } from '@/context/services-context';
  */
 export function useMyProfile() {
   const { graph, host, user, programmeGroupId } = useServices();
-  const { me, profiles, people, keepMyProfile, now, reportFailure } = useProgramme();
+  const { me, profiles, people, keepMyProfile, now, reportFailure, participationProblem: fromElsewhere } = useProgramme();
   const [participationProblem, setParticipationProblem] = useState<string | undefined>();
   const participation = useMemo<Participation | undefined>(
     () => (programmeGroupId ? { store: async () => openStore(await graph(), programmeGroupId), onProblem: setParticipationProblem } : undefined),
@@ -47,5 +47,5 @@ export function useMyProfile() {
     [graph, keepMyProfile, participation],
   );
 
-  return { me, profiles, people, save, optOut, undoOptOut, reportFailure, participationProblem };
+  return { me, profiles, people, save, optOut, undoOptOut, reportFailure, participationProblem: participationProblem ?? fromElsewhere };
 }
