@@ -126,6 +126,24 @@ describe('the programme view', () => {
     expect(document.body.textContent).not.toMatch(/Failed to fetch|Could not reach Microsoft Graph/);
   }, 120_000);
 
+  it('offers the owner the first-run set-up when the store’s lists are not there yet, and then keeps decisions there', async () => {
+    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users), groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
+    open(graph);
+    const setUp = await screen.findByRole('button', { name: 'Set up the programme store' }, { timeout: 60_000 });
+    expect(document.body.textContent).toMatch(/not been set up yet/);
+    act(() => setUp.click());
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Set up the programme store' })).toBeNull());
+    expect(
+      graph.lists
+        .snapshot()[0]!
+        .lists.map((l) => l.displayName)
+        .sort(),
+    ).toEqual(Object.values(PROGRAMME_LISTS).sort());
+    await runMatching();
+    act(() => screen.getAllByRole('button', { name: /^Exclude / })[0]!.click());
+    await waitFor(() => expect(savedExclusions(graph)).toHaveLength(1));
+  }, 120_000);
+
   it('tells namesakes apart in the table, the list of those not matched and the CSV', async () => {
     const profiles = generateDemoProfiles(users);
     const taken = JSON.stringify([...profiles.values()]);

@@ -62,7 +62,7 @@ export function ProgrammeView() {
   const { host } = useServices();
   const owner = useIsProgrammeOwner();
   const unavailable = useDirectoryUnavailable();
-  const { matcher, people, profiles, decisions, problem, proposal, figures: numbers, run: rerun, decide } = useProgrammeProposal(owner);
+  const { matcher, people, profiles, decisions, problem, proposal, figures: numbers, run: rerun, decide, setUp } = useProgrammeProposal(owner);
   const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState<Note | undefined>();
   const percent = new Intl.NumberFormat(host.context.locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -197,6 +197,11 @@ export function ProgrammeView() {
       {problem && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{problem}</MessageBarBody>
+          {setUp && (
+            <MessageBarActions>
+              <Button onClick={() => void setUp()}>Set up the programme store</Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {figures && (

@@ -10,6 +10,7 @@ import {
   type OwnerDecisions,
   type StoredOwnerDecisions,
 } from '@/application/programme/proposal';
+import { ensureProgrammeStore } from '@/application/programme/programme-store-setup';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
@@ -28,6 +29,9 @@ export function useProgrammeProposal(owner: boolean | undefined) {
   const [decisions, setDecisions] = useState<OwnerDecisions | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [runs, setRuns] = useState(0);
+  /** The store's lists are not there yet: the owner may set them up (the first run). */
+  const [needsSetUp, setNeedsSetUp] = useState(false);
+  const [reads, setReads] = useState(0);
   const place = useMemo(() => (programmeGroupId ? { ownerGroupId: programmeGroupId, me: user.id } : undefined), [programmeGroupId, user.id]);
   const stored = useRef<StoredOwnerDecisions | undefined>(place && noDecisionsYet(place));
   const saving = useRef<Promise<void>>(Promise.resolve());
@@ -51,6 +55,7 @@ export function useProgrammeProposal(owner: boolean | undefined) {
         },
         (error: unknown) => {
           if (!current) return;
+          setNeedsSetUp((error as { code?: unknown }).code === 'ProgrammeStoreMissing');
           setProblem(describeDecisionsFailure(error, 'read'));
           setDecisions({ pins: [], exclusions: [] });
         },
@@ -58,7 +63,20 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     return () => {
       current = false;
     };
-  }, [owner, graph, place]);
+  }, [owner, graph, place, reads]);
+
+  /** The owner's first run: creates the store's lists, then reads the (empty) decisions again. */
+  const setUp = useCallback(async () => {
+    if (!programmeGroupId) return;
+    try {
+      await ensureProgrammeStore(await graph(), programmeGroupId);
+      setNeedsSetUp(false);
+      setProblem(undefined);
+      setReads((n) => n + 1);
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  }, [graph, programmeGroupId]);
 
   // The shared matcher has no exclusions (only an owner's client has them): build the owner's own when there are some.
   const matcher = useMemo(() => {
@@ -96,6 +114,7 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     proposal,
     figures,
     run: useCallback(() => setRuns((n) => n + 1), []),
+    setUp: needsSetUp ? setUp : undefined,
     decide,
   };
 }
