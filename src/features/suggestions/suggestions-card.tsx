@@ -4,7 +4,7 @@ import { wordReason, wordWhyNobody, type Reader } from '@/components/matching-wo
 import { namesApart } from '@/components/names-apart';
 import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
-import { SectionCard } from '@/components/section-card';
+import { CardActions, CardCell, SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { useSuggestions } from './use-suggestions';
 
@@ -56,11 +56,11 @@ export function SuggestionsCard() {
           </Body1>
         )}
         {state.kind === 'pending' && (
-          <div className={styles.row}>
+          <CardActions>
             <Button disabled={busy} onClick={() => void ask(undefined)}>
               Withdraw request
             </Button>
-          </div>
+          </CardActions>
         )}
       </SectionCard>
     );
@@ -89,7 +89,7 @@ export function SuggestionsCard() {
       ) : (
         <ul className={styles.list} aria-label="Suggested reverse mentors">
           {suggestions.map((s) => (
-            <li key={s.mentorId}>
+            <CardCell key={s.mentorId}>
               <Card>
                 <PersonLine person={people.get(s.mentorId)} fallbackName={nameOf(s.mentorId)} timeZone={profileOf(s.mentorId)?.timeZone} locale={host.context.locale} />
                 <OwnWords profile={profileOf(s.mentorId)} side="mentor" />
@@ -102,13 +102,13 @@ export function SuggestionsCard() {
                       </li>
                     ))}
                 </ul>
-                <div className={styles.row}>
+                <CardActions>
                   <Button appearance="primary" disabled={busy} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameApart(s.mentorId)}`}>
                     Ask to pair
                   </Button>
-                </div>
+                </CardActions>
               </Card>
-            </li>
+            </CardCell>
           ))}
         </ul>
       )}
