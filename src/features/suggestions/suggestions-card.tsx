@@ -44,17 +44,16 @@ export function SuggestionsCard() {
   const nameOf = (id: string) => people.get(id)?.displayName ?? 'your reverse mentor';
   const reader: Reader = { kind: 'executive', nameOf };
 
+  // Once booked, "Your pairing" leads with the partner and the sessions: a card of the same person would only repeat it.
+  if (state.kind === 'accepted' && booked) return null;
   if (state.kind === 'pending' || state.kind === 'accepted') {
     return (
       <SectionCard title={state.kind === 'accepted' ? 'Your reverse mentor' : 'Your request'}>
         <PersonLine person={people.get(state.mentorId)} fallbackName={nameOf(state.mentorId)} timeZone={profileOf(state.mentorId)?.timeZone} locale={host.context.locale} />
         <OwnWords profile={profileOf(state.mentorId)} side="mentor" />
-        {/* Once booked, "Your pairing" leads with the sessions: nothing left to say here. */}
-        {!booked && (
-          <Body1 role="status">
-            {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
-          </Body1>
-        )}
+        <Body1 role="status">
+          {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
+        </Body1>
         {state.kind === 'pending' && (
           <CardActions>
             <Button disabled={busy} onClick={() => void ask(undefined)}>
