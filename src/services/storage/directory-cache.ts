@@ -1,8 +1,9 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import type { DirectoryPerson } from '../graph/directory-person';
 import type { DirectorySnapshot, LoadCheckpoint } from '../graph/directory-loader';
 import { isGraphUrl } from '../graph/graph-client';
+import { DIRECTORY_CHECKPOINTS as CHECKPOINTS, DIRECTORY_SNAPSHOTS as SNAPSHOTS, openAppDatabase } from './app-database';
 
 /**
  * Where the loaded directory is kept between opens, per tenant and signed-in person, so the app
@@ -69,20 +70,10 @@ function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-const DB_NAME = 'reverse-mentoring';
-const SNAPSHOTS = 'directory-snapshots';
-const CHECKPOINTS = 'directory-checkpoints';
-
-/** The cache in IndexedDB (one database, two stores keyed by tenant and person). */
+/** The cache in IndexedDB (the app's database, app-database.ts: two stores keyed by tenant and person). */
 export function createIndexedDbDirectoryCache(): DirectoryCache {
   let db: Promise<IDBPDatabase> | undefined;
-  const open = () =>
-    (db ??= openDB(DB_NAME, 1, {
-      upgrade(database) {
-        database.createObjectStore(SNAPSHOTS);
-        database.createObjectStore(CHECKPOINTS);
-      },
-    }));
+  const open = () => (db ??= openAppDatabase());
   return {
     readSnapshot: async (key) => valid(snapshotSchema, await (await open()).get(SNAPSHOTS, key)),
     writeSnapshot: async (key, snapshot) => void (await (await open()).put(SNAPSHOTS, snapshot, key)),
