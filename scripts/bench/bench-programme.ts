@@ -37,6 +37,8 @@ import { participantsOf, readParticipantsStandIn, withParticipantList } from './
 const SIZE = Number(process.env.BENCH_PROGRAMME_SIZE ?? 50_000);
 const LATENCY_MS = 200;
 const LEVEL_GAP = 2;
+/** $batch requests kept in flight per client (GraphClient's default unless set). */
+const IN_FLIGHT = process.env.BENCH_BATCHES_IN_FLIGHT ? { batchesInFlight: Number(process.env.BENCH_BATCHES_IN_FLIGHT) } : {};
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const users = generateDemoTenant({ size: SIZE });
@@ -52,8 +54,8 @@ log(`${users.length} people, ${participants.length} participants (${participants
 
 /** One open, as the programme context runs it: resolves at the executive's first suggestions; `rest` when all is read. */
 async function openOnce(directoryCache: DirectoryCache, profileCache: ProfileCache) {
-  const orgClient = new GraphClient({ identity, fetch: list.fetch });
-  const profileClient = new GraphClient({ identity, fetch: list.fetch });
+  const orgClient = new GraphClient({ identity, fetch: list.fetch, ...IN_FLIGHT });
+  const profileClient = new GraphClient({ identity, fetch: list.fetch, ...IN_FLIGHT });
   const started = performance.now();
   let snapshot: DirectorySnapshot | undefined;
   let profiles: ProfilesUpdate | undefined;

@@ -96,6 +96,21 @@ describe('loadProgrammeProfiles', () => {
     expect(graph.stats.operations).toBe(third);
   });
 
+  it('reads the signed-in person afresh before the cached copy shows: their own request never shows as it was', async () => {
+    const { graph, client, participants, extensions } = tenant();
+    const cache = createMemoryProfileCache();
+    await loadProgrammeProfiles({ client, participants, cache, key: 'k', first: [margaret.id] });
+    // In another tab Margaret asked Aisha; her stamp in the list has not caught up yet.
+    const own = extensions.get(margaret.id)![PROFILE_EXTENSION]!;
+    graph.replaceExtensions(margaret.id, { [PROFILE_EXTENSION]: { ...own, asked: DEMO_PEOPLE[2]!.id } });
+    for (const list of [participants, Promise.resolve(participants)]) {
+      const updates: ProfilesUpdate[] = [];
+      await loadProgrammeProfiles({ client, participants: list, cache, key: 'k', first: [margaret.id], onUpdate: (u) => updates.push(u) });
+      expect(updates[0]!.stage).toBe('cached');
+      expect(updates[0]!.list.find((p) => p.personId === margaret.id)?.asked).toBe(DEMO_PEOPLE[2]!.id);
+    }
+  });
+
   it('keeps each person’s copy apart, and keeps damaged profiles named, not dropped', async () => {
     const { client, participants } = tenant();
     const cache = createMemoryProfileCache();

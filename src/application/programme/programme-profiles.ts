@@ -62,35 +62,45 @@ export interface LoadProfilesOptions {
  */
 export async function loadProgrammeProfiles(options: LoadProfilesOptions): Promise<ProgrammeProfiles> {
   const { client, cache, key, onUpdate } = options;
-  const cached = cache && key ? await cache.read(key) : undefined;
+  const signal = options.signal ? { signal: options.signal } : {};
+  // The signed-in person is read afresh before anything shows (their own request or booking must
+  // never show as it was), while the cache and the participant list are read.
+  const firstIds = [...new Set(options.first ?? [])];
+  const [cached, firstAnswers] = await Promise.all([cache && key ? cache.read(key) : undefined, readProfileExtensions(client, firstIds, signal)]);
+  const withFirst = (entries: Iterable<ProfileAnswer>) => {
+    const all = new Map<string, ProfileAnswer>();
+    for (const entry of entries) all.set(entry.personId, entry);
+    for (const answer of firstAnswers) all.set(answer.personId, answer);
+    return all;
+  };
   if (cached && options.participants instanceof Promise) {
     // Shown at once, as it was; who still takes part is known once the list is in.
-    const { profiles, damaged } = profilesOf(cached.entries);
+    const { profiles, damaged } = profilesOf(withFirst(cached.entries).values());
     onUpdate?.({ list: profiles, damaged, stage: 'cached', read: 0, total: cached.entries.length });
   }
   const participants = await options.participants;
   const wanted = participants ? participants.map((p) => p.personId) : [...(options.personIds ?? [])];
+  const wantedSet = new Set(wanted);
   const stampOf = new Map(participants?.map((p) => [p.personId, p.profileUpdated]));
   // Entries of people who no longer take part drop; the rest are kept while their stamp holds.
   const kept = new Map<string, CachedProfile>();
-  const wantedSet = new Set(wanted);
   for (const entry of cached?.entries ?? []) if (wantedSet.has(entry.personId)) kept.set(entry.personId, entry);
   const fresh = (id: string) => {
     const entry = kept.get(id);
     return entry !== undefined && participants !== undefined && entry.stamp !== undefined && entry.stamp === stampOf.get(id);
   };
-  const toRead = wanted.filter((id) => !fresh(id));
-
-  const firstIds = new Set(options.first ?? []);
-  const roleOf = new Map(participants?.map((p) => [p.personId, p.role]));
-  const rank = (id: string) => (firstIds.has(id) ? 0 : roleOf.get(id) === 'mentor' || roleOf.get(id) === 'both' ? 1 : 2);
-  const order = [...toRead].sort((a, b) => rank(a) - rank(b));
-  // With roles known, the first stage ends once the signed-in person and every mentor are in
-  // (batches answer in any order); without roles, only when all is read.
-  let firstLeft = participants?.some((p) => p.role) ? order.filter((id) => rank(id) < 2).length : order.length;
 
   // What was read (or is unchanged in the cache); until re-read, a changed profile shows as cached.
   const answers = new Map<string, ProfileAnswer>([...kept].filter(([id]) => fresh(id)));
+  for (const answer of firstAnswers) if (wantedSet.has(answer.personId)) answers.set(answer.personId, answer);
+  const roleOf = new Map(participants?.map((p) => [p.personId, p.role]));
+  const isMentor = (id: string) => roleOf.get(id) === 'mentor' || roleOf.get(id) === 'both';
+  const toRead = wanted.filter((id) => !answers.has(id));
+  const order = [...toRead.filter(isMentor), ...toRead.filter((id) => !isMentor(id))];
+  // With roles known, the first stage ends once every mentor is in (batches answer in any order);
+  // without roles, only when all is read.
+  let mentorsLeft = participants?.some((p) => p.role) ? order.filter(isMentor).length : order.length;
+
   const total = wanted.length;
   let shown: ProgrammeProfiles = { list: [], damaged: [] };
   const rebuild = () => {
@@ -107,15 +117,15 @@ export async function loadProgrammeProfiles(options: LoadProfilesOptions): Promi
   if (cached) emit('cached', true);
 
   await readProfileExtensions(client, order, {
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...signal,
     onBatch: (batch, read) => {
-      const before = firstLeft;
+      const before = mentorsLeft;
       for (const answer of batch) {
         answers.set(answer.personId, answer);
-        if (rank(answer.personId) < 2) firstLeft--;
+        if (isMentor(answer.personId)) mentorsLeft--;
       }
       if (read === order.length) return;
-      const first = before > 0 && firstLeft === 0;
+      const first = before > 0 && mentorsLeft === 0;
       emit(first ? 'first' : 'reading', first);
     },
   });
