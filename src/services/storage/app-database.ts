@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import type { z } from 'zod';
 
 /**
  * The app's one IndexedDB database on the device: the directory cache and the profile cache, each
@@ -40,4 +41,15 @@ export async function forgetOtherPeople(key: string): Promise<void> {
 /** The key of a person's copies on the device: their tenant and their id. */
 export function deviceKeyOf(person: { readonly tenantId: string | undefined; readonly id: string }): string {
   return `${person.tenantId ?? 'tenant'}:${person.id}`;
+}
+
+/**
+ * A cached value, or undefined when it fails validation (another version of the app, a damaged
+ * store, or another page of the same origin writing into it): it is then loaded afresh.
+ */
+export function validCached<T>(schema: z.ZodType<T>, what: string, value: unknown): T | undefined {
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) console.warn(`Ignoring a cached ${what} that is not valid`, parsed.error.issues[0]);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DirectoryPerson } from '../graph/directory-person';
 import type { DirectorySnapshot, LoadCheckpoint } from '../graph/directory-loader';
 import { isGraphUrl } from '../graph/graph-client';
-import { DIRECTORY_CHECKPOINTS as CHECKPOINTS, DIRECTORY_SNAPSHOTS as SNAPSHOTS, openAppDatabase } from './app-database';
+import { DIRECTORY_CHECKPOINTS as CHECKPOINTS, DIRECTORY_SNAPSHOTS as SNAPSHOTS, openAppDatabase, validCached } from './app-database';
 
 /**
  * Where the loaded directory is kept between opens, per tenant and signed-in person, so the app
@@ -62,22 +62,14 @@ const checkpointSchema = z.object({
   deltaLink: graphLink,
 });
 
-/** A cached value that fails validation (another version of the app, a damaged store) is dropped. */
-function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
-  if (value === undefined) return undefined;
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) console.warn('Ignoring a cached directory that is not valid', parsed.error.issues[0]);
-  return parsed.success ? parsed.data : undefined;
-}
-
 /** The cache in IndexedDB (the app's database, app-database.ts: two stores keyed by tenant and person). */
 export function createIndexedDbDirectoryCache(): DirectoryCache {
   let db: Promise<IDBPDatabase> | undefined;
   const open = () => (db ??= openAppDatabase());
   return {
-    readSnapshot: async (key) => valid(snapshotSchema, await (await open()).get(SNAPSHOTS, key)),
+    readSnapshot: async (key) => validCached(snapshotSchema, 'directory', await (await open()).get(SNAPSHOTS, key)),
     writeSnapshot: async (key, snapshot) => void (await (await open()).put(SNAPSHOTS, snapshot, key)),
-    readCheckpoint: async (key) => valid(checkpointSchema, await (await open()).get(CHECKPOINTS, key)),
+    readCheckpoint: async (key) => validCached(checkpointSchema, 'directory', await (await open()).get(CHECKPOINTS, key)),
     writeCheckpoint: async (key, checkpoint) => {
       const database = await open();
       if (checkpoint) await database.put(CHECKPOINTS, checkpoint, key);

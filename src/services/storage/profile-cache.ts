@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProfileAnswer } from '../profile/profile-store';
-import { openAppDatabase, PROGRAMME_PROFILES } from './app-database';
+import { openAppDatabase, PROGRAMME_PROFILES, validCached } from './app-database';
 
 /**
  * The programme's profiles as last read, kept on the device per tenant and signed-in person so the
@@ -30,13 +30,7 @@ const cachedSchema = z.object({
   savedAt: z.string().optional(),
 });
 
-/** A cached value that is not one (another version of the app, a damaged store) is dropped: the profiles are read afresh. */
-function valid(value: unknown): CachedProfiles | undefined {
-  if (value === undefined) return undefined;
-  const parsed = cachedSchema.safeParse(value);
-  if (!parsed.success) console.warn('Ignoring cached profiles that are not valid', parsed.error.issues[0]);
-  return parsed.success ? (parsed.data as CachedProfiles) : undefined;
-}
+const valid = (value: unknown) => validCached(cachedSchema, 'set of profiles', value) as CachedProfiles | undefined;
 
 /** The cache in IndexedDB (the app's database, app-database.ts). */
 export function createIndexedDbProfileCache(): ProfileCache {
