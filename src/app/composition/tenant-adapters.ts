@@ -25,8 +25,8 @@ export function tenantAdapters(config: TenantConfig): ModeAdapters {
     signedIn: async (person) => {
       (await import('@/services/agenda/device-owner')).forgetAgendaCopiesOfOthers(localStorage, person.id);
       if (typeof indexedDB === 'undefined') return;
-      const { deviceKeyOf, forgetOtherPeople } = await import('@/services/storage/app-database');
-      await forgetOtherPeople(deviceKeyOf(person));
+      // Not waited for: nothing reads another person's copies, and a database another tab holds open must not delay sign-in.
+      void import('@/services/storage/app-database').then(({ deviceKeyOf, forgetOtherPeople }) => forgetOtherPeople(deviceKeyOf(person))).catch(() => undefined);
     },
     services: (host, identity) => {
       const graph = lazyGraphClient(identity, () => Promise.resolve(window.fetch.bind(window)));

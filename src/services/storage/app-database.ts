@@ -14,13 +14,65 @@ const STORES = [DIRECTORY_SNAPSHOTS, DIRECTORY_CHECKPOINTS, PROGRAMME_PROFILES];
 /** Version 2 added the profile cache; an upgrade creates whichever store is missing. */
 const VERSION = 2;
 
-/** Opens (and creates or upgrades) the database. */
+let shared: Promise<IDBPDatabase> | undefined;
+/** This version's upgrade is waiting for a tab of an earlier version to close. */
+let upgradeWaiting = false;
+
+/**
+ * The database, opened (and created or upgraded) once and shared by the caches. When another tab
+ * runs a newer version of the app and needs to upgrade, this connection closes so that it is not
+ * blocked; the next use opens it again. When this version's upgrade is blocked by a tab of an
+ * earlier version (which does not step aside), opening fails at once until that tab closes, rather
+ * than waiting: the caches then work as if empty.
+ */
 export function openAppDatabase(): Promise<IDBPDatabase> {
-  return openDB(DATABASE_NAME, VERSION, {
-    upgrade(database) {
-      for (const store of STORES) if (!database.objectStoreNames.contains(store)) database.createObjectStore(store);
-    },
+  if (upgradeWaiting) return Promise.reject(new Error('The device cache waits for another tab of this app to close.'));
+  shared ??= new Promise<IDBPDatabase>((resolve, reject) => {
+    let blocked = false;
+    openDB(DATABASE_NAME, VERSION, {
+      upgrade(database) {
+        for (const store of STORES) if (!database.objectStoreNames.contains(store)) database.createObjectStore(store);
+      },
+      blocked() {
+        blocked = upgradeWaiting = true;
+        shared = undefined;
+        reject(new Error('The device cache waits for another tab of this app to close.'));
+      },
+      blocking() {
+        const closing = shared;
+        shared = undefined;
+        void closing?.then((database) => database.close());
+      },
+      terminated() {
+        shared = undefined;
+      },
+    }).then(
+      (database) => {
+        // Opened at last (the other tab closed): from now on it is the one used.
+        if (blocked) shared = Promise.resolve(database);
+        else resolve(database);
+        upgradeWaiting = false;
+      },
+      (error: unknown) => {
+        upgradeWaiting = false;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   });
+  return shared;
+}
+
+/**
+ * Uses the database, or answers `fallback` when it cannot be opened or used (blocked, full, a
+ * private window without storage): a cache that fails is a cache that is empty, never an error.
+ */
+export async function withAppDatabase<T>(work: (database: IDBPDatabase) => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work(await openAppDatabase());
+  } catch (error) {
+    console.warn('The device cache could not be used', error);
+    return fallback;
+  }
 }
 
 /**
@@ -29,12 +81,8 @@ export function openAppDatabase(): Promise<IDBPDatabase> {
  */
 export async function forgetOtherPeople(key: string): Promise<void> {
   const database = await openAppDatabase();
-  try {
-    for (const store of STORES) {
-      for (const other of await database.getAllKeys(store)) if (other !== key) await database.delete(store, other);
-    }
-  } finally {
-    database.close();
+  for (const store of STORES) {
+    for (const other of await database.getAllKeys(store)) if (other !== key) await database.delete(store, other);
   }
 }
 

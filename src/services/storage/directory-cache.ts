@@ -1,9 +1,8 @@
-import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import type { DirectoryPerson } from '../graph/directory-person';
 import type { DirectorySnapshot, LoadCheckpoint } from '../graph/directory-loader';
 import { isGraphUrl } from '../graph/graph-client';
-import { DIRECTORY_CHECKPOINTS as CHECKPOINTS, DIRECTORY_SNAPSHOTS as SNAPSHOTS, openAppDatabase, validCached } from './app-database';
+import { DIRECTORY_CHECKPOINTS as CHECKPOINTS, DIRECTORY_SNAPSHOTS as SNAPSHOTS, validCached, withAppDatabase } from './app-database';
 
 /**
  * Where the loaded directory is kept between opens, per tenant and signed-in person, so the app
@@ -64,17 +63,15 @@ const checkpointSchema = z.object({
 
 /** The cache in IndexedDB (the app's database, app-database.ts: two stores keyed by tenant and person). */
 export function createIndexedDbDirectoryCache(): DirectoryCache {
-  let db: Promise<IDBPDatabase> | undefined;
-  const open = () => (db ??= openAppDatabase());
   return {
-    readSnapshot: async (key) => validCached(snapshotSchema, 'directory', await (await open()).get(SNAPSHOTS, key)),
-    writeSnapshot: async (key, snapshot) => void (await (await open()).put(SNAPSHOTS, snapshot, key)),
-    readCheckpoint: async (key) => validCached(checkpointSchema, 'directory', await (await open()).get(CHECKPOINTS, key)),
-    writeCheckpoint: async (key, checkpoint) => {
-      const database = await open();
-      if (checkpoint) await database.put(CHECKPOINTS, checkpoint, key);
-      else await database.delete(CHECKPOINTS, key);
-    },
+    readSnapshot: (key) => withAppDatabase(async (database) => validCached(snapshotSchema, 'directory', await database.get(SNAPSHOTS, key)), undefined),
+    writeSnapshot: (key, snapshot) => withAppDatabase(async (database) => void (await database.put(SNAPSHOTS, snapshot, key)), undefined),
+    readCheckpoint: (key) => withAppDatabase(async (database) => validCached(checkpointSchema, 'directory', await database.get(CHECKPOINTS, key)), undefined),
+    writeCheckpoint: (key, checkpoint) =>
+      withAppDatabase(async (database) => {
+        if (checkpoint) await database.put(CHECKPOINTS, checkpoint, key);
+        else await database.delete(CHECKPOINTS, key);
+      }, undefined),
   };
 }
 

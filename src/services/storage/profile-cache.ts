@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProfileAnswer } from '../profile/profile-store';
-import { openAppDatabase, PROGRAMME_PROFILES, validCached } from './app-database';
+import { PROGRAMME_PROFILES, validCached, withAppDatabase } from './app-database';
 
 /**
  * The programme's profiles as last read, kept on the device per tenant and signed-in person so the
@@ -34,11 +34,9 @@ const valid = (value: unknown) => validCached(cachedSchema, 'set of profiles', v
 
 /** The cache in IndexedDB (the app's database, app-database.ts). */
 export function createIndexedDbProfileCache(): ProfileCache {
-  let db: ReturnType<typeof openAppDatabase> | undefined;
-  const open = () => (db ??= openAppDatabase());
   return {
-    read: async (key) => valid(await (await open()).get(PROGRAMME_PROFILES, key)),
-    write: async (key, profiles) => void (await (await open()).put(PROGRAMME_PROFILES, profiles, key)),
+    read: (key) => withAppDatabase(async (database) => valid(await database.get(PROGRAMME_PROFILES, key)), undefined),
+    write: (key, profiles) => withAppDatabase(async (database) => void (await database.put(PROGRAMME_PROFILES, profiles, key)), undefined),
   };
 }
 
