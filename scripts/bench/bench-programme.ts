@@ -45,12 +45,16 @@ const users = generateDemoTenant({ size: SIZE });
 const extensions = generateDemoProfiles(users);
 let participants = participantsOf(extensions);
 const executive = DEMO_PEOPLE[0]!;
-const graph = new FakeGraph({ users, extensions, faults: { latencyMs: LATENCY_MS } });
+/** BENCH_THROTTLE=0.2 answers a fifth of Graph's requests 429 (Retry-After 1 s), as the issue measured. */
+const throttleRate = Number(process.env.BENCH_THROTTLE ?? 0);
+const graph = new FakeGraph({ users, extensions, faults: { latencyMs: LATENCY_MS, throttleRate, retryAfterSeconds: 1 }, seed: 11 });
 const list = withParticipantList(graph.fetch, () => participants, LATENCY_MS);
 const identity = createDemoIdentity(executive);
 const key = `tenant:${executive.id}`;
 const now = Date.parse('2026-11-23T09:00:00Z');
-log(`${users.length} people, ${participants.length} participants (${participants.filter((p) => p.role !== 'mentee').length} mentors)`);
+log(
+  `${users.length} people${throttleRate ? `, ${throttleRate * 100} % of requests throttled` : ''}, ${participants.length} participants (${participants.filter((p) => p.role !== 'mentee').length} mentors)`,
+);
 
 /** One open, as the programme context runs it: resolves at the executive's first suggestions; `rest` when all is read. */
 async function openOnce(directoryCache: DirectoryCache, profileCache: ProfileCache) {

@@ -132,7 +132,10 @@ export async function loadProgrammeProfiles(options: LoadProfilesOptions): Promi
   kept.clear();
   emit('complete', true);
   if (cache && key) {
-    const entries = wanted.filter((id) => answers.has(id)).map((id): CachedProfile => ({ ...answers.get(id)!, ...(stampOf.has(id) ? { stamp: stampOf.get(id)! } : {}) }));
+    // Someone without a profile is kept only with a stamp (so they are not read again until it changes).
+    const entries = wanted
+      .filter((id) => answers.get(id)?.extension !== undefined || (answers.has(id) && stampOf.has(id)))
+      .map((id): CachedProfile => ({ ...answers.get(id)!, ...(stampOf.has(id) ? { stamp: stampOf.get(id)! } : {}) }));
     await cache.write(key, { entries, ...(options.now ? { savedAt: new Date(options.now()).toISOString() } : {}) });
   }
   return shown;
