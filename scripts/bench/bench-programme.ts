@@ -43,7 +43,12 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const users = generateDemoTenant({ size: SIZE });
 const extensions = generateDemoProfiles(users);
-let participants = participantsOf(extensions);
+/**
+ * BENCH_PROFILES_IN_LIST=1: the participant list carries each participant's profile (as the store
+ * could, beside the stamp), so only the executive's own profile is read from Graph.
+ */
+const profilesInList = process.env.BENCH_PROFILES_IN_LIST === '1';
+let participants = participantsOf(extensions, profilesInList);
 const executive = DEMO_PEOPLE[0]!;
 /** BENCH_THROTTLE=0.2 answers a fifth of Graph's requests 429 (Retry-After 1 s), as the issue measured. */
 const throttleRate = Number(process.env.BENCH_THROTTLE ?? 0);
@@ -53,7 +58,7 @@ const identity = createDemoIdentity(executive);
 const key = `tenant:${executive.id}`;
 const now = Date.parse('2026-11-23T09:00:00Z');
 log(
-  `${users.length} people${throttleRate ? `, ${throttleRate * 100} % of requests throttled` : ''}, ${participants.length} participants (${participants.filter((p) => p.role !== 'mentee').length} mentors)`,
+  `${users.length} people${profilesInList ? ', profiles copied into the participant list' : ''}${throttleRate ? `, ${throttleRate * 100} % of requests throttled` : ''}, ${participants.length} participants (${participants.filter((p) => p.role !== 'mentee').length} mentors)`,
 );
 
 /** One open, as the programme context runs it: resolves at the executive's first suggestions; `rest` when all is read. */
@@ -141,13 +146,16 @@ log(
     `everything read at ${Math.round(coldAll.ms)} ms (org load ${Math.round(coldAll.orgMs)} ms) after ${coldAll.requests} requests (org ${coldAll.orgRequests}), ${coldAll.profiles} profiles`,
 );
 
+const graphProfile = (id: string) => ({ ...extensions.get(id)![PROFILE_EXTENSION], updated: '2026-11-22T10:00:00.000Z' });
 // Between the opens: three profiles changed, one participant left.
 const changed = participants.slice(0, 3).map((p) => p.personId);
 for (const id of changed) {
   const profile = extensions.get(id)![PROFILE_EXTENSION]!;
   graph.replaceExtensions(id, { [PROFILE_EXTENSION]: { ...profile, updated: '2026-11-22T10:00:00.000Z' } });
 }
-participants = participants.slice(1, -1).map((p): Participant => (changed.includes(p.personId) ? { ...p, profileUpdated: '2026-11-22T10:00:00.000Z' } : p));
+participants = participants
+  .slice(1, -1)
+  .map((p): Participant => (changed.includes(p.personId) ? { ...p, profileUpdated: '2026-11-22T10:00:00.000Z', ...(profilesInList ? { profile: graphProfile(p.personId) } : {}) } : p));
 const warm = await openOnce(directoryCache, profileCache);
 const warmAll = await warm.rest;
 log(

@@ -159,3 +159,14 @@ describe('loadProgrammeProfiles with the participant list still on its way', () 
     expect(updates.at(-1)!.stage).toBe('complete');
   });
 });
+
+describe('loadProgrammeProfiles with profiles copied into the participant list', () => {
+  it('reads from Graph only the signed-in person and those the list has no copy for', async () => {
+    const { graph, client, participants, extensions } = tenant();
+    const copied = participants.map((p, i) => (i % 10 === 0 ? p : { ...p, profile: extensions.get(p.personId)![PROFILE_EXTENSION] }));
+    const { list, damaged } = await loadProgrammeProfiles({ client, participants: copied, first: [margaret.id] });
+    const uncopied = new Set([margaret.id, ...copied.filter((p) => p.profile === undefined).map((p) => p.personId)]);
+    expect(graph.stats.operations).toBe(uncopied.size);
+    expect(list.length + damaged.length).toBe(participants.length);
+  });
+});

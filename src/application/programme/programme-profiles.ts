@@ -18,6 +18,12 @@ export interface Participant {
   readonly personId: string;
   readonly profileUpdated: string;
   readonly role?: 'mentor' | 'mentee' | 'both';
+  /**
+   * The person's profile extension as the store copies it beside the stamp, if it does: then it is
+   * used as read and not read from Graph (a participant writes their list entry on every profile
+   * save anyway, for the stamp). Checked with the profile schema like any other.
+   */
+  readonly profile?: unknown;
 }
 
 /** How far reading the profiles has got. */
@@ -90,8 +96,9 @@ export async function loadProgrammeProfiles(options: LoadProfilesOptions): Promi
     return entry !== undefined && participants !== undefined && entry.stamp !== undefined && entry.stamp === stampOf.get(id);
   };
 
-  // What was read (or is unchanged in the cache); until re-read, a changed profile shows as cached.
+  // What was read (or is unchanged in the cache, or came with the list); until re-read, a changed profile shows as cached.
   const answers = new Map<string, ProfileAnswer>([...kept].filter(([id]) => fresh(id)));
+  for (const p of participants ?? []) if (p.profile !== undefined) answers.set(p.personId, { personId: p.personId, extension: p.profile });
   for (const answer of firstAnswers) if (wantedSet.has(answer.personId)) answers.set(answer.personId, answer);
   const roleOf = new Map(participants?.map((p) => [p.personId, p.role]));
   const isMentor = (id: string) => roleOf.get(id) === 'mentor' || roleOf.get(id) === 'both';
