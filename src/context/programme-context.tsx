@@ -92,6 +92,8 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!snapshot || !programme) return;
     let current = true;
+    // A newer snapshot (the cached directory refreshed) or a reload starts again: the reads of this one stop.
+    const abort = new AbortController();
     setProfiles((state) => ({ status: 'loading', list: state.list, damaged: state.damaged, ...(state.partial ? { partial: true } : {}) }));
     void (async () => {
       try {
@@ -106,6 +108,7 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
           cache,
           key: deviceKeyOf(user),
           now,
+          signal: abort.signal,
           onUpdate: (update) => {
             if (!current || update.stage === 'complete') return;
             const progress = { read: update.read, total: update.total };
@@ -125,6 +128,7 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     })();
     return () => {
       current = false;
+      abort.abort();
     };
   }, [snapshot, programme, graph, user, reloads]);
 
