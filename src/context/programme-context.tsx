@@ -15,6 +15,11 @@ export interface ProfilesState {
   readonly error?: Error;
   /** While loading: how many people's profiles were read so far, of how many. */
   readonly progress?: { readonly read: number; readonly total: number };
+  /**
+   * While loading: the list is already usable for suggestions (the device's cached copy, or the
+   * signed-in person and every reverse mentor are read), and is refined when the rest arrives.
+   */
+  readonly partial?: boolean;
 }
 
 /** Everything the personal tab's features share: the organisation, the profiles, the matcher. */
@@ -92,11 +97,35 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!snapshot || !programme) return;
     let current = true;
-    setProfiles((state) => ({ status: 'loading', list: state.list, damaged: state.damaged }));
+    // A newer snapshot (the cached directory refreshed) or a reload starts again: the reads of this one stop.
+    const abort = new AbortController();
+    setProfiles((state) => ({ status: 'loading', list: state.list, damaged: state.damaged, ...(state.partial ? { partial: true } : {}) }));
     void (async () => {
       try {
-        const onProgress = (read: number, total: number) => current && setProfiles((state) => (state.status === 'loading' ? { ...state, progress: { read, total } } : state));
-        const { list, damaged } = await programme.readProgrammeProfiles(await graph(), snapshot, undefined, onProgress);
+        const [client, storage, { deviceKeyOf }] = await Promise.all([graph(), import('@/services/storage/profile-cache'), import('@/services/storage/app-database')]);
+        const cache = typeof indexedDB === 'undefined' ? storage.createMemoryProfileCache() : storage.createIndexedDbProfileCache();
+        const { list, damaged } = await programme.loadProgrammeProfiles({
+          client,
+          // The integrator passes the programme store's participant list here (`participants:
+          // readParticipants(store)`); until then everyone active is read, behind the cached copy.
+          personIds: programme.activePersonIds(snapshot),
+          first: [user.id],
+          cache,
+          key: deviceKeyOf(user),
+          now,
+          signal: abort.signal,
+          onUpdate: (update) => {
+            if (!current || update.stage === 'complete') return;
+            const progress = { read: update.read, total: update.total };
+            setProfiles((state) =>
+              update.stage === 'reading'
+                ? state.status === 'loading'
+                  ? { ...state, progress }
+                  : state
+                : { status: 'loading', list: update.list, damaged: update.damaged, progress, partial: true },
+            );
+          },
+        });
         if (current) setProfiles({ status: 'ready', list, damaged });
       } catch (error) {
         if (current) setProfiles({ status: 'failed', list: [], damaged: [], error: error instanceof Error ? error : new Error(String(error)) });
@@ -104,13 +133,16 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     })();
     return () => {
       current = false;
+      abort.abort();
     };
-  }, [snapshot, programme, graph, reloads]);
+  }, [snapshot, programme, graph, user, reloads]);
 
+  // Built from a usable list only (complete, or cached / first stage), and only when the list changes, not at each batch read.
+  const usable = profiles.status === 'ready' || profiles.partial === true;
   const matcher = useMemo(() => {
-    if (!model || !programme || profiles.status !== 'ready') return undefined;
+    if (!model || !programme || !usable) return undefined;
     return programme.programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, now: now() });
-  }, [model, programme, profiles, config.programme.levelGap]);
+  }, [model, programme, usable, profiles.list, config.programme.levelGap]);
 
   const me = profiles.list.find((p) => p.personId === user.id);
   /** Puts the signed-in person's saved profile (or none) in the list everyone's views read. */

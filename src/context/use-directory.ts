@@ -19,13 +19,14 @@ export function useDirectory() {
     let current = true;
     const onChange = (next: DirectoryView) => current && setView(next);
     void (async () => {
-      const [client, { openDirectory }, { createIndexedDbDirectoryCache, createMemoryDirectoryCache }] = await Promise.all([
+      const [client, { openDirectory }, { createIndexedDbDirectoryCache, createMemoryDirectoryCache }, { deviceKeyOf }] = await Promise.all([
         graph(),
         import('@/services/graph/directory-service'),
         import('@/services/storage/directory-cache'),
+        import('@/services/storage/app-database'),
       ]);
       const cache = typeof indexedDB === 'undefined' ? createMemoryDirectoryCache() : createIndexedDbDirectoryCache();
-      await openDirectory({ client, cache, key: `${user.tenantId ?? 'tenant'}:${user.id}`, onChange, signal: abort.signal });
+      await openDirectory({ client, cache, key: deviceKeyOf(user), onChange, signal: abort.signal });
     })();
     return () => {
       current = false;

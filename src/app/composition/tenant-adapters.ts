@@ -20,9 +20,14 @@ export function tenantAdapters(config: TenantConfig): ModeAdapters {
         loginHint: host.context.user?.userPrincipalName,
         origin: window.location.origin,
       }),
-    // A shared machine: another account's unsaved agenda edits go before anything is shown. Loaded
-    // here, not before first paint.
-    signedIn: async (person) => (await import('@/services/agenda/device-owner')).forgetAgendaCopiesOfOthers(localStorage, person.id),
+    // A shared machine: another account's unsaved agenda edits, and its copies of the directory and
+    // the profiles, go before anything is shown. Loaded here, not before first paint.
+    signedIn: async (person) => {
+      (await import('@/services/agenda/device-owner')).forgetAgendaCopiesOfOthers(localStorage, person.id);
+      if (typeof indexedDB === 'undefined') return;
+      // Not waited for: nothing reads another person's copies, and a database another tab holds open must not delay sign-in.
+      void import('@/services/storage/app-database').then(({ deviceKeyOf, forgetOtherPeople }) => forgetOtherPeople(deviceKeyOf(person))).catch(() => undefined);
+    },
     services: (host, identity) => {
       const graph = lazyGraphClient(identity, () => Promise.resolve(window.fetch.bind(window)));
       const ownerGroup = programme.ownerGroupId;

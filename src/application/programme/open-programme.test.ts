@@ -89,6 +89,19 @@ describe('opening the programme', () => {
 });
 
 describe('readProgrammeProfiles', () => {
+  it('reads only the participants when their list is given', async () => {
+    const { graph, client } = tenant();
+    const snapshot = await loadDirectory(client);
+    const participants = [margaret.id, aisha.id].map((personId) => ({ personId, profileUpdated: '2026-01-01T09:00:00.000Z' }));
+    const before = graph.stats.operations;
+    const { list } = await readProgrammeProfiles(client, snapshot, undefined, undefined, participants);
+    expect(graph.stats.operations - before).toBe(2);
+    expect(list.map((p) => p.personId).sort()).toEqual([margaret.id, aisha.id].sort());
+    const opened = await openProgramme({ client, snapshot, levelGap: 1, now: () => NOW, participants });
+    expect(opened.list).toHaveLength(2);
+    expect(opened.matcher.suggestionsFor(margaret.id, 3).suggestions.map((s) => s.mentorId)).toEqual([aisha.id]);
+  });
+
   it('tells how many people were read, of how many, as the batches come in', async () => {
     const { client } = tenant();
     const snapshot = await loadDirectory(client);

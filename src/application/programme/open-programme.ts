@@ -19,7 +19,8 @@ import { buildOrgModel, type OrgModel } from '@/domain/org/org-model';
 import type { DirectorySnapshot } from '@/services/graph/directory-loader';
 import { isActive, type DirectoryPerson } from '@/services/graph/directory-person';
 import type { GraphClient } from '@/services/graph/graph-client';
-import { readProfiles, type StoredProfile } from '@/services/profile/profile-store';
+import type { StoredProfile } from '@/services/profile/profile-store';
+import { loadProgrammeProfiles, type Participant, type ProfilesUpdate } from './programme-profiles';
 
 /** A pair as the matching rules name it: [executive (mentee) id, reverse mentor id]. */
 export type Pair = readonly [string, string];
@@ -42,6 +43,13 @@ export function peopleOf(snapshot: DirectorySnapshot): Map<string, DirectoryPers
   return new Map(snapshot.people.map((p) => [p.id, p]));
 }
 
+/** Everyone who may take part: the active people of a snapshot, by id. */
+export function activePersonIds(snapshot: DirectorySnapshot): string[] {
+  return snapshot.people.filter(isActive).map((p) => p.id);
+}
+
+export { loadProgrammeProfiles, type Participant, type ProfilesUpdate } from './programme-profiles';
+
 /** The org model (seniority, reporting lines, repaired data) of a directory snapshot. */
 export function orgModelOf(snapshot: DirectorySnapshot): OrgModel {
   return buildOrgModel(
@@ -50,22 +58,25 @@ export function orgModelOf(snapshot: DirectorySnapshot): OrgModel {
 }
 
 /**
- * Reads the opt-in profiles of everyone active in the snapshot (20 per $batch); damaged ones are
- * named, not fatal. `onProgress` hears how many people were read so far, of how many.
+ * Reads the opt-in profiles (20 per $batch): of the participants when the programme store's list
+ * is given (only they take part: a few thousand, not everyone), else of everyone active in the
+ * snapshot. Damaged ones are named, not fatal. `onProgress` hears how many people were read so far,
+ * of how many. For the device cache and first suggestions before all is read, see
+ * {@link loadProgrammeProfiles}.
  */
 export async function readProgrammeProfiles(
   client: GraphClient,
   snapshot: DirectorySnapshot,
   signal?: AbortSignal,
   onProgress?: (read: number, total: number) => void,
+  participants?: readonly Participant[],
 ): Promise<ProgrammeProfiles> {
-  const { profiles, damaged } = await readProfiles(
+  return loadProgrammeProfiles({
     client,
-    snapshot.people.filter(isActive).map((p) => p.id),
-    signal,
-    onProgress,
-  );
-  return { list: profiles, damaged };
+    ...(participants ? { participants } : { personIds: activePersonIds(snapshot) }),
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onUpdate: (update: ProfilesUpdate) => onProgress(update.read, update.total) } : {}),
+  });
 }
 
 /** Whether a booked series is over at `now`: ended from the app, or past its last week (domain/booking/pair-schedule.ts). */
@@ -109,8 +120,8 @@ export function programmeMatcher(options: MatcherOptions): Matcher {
 }
 
 /**
- * Opens the programme in one go: the org model of the snapshot, everyone's profiles from Graph and
- * the matcher with the programme's rules, at `now`.
+ * Opens the programme in one go: the org model of the snapshot, the profiles from Graph (only the
+ * participants' when their list is given) and the matcher with the programme's rules, at `now`.
  */
 export async function openProgramme(options: {
   readonly client: GraphClient;
@@ -119,9 +130,11 @@ export async function openProgramme(options: {
   readonly now: () => number;
   readonly exclusions?: readonly Pair[];
   readonly signal?: AbortSignal;
+  /** The programme store's participants: when given, only their profiles are read. */
+  readonly participants?: readonly Participant[];
 }): Promise<OpenedProgramme> {
   const model = orgModelOf(options.snapshot);
-  const profiles = await readProgrammeProfiles(options.client, options.snapshot, options.signal);
+  const profiles = await readProgrammeProfiles(options.client, options.snapshot, options.signal, undefined, options.participants);
   const matcher = programmeMatcher({ model, profiles: profiles.list, levelGap: options.levelGap, now: options.now(), ...(options.exclusions ? { exclusions: options.exclusions } : {}) });
   return { people: peopleOf(options.snapshot), model, ...profiles, matcher };
 }

@@ -1,4 +1,4 @@
-import { Body1, Button, Card, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { wordReason, wordWhyNobody, type Reader } from '@/components/matching-words';
 import { namesApart } from '@/components/names-apart';
@@ -30,7 +30,7 @@ const WhyNot = lazy(() => import('./why-not').then((m) => ({ default: m.WhyNot }
 export function SuggestionsCard() {
   const styles = useStyles();
   const { host, user } = useServices();
-  const { me, matcher, people, request: state, booked, busy, error, ask, profileOf, page } = useSuggestions();
+  const { me, matcher, people, request: state, booked, busy, error, ask, profileOf, page, refining } = useSuggestions();
   const [offset, setOffset] = useState(0);
 
   if (!me?.mentee) return null;
@@ -75,6 +75,12 @@ export function SuggestionsCard() {
         <MessageBar intent="info">
           <MessageBarBody>{nameOf(state.mentorId)} cannot take you on this time. Ask someone else below.</MessageBarBody>
         </MessageBar>
+      )}
+      {refining && (
+        <Caption1>
+          Still reading the programme’s profiles ({refining.read.toLocaleString(host.context.locale)} of {refining.total.toLocaleString(host.context.locale)}): these suggestions may still
+          change.
+        </Caption1>
       )}
       {/* The pairing's own card says it ended, and when: here, only what comes next. */}
       {state.kind === 'ended' && suggestions.length > 0 && <Body1>Ready for a new reverse mentor? Ask one of these people, or look someone up below.</Body1>}

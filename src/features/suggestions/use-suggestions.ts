@@ -45,6 +45,8 @@ export function useSuggestions() {
     error,
     ask,
     profileOf: (id: string) => profiles.list.find((p) => p.personId === id),
+    /** While more profiles are being read behind the suggestions shown: how many so far, of how many. */
+    refining: profiles.status === 'loading' && matcher ? profiles.progress : undefined,
     /** A page of suggestions for the signed-in executive; undefined until the matcher is ready. */
     page: (size: number, offset: number) => (matcher ? suggestFor(matcher, user.id, { size, offset, request }) : undefined),
   };

@@ -339,3 +339,115 @@ describe('GraphClient reads $batch answers with a schema', () => {
     expect(client.stats).toMatchObject({ requests: 1, retries: 0 });
   });
 });
+
+/**
+ * A fetch whose $batch answers come only when the test says: counts the batches in flight, so the
+ * pool is seen without wall time. Each inner request is answered 200 with its id, or as `answer` says.
+ */
+function heldBatches(answer: (id: string, sent: number) => { status: number; headers?: Record<string, string> } = () => ({ status: 200 })) {
+  const held: { ids: string[]; released: boolean; release: () => void }[] = [];
+  let inFlight = 0;
+  let most = 0;
+  let sent = 0;
+  const fetch: FetchLike = async (input, init) => {
+    const request = new Request(input, init);
+    const { requests } = (await request.json()) as { requests: { id: string }[] };
+    inFlight++;
+    most = Math.max(most, inFlight);
+    const number = sent++;
+    await new Promise<void>((resolve) => {
+      const entry = { ids: requests.map((r) => r.id), released: false, release: () => ((entry.released = true), resolve()) };
+      held.push(entry);
+    });
+    inFlight--;
+    const responses = requests.map((r) => {
+      const { status, headers } = answer(r.id, number);
+      return { id: r.id, status, headers: headers ?? {}, body: status === 200 ? { id: r.id } : { error: { code: 'TooManyRequests', message: 'Slow down.' } } };
+    });
+    return new Response(JSON.stringify({ responses }), { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  /** Answers every batch held now and later, until none is left. */
+  const drain = async () => {
+    for (let entry = held.find((h) => !h.released); entry; entry = held.find((h) => !h.released)) {
+      entry.release();
+      await settle();
+    }
+  };
+  return { fetch, held, drain, inFlight: () => inFlight, most: () => most, sent: () => sent };
+}
+
+/** Lets every pending promise run (the client's token, middleware and parsing), without any timer. */
+async function settle() {
+  for (let i = 0; i < 50; i++) await Promise.resolve();
+}
+
+describe('GraphClient.batchAll keeps a pool of batches in flight', () => {
+  const items = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `u${i}`, url: `/users/u${i}/extensions/x` }));
+
+  it('starts the next batch as soon as one answers, not when a whole wave has', async () => {
+    const graph = heldBatches();
+    const client = new GraphClient({ identity, fetch: graph.fetch, batchesInFlight: 4 });
+    const heard: number[] = [];
+    const all = client.batchAll(items(200), ALL, undefined, (answered) => heard.push(answered));
+    await settle();
+    expect(graph.inFlight()).toBe(4);
+    // One of four answers (the third): a fifth starts while the other three are still out.
+    graph.held[2]!.release();
+    await settle();
+    expect(graph.inFlight()).toBe(4);
+    expect(graph.sent()).toBe(5);
+    expect(heard).toEqual([20]);
+    await graph.drain();
+    const answers = await all;
+    expect(answers.map((a) => a.id)).toEqual(items(200).map((i) => i.id));
+    expect(graph.most()).toBe(4);
+    expect(heard.at(-1)).toBe(200);
+  });
+
+  it('keeps N in flight as configured, and never more than there are batches', async () => {
+    const graph = heldBatches();
+    const client = new GraphClient({ identity, fetch: graph.fetch, batchesInFlight: 8 });
+    const all = client.batchAll(items(60), ALL);
+    await settle();
+    expect(graph.inFlight()).toBe(3);
+    await graph.drain();
+    await all;
+    const wide = heldBatches();
+    const many = new GraphClient({ identity, fetch: wide.fetch, batchesInFlight: 8 }).batchAll(items(400), ALL);
+    await settle();
+    expect(wide.inFlight()).toBe(8);
+    await wide.drain();
+    expect((await many).length).toBe(400);
+    expect(wide.most()).toBe(8);
+  });
+
+  it('a throttled batch waits its Retry-After alone while the pool goes on', async () => {
+    // The first batch's first answer is 429 with Retry-After 7: only that request goes again, after 7 s.
+    const graph = heldBatches((id, sent) => (id === 'u0' && sent === 0 ? { status: 429, headers: { 'retry-after': '7' } } : { status: 200 }));
+    const waits: { ms: number; wake: () => void }[] = [];
+    const client = new GraphClient({
+      identity,
+      fetch: graph.fetch,
+      batchesInFlight: 2,
+      sleep: (ms) => new Promise<void>((wake) => waits.push({ ms, wake })),
+    });
+    const all = client.batchAll(items(80), ALL);
+    await settle();
+    graph.held[0]!.release();
+    await settle();
+    expect(waits.map((w) => w.ms)).toEqual([7000]);
+    // While it waits, the other slot carries on through the remaining batches.
+    graph.held[1]!.release();
+    await settle();
+    expect(graph.sent()).toBe(3);
+    graph.held[2]!.release();
+    await settle();
+    expect(graph.sent()).toBe(4);
+    waits[0]!.wake();
+    await settle();
+    await graph.drain();
+    const answers = await all;
+    expect(answers.map((a) => a.status)).toEqual(Array(80).fill(200));
+    expect(client.stats.retries).toBe(1);
+  });
+});

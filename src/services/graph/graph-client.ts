@@ -82,8 +82,13 @@ export function assertGraphUrl(url: string): void {
 
 /** Graph accepts at most 20 requests in one $batch (https://learn.microsoft.com/graph/json-batching). */
 export const MAX_BATCH_SIZE = 20;
-/** $batch requests {@link GraphClient.batchAll} keeps in flight at once. */
-const BATCHES_IN_FLIGHT = 4;
+/**
+ * $batch requests {@link GraphClient.batchAll} keeps in flight at once by default. Graph's
+ * throttling counts every request inside a $batch (https://learn.microsoft.com/graph/throttling),
+ * so more in flight does not buy more than the tenant's share; a throttled batch waits its
+ * Retry-After on its own while the others go on.
+ */
+export const DEFAULT_BATCHES_IN_FLIGHT = 4;
 
 /** One request inside a $batch: a GET unless a method is given. */
 export interface BatchItem {
@@ -121,6 +126,8 @@ export interface GraphClientOptions {
   readonly timeoutMs?: number;
   /** The timer for request timeouts; injected so tests need no wall time. */
   readonly startTimer?: StartTimer;
+  /** $batch requests {@link GraphClient.batchAll} keeps in flight (default {@link DEFAULT_BATCHES_IN_FLIGHT}). */
+  readonly batchesInFlight?: number;
 }
 
 const TIMEOUT_ERROR = 'GraphTimeoutError';
@@ -256,19 +263,40 @@ export class GraphClient {
   }
 
   /**
-   * Any number of GETs: split into $batch requests of 20, a few in flight at once, answers in
-   * the order of the items (see {@link batch} for retries).
+   * Any number of GETs: split into $batch requests of 20, kept N in flight (a pool: the next batch
+   * starts as soon as one answers, not when a whole wave has), answers in the order of the items
+   * (see {@link batch} for retries: a throttled batch waits its own Retry-After while the others go
+   * on). `onProgress` hears each batch as it is answered, with that batch's answers, so a caller can
+   * use what is in before the rest arrives. The first failure rejects; no new batch starts after it.
    */
-  async batchAll(items: readonly BatchItem[], scopes: readonly string[], signal?: AbortSignal, onProgress?: (answered: number, total: number) => void): Promise<BatchAnswer[]> {
+  async batchAll(
+    items: readonly BatchItem[],
+    scopes: readonly string[],
+    signal?: AbortSignal,
+    onProgress?: (answered: number, total: number, batch: readonly BatchAnswer[]) => void,
+  ): Promise<BatchAnswer[]> {
     const groups: BatchItem[][] = [];
     for (let i = 0; i < items.length; i += MAX_BATCH_SIZE) groups.push(items.slice(i, i + MAX_BATCH_SIZE));
-    const answers: BatchAnswer[] = [];
-    for (let i = 0; i < groups.length; i += BATCHES_IN_FLIGHT) {
-      const wave = groups.slice(i, i + BATCHES_IN_FLIGHT).map((group) => this.batch(group, scopes, signal));
-      answers.push(...(await Promise.all(wave)).flat());
-      onProgress?.(answers.length, items.length);
-    }
-    return answers;
+    const answers: BatchAnswer[][] = new Array<BatchAnswer[]>(groups.length);
+    const inFlight = Math.max(1, this.options.batchesInFlight ?? DEFAULT_BATCHES_IN_FLIGHT);
+    let next = 0;
+    let answered = 0;
+    let failed = false;
+    const worker = async (): Promise<void> => {
+      while (!failed && next < groups.length) {
+        const index = next++;
+        try {
+          answers[index] = await this.batch(groups[index]!, scopes, signal);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+        answered += groups[index]!.length;
+        onProgress?.(answered, items.length, answers[index]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, groups.length) }, worker));
+    return answers.flat();
   }
 
   /**

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { BookingRecord, Proposal } from '@/domain/booking/pair-schedule';
 import type { ProgrammeProfile } from '@/domain/matching/profile';
-import type { GraphClient } from '../graph/graph-client';
+import type { BatchAnswer, GraphClient } from '../graph/graph-client';
 import { errorFromAnswer, GraphRequestError } from '../graph/graph-errors';
 import { PROFILE_EXTENSION } from './profile-extension';
 
@@ -187,6 +187,49 @@ export async function optOut(client: GraphClient): Promise<void> {
   }
 }
 
+/** One person's profile extension as Graph gave it, or undefined when they have none (404). */
+export interface ProfileAnswer {
+  readonly personId: string;
+  readonly extension: unknown;
+}
+
+/**
+ * The profile extensions of these people, 20 per $batch, in the order given (read first what is
+ * needed first). `onBatch` hears each batch's answers as they arrive, with how many were read so
+ * far, of how many. A person without a profile answers 404 (undefined); any other refusal throws.
+ */
+export async function readProfileExtensions(
+  client: GraphClient,
+  personIds: readonly string[],
+  options: { readonly signal?: AbortSignal; readonly onBatch?: (answers: readonly ProfileAnswer[], read: number, total: number) => void } = {},
+): Promise<ProfileAnswer[]> {
+  const toAnswer = (answer: BatchAnswer): ProfileAnswer => {
+    if (answer.status === 404) return { personId: answer.id, extension: undefined };
+    if (answer.status !== 200) throw errorFromAnswer(answer, PROFILE_READ_SCOPES);
+    return { personId: answer.id, extension: answer.body };
+  };
+  const answers = await client.batchAll(
+    personIds.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}/extensions/${PROFILE_EXTENSION}` })),
+    PROFILE_READ_SCOPES,
+    options.signal,
+    options.onBatch ? (read, total, batch) => options.onBatch!(batch.map(toAnswer), read, total) : undefined,
+  );
+  return answers.map(toAnswer);
+}
+
+/** The profiles among these answers; a damaged one is left out and reported (who, and what is wrong). */
+export function profilesOf(answers: Iterable<ProfileAnswer>): { profiles: StoredProfile[]; damaged: { personId: string; problem: string }[] } {
+  const profiles: StoredProfile[] = [];
+  const damaged: { personId: string; problem: string }[] = [];
+  for (const { personId, extension } of answers) {
+    if (extension === undefined) continue;
+    const read = readStoredProfile(personId, extension);
+    if ('damaged' in read) damaged.push({ personId, problem: read.damaged });
+    else profiles.push(read);
+  }
+  return { profiles, damaged };
+}
+
 /**
  * Everyone's profiles among these people, 20 per $batch. A damaged profile is left out and
  * reported (who, and what is wrong), never fatal. `onProgress` hears how many people were read so
@@ -198,20 +241,5 @@ export async function readProfiles(
   signal?: AbortSignal,
   onProgress?: (read: number, total: number) => void,
 ): Promise<{ profiles: StoredProfile[]; damaged: { personId: string; problem: string }[] }> {
-  const profiles: StoredProfile[] = [];
-  const damaged: { personId: string; problem: string }[] = [];
-  const answers = await client.batchAll(
-    personIds.map((id) => ({ id, url: `/users/${encodeURIComponent(id)}/extensions/${PROFILE_EXTENSION}` })),
-    PROFILE_READ_SCOPES,
-    signal,
-    onProgress,
-  );
-  for (const answer of answers) {
-    if (answer.status === 404) continue;
-    if (answer.status !== 200) throw errorFromAnswer(answer, PROFILE_READ_SCOPES);
-    const read = readStoredProfile(answer.id, answer.body);
-    if ('damaged' in read) damaged.push({ personId: answer.id, problem: read.damaged });
-    else profiles.push(read);
-  }
-  return { profiles, damaged };
+  return profilesOf(await readProfileExtensions(client, personIds, { ...(signal ? { signal } : {}), ...(onProgress ? { onBatch: (_, read, total) => onProgress(read, total) } : {}) }));
 }

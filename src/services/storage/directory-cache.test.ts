@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import type { DirectorySnapshot } from '../graph/directory-loader';
+import { openAppDatabase } from './app-database';
 import { createIndexedDbDirectoryCache, createMemoryDirectoryCache } from './directory-cache';
 
 const snapshot: DirectorySnapshot = {
@@ -55,7 +55,7 @@ describe('the IndexedDB directory cache', () => {
   it('ignores a damaged snapshot instead of failing', async () => {
     const cache = createIndexedDbDirectoryCache();
     await cache.writeSnapshot('damaged', snapshot);
-    const db = await openDB('reverse-mentoring', 1);
+    const db = await openAppDatabase();
     await db.put('directory-snapshots', { people: [{ id: 7 }], skipped: -1 }, 'damaged');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(await cache.readSnapshot('damaged')).toBeUndefined();
@@ -65,7 +65,7 @@ describe('the IndexedDB directory cache', () => {
 
   it('drops a snapshot or checkpoint whose links point away from Graph, so no token follows them', async () => {
     const cache = createIndexedDbDirectoryCache();
-    const db = await openDB('reverse-mentoring', 1);
+    const db = await openAppDatabase();
     const foreign = 'https://graph.microsoft.com.evil.example/v1.0/users/delta?$deltatoken=abc';
     await db.put('directory-snapshots', { ...snapshot, deltaLink: foreign }, 'tampered');
     await db.put('directory-checkpoints', { pending: ['/users?x', foreign], people: [], skipped: 0, expected: 1, deltaLink: snapshot.deltaLink }, 'tampered');
@@ -77,7 +77,7 @@ describe('the IndexedDB directory cache', () => {
 
   it('drops a directory cached before mail addresses were read, so it is loaded again with them', async () => {
     const cache = createIndexedDbDirectoryCache();
-    const db = await openDB('reverse-mentoring', 1);
+    const db = await openAppDatabase();
     const withoutMail = Object.fromEntries(Object.entries(snapshot.people[0]!).filter(([key]) => key !== 'mail'));
     await db.put('directory-snapshots', { ...snapshot, people: [withoutMail] }, 'old');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

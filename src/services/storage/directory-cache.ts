@@ -1,8 +1,8 @@
-import { openDB, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import type { DirectoryPerson } from '../graph/directory-person';
 import type { DirectorySnapshot, LoadCheckpoint } from '../graph/directory-loader';
 import { isGraphUrl } from '../graph/graph-client';
+import { DIRECTORY_CHECKPOINTS as CHECKPOINTS, DIRECTORY_SNAPSHOTS as SNAPSHOTS, validCached, withAppDatabase } from './app-database';
 
 /**
  * Where the loaded directory is kept between opens, per tenant and signed-in person, so the app
@@ -61,37 +61,17 @@ const checkpointSchema = z.object({
   deltaLink: graphLink,
 });
 
-/** A cached value that fails validation (another version of the app, a damaged store) is dropped. */
-function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
-  if (value === undefined) return undefined;
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) console.warn('Ignoring a cached directory that is not valid', parsed.error.issues[0]);
-  return parsed.success ? parsed.data : undefined;
-}
-
-const DB_NAME = 'reverse-mentoring';
-const SNAPSHOTS = 'directory-snapshots';
-const CHECKPOINTS = 'directory-checkpoints';
-
-/** The cache in IndexedDB (one database, two stores keyed by tenant and person). */
+/** The cache in IndexedDB (the app's database, app-database.ts: two stores keyed by tenant and person). */
 export function createIndexedDbDirectoryCache(): DirectoryCache {
-  let db: Promise<IDBPDatabase> | undefined;
-  const open = () =>
-    (db ??= openDB(DB_NAME, 1, {
-      upgrade(database) {
-        database.createObjectStore(SNAPSHOTS);
-        database.createObjectStore(CHECKPOINTS);
-      },
-    }));
   return {
-    readSnapshot: async (key) => valid(snapshotSchema, await (await open()).get(SNAPSHOTS, key)),
-    writeSnapshot: async (key, snapshot) => void (await (await open()).put(SNAPSHOTS, snapshot, key)),
-    readCheckpoint: async (key) => valid(checkpointSchema, await (await open()).get(CHECKPOINTS, key)),
-    writeCheckpoint: async (key, checkpoint) => {
-      const database = await open();
-      if (checkpoint) await database.put(CHECKPOINTS, checkpoint, key);
-      else await database.delete(CHECKPOINTS, key);
-    },
+    readSnapshot: (key) => withAppDatabase(async (database) => validCached(snapshotSchema, 'directory', await database.get(SNAPSHOTS, key)), undefined),
+    writeSnapshot: (key, snapshot) => withAppDatabase(async (database) => void (await database.put(SNAPSHOTS, snapshot, key)), undefined),
+    readCheckpoint: (key) => withAppDatabase(async (database) => validCached(checkpointSchema, 'directory', await database.get(CHECKPOINTS, key)), undefined),
+    writeCheckpoint: (key, checkpoint) =>
+      withAppDatabase(async (database) => {
+        if (checkpoint) await database.put(CHECKPOINTS, checkpoint, key);
+        else await database.delete(CHECKPOINTS, key);
+      }, undefined),
   };
 }
 
