@@ -1,10 +1,10 @@
 /**
  * `npm run --silent bench:programme`: an executive opens the programme in a 50,000-person demo
  * tenant with about 3,000 participants, against the fake Graph with 200 ms per response, through
- * the app's own code: the org load (openDirectory: cache, else full load), the participant list
- * (a stand-in for the programme store's, participants-stand-in.ts), the participants' profiles
- * (loadProgrammeProfiles: cache, then only what changed; the executive and mentors first) and
- * the matcher's first page of suggestions for the executive.
+ * the app's own code: the org load (openDirectory: cache, else full load), the programme store's
+ * participant list with the copy of each participant's profile (storeParticipants, the fake Graph's
+ * SharePoint lists), the participants' profiles (loadProgrammeProfiles: cache, then only what
+ * changed; the executive first) and the matcher's first page of suggestions for the executive.
  *
  * - cold: empty caches, from nothing to the executive's first suggestions;
  * - warm: the second open, with the caches the cold one left (and a few profiles changed since).
@@ -19,7 +19,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { orgModelOf, programmeMatcher } from '../../src/application/programme/open-programme.ts';
-import { loadProgrammeProfiles, type Participant, type ProfilesUpdate } from '../../src/application/programme/programme-profiles.ts';
+import { loadProgrammeProfiles, type ProfilesUpdate } from '../../src/application/programme/programme-profiles.ts';
 import { suggestFor } from '../../src/application/programme/suggest.ts';
 import { DEMO_PEOPLE } from '../../src/demo/demo-people.ts';
 import { createDemoIdentity } from '../../src/demo/demo-identity.ts';
@@ -32,7 +32,9 @@ import { GraphClient } from '../../src/services/graph/graph-client.ts';
 import { PROFILE_EXTENSION } from '../../src/services/profile/profile-extension.ts';
 import { createMemoryDirectoryCache, type DirectoryCache } from '../../src/services/storage/directory-cache.ts';
 import { createMemoryProfileCache, type ProfileCache } from '../../src/services/storage/profile-cache.ts';
-import { participantsOf, readParticipantsStandIn, withParticipantList } from './participants-stand-in.ts';
+import { storeParticipants } from '../../src/application/programme/programme-store-setup.ts';
+import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '../../src/demo/graph/demo-programme-store.ts';
+import { openProgrammeStore, saveMyParticipation } from '../../src/services/programme/programme-store.ts';
 
 const SIZE = Number(process.env.BENCH_PROGRAMME_SIZE ?? 50_000);
 const LATENCY_MS = 200;
@@ -43,28 +45,21 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const users = generateDemoTenant({ size: SIZE });
 const extensions = generateDemoProfiles(users);
-/**
- * BENCH_PROFILES_IN_LIST=1: the participant list carries each participant's profile (as the store
- * could, beside the stamp), so only the executive's own profile is read from Graph.
- */
-const profilesInList = process.env.BENCH_PROFILES_IN_LIST === '1';
-let participants = participantsOf(extensions, profilesInList);
 const executive = DEMO_PEOPLE[0]!;
 /** BENCH_THROTTLE=0.2 answers a fifth of Graph's requests 429 (Retry-After 1 s), as the issue measured. */
 const throttleRate = Number(process.env.BENCH_THROTTLE ?? 0);
-const graph = new FakeGraph({ users, extensions, faults: { latencyMs: LATENCY_MS, throttleRate, retryAfterSeconds: 1 }, seed: 11 });
-const list = withParticipantList(graph.fetch, () => participants, LATENCY_MS);
+const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS, faults: { latencyMs: LATENCY_MS, throttleRate, retryAfterSeconds: 1 }, seed: 11 });
+seedDemoProgrammeStore(graph, extensions);
+const participantIds = [...extensions.keys()];
 const identity = createDemoIdentity(executive);
 const key = `tenant:${executive.id}`;
 const now = Date.parse('2026-11-23T09:00:00Z');
-log(
-  `${users.length} people${profilesInList ? ', profiles copied into the participant list' : ''}${throttleRate ? `, ${throttleRate * 100} % of requests throttled` : ''}, ${participants.length} participants (${participants.filter((p) => p.role !== 'mentee').length} mentors)`,
-);
+log(`${users.length} people${throttleRate ? `, ${throttleRate * 100} % of requests throttled` : ''}, ${participantIds.length} participants`);
 
 /** One open, as the programme context runs it: resolves at the executive's first suggestions; `rest` when all is read. */
 async function openOnce(directoryCache: DirectoryCache, profileCache: ProfileCache) {
-  const orgClient = new GraphClient({ identity, fetch: list.fetch, ...IN_FLIGHT });
-  const profileClient = new GraphClient({ identity, fetch: list.fetch, ...IN_FLIGHT });
+  const orgClient = new GraphClient({ identity, fetch: graph.fetch, ...IN_FLIGHT });
+  const profileClient = new GraphClient({ identity, fetch: graph.fetch, ...IN_FLIGHT });
   const started = performance.now();
   let snapshot: DirectorySnapshot | undefined;
   let profiles: ProfilesUpdate | undefined;
@@ -110,7 +105,7 @@ async function openOnce(directoryCache: DirectoryCache, profileCache: ProfileCac
   const orgMsPromise = directory.then(() => performance.now() - started);
   const read = loadProgrammeProfiles({
     client: profileClient,
-    participants: readParticipantsStandIn(profileClient),
+    participants: storeParticipants(profileClient, DEMO_OWNER_GROUP_ID).then((listed) => listed ?? Promise.reject(new Error('The programme store could not be read'))),
     first: [executive.id],
     cache: profileCache,
     key,
@@ -146,16 +141,20 @@ log(
     `everything read at ${Math.round(coldAll.ms)} ms (org load ${Math.round(coldAll.orgMs)} ms) after ${coldAll.requests} requests (org ${coldAll.orgRequests}), ${coldAll.profiles} profiles`,
 );
 
-const graphProfile = (id: string) => ({ ...extensions.get(id)![PROFILE_EXTENSION], updated: '2026-11-22T10:00:00.000Z' });
-// Between the opens: three profiles changed, one participant left.
-const changed = participants.slice(0, 3).map((p) => p.personId);
+// Between the opens: three people changed their profiles and one left, each through their own client (the app's writes).
+const asPerson = (id: string) => {
+  const user = users.find((u) => u.id === id)!;
+  return new GraphClient({ identity: createDemoIdentity({ id, displayName: user.displayName, userPrincipalName: user.userPrincipalName, tenantId: undefined }), fetch: graph.fetch });
+};
+const changed = participantIds.filter((id) => id !== executive.id).slice(0, 3);
 for (const id of changed) {
-  const profile = extensions.get(id)![PROFILE_EXTENSION]!;
-  graph.replaceExtensions(id, { [PROFILE_EXTENSION]: { ...profile, updated: '2026-11-22T10:00:00.000Z' } });
+  const profile: Record<string, unknown> = { ...extensions.get(id)![PROFILE_EXTENSION]!, updated: '2026-11-22T10:00:00.000Z' };
+  graph.replaceExtensions(id, { [PROFILE_EXTENSION]: profile });
+  const role = typeof profile.mentorCapacity === 'number' ? (Array.isArray(profile.wantsToLearn) ? 'both' : 'mentor') : 'executive';
+  await saveMyParticipation(await openProgrammeStore(asPerson(id), DEMO_OWNER_GROUP_ID), id, { role, profileUpdated: '2026-11-22T10:00:00.000Z', profile });
 }
-participants = participants
-  .slice(1, -1)
-  .map((p): Participant => (changed.includes(p.personId) ? { ...p, profileUpdated: '2026-11-22T10:00:00.000Z', ...(profilesInList ? { profile: graphProfile(p.personId) } : {}) } : p));
+const leaver = participantIds.filter((id) => id !== executive.id).at(-1)!;
+await saveMyParticipation(await openProgrammeStore(asPerson(leaver), DEMO_OWNER_GROUP_ID), leaver, null);
 const warm = await openOnce(directoryCache, profileCache);
 const warmAll = await warm.rest;
 log(
@@ -169,7 +168,7 @@ if (cold.first.suggestions === 0 || warm.first.suggestions === 0) {
 console.log(
   JSON.stringify({
     people: users.length,
-    participants: participantsOf(extensions).length,
+    participants: participantIds.length,
     coldMs: Math.round(cold.first.ms),
     warmMs: Math.round(warm.first.ms),
     requests: cold.first.requests,

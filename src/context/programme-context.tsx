@@ -94,6 +94,20 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const people = useMemo(() => new Map((snapshot?.people ?? []).map((p) => [p.id, p])), [snapshot]);
   const model = useMemo(() => (snapshot && programme ? programme.orgModelOf(snapshot) : undefined), [snapshot, programme]);
 
+  // Every profile change also refreshes the person's participant entry (its profile stamp), so a
+  // reader's cache knows to read the profile again.
+  const [participationProblem, setParticipationProblem] = useState<string | undefined>();
+  const participation = useMemo(
+    () =>
+      programmeGroupId
+        ? {
+            store: async () => (await import('@/application/programme/programme-store-setup')).openStore(await graph(), programmeGroupId),
+            onProblem: setParticipationProblem,
+          }
+        : undefined,
+    [graph, programmeGroupId],
+  );
+
   useEffect(() => {
     if (!snapshot || !programme) return;
     let current = true;
@@ -104,11 +118,12 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
       try {
         const [client, storage, { deviceKeyOf }] = await Promise.all([graph(), import('@/services/storage/profile-cache'), import('@/services/storage/app-database')]);
         const cache = typeof indexedDB === 'undefined' ? storage.createMemoryProfileCache() : storage.createIndexedDbProfileCache();
+        // Only the programme's participants are read, from its store (with the copy of each one's
+        // profile the store keeps); without a store (no owners' group configured), everyone active is.
+        const participants = programmeGroupId ? await (await import('@/application/programme/programme-store-setup')).storeParticipants(client, programmeGroupId, abort.signal) : undefined;
         const { list, damaged } = await programme.loadProgrammeProfiles({
           client,
-          // The integrator passes the programme store's participant list here (`participants:
-          // readParticipants(store)`); until then everyone active is read, behind the cached copy.
-          personIds: programme.activePersonIds(snapshot),
+          ...(participants ? { participants } : { personIds: programme.activePersonIds(snapshot) }),
           first: [user.id],
           cache,
           key: deviceKeyOf(user),
@@ -127,6 +142,13 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
           },
         });
         if (current) setProfiles({ status: 'ready', list, damaged });
+        // One's own entry is brought up to date on open, so a profile saved before the store existed
+        // (or whose entry failed to save) takes part again without anyone editing anything.
+        const mine = list.find((p) => p.personId === user.id);
+        const listed = participants?.find((p) => p.personId === user.id);
+        if (current && participants && participation && (mine ? listed?.profileUpdated !== mine.updated : listed)) {
+          void loadMyProfile().then((useCase) => useCase.recordParticipation(participation, user.id, mine ?? null));
+        }
       } catch (error) {
         if (current) setProfiles({ status: 'failed', list: [], damaged: [], error: error instanceof Error ? error : new Error(String(error)) });
       }
@@ -135,7 +157,7 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
       current = false;
       abort.abort();
     };
-  }, [snapshot, programme, graph, user, reloads]);
+  }, [snapshot, programme, graph, user, reloads, programmeGroupId, participation]);
 
   // Built from a usable list only (complete, or cached / first stage), and only when the list changes, not at each batch read.
   const usable = profiles.status === 'ready' || profiles.partial === true;
@@ -149,20 +171,6 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
   const keep = useCallback(
     (saved: StoredProfile | undefined) => setProfiles((state) => ({ ...state, list: [...state.list.filter((p) => p.personId !== user.id), ...(saved ? [saved] : [])] })),
     [user.id],
-  );
-
-  // Every profile change also refreshes the person's participant entry (its profile stamp), so a
-  // reader's cache knows to read the profile again.
-  const [participationProblem, setParticipationProblem] = useState<string | undefined>();
-  const participation = useMemo(
-    () =>
-      programmeGroupId
-        ? {
-            store: async () => (await import('@/application/programme/programme-store-setup')).openStore(await graph(), programmeGroupId),
-            onProblem: setParticipationProblem,
-          }
-        : undefined,
-    [graph, programmeGroupId],
   );
 
   const updateMyProfile = useCallback(

@@ -1,3 +1,4 @@
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { createDemoIdentity } from '@/demo/demo-identity';
@@ -79,10 +80,17 @@ describe('my participation in the programme store', () => {
     return { graph, client: clientFor(margaret), participation, problems, read: async () => (await readParticipants(await openProgrammeStore(clientFor(priya), GROUP))).participants };
   };
 
+  /** The profile extension as Graph holds it, without the properties Graph adds. */
+  const rawProfile = async (client: GraphClient) => {
+    const answer = await client.get<Record<string, unknown>>(`/me/extensions/${PROFILE_EXTENSION}`, ['User.Read']);
+    return Object.fromEntries(Object.entries(answer).filter(([key]) => !['id', 'extensionName', '@odata.type'].includes(key)));
+  };
+
   it('puts the person’s own entry on every save (role and profile stamp), and removes it when they opt out', async () => {
     const { client, participation, problems, read } = await setup();
     const first = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
-    expect(await read()).toEqual([{ personId: margaret.id, role: 'executive', profileUpdated: first.updated }]);
+    // The entry carries a copy of what the profile publishes, so readers need not read the extension.
+    expect(await read()).toEqual([{ personId: margaret.id, role: 'executive', profileUpdated: first.updated, profile: await rawProfile(client) }]);
     const asked = await updateMyProfile(client, first, { asked: booking.with }, NOW + 60_000, participation);
     await saveMyChoices(
       client,
@@ -92,7 +100,8 @@ describe('my participation in the programme store', () => {
       { timeZone: 'UTC', now: NOW + 120_000 },
       participation,
     );
-    expect(await read()).toEqual([{ personId: margaret.id, role: 'both', profileUpdated: '2026-11-23T09:02:00.000Z' }]);
+    expect(await read()).toEqual([{ personId: margaret.id, role: 'both', profileUpdated: '2026-11-23T09:02:00.000Z', profile: await rawProfile(client) }]);
+    expect((await read())[0]!.profile).toMatchObject({ asked: booking.with, mentorCapacity: 1 });
     await optOut(client, { ...participation, personId: margaret.id });
     expect(await read()).toEqual([]);
     expect(problems).toEqual([]);

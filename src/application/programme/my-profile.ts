@@ -9,7 +9,7 @@
  * find who takes part without reading everyone's profile. The profile is saved first; a failed
  * participation write never loses it, and is said in words through `onProblem`.
  */
-import { optOut as removeProfile, saveMyProfile as storeProfile, type StoredProfile } from '@/services/profile/profile-store';
+import { optOut as removeProfile, saveMyProfile as storeProfile, toExtension, type StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
 import { saveMyParticipation, type Participant, type ProgrammeStore } from '@/services/programme/programme-store';
 import { describeStoreFailure } from './programme-store-setup';
@@ -27,10 +27,14 @@ export function participantRole(profile: Pick<StoredProfile, 'mentor' | 'mentee'
   return profile.mentor && profile.mentee ? 'both' : profile.mentor ? 'mentor' : 'executive';
 }
 
-async function recordParticipation(participation: Participation, personId: string, profile: StoredProfile | null): Promise<void> {
+/**
+ * Records the person's participation in the store (their profile, or null: they take no part);
+ * a failure is told through `onProblem`, never thrown.
+ */
+export async function recordParticipation(participation: Participation, personId: string, profile: StoredProfile | null): Promise<void> {
   try {
     const store = await participation.store();
-    await saveMyParticipation(store, personId, profile && { role: participantRole(profile), profileUpdated: profile.updated });
+    await saveMyParticipation(store, personId, profile && { role: participantRole(profile), profileUpdated: profile.updated, profile: toExtension(profile) });
   } catch (error) {
     const reason = describeStoreFailure(error).message;
     participation.onProblem(

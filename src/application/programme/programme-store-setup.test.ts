@@ -5,7 +5,10 @@ import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { PROGRAMME_LISTS } from '@/services/programme/programme-store';
-import { ensureProgrammeStore, openStore } from './programme-store-setup';
+import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
+import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
+import { ensureProgrammeStore, openStore, storeParticipants } from './programme-store-setup';
 
 const users = generateDemoTenant({ size: 40 });
 const [margaret, , , priya] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, unknown, (typeof DEMO_PEOPLE)[number]];
@@ -31,5 +34,32 @@ describe('setting up the programme store', () => {
     const failure = ensureProgrammeStore(clientFor(graphWith(false), priya), GROUP);
     await expect(failure).rejects.toMatchObject({ reason: 'notGranted', message: expect.stringMatching(/Ask your Microsoft 365 admin to grant the app the Sites\.Selected permission/) });
     await expect(failure).rejects.not.toMatchObject({ message: expect.stringMatching(/Access denied/) });
+  });
+});
+
+describe('who takes part, for reading profiles', () => {
+  it('is the store’s participants with the copy of each profile, read in one list request and no profile reads', async () => {
+    const extensions = generateDemoProfiles(users);
+    const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
+    seedDemoProgrammeStore(graph, extensions);
+    const requests: string[] = [];
+    const client = new GraphClient({
+      identity: createDemoIdentity(margaret),
+      fetch: (input, init) => {
+        requests.push(new Request(input, init).url);
+        return graph.fetch(input, init);
+      },
+      sleep: () => Promise.resolve(),
+    });
+    const participants = await storeParticipants(client, DEMO_OWNER_GROUP_ID);
+    expect(participants?.map((p) => p.personId).sort()).toEqual([...extensions.keys()].sort());
+    for (const p of participants!) expect(p.profile).toEqual(extensions.get(p.personId)![PROFILE_EXTENSION]);
+    expect(participants?.find((p) => p.personId === margaret.id)).toMatchObject({ role: 'mentee' });
+    expect(requests.filter((url) => url.includes('/extensions'))).toEqual([]);
+  });
+
+  it('is unknown (undefined: read everyone) when the store cannot be read, never an error', async () => {
+    await expect(storeParticipants(clientFor(graphWith(false), margaret), GROUP)).resolves.toBeUndefined();
+    await expect(storeParticipants(clientFor(graphWith(true), margaret), GROUP)).resolves.toBeUndefined();
   });
 });

@@ -6,7 +6,8 @@
 import type { GraphClient } from '@/services/graph/graph-client';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { isProgrammeOwner } from '@/services/programme/programme-owner';
-import { createMissingLists, openProgrammeStore, type ProgrammeStore } from '@/services/programme/programme-store';
+import { createMissingLists, openProgrammeStore, readParticipants, type ProgrammeStore } from '@/services/programme/programme-store';
+import type { Participant as ProfileParticipant } from './programme-profiles';
 
 /** The store could not be set up or opened; the message says what happened and what to do. */
 export class ProgrammeStoreError extends Error {
@@ -63,5 +64,25 @@ export async function openStore(client: GraphClient, ownerGroupId: string): Prom
     return await openProgrammeStore(client, ownerGroupId);
   } catch (error) {
     throw describeStoreFailure(error);
+  }
+}
+
+/**
+ * Who takes part, for reading only their profiles (application/programme/programme-profiles.ts):
+ * the store's participant entries, each with the copy of the person's profile it keeps. Undefined
+ * when the store cannot be read (not set up yet, or not granted): then the caller reads everyone.
+ */
+export async function storeParticipants(client: GraphClient, ownerGroupId: string, signal?: AbortSignal): Promise<ProfileParticipant[] | undefined> {
+  try {
+    const { participants } = await readParticipants(await openProgrammeStore(client, ownerGroupId), signal);
+    return participants.map((p) => ({
+      personId: p.personId,
+      profileUpdated: p.profileUpdated,
+      role: p.role === 'executive' ? 'mentee' : p.role,
+      ...(p.profile ? { profile: p.profile } : {}),
+    }));
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return undefined;
   }
 }

@@ -34,7 +34,7 @@ export function seedDemoProgrammeStore(graph: FakeGraph, extensions: ReadonlyMap
     const mentor = typeof profile.mentorCapacity === 'number';
     const mentee = Array.isArray(profile.wantsToLearn);
     const updated = typeof profile.updated === 'string' && ISO.test(profile.updated) ? profile.updated : `${asOf}T09:00:00.000Z`;
-    const entry = { personId, role: mentor && mentee ? 'both' : mentor ? 'mentor' : 'executive', profileUpdated: updated };
+    const entry = { personId, role: mentor && mentee ? 'both' : mentor ? 'mentor' : 'executive', profileUpdated: updated, profile };
     graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.participants, personId, { Title: 'participant', PersonId: personId, Data: JSON.stringify(entry) });
   }
 }

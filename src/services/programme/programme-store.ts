@@ -50,6 +50,13 @@ const participantSchema = z.object({
   /** The profile's `updated` stamp, so a cache knows when to read the profile again. */
   profileUpdated: at,
   pausedUntil: at.optional(),
+  /**
+   * A copy of what the person published in their profile extension (services/profile/profile-store.ts),
+   * written with the stamp on every save, so a reader of the list need not read 3,000 extensions one by
+   * one (Graph cannot list users with an open extension). It is checked with the profile's own schema
+   * where it is used; the list's readers are a subset of the extension's (the whole tenant).
+   */
+  profile: z.record(z.string(), z.unknown()).optional(),
 });
 /** A person taking part, as they said in their profile. */
 export type Participant = z.infer<typeof participantSchema>;
