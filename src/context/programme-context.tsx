@@ -146,7 +146,9 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
         // (or whose entry failed to save) takes part again without anyone editing anything.
         const mine = list.find((p) => p.personId === user.id);
         const listed = participants?.find((p) => p.personId === user.id);
-        if (current && participants && participation && (mine ? listed?.profileUpdated !== mine.updated : listed)) {
+        // A damaged profile is still a profile: its entry stays until its person saves again.
+        const damagedMine = damaged.some((d) => d.personId === user.id);
+        if (current && participants && participation && !damagedMine && (mine ? listed?.profileUpdated !== mine.updated : listed)) {
           void loadMyProfile().then((useCase) => useCase.recordParticipation(participation, user.id, mine ?? null));
         }
       } catch (error) {
