@@ -32,8 +32,12 @@ export const NOTIFICATIONS: Readonly<Record<NotificationKind, { readonly activit
   proposal: { activityType: 'pairProposed', place: 'proposal', preview: 'See who and why, then accept or decline.' },
 };
 
-/** What became of one notification: sent, not allowed (the permission or the recipient's app), or failed otherwise. */
-export type NotifyOutcome = 'sent' | 'notAllowed' | 'failed';
+/**
+ * What became of one notification: sent, not allowed (the permission or the recipient's app), failed
+ * otherwise, or handed to the background (a tab does not keep the person waiting for Teams; a
+ * refusal is still said once, through the notice).
+ */
+export type NotifyOutcome = 'sent' | 'notAllowed' | 'failed' | 'queued';
 
 /** The port the use cases tell people through; it never throws. */
 export interface Notifier {

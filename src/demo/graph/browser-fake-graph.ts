@@ -48,6 +48,8 @@ export function browserFakeGraph(): FakeGraph {
     groups: DEMO_GROUPS,
     siteGrants: DEMO_SITE_GRANTS,
     catalog: new Map([[DEMO_TEAMS_APP_ID, 'Reverse mentoring']]),
+    // The app is installed for everyone in the programme: those with a profile, as generated or written since.
+    appInstalledFor: (user) => profiles.has(user.id) || user.id in readJson<Writes>(DEMO_WRITES_KEY, {}),
     faults: faultsFor(isFaultPreset(stored) ? stored : 'none'),
     // The demo answers it 400 and carries on; the browser tests count console errors as failures.
     onUnknownRequest: ({ method, path }) => console.error(`Fake Graph: ${method} ${path} is not in the behaviour catalogue (graph-catalogue.ts).`),
