@@ -218,13 +218,16 @@ export function DevHost() {
 
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
+  // `?subPageId=requests` opens the personal tab as a notification's deep link would.
+  const subPageId = new URLSearchParams(window.location.search).get('subPageId');
+  const openedAt = subPageId ? { subEntityId: subPageId } : {};
   const specFor = (frameContext: SimulatedFrameContext, person: () => DemoPerson, inMeeting: boolean) => (): FrameSpec => ({
     frameContext,
     hostName: settingsRef.current.host,
     theme: settingsRef.current.theme,
     locale: navigator.language || 'en-US',
     user: { id: person().id, displayName: person().displayName, userPrincipalName: person().userPrincipalName ?? '', tenantId: person().tenantId ?? '' },
-    ...(inMeeting ? { chatId: meeting.chatId, meetingId: meeting.meetingId, entityId: tab?.entityId ?? '' } : { entityId: 'home' }),
+    ...(inMeeting ? { chatId: meeting.chatId, meetingId: meeting.meetingId, entityId: tab?.entityId ?? '' } : { entityId: 'home', ...openedAt }),
   });
 
   const changeTheme = (theme: SimulatedTheme) => {
