@@ -17,6 +17,7 @@ import {
 } from './app-package.ts';
 import { colorIcon, outlineIcon } from './make-icons.ts';
 import { ACTIVITY_TYPES } from '../../src/services/config/activity-types.ts';
+import { NOTIFICATIONS } from '../../src/application/notifications/notifier.ts';
 
 const config = parseAppConfig({
   AAD_APP_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
@@ -100,6 +101,9 @@ describe('the app package', () => {
   it('declares every activity type the app sends, as the app words them, and the schema allows them', () => {
     const manifest = goodManifest();
     expect((manifest.activities as { activityTypes: unknown[] }).activityTypes).toEqual(ACTIVITY_TYPES.map((t) => ({ ...t })));
+    // Every type the app's notifications send is in the package's manifest, and none it never sends.
+    const declared = (manifest.activities as { activityTypes: { type: string }[] }).activityTypes.map((t) => t.type).sort();
+    expect([...new Set(Object.values(NOTIFICATIONS).map((n) => n.activityType))].sort()).toEqual(declared);
     expect(schemaProblems(manifest)).toEqual([]);
     // Graph's {actor} is the only parameter: the app sends no template parameters.
     for (const t of ACTIVITY_TYPES) expect(t.templateText.match(/\{[^}]*\}/g)).toEqual(['{actor}']);
