@@ -42,6 +42,8 @@ export interface ActivityFeedContext {
   readonly declared?: readonly ActivityType[];
   /** When set, every notification is answered 403, as without admin consent for TeamsActivity.Send. */
   readonly denied: () => boolean;
+  /** Told of every notification accepted (the demo shows them in the dev host). */
+  readonly onSent?: (activity: SentActivity) => void;
 }
 
 type ErrorAnswer = (status: number, code: string, message: string) => Answer;
@@ -79,7 +81,9 @@ export class FakeActivityFeed {
         'The app is not authorized to generate notifications to the recipient. Ensure that the expected Teams app is installed in the target scope (user, team, or chat).',
       );
     }
-    this.sentList.push({ senderId: auth.oid, recipientId, ...problem });
+    const activity: SentActivity = { senderId: auth.oid, recipientId, ...problem };
+    this.sentList.push(activity);
+    this.context.onSent?.(activity);
     return { status: 204 };
   }
 

@@ -27,7 +27,7 @@ import { RESOURCE_SPECIFIC_PERMISSIONS, type ResourceSpecificPermission } from '
 import type { DemoUser } from './demo-tenant';
 import { decodeToken, encodeToken } from './fake-tokens';
 import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './fake-calendar';
-import { FakeActivityFeed } from './fake-activity-feed';
+import { FakeActivityFeed, type SentActivity } from './fake-activity-feed';
 import { FakeChats, type ChatState } from './fake-chats';
 import { demoPhoto, PHOTO_SIZES, type StoredPhoto } from './demo-photos';
 import { FakeDrives, type StoredFile } from './fake-drive';
@@ -119,6 +119,8 @@ export interface FakeGraphOptions {
   readonly catalogPermissions?: ReadonlyMap<string, readonly ResourceSpecificPermission[]>;
   /** The activity types the app's manifest declares (default: the app's, ACTIVITY_TYPES). */
   readonly activityTypes?: readonly ActivityType[];
+  /** Told of every activity-feed notification the fake accepted (the demo shows them). */
+  readonly onActivitySent?: (activity: SentActivity) => void;
   /** Whether the app is installed in Teams for a user, so they can be sent activity-feed notifications (default: everyone). */
   readonly appInstalledFor?: (user: DemoUser) => boolean;
   /** A user's profile photo, or undefined for none (default: the demo's, demo-photos.ts). */
@@ -251,6 +253,7 @@ export class FakeGraph {
       },
       denied: () => this.faults.activityFeedDenied,
       ...(options.activityTypes ? { declared: options.activityTypes } : {}),
+      ...(options.onActivitySent ? { onSent: options.onActivitySent } : {}),
     });
     this.calendars = new FakeCalendars({
       user,

@@ -53,6 +53,14 @@ describeOperation('send activity notification to a user', () => {
     ]);
   });
 
+  it('tells the demo of each notification it accepts, and of none it refuses', async () => {
+    const told: string[] = [];
+    const graph = fakeGraph({ users, activityTypes: DECLARED, onActivitySent: (a) => told.push(`${a.senderId}→${a.recipientId} ${a.activityType}`) });
+    await notify(graph, example2);
+    await notify(graph, { ...example2, activityType: 'undeclared' });
+    expect(told).toEqual([`${margaret.id}→${diego.id} deploymentApprovalRequired`]);
+  });
+
   it('sends example 1 (an entityUrl topic naming the recipient’s installation)', async () => {
     const graph = setUp();
     const body = {
