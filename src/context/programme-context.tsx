@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Notifier } from '@/application/notifications/notifier';
 import type { ProfileChange } from '@/application/programme/my-profile';
 import type { Matcher } from '@/domain/matching/engine';
@@ -118,6 +118,8 @@ export function ProgrammeProvider({
   const [profiles, setProfiles] = useState<ProfilesState>({ status: 'waiting', list: [], damaged: [] });
   // A quiet reload (on its own, while the tab is open) keeps what is shown until the new profiles are in.
   const [reloads, setReloads] = useState({ count: 0, quiet: false });
+  /** A read of the profiles is under way: a quiet one waits for it rather than cancel it (at scale a read takes long). */
+  const reading = useRef(false);
   const [reported, setReported] = useState<Error | undefined>();
 
   const snapshot = view?.status === 'ready' ? view.snapshot : undefined;
@@ -136,6 +138,7 @@ export function ProgrammeProvider({
     // A quiet reload (on its own, while the tab is open) keeps what is shown until the new profiles are in.
     const quiet = reloads.quiet;
     if (!quiet) setProfiles((state) => ({ status: 'loading', list: state.list, damaged: state.damaged, ...(state.partial ? { partial: true } : {}) }));
+    reading.current = true;
     void (async () => {
       try {
         const [client, storage, { deviceKeyOf }] = await Promise.all([graph(), import('@/services/storage/profile-cache'), import('@/services/storage/app-database')]);
@@ -173,6 +176,8 @@ export function ProgrammeProvider({
         // A quiet read that fails leaves what is shown; the next one tries again.
         if (current)
           setProfiles((state) => (quiet && state.status === 'ready' ? state : { status: 'failed', list: [], damaged: [], error: error instanceof Error ? error : new Error(String(error)) }));
+      } finally {
+        if (current) reading.current = false;
       }
     })();
     return () => {
@@ -228,9 +233,11 @@ export function ProgrammeProvider({
   const directoryError = view?.status === 'failed' ? view.error : undefined;
   const blocked = [directoryError, profiles.error, reported].find(isPermissionError);
   const reloadProfiles = useCallback(() => setReloads((r) => ({ count: r.count + 1, quiet: false })), []);
-  const refreshProfiles = useCallback(() => setReloads((r) => ({ count: r.count + 1, quiet: true })), []);
-  // What someone waits for (a request, an answer, a proposed time) shows on its own while the tab is open.
-  useRefreshWhileVisible(refreshProfiles, profiles.status === 'ready', refresh);
+  const refreshProfiles = useCallback(() => {
+    if (!reading.current) setReloads((r) => ({ count: r.count + 1, quiet: true }));
+  }, []);
+  // What someone in the programme waits for (a request, an answer, a booking, a proposed time) shows on its own while the tab is open.
+  useRefreshWhileVisible(refreshProfiles, profiles.status === 'ready' && me !== undefined, refresh);
   const reportFailure = useCallback((error: unknown, failed: string) => {
     if (isPermissionError(error)) setReported(error);
     // The wording's code loads now, not before the first suggestion; plain words if it cannot.

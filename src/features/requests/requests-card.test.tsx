@@ -149,4 +149,47 @@ describe('the requests card, told in Teams and kept fresh', () => {
     expect(graph.activityFeed.sent()[0]).toMatchObject({ senderId: aisha.id, recipientId: margaret.id, activityType: 'requestDeclined' });
     expect(graph.activityFeed.sent()[0]!.topic.webUrl).toBe(`https://teams.microsoft.com/l/entity/app-id/home?context=${encodeURIComponent('{"subEntityId":"suggestions"}')}`);
   }, 120_000);
+
+  it('a tick while the profiles are still being read waits for that read rather than starting again', async () => {
+    const extensions = new Map(generateDemoProfiles(users));
+    const graph = new FakeGraph({ users, extensions });
+    const refresh = manualRefresh();
+    // Profile reads ($batch of extensions) wait while the gate is shut, as a slow read of a large tenant would.
+    let release = () => {};
+    let gate: Promise<void> | undefined;
+    let batches = 0;
+    const fetch: FakeGraph['fetch'] = async (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname.endsWith('/$batch') && (await request.clone().text()).includes('/extensions/')) {
+        batches++;
+        await gate;
+      }
+      return graph.fetch(request);
+    };
+    renderWithServices(<RequestsCard />, graph, aisha, { timeZone: 'Africa/Lagos', refresh: refresh.schedule, fetch });
+    await screen.findByText('No requests waiting for you. Executives who fit your profile can ask you.', undefined, { timeout: 60_000 });
+    const asks = (asked: boolean) =>
+      graph.replaceExtensions(margaret.id, { [PROFILE_EXTENSION]: { ...extensions.get(margaret.id)![PROFILE_EXTENSION], ...(asked ? { asked: aisha.id } : {}) } });
+    const list = () => screen.queryByRole('list', { name: 'Requests waiting for your answer' });
+
+    // What one read of the profiles costs.
+    const before = batches;
+    asks(true);
+    act(() => refresh.tick());
+    await waitFor(() => expect(list()).not.toBeNull(), { timeout: 60_000 });
+    const oneRead = batches - before;
+
+    // A slow read: ticks during it start nothing more.
+    const start = batches;
+    gate = new Promise((resolve) => (release = resolve));
+    asks(false);
+    act(() => refresh.tick());
+    await waitFor(() => expect(batches).toBeGreaterThan(start), { timeout: 60_000 });
+    act(() => refresh.tick());
+    act(() => refresh.tick());
+    gate = undefined;
+    release();
+    await waitFor(() => expect(list()).toBeNull(), { timeout: 60_000 });
+    expect(batches - start).toBe(oneRead);
+  }, 120_000);
 });
