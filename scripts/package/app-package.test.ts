@@ -4,8 +4,20 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../src/services/config/app-config.ts';
 import { consentedPermissionSet, RESOURCE_SPECIFIC_PERMISSIONS } from '../../src/services/config/resource-specific-permissions.ts';
-import { buildAppPackage, domainProblems, fillTemplate, iconProblems, PackageError, resourceSpecificProblems, schemaProblems, type PackageInputs } from './app-package.ts';
+import {
+  activityTypeProblems,
+  buildAppPackage,
+  domainProblems,
+  fillTemplate,
+  iconProblems,
+  PackageError,
+  resourceSpecificProblems,
+  schemaProblems,
+  type PackageInputs,
+} from './app-package.ts';
 import { colorIcon, outlineIcon } from './make-icons.ts';
+import { ACTIVITY_TYPES } from '../../src/services/config/activity-types.ts';
+import { NOTIFICATIONS } from '../../src/application/notifications/notifier.ts';
 
 const config = parseAppConfig({
   AAD_APP_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
@@ -84,6 +96,23 @@ describe('the app package', () => {
     const fewer = goodManifest();
     (fewer.authorization as { permissions: { resourceSpecific: unknown[] } }).permissions.resourceSpecific.pop();
     expect(resourceSpecificProblems(fewer)).toEqual([expect.stringMatching(/resourceSpecific must be exactly/)]);
+  });
+
+  it('declares every activity type the app sends, as the app words them, and the schema allows them', () => {
+    const manifest = goodManifest();
+    expect((manifest.activities as { activityTypes: unknown[] }).activityTypes).toEqual(ACTIVITY_TYPES.map((t) => ({ ...t })));
+    // Every type the app's notifications send is in the package's manifest, and none it never sends.
+    const declared = (manifest.activities as { activityTypes: { type: string }[] }).activityTypes.map((t) => t.type).sort();
+    expect([...new Set(Object.values(NOTIFICATIONS).map((n) => n.activityType))].sort()).toEqual(declared);
+    expect(schemaProblems(manifest)).toEqual([]);
+    // Graph's {actor} is the only parameter: the app sends no template parameters.
+    for (const t of ACTIVITY_TYPES) expect(t.templateText.match(/\{[^}]*\}/g)).toEqual(['{actor}']);
+    const fewer = goodManifest();
+    (fewer.activities as { activityTypes: unknown[] }).activityTypes.pop();
+    expect(activityTypeProblems(fewer)).toEqual([expect.stringMatching(/activities\.activityTypes must be exactly .*pairProposed/)]);
+    const reworded = goodManifest();
+    (reworded.activities as { activityTypes: { templateText: string }[] }).activityTypes[0]!.templateText = '{actor} wants you';
+    expect(activityTypeProblems(reworded)).toHaveLength(1);
   });
 
   it('rejects a manifest with a missing field, naming it', () => {

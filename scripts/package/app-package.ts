@@ -13,6 +13,7 @@ import { strToU8, zipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import type { TenantSettings, ProgrammeSettings } from '../../src/services/config/app-config.ts';
 import { RESOURCE_SPECIFIC_PERMISSIONS } from '../../src/services/config/resource-specific-permissions.ts';
+import { ACTIVITY_TYPES } from '../../src/services/config/activity-types.ts';
 
 /** Thrown with every problem found, each naming the field or file it is about. */
 export class PackageError extends Error {
@@ -163,6 +164,21 @@ export function resourceSpecificProblems(manifest: Record<string, unknown>): str
   ];
 }
 
+/**
+ * The manifest's activity types must be exactly the app's list (src/services/config/activity-types.ts):
+ * Graph refuses a notification whose type the manifest does not declare
+ * (https://learn.microsoft.com/graph/api/userteamwork-sendactivitynotification), and a declared type
+ * the app never sends would show an empty setting in every person's notification settings.
+ */
+export function activityTypeProblems(manifest: Record<string, unknown>): string[] {
+  const listed = (manifest.activities as { activityTypes?: unknown } | undefined)?.activityTypes;
+  const key = (t: { type?: unknown; description?: unknown; templateText?: unknown }) => `${String(t.type)}: "${String(t.templateText)}" (${String(t.description)})`;
+  const actual = Array.isArray(listed) ? (listed as { type?: unknown }[]).map(key).sort() : [];
+  const expected = ACTIVITY_TYPES.map(key).sort();
+  if (actual.length === expected.length && actual.every((t, i) => t === expected[i])) return [];
+  return [`manifest: activities.activityTypes must be exactly ${expected.join(', ')} (src/services/config/activity-types.ts), not ${actual.join(', ') || 'none'}`];
+}
+
 /** The filled-in, checked manifest and the zip holding it with its icons. */
 export function buildAppPackage(inputs: PackageInputs): { manifest: Record<string, unknown>; zip: Uint8Array } {
   const appUrl = new URL(inputs.tenant.appUrl);
@@ -180,7 +196,13 @@ export function buildAppPackage(inputs: PackageInputs): { manifest: Record<strin
   } catch (error) {
     throw new PackageError([`manifest template: not valid JSON (${(error as Error).message})`]);
   }
-  const problems = [...schemaProblems(manifest), ...domainProblems(manifest), ...resourceSpecificProblems(manifest), ...iconProblems(inputs.colorIcon, inputs.outlineIcon)];
+  const problems = [
+    ...schemaProblems(manifest),
+    ...domainProblems(manifest),
+    ...resourceSpecificProblems(manifest),
+    ...activityTypeProblems(manifest),
+    ...iconProblems(inputs.colorIcon, inputs.outlineIcon),
+  ];
   if (problems.length > 0) throw new PackageError(problems);
   const zip = zipSync({
     'manifest.json': strToU8(JSON.stringify(manifest, null, 2)),

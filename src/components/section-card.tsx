@@ -1,5 +1,6 @@
 import { Body1, Card, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
+import { useServices } from '@/context/services-context';
 
 const useStyles = makeStyles({
   // A card fills its grid cell, so the cards of one row are as tall as each other.
@@ -20,11 +21,26 @@ export function SectionCard(props: {
   headingLevel?: 'h2' | 'h3';
   /** Spans the whole row of a grid of cards. */
   wide?: boolean;
+  /**
+   * The card's place in the tab: when the tab was opened at this place (a notification's deep link,
+   * the host's `subPageId`), the card is brought into view and focused when it appears.
+   */
+  place?: string;
 }) {
   const styles = useStyles();
   const Heading = props.headingLevel ?? 'h2';
+  const { host } = useServices();
+  const id = useId();
+  const opened = props.place !== undefined && host.context.subPageId === props.place;
+  useEffect(() => {
+    if (!opened) return;
+    // jsdom has no scrollIntoView; a browser and Teams' webviews do.
+    const card = document.getElementById(id);
+    card?.scrollIntoView?.({ block: 'start' });
+    card?.focus({ preventScroll: true });
+  }, [opened, id]);
   return (
-    <Card className={props.wide ? mergeClasses(styles.card, styles.wide) : styles.card}>
+    <Card id={id} className={props.wide ? mergeClasses(styles.card, styles.wide) : styles.card} data-place={props.place} {...(opened ? { tabIndex: -1 } : {})}>
       <Subtitle2 as={Heading} className={styles.heading}>
         {props.title}
       </Subtitle2>

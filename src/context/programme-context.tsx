@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Notifier } from '@/application/notifications/notifier';
 import type { ProfileChange } from '@/application/programme/my-profile';
 import type { Matcher } from '@/domain/matching/engine';
 import type { OrgModel } from '@/domain/org/org-model';
@@ -7,6 +8,7 @@ import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { useServices } from './services-context';
 import { useDirectory } from './use-directory';
+import { BROWSER_REFRESH, useRefreshWhileVisible, type RefreshSchedule } from './use-refresh-while-visible';
 
 export interface ProfilesState {
   readonly status: 'waiting' | 'loading' | 'ready' | 'failed';
@@ -60,6 +62,10 @@ export interface ProgrammeState {
   readonly reportFailure: (error: unknown, failed: string) => Promise<string>;
   /** Tries everything again (after an admin has granted consent). */
   readonly retryAll: () => void;
+  /** Tells the other person in Teams of what the signed-in person did; never fails (application/notifications). */
+  readonly notifier: Notifier;
+  /** Said once when people could not be told in Teams (no permission, or the app not installed for them): one quiet line. */
+  readonly notice: string | undefined;
 }
 
 /** Whether Graph refused for lack of consent; by name, so the first screen does not load the Graph errors' code. */
@@ -70,6 +76,8 @@ const ProgrammeContext = createContext<ProgrammeState | undefined>(undefined);
 // The org model and the matching engine run once the directory is in, after first paint: so does their code.
 const loadProgramme = () => import('@/application/programme/open-programme');
 const loadMyProfile = () => import('@/application/programme/my-profile');
+// Notifications go out after someone acts, never before first paint: so does their code.
+const loadNotifier = () => import('@/application/notifications/notifier');
 type Programme = Awaited<ReturnType<typeof loadProgramme>>;
 /** The clock the programme's use cases read (which series have ended, time-zone offsets, "updated"). */
 const now = () => Date.now();
@@ -79,11 +87,39 @@ const now = () => Date.now();
  * binding over application/programme (open-programme.ts builds the model, reads the profiles and
  * makes the matcher with the programme's rules, past pairs included; my-profile.ts saves).
  */
-export function ProgrammeProvider({ children }: { children: ReactNode }) {
-  const { graph, user, config, programmeGroupId } = useServices();
+export function ProgrammeProvider({
+  children,
+  refresh = BROWSER_REFRESH,
+}: {
+  children: ReactNode;
+  /** When to read the profiles again on its own (tests inject their timers). */ refresh?: RefreshSchedule;
+}) {
+  const { graph, user, config, teamsApp, programmeGroupId } = useServices();
+  const [notice, setNotice] = useState<string | undefined>();
+  const notifier = useMemo<Notifier>(() => {
+    let loaded: Promise<Notifier> | undefined;
+    const real = () =>
+      (loaded ??= loadNotifier().then((m) =>
+        m.activityFeedNotifier({ graph, app: { teamsAppId: teamsApp.teamsAppId, tenantId: teamsApp.tenantId }, programmeName: config.programme.name, onNotice: setNotice }),
+      ));
+    // In the background: the person's action is done once it is saved, not once Teams has been told.
+    return {
+      notify: (kind, recipientId) => {
+        // The notifier's code could not load (the network went): nobody was told, and the person hears it once.
+        void real().then(
+          (n) => n.notify(kind, recipientId),
+          () => setNotice('Someone could not be told in Teams just now; they will see it when they open the app.'),
+        );
+        return Promise.resolve('queued');
+      },
+    };
+  }, [graph, teamsApp, config.programme.name]);
   const { view, cancel, retry } = useDirectory();
   const [profiles, setProfiles] = useState<ProfilesState>({ status: 'waiting', list: [], damaged: [] });
-  const [reloads, setReloads] = useState(0);
+  // A quiet reload (on its own, while the tab is open) keeps what is shown until the new profiles are in.
+  const [reloads, setReloads] = useState({ count: 0, quiet: false });
+  /** A read of the profiles is under way: a quiet one waits for it rather than cancel it (at scale a read takes long). */
+  const reading = useRef(false);
   const [reported, setReported] = useState<Error | undefined>();
 
   const snapshot = view?.status === 'ready' ? view.snapshot : undefined;
@@ -113,7 +149,10 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     let current = true;
     // A newer snapshot (the cached directory refreshed) or a reload starts again: the reads of this one stop.
     const abort = new AbortController();
-    setProfiles((state) => ({ status: 'loading', list: state.list, damaged: state.damaged, ...(state.partial ? { partial: true } : {}) }));
+    // A quiet reload (on its own, while the tab is open) keeps what is shown until the new profiles are in.
+    const quiet = reloads.quiet;
+    if (!quiet) setProfiles((state) => ({ status: 'loading', list: state.list, damaged: state.damaged, ...(state.partial ? { partial: true } : {}) }));
+    reading.current = true;
     void (async () => {
       try {
         const [client, storage, { deviceKeyOf }] = await Promise.all([graph(), import('@/services/storage/profile-cache'), import('@/services/storage/app-database')]);
@@ -130,7 +169,7 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
           now,
           signal: abort.signal,
           onUpdate: (update) => {
-            if (!current || update.stage === 'complete') return;
+            if (!current || quiet || update.stage === 'complete') return;
             const progress = { read: update.read, total: update.total };
             setProfiles((state) =>
               update.stage === 'reading'
@@ -141,18 +180,28 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
             );
           },
         });
-        if (current) setProfiles({ status: 'ready', list, damaged });
+        if (!current) return;
+        // The signed-in person's own profile may have been saved while the quiet read was under way: keep the newer.
+        setProfiles((state) => {
+          const mine = quiet ? state.list.find((p) => p.personId === user.id) : undefined;
+          const merged = mine ? list.map((p) => (p.personId === user.id && p.updated < mine.updated ? mine : p)) : list;
+          return { status: 'ready', list: merged, damaged };
+        });
         // One's own entry is brought up to date on open, so a profile saved before the store existed
         // (or whose entry failed to save) takes part again without anyone editing anything.
         const mine = list.find((p) => p.personId === user.id);
         const listed = participants?.find((p) => p.personId === user.id);
         // A damaged profile is still a profile: its entry stays until its person saves again.
         const damagedMine = damaged.some((d) => d.personId === user.id);
-        if (current && participants && participation && !damagedMine && (mine ? listed?.profileUpdated !== mine.updated : listed)) {
+        if (!quiet && participants && participation && !damagedMine && (mine ? listed?.profileUpdated !== mine.updated : listed)) {
           void loadMyProfile().then((useCase) => useCase.recordParticipation(participation, user.id, mine ?? null));
         }
       } catch (error) {
-        if (current) setProfiles({ status: 'failed', list: [], damaged: [], error: error instanceof Error ? error : new Error(String(error)) });
+        // A quiet read that fails leaves what is shown; the next one tries again.
+        if (current)
+          setProfiles((state) => (quiet && state.status === 'ready' ? state : { status: 'failed', list: [], damaged: [], error: error instanceof Error ? error : new Error(String(error)) }));
+      } finally {
+        if (current) reading.current = false;
       }
     })();
     return () => {
@@ -193,7 +242,12 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
 
   const directoryError = view?.status === 'failed' ? view.error : undefined;
   const blocked = [directoryError, profiles.error, reported].find(isPermissionError);
-  const reloadProfiles = useCallback(() => setReloads((n) => n + 1), []);
+  const reloadProfiles = useCallback(() => setReloads((r) => ({ count: r.count + 1, quiet: false })), []);
+  const refreshProfiles = useCallback(() => {
+    if (!reading.current) setReloads((r) => ({ count: r.count + 1, quiet: true }));
+  }, []);
+  // What someone in the programme waits for (a request, an answer, a booking, a proposed time) shows on its own while the tab is open.
+  useRefreshWhileVisible(refreshProfiles, profiles.status === 'ready' && me !== undefined, refresh);
   const reportFailure = useCallback((error: unknown, failed: string) => {
     if (isPermissionError(error)) setReported(error);
     // The wording's code loads now, not before the first suggestion; plain words if it cannot.
@@ -226,6 +280,8 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
     blocked,
     reportFailure,
     retryAll,
+    notifier,
+    notice,
   };
   return <ProgrammeContext.Provider value={state}>{children}</ProgrammeContext.Provider>;
 }

@@ -44,6 +44,8 @@ export const FAULT_STORAGE_KEY = 'demo-graph-faults';
 export const DEMO_WRITES_KEY = 'demo-graph-writes';
 /** What demo users made in calendars, OneDrive and meeting chats (demo data only). */
 export const DEMO_STATE_KEY = 'demo-graph-state';
+/** The last Teams activity-feed notifications demo users sent, newest last, for the dev host to show (demo data only). */
+export const DEMO_ACTIVITY_KEY = 'demo-teams-activity';
 
 export const FAULT_CHANNEL = 'demo-graph-faults';
 /** The demo meeting's Live Share container id, per meeting, shared by the dev host's frames. */

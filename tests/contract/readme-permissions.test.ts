@@ -43,7 +43,7 @@ function scopesInCode(): Set<string> {
         if (name !== 'demo') walk(path);
       } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) {
         const text = readFileSync(path, 'utf8');
-        for (const m of text.matchAll(/'((?:User|Group|GroupMember|Calendars|Files|OnlineMeetings|AppCatalog|TeamsAppInstallation|TeamsTab|Sites|Chat|Mail)\.[A-Za-z.]+)'/g)) {
+        for (const m of text.matchAll(/'((?:User|Group|GroupMember|Calendars|Files|OnlineMeetings|AppCatalog|TeamsAppInstallation|TeamsTab|TeamsActivity|Sites|Chat|Mail)\.[A-Za-z.]+)'/g)) {
           scopes.add(m[1]!);
         }
       }

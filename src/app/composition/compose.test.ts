@@ -33,6 +33,7 @@ function hostIn(context: Partial<HostContext>): Host {
       meetingId: undefined,
       chatId: undefined,
       pageId: undefined,
+      subPageId: undefined,
       ...context,
     },
     nestedAppAuthRecommended: false,

@@ -21,6 +21,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { clearAgendaDeviceData } from '@/services/agenda/device-copy';
 import { DEMO_PEOPLE, findDemoPerson, type DemoPerson } from '@/demo/demo-people';
 import {
+  DEMO_ACTIVITY_KEY,
   DEMO_CONTAINER_PREFIX,
   DEMO_STATE_KEY,
   DEMO_WRITES_KEY,
@@ -32,6 +33,8 @@ import {
   type FaultPreset,
 } from '@/demo/dev-host-protocol';
 import type { ChatState } from '@/demo/graph/fake-chats';
+import type { SentActivity } from '@/demo/graph/fake-activity-feed';
+import { ACTIVITY_TYPES } from '@/services/config/activity-types';
 import type { TabConfig } from '@/services/host/host';
 import { TeamsHostSimulator, type FrameSpec, type SimulatedFrameContext, type SimulatedHostName, type SimulatedTheme } from './teams-host-simulator';
 
@@ -196,6 +199,21 @@ export function DevHost() {
   const [configValid, setConfigValid] = useState(false);
   const [log, setLog] = useState<string[]>([]);
   const configFrame = useRef<HTMLIFrameElement | null>(null);
+  // What the demo people's Teams activity feeds would show, as the frames send it.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== DEMO_ACTIVITY_KEY || !event.newValue) return;
+      let latest: SentActivity | undefined;
+      try {
+        latest = (JSON.parse(event.newValue) as SentActivity[]).at(-1);
+      } catch {
+        return;
+      }
+      if (latest) setLog((entries) => [...entries.slice(-4), describeActivity(latest)]);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
 
   const [simulator] = useState(
     () =>
@@ -218,13 +236,16 @@ export function DevHost() {
 
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
+  // `?subPageId=requests` opens the personal tab as a notification's deep link would.
+  const subPageId = new URLSearchParams(window.location.search).get('subPageId');
+  const openedAt = subPageId ? { subEntityId: subPageId } : {};
   const specFor = (frameContext: SimulatedFrameContext, person: () => DemoPerson, inMeeting: boolean) => (): FrameSpec => ({
     frameContext,
     hostName: settingsRef.current.host,
     theme: settingsRef.current.theme,
     locale: navigator.language || 'en-US',
     user: { id: person().id, displayName: person().displayName, userPrincipalName: person().userPrincipalName ?? '', tenantId: person().tenantId ?? '' },
-    ...(inMeeting ? { chatId: meeting.chatId, meetingId: meeting.meetingId, entityId: tab?.entityId ?? '' } : { entityId: 'home' }),
+    ...(inMeeting ? { chatId: meeting.chatId, meetingId: meeting.meetingId, entityId: tab?.entityId ?? '' } : { entityId: 'home', ...openedAt }),
   });
 
   const changeTheme = (theme: SimulatedTheme) => {
@@ -415,4 +436,11 @@ export function DevHost() {
       </div>
     </FluentProvider>
   );
+}
+
+/** One notification as the recipient's Teams activity feed words it (the manifest's template, {actor} the sender). */
+function describeActivity(activity: SentActivity): string {
+  const name = (id: string) => findDemoPerson(id)?.displayName ?? 'Someone';
+  const template = ACTIVITY_TYPES.find((t) => t.type === activity.activityType)?.templateText ?? activity.activityType;
+  return `Teams activity for ${name(activity.recipientId)}: ${template.replace('{actor}', name(activity.senderId))}`;
 }

@@ -21,6 +21,8 @@ export interface FrameSpec {
   readonly locale: string;
   readonly user: { readonly id: string; readonly displayName: string; readonly userPrincipalName: string; readonly tenantId: string };
   readonly entityId?: string;
+  /** The place a deep link asked for (teams-js gives it as `context.page.subPageId`). */
+  readonly subEntityId?: string;
   readonly chatId?: string;
   readonly meetingId?: string;
 }
@@ -81,6 +83,7 @@ export function legacyContext(spec: FrameSpec, sessionId: string): Record<string
     hostClientType: 'web',
     frameContext: spec.frameContext,
     entityId: spec.entityId,
+    ...(spec.subEntityId ? { subEntityId: spec.subEntityId } : {}),
     userObjectId: spec.user.id,
     userDisplayName: spec.user.displayName,
     userPrincipalName: spec.user.userPrincipalName,

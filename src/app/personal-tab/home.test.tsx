@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { clientOf, renderWithServices } from '@/demo/testing/render-with-services';
+import { manualRefresh } from '@/demo/testing/manual-refresh';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookPairing } from '@/application/booking/pair-booking';
@@ -49,7 +50,11 @@ async function book(graph: FakeGraph) {
 }
 
 function openHome(graph: FakeGraph, person: (typeof DEMO_PEOPLE)[number]) {
-  renderWithServices(<PersonalTab />, graph, person, { timeZone: 'Europe/Stockholm', teamsApp: { teamsAppId: APP.teamsAppId, origin: ORIGIN }, programme: false });
+  renderWithServices(<PersonalTab refresh={manualRefresh().schedule} />, graph, person, {
+    timeZone: 'Europe/Stockholm',
+    teamsApp: { teamsAppId: APP.teamsAppId, origin: ORIGIN },
+    programme: false,
+  });
 }
 
 describe('the personal tab’s home', () => {

@@ -2,8 +2,11 @@ import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { readingProgress } from '@/components/reading-progress';
 import { SectionCard } from '@/components/section-card';
+import { TeamsNotice } from '@/components/teams-notice';
 import { bookingPairsOf } from '@/application/booking/booking-pairs';
 import { ProgrammeProvider, useProgramme } from '@/context/programme-context';
+import type { RefreshSchedule } from '@/context/use-refresh-while-visible';
+import type { Host } from '@/services/host/host';
 import { useServices } from '@/context/services-context';
 import { HomePage } from '@/features/home/home-page';
 import { ProblemMessage } from '@/app/shell/lazy-problem-message';
@@ -67,15 +70,23 @@ function UnlessBlocked({ children }: { children: ReactNode }) {
   return <ProblemMessage title="Your admin needs to allow this app" intro={blocked.message} action={{ label: 'Try again', onClick: retryAll }} />;
 }
 
+/** The surface gives the host; tests give their own timers for reading the profiles again. */
+export interface PersonalTabProps {
+  readonly host?: Host;
+  /** When the profiles are read again on their own; the browser's timers and visibility by default. */
+  readonly refresh?: RefreshSchedule;
+}
+
 /**
  * The personal tab's content, once the host has answered. Each card loads on its own, so the
  * suggestions do not wait for another card's code.
  */
-export function PersonalTab() {
+export function PersonalTab({ refresh }: PersonalTabProps) {
   return (
-    <ProgrammeProvider>
+    <ProgrammeProvider {...(refresh ? { refresh } : {})}>
       <UnlessBlocked>
         <HomePage>
+          <TeamsNotice />
           {/* Your pairing leads; people without a pair see their suggestions first. */}
           <WhenPaired>
             <Suspense fallback={null}>

@@ -36,6 +36,7 @@ function fakeHost(frameContext: 'content' | 'settings' = 'content') {
       meetingId: undefined,
       chatId: undefined,
       pageId: undefined,
+      subPageId: undefined,
     },
     nestedAppAuthRecommended: true,
     onThemeChange: () => () => {},

@@ -1,9 +1,10 @@
 /**
- * What the booking use cases are given: Graph, the clock, and the signed-in person's own records
- * (the bookings and proposals kept in their profile). No React: the booking card's hook passes the
+ * What the booking use cases are given: Graph, the clock, the signed-in person's own records
+ * (the bookings and proposals kept in their profile) and a way to tell the partner in Teams. No React: the booking card's hook passes the
  * surface's services in, and unit tests pass the fake Graph.
  */
 import type { BookingRecord, Proposal } from '@/domain/booking/pair-schedule';
+import type { Notifier } from '@/application/notifications/notifier';
 import type { GraphClient } from '@/services/graph/graph-client';
 
 /** One of the pair, as booking needs them: the address Graph knows their calendar by, and their zone. */
@@ -43,4 +44,6 @@ export interface BookingPorts {
   readonly now: () => Date;
   /** The signed-in person's records. */
   readonly records: MyRecordsPort;
+  /** Tells the partner in Teams of a booking or a proposed time; never fails the action. None: nobody is told. */
+  readonly notifier?: Notifier;
 }

@@ -67,9 +67,10 @@ export async function acceptOwnTime(
   return { invitation: await answerInvitation(ports, invitation, true), agreed };
 }
 
-/** Suggests (before booking) or proposes (after) a first start to the executive, kept in the mentor's profile. */
-export async function proposeTime(ports: Pick<BookingPorts, 'records'>, pair: MentorPair, start: string): Promise<void> {
+/** Suggests (before booking) or proposes (after) a first start to the executive, kept in the mentor's profile; then tells them in Teams. */
+export async function proposeTime(ports: Pick<BookingPorts, 'records' | 'notifier'>, pair: MentorPair, start: string): Promise<void> {
   await ports.records.save({ proposals: withEntry(ports.records.current()?.proposals, pair.executive.id, { with: pair.executive.id, start }) });
+  await ports.notifier?.notify('timeProposed', pair.executive.id);
 }
 
 /** The sessions of the mentor's copy of the series from now for the next {@link UPCOMING_WEEKS} weeks, in order; none without a copy. */

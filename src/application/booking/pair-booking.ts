@@ -102,8 +102,9 @@ export interface PairingBooked {
 
 /**
  * Books the pair: the series with its Teams meeting in both calendars, the shared workspace, the
- * app's tab in the meeting chat, then the record in the executive's profile. Safe to call again
- * after any failure (see the module comment): never a second series, and the record follows.
+ * app's tab in the meeting chat, then the record in the executive's profile, then tells the mentor in
+ * Teams (once per series: not again for a series already recorded). Safe to call again after any
+ * failure (see the module comment): never a second series, and the record follows.
  */
 export async function bookPairing(ports: BookingPorts, input: BookPairingInput): Promise<PairingBooked> {
   const { me, mentor, cadence } = input.pair;
@@ -126,7 +127,9 @@ export async function bookPairing(ports: BookingPorts, input: BookPairingInput):
     workspace: result.workspace.webUrl,
     ref: `${result.workspace.driveId}/${result.workspace.id}`,
   };
+  const recorded = ports.records.current()?.bookings?.find((b) => b.with === mentor.id);
   await ports.records.save({ bookings: withEntry(ports.records.current()?.bookings, mentor.id, record) });
+  if (recorded?.uid !== record.uid || recorded.ended) await ports.notifier?.notify('booked', mentor.id);
   return { series: result.series, record, chatTab: result.chatTab, existed: result.existed };
 }
 

@@ -7,6 +7,7 @@ import type { Matcher } from '@/domain/matching/engine';
 import { answer, currentMentees, incomingRequests, pairingEnded, requestStateOf, type RequestState } from '@/domain/matching/requests';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
+import type { Notifier } from '@/application/notifications/notifier';
 import { updateMyProfile } from './my-profile';
 
 /**
@@ -19,16 +20,23 @@ export function myRequest(me: StoredProfile | undefined, profiles: readonly Stor
 }
 
 /**
- * Asks a reverse mentor to pair (replacing an earlier request). Refused, in the rules' words, when the
- * programme rules do not allow the pair; the app only offers people they allow, so this guards
- * against a stale screen.
+ * Asks a reverse mentor to pair (replacing an earlier request), then tells them in Teams. Refused, in
+ * the rules' words, when the programme rules do not allow the pair; the app only offers people they
+ * allow, so this guards against a stale screen. Telling them never fails the request.
  */
-export async function askToPair(client: GraphClient, me: StoredProfile | undefined, mentorId: string, context: { readonly matcher: Matcher; readonly now: number }): Promise<StoredProfile> {
+export async function askToPair(
+  client: GraphClient,
+  me: StoredProfile | undefined,
+  mentorId: string,
+  context: { readonly matcher: Matcher; readonly now: number; readonly notifier?: Notifier },
+): Promise<StoredProfile> {
   if (!me?.mentee) throw new Error('Opt in as an executive who wants a reverse mentor first.');
   const breaches = context.matcher.whyNot(me.personId, mentorId);
   // Codes, not words: the UI words them for its reader (components/matching-words.ts); this only guards a stale screen.
   if (breaches.length > 0) throw new Error('The programme rules no longer allow asking this person; reload to see who you can ask.');
-  return updateMyProfile(client, me, { asked: mentorId }, context.now);
+  const saved = await updateMyProfile(client, me, { asked: mentorId }, context.now);
+  if (me.asked !== mentorId) await context.notifier?.notify('request', mentorId);
+  return saved;
 }
 
 /** Withdraws the executive's request. */
@@ -60,14 +68,14 @@ const ACCEPTED_KEPT = 3;
  * The reverse mentor's answer to an executive (an answer replaces an earlier one); their load is
  * the executives they mentor now (`profiles` tell which pairings have ended). Accepting beyond their
  * capacity is refused. Executives whose pairing ended stay in the list (their pair's meetings still
- * find it) until a new one needs the room.
+ * find it) until a new one needs the room. The executive is told in Teams; that never fails the answer.
  */
 export async function answerRequest(
   client: GraphClient,
   me: StoredProfile | undefined,
   executiveId: string,
   accept: boolean,
-  context: { readonly profiles: readonly StoredProfile[]; readonly now: number },
+  context: { readonly profiles: readonly StoredProfile[]; readonly now: number; readonly notifier?: Notifier },
 ): Promise<StoredProfile> {
   if (!me?.mentor) throw new Error('Opt in as a reverse mentor first.');
   const { profiles, now } = context;
@@ -82,5 +90,7 @@ export async function answerRequest(
     ),
   );
   const lists = answer(me, executiveId, accept, { keep: ACCEPTED_KEPT, ended });
-  return updateMyProfile(client, me, { ...lists, load: lists.accepted.filter((id) => !ended.includes(id)).length }, now);
+  const saved = await updateMyProfile(client, me, { ...lists, load: lists.accepted.filter((id) => !ended.includes(id)).length }, now);
+  await context.notifier?.notify(accept ? 'accepted' : 'declined', executiveId);
+  return saved;
 }

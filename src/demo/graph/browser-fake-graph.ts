@@ -2,9 +2,10 @@ import { demoCalendarSeed } from './demo-calendars';
 import { DEMO_GROUPS, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from './demo-programme-store';
 import { generateDemoProfiles } from './demo-profiles';
 import { generateDemoTenant } from './demo-tenant';
+import type { SentActivity } from './fake-activity-feed';
 import { FakeGraph, type FakeGraphState } from './fake-graph';
 import { DEMO_TEAMS_APP_ID } from '@/demo/demo-people';
-import { DEMO_STATE_KEY, DEMO_WRITES_KEY, FAULT_CHANNEL, FAULT_STORAGE_KEY, faultsFor, isFaultPreset } from '@/demo/dev-host-protocol';
+import { DEMO_ACTIVITY_KEY, DEMO_STATE_KEY, DEMO_WRITES_KEY, FAULT_CHANNEL, FAULT_STORAGE_KEY, faultsFor, isFaultPreset } from '@/demo/dev-host-protocol';
 
 type Writes = Record<string, Record<string, Record<string, unknown> | null>>;
 
@@ -48,6 +49,13 @@ export function browserFakeGraph(): FakeGraph {
     groups: DEMO_GROUPS,
     siteGrants: DEMO_SITE_GRANTS,
     catalog: new Map([[DEMO_TEAMS_APP_ID, 'Reverse mentoring']]),
+    // The app is installed for everyone in the programme: those with a profile, as generated or written since.
+    appInstalledFor: (user) => profiles.has(user.id) || user.id in readJson<Writes>(DEMO_WRITES_KEY, {}),
+    // What Teams would show in people's activity feeds: kept for the dev host, the last 20.
+    onActivitySent: (activity) => {
+      const sent = readJson<SentActivity[]>(DEMO_ACTIVITY_KEY, []);
+      localStorage.setItem(DEMO_ACTIVITY_KEY, JSON.stringify([...(Array.isArray(sent) ? sent : []), activity].slice(-20)));
+    },
     faults: faultsFor(isFaultPreset(stored) ? stored : 'none'),
     // The demo answers it 400 and carries on; the browser tests count console errors as failures.
     onUnknownRequest: ({ method, path }) => console.error(`Fake Graph: ${method} ${path} is not in the behaviour catalogue (graph-catalogue.ts).`),

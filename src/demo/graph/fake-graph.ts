@@ -15,16 +15,19 @@
  * - Calendars (fake-calendar.ts), OneDrive files and sharing (fake-drive.ts), SharePoint lists of a
  *   group's site (fake-lists.ts: the programme store), meeting chats, the
  *   app catalogue and chat tabs (fake-chats.ts).
+ * - Teams activity-feed notifications to a user, recorded for tests and the demo (fake-activity-feed.ts).
  * - Profile photos (`/users/{id}/photos/{size}/$value`): JPEG bytes, base64 inside a $batch;
  *   404 ImageNotFound for a user without one (demo-photos.ts).
  * - Errors in Graph's shape; faults on demand: 429 with Retry-After, 503, slow answers, expired
  *   tokens, missing consent.
  */
 import { seededRandom } from '@/domain/random/seeded-random';
+import type { ActivityType } from '@/services/config/activity-types';
 import { RESOURCE_SPECIFIC_PERMISSIONS, type ResourceSpecificPermission } from '@/services/config/resource-specific-permissions';
 import type { DemoUser } from './demo-tenant';
 import { decodeToken, encodeToken } from './fake-tokens';
 import { FakeCalendars, type Answer, type SeedEvent, type StoredEvent } from './fake-calendar';
+import { FakeActivityFeed, type SentActivity } from './fake-activity-feed';
 import { FakeChats, type ChatState } from './fake-chats';
 import { demoPhoto, PHOTO_SIZES, type StoredPhoto } from './demo-photos';
 import { FakeDrives, type StoredFile } from './fake-drive';
@@ -55,6 +58,8 @@ export interface GraphFaults {
   readonly offline: boolean;
   /** Users whose OneDrive has never been opened: their drive answers 404 until provisioned (fake-drive.ts). */
   readonly drivesNotProvisioned: readonly string[];
+  /** Answer Teams activity-feed notifications 403, as without admin consent for TeamsActivity.Send. */
+  readonly activityFeedDenied: boolean;
 }
 
 export const NO_FAULTS: GraphFaults = {
@@ -68,6 +73,7 @@ export const NO_FAULTS: GraphFaults = {
   chatAppsDenied: false,
   offline: false,
   drivesNotProvisioned: [],
+  activityFeedDenied: false,
 };
 
 /** Counts of what the fake answered, for tests and benchmarks. */
@@ -111,6 +117,12 @@ export interface FakeGraphOptions {
   readonly catalog?: ReadonlyMap<string, string>;
   /** Resource-specific permissions of catalogue apps by manifest id; an app not listed has this app's (RESOURCE_SPECIFIC_PERMISSIONS). */
   readonly catalogPermissions?: ReadonlyMap<string, readonly ResourceSpecificPermission[]>;
+  /** The activity types the app's manifest declares (default: the app's, ACTIVITY_TYPES). */
+  readonly activityTypes?: readonly ActivityType[];
+  /** Told of every activity-feed notification the fake accepted (the demo shows them). */
+  readonly onActivitySent?: (activity: SentActivity) => void;
+  /** Whether the app is installed in Teams for a user, so they can be sent activity-feed notifications (default: everyone). */
+  readonly appInstalledFor?: (user: DemoUser) => boolean;
   /** A user's profile photo, or undefined for none (default: the demo's, demo-photos.ts). */
   readonly photos?: (user: DemoUser) => StoredPhoto | undefined;
   /** Told after every change to calendars, drives or chats. */
@@ -184,6 +196,8 @@ export class FakeGraph {
   readonly drives: FakeDrives;
   readonly chats: FakeChats;
   readonly lists: FakeLists;
+  /** Teams activity-feed notifications, with a record of those sent (fake-activity-feed.ts). */
+  readonly activityFeed: FakeActivityFeed;
   private faults: GraphFaults;
   private readonly users = new Map<string, DemoUser>();
   private ordered: string[] = [];
@@ -231,6 +245,16 @@ export class FakeGraph {
     const onChange = options.onStateChange;
     const resourceSpecificOf = (externalId: string) => options.catalogPermissions?.get(externalId) ?? RESOURCE_SPECIFIC_PERMISSIONS;
     this.chats = new FakeChats({ newId, catalog: options.catalog ?? new Map(), resourceSpecificOf, denied: () => this.faults.chatAppsDenied, ...(onChange ? { onChange } : {}) });
+    this.activityFeed = new FakeActivityFeed({
+      exists: (id) => this.users.has(id),
+      installedFor: (id) => {
+        const found = this.users.get(id);
+        return found !== undefined && (options.appInstalledFor?.(found) ?? true);
+      },
+      denied: () => this.faults.activityFeedDenied,
+      ...(options.activityTypes ? { declared: options.activityTypes } : {}),
+      ...(options.onActivitySent ? { onSent: options.onActivitySent } : {}),
+    });
     this.calendars = new FakeCalendars({
       user,
       userByAddress,
@@ -404,7 +428,8 @@ export class FakeGraph {
       this.calendars.handle(method, path, url, json(), auth, error, headers) ??
       this.drives.handle(method, path, url, headers, body, auth, error) ??
       this.lists.handle(method, path, url, headers, body, auth, error) ??
-      this.chats.handle(method, path, url, json(), auth, error);
+      this.chats.handle(method, path, url, json(), auth, error) ??
+      this.activityFeed.handle(method, path, json(), auth, error);
     if (handled) return handled;
     const extension = /^\/(me|users\/([^/]+))\/extensions(?:\/([^/]+))?$/.exec(path);
     if (extension) {

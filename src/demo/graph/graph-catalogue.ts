@@ -269,6 +269,14 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     doc: 'https://learn.microsoft.com/graph/api/chat-post-tabs',
     permissions: ['TeamsTab.Create'],
   },
+  // Teams activity-feed notifications (src/services/notifications/activity-feed.ts).
+  {
+    name: 'send activity notification to a user',
+    method: 'POST',
+    path: /^\/users\/[^/]+\/teamwork\/sendActivityNotification$/,
+    doc: page('userteamwork-sendactivitynotification'),
+    permissions: ['TeamsActivity.Send'],
+  },
   // Photos (src/services/graph/photos.ts), in $batch requests of 20.
   {
     name: 'get profile photo',

@@ -7,6 +7,7 @@ import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { ProgrammeProvider } from '@/context/programme-context';
+import type { RefreshSchedule } from '@/context/use-refresh-while-visible';
 import { ServicesProvider, type AppServices } from '@/context/services-context';
 import { parseAppConfig } from '@/services/config/app-config';
 import { GraphClient } from '@/services/graph/graph-client';
@@ -15,6 +16,7 @@ import type { DemoPerson } from '../demo-people';
 import { createDemoIdentity } from '../demo-identity';
 import type { FakeGraph } from '../graph/fake-graph';
 import { DEMO_OWNER_GROUP_ID } from '../graph/demo-programme-store';
+import { manualRefresh } from './manual-refresh';
 
 /** What may differ between tests: the person's time zone, ownership, the app's origin, the fetch. */
 export interface TestSurface {
@@ -25,6 +27,10 @@ export interface TestSurface {
   readonly fetch?: FakeGraph['fetch'];
   /** Leaves out the programme context, for a component that brings its own. */
   readonly programme?: false;
+  /** When the profiles are read again on their own (default: never, so no test depends on wall time). */
+  readonly refresh?: RefreshSchedule;
+  /** The place a deep link opened the tab at (the host's `subPageId`). */
+  readonly subPageId?: string;
 }
 
 /** A Graph client of `person` against `graph` that never waits between retries. */
@@ -37,7 +43,7 @@ export function servicesOf(graph: FakeGraph, person: DemoPerson, options: TestSu
   const client = clientOf(graph, person, options.fetch);
   const services: AppServices = {
     config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
-    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: options.timeZone ?? 'Europe/London' } } as unknown as Host,
+    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: options.timeZone ?? 'Europe/London', subPageId: options.subPageId } } as unknown as Host,
     identity: createDemoIdentity(person),
     user: person,
     graph: () => Promise.resolve(client),
@@ -55,7 +61,9 @@ export function renderWithServices(ui: ReactNode, graph: FakeGraph, person: Demo
   const { services, client } = servicesOf(graph, person, options);
   render(
     <FluentProvider theme={teamsLightTheme}>
-      <ServicesProvider services={services}>{options.programme === false ? ui : <ProgrammeProvider>{ui}</ProgrammeProvider>}</ServicesProvider>
+      <ServicesProvider services={services}>
+        {options.programme === false ? ui : <ProgrammeProvider refresh={options.refresh ?? manualRefresh().schedule}>{ui}</ProgrammeProvider>}
+      </ServicesProvider>
     </FluentProvider>,
   );
   return client;

@@ -297,7 +297,7 @@ export function BookingCard() {
   return (
     <>
       {pairs.map((pair) => (
-        <SectionCard key={pair.key} title={pair.title} wide>
+        <SectionCard key={pair.key} title={pair.title} wide place="booking">
           <PersonAvatar id={pair.partner.id} name={pair.partner.displayName} size={40} />
           {pair.body}
         </SectionCard>

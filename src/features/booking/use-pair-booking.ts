@@ -50,11 +50,11 @@ function useAction() {
   return { busy, error, run };
 }
 
-/** The booking use cases' ports on this surface: its Graph, the clock, and the signed-in person's profile. */
+/** The booking use cases' ports on this surface: its Graph, the clock, the signed-in person's profile, and telling the partner in Teams. */
 function usePorts(): BookingPorts {
   const { graph } = useServices();
-  const { me, updateMyProfile } = useProgramme();
-  return useMemo(() => ({ graph, now: systemClock, records: { current: () => me, save: updateMyProfile } }), [graph, me, updateMyProfile]);
+  const { me, updateMyProfile, notifier } = useProgramme();
+  return useMemo(() => ({ graph, now: systemClock, records: { current: () => me, save: updateMyProfile }, notifier }), [graph, me, updateMyProfile, notifier]);
 }
 
 /** The signed-in person's pairs to show sessions for, at the programme's rhythm; undefined until the profiles are in. */

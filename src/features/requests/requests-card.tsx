@@ -10,11 +10,11 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
 });
 
-/** A reverse mentor's incoming requests (accept or decline) and the executives they mentor. */
+/** A reverse mentor's incoming requests (accept or decline) and the executives they mentor; new requests show on their own while the tab is open. */
 export function RequestsCard() {
   const styles = useStyles();
   const { host } = useServices();
-  const { me, ready, people, waiting, mentees, full, busy, error, respond, reload: reloadProfiles, timeZoneOf, profileOf } = useRequests();
+  const { me, ready, people, waiting, mentees, full, busy, error, respond, timeZoneOf, profileOf } = useRequests();
   if (!me?.mentor || !ready) return null;
 
   // Two executives with one name are told apart by their role, department or office.
@@ -22,7 +22,7 @@ export function RequestsCard() {
   const nameOf = (id: string) => names.get(id) ?? people.get(id)?.displayName ?? 'an executive';
 
   return (
-    <SectionCard title="Requests to pair">
+    <SectionCard title="Requests to pair" place="requests">
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -60,9 +60,6 @@ export function RequestsCard() {
           You mentor {mentees.map(nameOf).join(', ')} ({mentees.length} of {me.mentor.capacity}).
         </Body1>
       )}
-      <CardActions>
-        <Button onClick={reloadProfiles}>Check for new requests</Button>
-      </CardActions>
     </SectionCard>
   );
 }

@@ -9,7 +9,7 @@ import { useServices } from '@/context/services-context';
  */
 export function useRequests() {
   const { graph } = useServices();
-  const { me, profiles, people, keepMyProfile, reloadProfiles, now, reportFailure } = useProgramme();
+  const { me, profiles, people, keepMyProfile, now, reportFailure, notifier } = useProgramme();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -18,14 +18,14 @@ export function useRequests() {
       setBusy(true);
       setError(undefined);
       try {
-        keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, { profiles: profiles.list, now: now() }));
+        keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, { profiles: profiles.list, now: now(), notifier }));
       } catch (caught) {
         setError(await reportFailure(caught, 'Could not send your answer'));
       } finally {
         setBusy(false);
       }
     },
-    [graph, me, profiles.list, keepMyProfile, now, reportFailure],
+    [graph, me, profiles.list, keepMyProfile, now, reportFailure, notifier],
   );
 
   return {
@@ -39,7 +39,6 @@ export function useRequests() {
     busy,
     error,
     respond,
-    reload: reloadProfiles,
     timeZoneOf: (id: string) => profiles.list.find((p) => p.personId === id)?.timeZone,
     /** An executive's profile: what they want to learn and their own words about it. */
     profileOf: (id: string) => profiles.list.find((p) => p.personId === id),

@@ -36,7 +36,7 @@ export function SuggestionsCard() {
   if (!me?.mentee) return null;
   if (!matcher) {
     return (
-      <SectionCard title="Suggested reverse mentors">
+      <SectionCard title="Suggested reverse mentors" place="suggestions">
         <Spinner size="tiny" label="Finding reverse mentors for you…" />
       </SectionCard>
     );
@@ -48,7 +48,7 @@ export function SuggestionsCard() {
   if (state.kind === 'accepted' && booked) return null;
   if (state.kind === 'pending' || state.kind === 'accepted') {
     return (
-      <SectionCard title={state.kind === 'accepted' ? 'Your reverse mentor' : 'Your request'}>
+      <SectionCard title={state.kind === 'accepted' ? 'Your reverse mentor' : 'Your request'} place="suggestions">
         <PersonLine person={people.get(state.mentorId)} fallbackName={nameOf(state.mentorId)} timeZone={profileOf(state.mentorId)?.timeZone} locale={host.context.locale} />
         <OwnWords profile={profileOf(state.mentorId)} side="mentor" />
         <Body1 role="status">
@@ -70,7 +70,7 @@ export function SuggestionsCard() {
   const names = namesApart(suggestions.map((s) => ({ id: s.mentorId, person: people.get(s.mentorId), fallbackName: nameOf(s.mentorId) })));
   const nameApart = (id: string) => names.get(id) ?? nameOf(id);
   return (
-    <SectionCard title="Suggested reverse mentors" wide>
+    <SectionCard title="Suggested reverse mentors" wide place="suggestions">
       {state.kind === 'declined' && (
         <MessageBar intent="info">
           <MessageBarBody>{nameOf(state.mentorId)} cannot take you on this time. Ask someone else below.</MessageBarBody>

@@ -22,6 +22,8 @@ export function createBrowserHost(view: Window = window): Host {
       meetingId: undefined,
       chatId: undefined,
       pageId: undefined,
+      // Opened directly (a notification's link on the web, or by hand): `?subPageId=requests`.
+      subPageId: new URLSearchParams(view.location?.search ?? '').get('subPageId') ?? undefined,
     },
     onThemeChange(listener) {
       const onChange = () => listener(themeFromMedia(view));

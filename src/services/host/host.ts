@@ -36,6 +36,11 @@ export interface HostContext {
   readonly chatId: string | undefined;
   /** The tab's entity id (`entityId` saved by the configuration page or from the manifest). */
   readonly pageId: string | undefined;
+  /**
+   * The place inside the tab a deep link asked for (its context's `subEntityId`, which teams-js gives as
+   * `context.page.subPageId`): a notification opens the personal tab at the card that shows it.
+   */
+  readonly subPageId: string | undefined;
 }
 
 /** What the configuration page saves (teams-js `pages.config.setConfig`). */

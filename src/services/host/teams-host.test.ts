@@ -2,7 +2,7 @@ import type { app, pages } from '@microsoft/teams-js';
 import { describe, expect, it, vi } from 'vitest';
 import { connectTeamsHost, hostAppFromTeams, hostContextFromTeams, themeFromTeams, type TeamsJs } from './teams-host';
 
-function teamsContext(overrides: { host?: string; theme?: string; frameContext?: string; user?: app.UserInfo }): app.Context {
+function teamsContext(overrides: { host?: string; theme?: string; frameContext?: string; user?: app.UserInfo; subPageId?: string }): app.Context {
   return {
     app: {
       locale: 'en-gb',
@@ -10,7 +10,7 @@ function teamsContext(overrides: { host?: string; theme?: string; frameContext?:
       sessionId: 's',
       host: { name: overrides.host ?? 'Teams', clientType: 'desktop', sessionId: 'h' },
     },
-    page: { id: 'home', frameContext: overrides.frameContext ?? 'content' },
+    page: { id: 'home', frameContext: overrides.frameContext ?? 'content', ...(overrides.subPageId === undefined ? {} : { subPageId: overrides.subPageId }) },
     ...(overrides.user ? { user: overrides.user } : {}),
     meeting: { id: 'meeting-1' },
     chat: { id: '19:chat@thread.v2' },
@@ -62,6 +62,12 @@ describe('the teams-js adapter', () => {
       chatId: '19:chat@thread.v2',
       pageId: 'home',
     });
+  });
+
+  it('reads the place a deep link opened the tab at (a notification’s subEntityId, as page.subPageId)', () => {
+    expect(hostContextFromTeams(teamsContext({ subPageId: 'requests' })).subPageId).toBe('requests');
+    expect(hostContextFromTeams(teamsContext({ subPageId: '' })).subPageId).toBeUndefined();
+    expect(hostContextFromTeams(teamsContext({})).subPageId).toBeUndefined();
   });
 
   it('has no user for an anonymous meeting guest, and shows content for an unknown frame', () => {

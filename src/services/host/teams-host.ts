@@ -52,6 +52,7 @@ export function hostContextFromTeams(context: app.Context): HostContext {
     meetingId: context.meeting?.id,
     chatId: context.chat?.id,
     pageId: context.page.id || undefined,
+    subPageId: context.page.subPageId || undefined,
   };
 }
 
