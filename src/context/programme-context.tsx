@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Notifier } from '@/application/notifications/notifier';
-import type { ProfileChange } from '@/application/programme/my-profile';
+import type { Participation, ProfileChange } from '@/application/programme/my-profile';
 import type { Matcher } from '@/domain/matching/engine';
 import type { OrgModel } from '@/domain/org/org-model';
 import type { DirectoryView } from '@/services/graph/directory-service';
@@ -43,6 +43,11 @@ export interface ProgrammeState {
    * (application/programme/my-profile.ts), in words; undefined when the last one went through.
    */
   readonly participationProblem: string | undefined;
+  /**
+   * Where a saved profile is also recorded as the person's participation (with the copy others'
+   * apps read); undefined without a programme store. Every use case that saves the profile takes it.
+   */
+  readonly participation: Participation | undefined;
   /** Reads everyone's profiles again (others may have answered). */
   readonly reloadProfiles: () => void;
   /** Shows the signed-in person's profile as a use case saved it (undefined: opted out). */
@@ -274,6 +279,7 @@ export function ProgrammeProvider({
     updateMyProfile,
     optOut,
     participationProblem,
+    participation,
     reloadProfiles,
     keepMyProfile: keep,
     now,

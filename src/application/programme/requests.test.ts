@@ -10,6 +10,8 @@ import { updateMyProfile } from './my-profile';
 import { mentorLoadsOf, openProgramme } from './open-programme';
 import { answerRequest, askToPair, atCapacity, myMentees, myRequest, requestsWaitingFor, withdrawRequest } from './requests';
 import { suggestFor } from './suggest';
+import { openStore, storeParticipants } from './programme-store-setup';
+import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
 
 const users = generateDemoTenant({ size: 400 });
 const [margaret, diego, aisha] = DEMO_PEOPLE as [DemoPerson, DemoPerson, DemoPerson];
@@ -130,5 +132,31 @@ describe('asking a reverse mentor to pair, and answering', () => {
     // Aisha can accept someone new; her stored load counts only the current pair.
     const accepted = await answerRequest(after.client, after.me, other!, true, { profiles: after.programme.list, now: NOW });
     expect(accepted).toMatchObject({ accepted: [margaret.id, other], load: 1 });
+  });
+});
+
+describe('a request through the programme store', () => {
+  it('reaches the reverse mentor, whose app reads only the participant list’s copies of profiles', async () => {
+    const extensions = generateDemoProfiles(users);
+    const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
+    seedDemoProgrammeStore(graph, extensions);
+    const clientOf = (person: DemoPerson) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
+    const snapshot = await loadDirectory(clientOf(margaret));
+    const problems: string[] = [];
+    const as = async (person: DemoPerson) => {
+      const client = clientOf(person);
+      const participants = (await storeParticipants(client, DEMO_OWNER_GROUP_ID))!;
+      const programme = await openProgramme({ client, snapshot, levelGap: 1, now: () => NOW, participants });
+      const participation = { store: () => openStore(client, DEMO_OWNER_GROUP_ID), onProblem: (message: string) => problems.push(message) };
+      return { client, programme, participation, me: programme.list.find((p) => p.personId === person.id) };
+    };
+    const exec = await as(margaret);
+    await askToPair(exec.client, exec.me, aisha.id, { matcher: exec.programme.matcher, now: NOW, participation: exec.participation });
+    const mentor = await as(aisha);
+    expect(requestsWaitingFor(mentor.me, mentor.programme.list, NOW)).toEqual([margaret.id]);
+    await answerRequest(mentor.client, mentor.me, margaret.id, true, { profiles: mentor.programme.list, now: NOW, participation: mentor.participation });
+    const again = await as(margaret);
+    expect(myRequest(again.me, again.programme.list, NOW)).toEqual({ kind: 'accepted', mentorId: aisha.id });
+    expect(problems).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { answer, currentMentees, incomingRequests, pairingEnded, requestStateOf,
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import type { Notifier } from '@/application/notifications/notifier';
-import { updateMyProfile } from './my-profile';
+import { updateMyProfile, type Participation } from './my-profile';
 
 /**
  * An executive's request as it stands at `now`: none, waiting, accepted or declined (by the mentor
@@ -28,20 +28,21 @@ export async function askToPair(
   client: GraphClient,
   me: StoredProfile | undefined,
   mentorId: string,
-  context: { readonly matcher: Matcher; readonly now: number; readonly notifier?: Notifier },
+  context: { readonly matcher: Matcher; readonly now: number; readonly notifier?: Notifier; readonly participation?: Participation },
 ): Promise<StoredProfile> {
   if (!me?.mentee) throw new Error('Opt in as an executive who wants a reverse mentor first.');
   const breaches = context.matcher.whyNot(me.personId, mentorId);
   // Codes, not words: the UI words them for its reader (components/matching-words.ts); this only guards a stale screen.
   if (breaches.length > 0) throw new Error('The programme rules no longer allow asking this person; reload to see who you can ask.');
-  const saved = await updateMyProfile(client, me, { asked: mentorId }, context.now);
+  // The participant entry carries the profile's copy, which is how the mentor's app sees the request.
+  const saved = await updateMyProfile(client, me, { asked: mentorId }, context.now, context.participation);
   if (me.asked !== mentorId) await context.notifier?.notify('request', mentorId);
   return saved;
 }
 
 /** Withdraws the executive's request. */
-export function withdrawRequest(client: GraphClient, me: StoredProfile | undefined, now: number): Promise<StoredProfile> {
-  return updateMyProfile(client, me, { asked: undefined }, now);
+export function withdrawRequest(client: GraphClient, me: StoredProfile | undefined, now: number, participation?: Participation): Promise<StoredProfile> {
+  return updateMyProfile(client, me, { asked: undefined }, now, participation);
 }
 
 /** Executives waiting for this reverse mentor's answer at `now`. */
@@ -75,7 +76,7 @@ export async function answerRequest(
   me: StoredProfile | undefined,
   executiveId: string,
   accept: boolean,
-  context: { readonly profiles: readonly StoredProfile[]; readonly now: number; readonly notifier?: Notifier },
+  context: { readonly profiles: readonly StoredProfile[]; readonly now: number; readonly notifier?: Notifier; readonly participation?: Participation },
 ): Promise<StoredProfile> {
   if (!me?.mentor) throw new Error('Opt in as a reverse mentor first.');
   const { profiles, now } = context;
@@ -90,7 +91,7 @@ export async function answerRequest(
     ),
   );
   const lists = answer(me, executiveId, accept, { keep: ACCEPTED_KEPT, ended });
-  const saved = await updateMyProfile(client, me, { ...lists, load: lists.accepted.filter((id) => !ended.includes(id)).length }, now);
+  const saved = await updateMyProfile(client, me, { ...lists, load: lists.accepted.filter((id) => !ended.includes(id)).length }, now, context.participation);
   await context.notifier?.notify(accept ? 'accepted' : 'declined', executiveId);
   return saved;
 }

@@ -9,7 +9,7 @@ import { useServices } from '@/context/services-context';
  */
 export function useRequests() {
   const { graph } = useServices();
-  const { me, profiles, people, keepMyProfile, now, reportFailure, notifier } = useProgramme();
+  const { me, profiles, people, keepMyProfile, now, reportFailure, notifier, participation } = useProgramme();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -18,14 +18,14 @@ export function useRequests() {
       setBusy(true);
       setError(undefined);
       try {
-        keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, { profiles: profiles.list, now: now(), notifier }));
+        keepMyProfile(await answerRequest(await graph(), me, executiveId, accept, { profiles: profiles.list, now: now(), notifier, ...(participation ? { participation } : {}) }));
       } catch (caught) {
         setError(await reportFailure(caught, 'Could not send your answer'));
       } finally {
         setBusy(false);
       }
     },
-    [graph, me, profiles.list, keepMyProfile, now, reportFailure, notifier],
+    [graph, me, profiles.list, keepMyProfile, now, reportFailure, notifier, participation],
   );
 
   return {

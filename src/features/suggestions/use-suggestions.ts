@@ -11,7 +11,7 @@ import { useServices } from '@/context/services-context';
  */
 export function useSuggestions() {
   const { graph, user } = useServices();
-  const { me, matcher, people, profiles, keepMyProfile, now, reportFailure, notifier } = useProgramme();
+  const { me, matcher, people, profiles, keepMyProfile, now, reportFailure, notifier, participation } = useProgramme();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const request = myRequest(me, profiles.list, now());
@@ -22,16 +22,16 @@ export function useSuggestions() {
       setError(undefined);
       try {
         const client = await graph();
-        if (!mentorId) keepMyProfile(await withdrawRequest(client, me, now()));
+        if (!mentorId) keepMyProfile(await withdrawRequest(client, me, now(), participation));
         else if (!matcher) throw new Error('Still finding reverse mentors for you; try again in a moment.');
-        else keepMyProfile(await askToPair(client, me, mentorId, { matcher, now: now(), notifier }));
+        else keepMyProfile(await askToPair(client, me, mentorId, { matcher, now: now(), notifier, ...(participation ? { participation } : {}) }));
       } catch (caught) {
         setError(await reportFailure(caught, mentorId ? 'Could not send your request' : 'Could not withdraw your request'));
       } finally {
         setBusy(false);
       }
     },
-    [graph, me, matcher, keepMyProfile, now, reportFailure, notifier],
+    [graph, me, matcher, keepMyProfile, now, reportFailure, notifier, participation],
   );
 
   return {
