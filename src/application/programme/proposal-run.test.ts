@@ -1,25 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
-import { generateDemoTenant, type DemoUser } from '@/demo/graph/demo-tenant';
-import { buildOrgModel } from '@/domain/org/org-model';
-import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
-import { readStoredProfile, type StoredProfile } from '@/services/profile/profile-store';
+import { demoProgramme } from '@/demo/graph/demo-programme';
+import { generateDemoTenant } from '@/demo/graph/demo-tenant';
+import type { StoredProfile } from '@/services/profile/profile-store';
 import { programmeMatcher } from './open-programme';
 import { proposalInputOf, proposeProgramme, type OwnerDecisions } from './proposal';
 import { answerProposalRequest, inThreadProposalRunner, runProposal } from './proposal-run';
-import { describeProposalFailure, PROPOSAL_FAILED, PROPOSAL_WORKER_FAILED, ProposalFailed, workerProposalRunner, type ProposalReply, type ProposalRequest } from './proposal-runner';
+import {
+  describeProposalFailure,
+  peopleColumnsOf,
+  peopleOfColumns,
+  PROPOSAL_FAILED,
+  PROPOSAL_WORKER_FAILED,
+  ProposalFailed,
+  workerProposalRunner,
+  type ProposalReply,
+  type ProposalRequest,
+} from './proposal-runner';
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
 const LEVEL_GAP = 2;
 
-/** A generated tenant's org model and its stored profiles, as the app reads them (damaged ones left out). */
-function tenantOf(users: readonly DemoUser[]) {
-  const model = buildOrgModel(
-    users.map((u) => ({ id: u.id, displayName: u.displayName, managerId: u.managerId ?? undefined, department: u.department ?? undefined, country: u.country ?? undefined })),
-  );
-  const profiles = [...generateDemoProfiles(users)].map(([id, extensions]) => readStoredProfile(id, extensions[PROFILE_EXTENSION])).filter((p): p is StoredProfile => !('damaged' in p));
-  return { model, profiles };
-}
+const tenantOf = demoProgramme;
 
 /** The proposal as the programme view made it before the worker: the owner's matcher, in this thread. */
 function inThread(tenant: ReturnType<typeof tenantOf>, decisions: OwnerDecisions) {
@@ -90,6 +91,10 @@ describe('the proposal worker’s handler', () => {
     const input = inputOf(tenant, decisions);
     const cloned = structuredClone(input);
     expect(cloned).toStrictEqual(input);
+    // The people cross as columns and come back as the model's records (a field left out stays out: undefined).
+    expect(peopleOfColumns(cloned.people)).toEqual(tenant.model.people);
+    const named = [{ id: 'a', displayName: 'A', managerId: 'b', jobTitle: 'CEO', department: 'Sales', officeLocation: 'Leeds', country: 'UK' }];
+    expect(peopleOfColumns(structuredClone(peopleColumnsOf(named)))).toStrictEqual(named);
     const proposal = runProposal(cloned);
     expect(proposal).toStrictEqual(runProposal(input));
     expect(structuredClone(proposal)).toStrictEqual(proposal);

@@ -6,11 +6,11 @@
  */
 import { createMatcher, type ProgrammeAssignment } from '@/domain/matching/engine';
 import { buildOrgModel } from '@/domain/org/org-model';
-import { abortedBy, PROPOSAL_FAILED, proposalOf, type ProposalInput, type ProposalReply, type ProposalRequest, type ProposalRunner } from './proposal-runner';
+import { abortedBy, peopleOfColumns, PROPOSAL_FAILED, proposalOf, type ProposalInput, type ProposalReply, type ProposalRequest, type ProposalRunner } from './proposal-runner';
 
 /** Runs the proposal from its input alone: builds the org model and the matcher, then assigns. */
 export function runProposal(input: ProposalInput): ProgrammeAssignment {
-  const matcher = createMatcher({ model: buildOrgModel(input.people), profiles: input.profiles, loads: new Map(input.loads), rules: input.rules, at: input.at });
+  const matcher = createMatcher({ model: buildOrgModel(peopleOfColumns(input.people)), profiles: input.profiles, loads: new Map(input.loads), rules: input.rules, at: input.at });
   return matcher.assignProgramme({ pins: input.pins, exclusions: input.rules.exclusions, alreadyPaired: new Set(input.alreadyPaired) });
 }
 

@@ -15,10 +15,52 @@ import type { ProgrammeProfile } from '@/domain/matching/profile';
 import type { PersonRecord } from '@/domain/org/org-model';
 import type { Pair } from './open-programme';
 
+/**
+ * The org model's people as columns, one array per field, in the model's order. At 50,000 people a
+ * structured clone of seven arrays of strings takes a fraction of the time of 50,000 objects, and
+ * it is the main thread that clones what it posts.
+ */
+export interface PeopleColumns {
+  readonly ids: readonly string[];
+  readonly displayNames: readonly string[];
+  readonly managerIds: readonly (string | undefined)[];
+  readonly jobTitles: readonly (string | undefined)[];
+  readonly departments: readonly (string | undefined)[];
+  readonly officeLocations: readonly (string | undefined)[];
+  readonly countries: readonly (string | undefined)[];
+}
+
+/** People as columns (see {@link PeopleColumns}). */
+export function peopleColumnsOf(people: readonly PersonRecord[]): PeopleColumns {
+  // One map per column keeps each array packed (an array made at its full length first may not be), which clones fastest.
+  return {
+    ids: people.map((p) => p.id),
+    displayNames: people.map((p) => p.displayName),
+    managerIds: people.map((p) => p.managerId),
+    jobTitles: people.map((p) => p.jobTitle),
+    departments: people.map((p) => p.department),
+    officeLocations: people.map((p) => p.officeLocation),
+    countries: people.map((p) => p.country),
+  };
+}
+
+/** The people of {@link PeopleColumns}, as records again. */
+export function peopleOfColumns(columns: PeopleColumns): PersonRecord[] {
+  return columns.ids.map((id, i) => ({
+    id,
+    displayName: columns.displayNames[i]!,
+    managerId: columns.managerIds[i],
+    jobTitle: columns.jobTitles[i],
+    department: columns.departments[i],
+    officeLocation: columns.officeLocations[i],
+    country: columns.countries[i],
+  }));
+}
+
 /** Everything one run of the programme proposal needs, as data a structured clone keeps whole. */
 export interface ProposalInput {
   /** The org model's people, in its order: the worker builds the same model from them. */
-  readonly people: readonly PersonRecord[];
+  readonly people: PeopleColumns;
   /** The opt-ins, with only what matching reads. */
   readonly profiles: readonly ProgrammeProfile[];
   /** Executives each reverse mentor already has, as [mentor id, count]. */

@@ -16,7 +16,7 @@ import type { StoredProfile } from '@/services/profile/profile-store';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { changeDecisions, NO_OWNER_DECISIONS, openProgrammeStore, readDecisions, type OwnerDecisions, type ProgrammeStore, type StoredDecisions } from '@/services/programme/programme-store';
 import { mentorLoadsOf, pastPairsOf, type Pair } from './open-programme';
-import type { ProposalInput } from './proposal-runner';
+import { peopleColumnsOf, type PeopleColumns, type ProposalInput } from './proposal-runner';
 import { currentMentees } from '@/domain/matching/requests';
 
 export type { OwnerDecisions };
@@ -68,6 +68,10 @@ const matchingPart = (p: StoredProfile): ProgrammeProfile => ({
   timeZone: p.timeZone,
 });
 
+// The people's columns are the same for every run over one org model: made once.
+const columns = new WeakMap<OrgModel, PeopleColumns>();
+const columnsOf = (model: OrgModel) => columns.get(model) ?? columns.set(model, peopleColumnsOf(model.people)).get(model)!;
+
 /**
  * The input of a proposal run at `now` (for a ProposalRunner, proposal-runner.ts, which runs it off the main
  * thread): the rules of the owner's matcher (open-programme.ts programmeMatcher: level gap, past
@@ -83,7 +87,7 @@ export function proposalInputOf(options: {
 }): ProposalInput {
   const { profiles, decisions, now } = options;
   return {
-    people: options.model.people,
+    people: columnsOf(options.model),
     profiles: profiles.map(matchingPart),
     loads: [...mentorLoadsOf(profiles, now)],
     rules: { levelGap: options.levelGap, pastPairs: pastPairsOf(profiles, now), exclusions: decisions.exclusions },
