@@ -93,8 +93,14 @@ describe('the proposal worker’s handler', () => {
     expect(cloned).toStrictEqual(input);
     // The people cross as columns and come back as the model's records (a field left out stays out: undefined).
     expect(peopleOfColumns(cloned.people)).toEqual(tenant.model.people);
-    const named = [{ id: 'a', displayName: 'A', managerId: 'b', jobTitle: 'CEO', department: 'Sales', officeLocation: 'Leeds', country: 'UK' }];
-    expect(peopleOfColumns(structuredClone(peopleColumnsOf(named)))).toStrictEqual(named);
+    // Every field, and managers of all kinds: one among the people, none, one the directory does not hold.
+    const named = [
+      { id: 'a', displayName: 'A', managerId: 'c', jobTitle: 'CEO', department: 'Sales', officeLocation: 'Leeds', country: 'UK' },
+      { id: 'b', displayName: 'B', managerId: undefined, jobTitle: undefined, department: undefined, officeLocation: undefined, country: undefined },
+      { id: 'c', displayName: 'C', managerId: 'gone', jobTitle: 'VP', department: 'Sales', officeLocation: undefined, country: 'FR' },
+    ];
+    const indexOf = new Map(named.map((p, i) => [p.id, i]));
+    expect(peopleOfColumns(structuredClone(peopleColumnsOf(named, indexOf)))).toStrictEqual(named);
     const proposal = runProposal(cloned);
     expect(proposal).toStrictEqual(runProposal(input));
     expect(structuredClone(proposal)).toStrictEqual(proposal);

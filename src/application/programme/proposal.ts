@@ -70,7 +70,7 @@ const matchingPart = (p: StoredProfile): ProgrammeProfile => ({
 
 // The people's columns are the same for every run over one org model: made once.
 const columns = new WeakMap<OrgModel, PeopleColumns>();
-const columnsOf = (model: OrgModel) => columns.get(model) ?? columns.set(model, peopleColumnsOf(model.people)).get(model)!;
+const columnsOf = (model: OrgModel) => columns.get(model) ?? columns.set(model, peopleColumnsOf(model.people, model.indexOf)).get(model)!;
 
 /**
  * The input of a proposal run at `now` (for a ProposalRunner, proposal-runner.ts, which runs it off the main
