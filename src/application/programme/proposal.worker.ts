@@ -1,6 +1,6 @@
 /**
  * The Web Worker the programme proposal runs in (started per run by the composition root's runner,
- * src/app/composition/proposal-worker.ts): each message is a ProposalRequest, each answer the
+ * src/app/composition/proposal-web-worker.ts): each message is a ProposalRequest, each answer the
  * handler's ProposalReply. The handler is proposal-run.ts, the same the tests and benches run.
  */
 import type { ProposalRequest } from './proposal-runner';
