@@ -68,6 +68,8 @@ export default defineConfig(({ mode }) => {
     // Pre-bundle what surfaces import lazily, so the dev server does not reload the page mid-demo.
     optimizeDeps: { include: ['@microsoft/microsoft-graph-client', 'idb', 'zod', '@azure/msal-browser'] },
     preview: { port: 4173 },
+    // The programme proposal's worker (src/app/composition/proposal-worker.ts) is a module worker: an ES chunk like the rest.
+    worker: { format: 'es' },
     build: {
       outDir: fromHere('dist/app'),
       emptyOutDir: true,

@@ -36,6 +36,14 @@ describe('the Content-Security-Policy', () => {
     expect(isDownloadUrl('https://contoso-my.sharepoint.com/personal/a_contoso_com/_layouts/15/download.aspx?UniqueId=1&tempauth=x')).toBe(true);
   });
 
+  it('lets the app start its own module workers (the programme proposal) and no others, in the tenant and the demo alike', () => {
+    for (const demo of [false, true]) {
+      for (const withFrameAncestors of [false, true]) {
+        expect(directive(contentSecurityPolicy({ demo, withFrameAncestors }), 'worker-src')).toEqual(["'self'"]);
+      }
+    }
+  });
+
   it('allows downloads only over https from a SharePoint host, never elsewhere', () => {
     for (const url of [
       'http://contoso-my.sharepoint.com/x',

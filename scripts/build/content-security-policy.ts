@@ -48,6 +48,9 @@ export function contentSecurityPolicy(options: { demo: boolean; withFrameAncesto
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
+    // The programme proposal runs in a module worker from the app's own origin (src/app/composition/proposal-web-worker.ts);
+    // said outright rather than left to script-src, and no blob: or data: workers.
+    'worker-src': ["'self'"],
     // Fluent UI (Griffel) inserts style elements at run time.
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { ProposalRunner } from '@/application/programme/proposal-runner';
 import type { JoinLive } from '@/services/agenda/live-host';
 import type { AppConfig } from '@/services/config/app-config';
 import type { GraphClient } from '@/services/graph/graph-client';
@@ -50,6 +51,11 @@ export interface AppServices {
    * the configured group in a tenant, the demo's in the demo; undefined when none is configured.
    */
   readonly programmeGroupId: string | undefined;
+  /**
+   * Runs the programme proposal off the main thread (a Web Worker in the app; the thread itself in
+   * jsdom tests), so "Run matching" never freezes the page.
+   */
+  readonly proposalRunner: ProposalRunner;
 }
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

@@ -9,6 +9,7 @@ import type { Identity } from '@/services/identity/identity';
 import { lazyGraphClient } from './graph-access';
 import type { ModeAdapters } from './mode-adapters';
 import { DEMO_OWNER_GROUP_ID } from '@/demo/graph/demo-programme-store';
+import { webWorkerProposalRunner } from './proposal-worker';
 
 /** Only the demo in a browser tab asks who you are: its page of people loads only there. */
 const DemoSignIn = lazy(() => import('@/demo/demo-sign-in').then((m) => ({ default: m.DemoSignIn })));
@@ -84,6 +85,7 @@ export function demoAdapters(): ModeAdapters {
       // participant sees, data-quality warnings and the Programme view left out.
       programmeGroupId: DEMO_OWNER_GROUP_ID,
       programmeOwner: async () => findDemoPerson((await identity.currentUser()).id)?.role === 'programme owner',
+      proposalRunner: webWorkerProposalRunner(),
     }),
   };
 }

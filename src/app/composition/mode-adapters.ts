@@ -4,7 +4,7 @@ import type { Host } from '@/services/host/host';
 import type { Identity, SignedInPerson } from '@/services/identity/identity';
 
 /** The services a signed-in surface gets from its mode (the rest come from the shell). */
-export type ModeServices = Pick<AppServices, 'graph' | 'joinLive' | 'watchNetwork' | 'teamsApp' | 'programmeOwner' | 'programmeGroupId'>;
+export type ModeServices = Pick<AppServices, 'graph' | 'joinLive' | 'watchNetwork' | 'teamsApp' | 'programmeOwner' | 'programmeGroupId' | 'proposalRunner'>;
 
 /**
  * Everything that differs between a tenant build and the demo, chosen once per page by

@@ -3,6 +3,7 @@ import type { AppConfig } from '@/services/config/app-config';
 import { createMsalIdentity, signInModeFor } from '@/services/identity/msal-identity';
 import { lazyGraphClient } from './graph-access';
 import type { ModeAdapters } from './mode-adapters';
+import { webWorkerProposalRunner } from './proposal-worker';
 
 /** A configuration with a tenant. */
 export type TenantConfig = Extract<AppConfig, { mode: 'tenant' }>;
@@ -47,6 +48,7 @@ export function tenantAdapters(config: TenantConfig): ModeAdapters {
               return isProgrammeOwner(client, ownerGroup);
             }
           : false,
+        proposalRunner: webWorkerProposalRunner(),
       };
     },
   };

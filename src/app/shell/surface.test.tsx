@@ -76,6 +76,7 @@ function adaptersWith(identityFor: ModeAdapters['identityFor']): ModeAdapters {
       teamsApp: { teamsAppId: config.mode === 'tenant' ? config.tenant.teamsAppId : '', origin: 'https://mentoring.contoso.com' },
       programmeOwner: false,
       programmeGroupId: undefined,
+      proposalRunner: () => Promise.reject(new Error('no matching in this test')),
     }),
   };
 }

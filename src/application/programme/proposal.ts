@@ -8,12 +8,15 @@
  * open-programme.ts), so "why not" names them too.
  */
 import type { Matcher, ProgrammeAssignment } from '@/domain/matching/engine';
+import type { ProgrammeProfile } from '@/domain/matching/profile';
+import type { OrgModel } from '@/domain/org/org-model';
 import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { changeDecisions, NO_OWNER_DECISIONS, openProgrammeStore, readDecisions, type OwnerDecisions, type ProgrammeStore, type StoredDecisions } from '@/services/programme/programme-store';
-import { mentorLoadsOf, type Pair } from './open-programme';
+import { mentorLoadsOf, pastPairsOf, type Pair } from './open-programme';
+import { peopleColumnsOf, type PeopleColumns, type ProposalInput } from './proposal-runner';
 import { currentMentees } from '@/domain/matching/requests';
 
 export type { OwnerDecisions };
@@ -54,6 +57,44 @@ export function alreadyPairedOf(profiles: readonly StoredProfile[], now: number)
 /** Runs the programme-wide matching at `now` with the owner's pins and exclusions. */
 export function proposeProgramme(matcher: Matcher, profiles: readonly StoredProfile[], decisions: OwnerDecisions, now: number): ProgrammeAssignment {
   return matcher.assignProgramme({ pins: decisions.pins, exclusions: decisions.exclusions, alreadyPaired: alreadyPairedOf(profiles, now) });
+}
+
+/** What matching reads of a stored profile: the rest (answers, bookings, own words) stays on the main thread. */
+const matchingPart = (p: StoredProfile): ProgrammeProfile => ({
+  personId: p.personId,
+  ...(p.mentor ? { mentor: { capacity: p.mentor.capacity, canTeach: p.mentor.canTeach } } : {}),
+  ...(p.mentee ? { mentee: { wantsToLearn: p.mentee.wantsToLearn } } : {}),
+  languages: p.languages,
+  timeZone: p.timeZone,
+});
+
+// The people's columns are the same for every run over one org model: made once.
+const columns = new WeakMap<OrgModel, PeopleColumns>();
+const columnsOf = (model: OrgModel) => columns.get(model) ?? columns.set(model, peopleColumnsOf(model.people, model.indexOf)).get(model)!;
+
+/**
+ * The input of a proposal run at `now` (for a ProposalRunner, proposal-runner.ts, which runs it off the main
+ * thread): the rules of the owner's matcher (open-programme.ts programmeMatcher: level gap, past
+ * pairs, the owner's exclusions), the mentors' loads, the owner's pins and who is paired already.
+ * Its proposal is {@link proposeProgramme}'s with that matcher.
+ */
+export function proposalInputOf(options: {
+  readonly model: OrgModel;
+  readonly profiles: readonly StoredProfile[];
+  readonly levelGap: number;
+  readonly decisions: OwnerDecisions;
+  readonly now: number;
+}): ProposalInput {
+  const { profiles, decisions, now } = options;
+  return {
+    people: columnsOf(options.model),
+    profiles: profiles.map(matchingPart),
+    loads: [...mentorLoadsOf(profiles, now)],
+    rules: { levelGap: options.levelGap, pastPairs: pastPairsOf(profiles, now), exclusions: decisions.exclusions },
+    pins: decisions.pins,
+    alreadyPaired: [...alreadyPairedOf(profiles, now)],
+    at: now,
+  };
 }
 
 /** Whether the owner pinned this pair. */

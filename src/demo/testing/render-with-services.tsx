@@ -6,6 +6,7 @@
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { inThreadProposalRunner } from '@/application/programme/proposal-run';
 import { ProgrammeProvider } from '@/context/programme-context';
 import type { RefreshSchedule } from '@/context/use-refresh-while-visible';
 import { ServicesProvider, type AppServices } from '@/context/services-context';
@@ -22,6 +23,8 @@ import { manualRefresh } from './manual-refresh';
 export interface TestSurface {
   readonly timeZone?: string;
   readonly programmeOwner?: AppServices['programmeOwner'];
+  /** Where the programme proposal runs: this thread by default (jsdom has no Web Worker). */
+  readonly proposalRunner?: AppServices['proposalRunner'];
   readonly teamsApp?: AppServices['teamsApp'];
   /** Graph's fetch, e.g. one that fails some requests; the fake's own by default. */
   readonly fetch?: FakeGraph['fetch'];
@@ -52,6 +55,7 @@ export function servicesOf(graph: FakeGraph, person: DemoPerson, options: TestSu
     teamsApp: options.teamsApp ?? { teamsAppId: 'app', origin: 'https://mentoring.example' },
     programmeOwner: options.programmeOwner ?? false,
     programmeGroupId: DEMO_OWNER_GROUP_ID,
+    proposalRunner: options.proposalRunner ?? inThreadProposalRunner,
   };
   return { services, client };
 }

@@ -12,6 +12,9 @@ import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { PROGRAMME_LISTS } from '@/services/programme/programme-store';
 import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
 import { decide, openOwnerDecisions, withPin } from '@/application/programme/proposal';
+import { inThreadProposalRunner } from '@/application/programme/proposal-run';
+import { PROPOSAL_FAILED, type ProposalInput, type ProposalRunner } from '@/application/programme/proposal-runner';
+import type { ProgrammeAssignment } from '@/domain/matching/engine';
 import { ProgrammeView } from './programme-view';
 
 afterEach(() => {
@@ -22,8 +25,8 @@ afterEach(() => {
 const users = generateDemoTenant({ size: 300 });
 const priya = DEMO_PEOPLE[3]!;
 
-function open(graph: FakeGraph, fetch: typeof graph.fetch = graph.fetch) {
-  renderWithServices(<ProgrammeView />, graph, priya, { fetch, programmeOwner: true });
+function open(graph: FakeGraph, fetch: typeof graph.fetch = graph.fetch, proposalRunner?: ProposalRunner) {
+  renderWithServices(<ProgrammeView />, graph, priya, { fetch, programmeOwner: true, ...(proposalRunner ? { proposalRunner } : {}) });
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -112,6 +115,38 @@ describe('the programme view', () => {
     );
     await screen.findByRole('button', { name: `Pin ${pinned}` });
     expect(screen.queryByRole('list', { name: 'Pinned pairs' })).toBeNull();
+  }, 120_000);
+
+  it('runs matching through the services’ runner: a new run or leaving cancels the one under way, a failed run is said in words', async () => {
+    const graph = new FakeGraph({ users, extensions: generateDemoProfiles(users) });
+    const runs: { input: ProposalInput; signal: AbortSignal; resolve: (p: ProgrammeAssignment) => void; reject: (e: unknown) => void }[] = [];
+    const runner: ProposalRunner = (input, signal) => new Promise((resolve, reject) => runs.push({ input, signal: signal!, resolve, reject }));
+    open(graph, graph.fetch, runner);
+    const button = () => screen.getByRole('button', { name: /^Run (matching|again)$/ });
+    await screen.findByRole('button', { name: 'Run matching' }, { timeout: 60_000 }).then((b) => act(() => b.click()));
+    await waitFor(() => expect(runs).toHaveLength(1));
+    expect(screen.getByText('Matching everyone who opted in…')).toBeTruthy();
+
+    act(() => button().click());
+    await waitFor(() => expect(runs).toHaveLength(2));
+    expect(runs[0]!.signal.aborted).toBe(true);
+    await act(async () => runs[1]!.reject(new TypeError("Cannot read properties of undefined (reading 'id') at runProposal (proposal-run.ts:12:3)")));
+    await screen.findByText(PROPOSAL_FAILED);
+    expect(document.body.textContent).not.toMatch(/Cannot read properties|proposal-run\.ts/);
+    expect(screen.queryByText('Matching everyone who opted in…')).toBeNull();
+
+    act(() => button().click());
+    await waitFor(() => expect(runs).toHaveLength(3));
+    const proposal = await inThreadProposalRunner(runs[2]!.input);
+    await act(async () => runs[2]!.resolve(proposal));
+    await screen.findByRole('table', { name: 'Proposed pairs' });
+    expect(screen.queryByText(PROPOSAL_FAILED)).toBeNull();
+
+    act(() => button().click());
+    await waitFor(() => expect(runs).toHaveLength(4));
+    expect(runs[3]!.signal.aborted).toBe(false);
+    cleanup();
+    expect(runs[3]!.signal.aborted).toBe(true);
   }, 120_000);
 
   it('words a failure to read the pins and exclusions, without the network’s own message', async () => {

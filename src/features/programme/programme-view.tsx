@@ -62,7 +62,7 @@ export function ProgrammeView() {
   const { host } = useServices();
   const owner = useIsProgrammeOwner();
   const unavailable = useDirectoryUnavailable();
-  const { matcher, people, profiles, decisions, problem, proposal, figures: numbers, run: rerun, decide, setUp } = useProgrammeProposal(owner);
+  const { matcher, people, profiles, decisions, problem, proposal, running, failure, figures: numbers, run: rerun, decide, setUp } = useProgrammeProposal(owner);
   const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState<Note | undefined>();
   const percent = new Intl.NumberFormat(host.context.locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -183,6 +183,7 @@ export function ProgrammeView() {
             Swap mentors of the two selected
           </Button>
         )}
+        {running && <Spinner size="tiny" label="Matching everyone who opted in…" />}
       </div>
       {note && (
         <MessageBar intent="info" layout="multiline">
@@ -202,6 +203,11 @@ export function ProgrammeView() {
               <Button onClick={() => void setUp()}>Set up the programme store</Button>
             </MessageBarActions>
           )}
+        </MessageBar>
+      )}
+      {failure && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{failure}</MessageBarBody>
         </MessageBar>
       )}
       {figures && (

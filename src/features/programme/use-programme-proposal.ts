@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { programmeMatcher } from '@/application/programme/open-programme';
 import {
   decide as saveDecision,
   describeDecisionsFailure,
   noDecisionsYet,
   openOwnerDecisions,
   programmeFigures,
-  proposeProgramme,
+  proposalInputOf,
   type OwnerDecisions,
   type StoredOwnerDecisions,
 } from '@/application/programme/proposal';
 import { ensureProgrammeStore } from '@/application/programme/programme-store-setup';
+import { describeProposalFailure, isAbortError } from '@/application/programme/proposal-runner';
+import type { ProgrammeAssignment } from '@/domain/matching/engine';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
@@ -18,17 +19,25 @@ const NO_STORE = 'Pins and exclusions are kept in the programme ownersâ€™ groupâ
 
 /**
  * The programme feature's one hook, for a programme owner: the owners' pins and exclusions (read from
- * and saved to the programme store's decisions list, application/programme/proposal.ts), the matcher with their
- * exclusions in its rules, the proposal (run again on every decision) and its figures. A decision
- * shows at once and is saved in the background, in order; a failed read or save is said in words an
- * owner can act on (describeDecisionsFailure), and the decision stays for this session.
+ * and saved to the programme store's decisions list, application/programme/proposal.ts), the matcher,
+ * the proposal (run again on every decision) and its figures. A decision shows at once and is saved in
+ * the background, in order; a failed read or save is said in words an owner can act on
+ * (describeDecisionsFailure), and the decision stays for this session.
+ *
+ * The proposal runs off the main thread, through the services' proposal runner (a Web Worker in the
+ * app): the last proposal stays on show while the next runs, a new run or leaving the view cancels
+ * the one under way, and a failed run is said in words (describeProposalFailure).
  */
 export function useProgrammeProposal(owner: boolean | undefined) {
-  const { graph, config, user, programmeGroupId } = useServices();
+  const { graph, config, user, programmeGroupId, proposalRunner } = useServices();
   const { model, matcher: shared, people, profiles, now } = useProgramme();
   const [decisions, setDecisions] = useState<OwnerDecisions | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [runs, setRuns] = useState(0);
+  const [outcome, setOutcome] = useState<{ readonly proposal: ProgrammeAssignment | undefined; readonly running: boolean; readonly failure?: string }>({
+    proposal: undefined,
+    running: false,
+  });
   /** The store's lists are not there yet: the owner may set them up (the first run). */
   const [needsSetUp, setNeedsSetUp] = useState(false);
   const [reads, setReads] = useState(0);
@@ -78,14 +87,26 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     }
   }, [graph, programmeGroupId]);
 
-  // The shared matcher has no exclusions (only an owner's client has them): build the owner's own when there are some.
-  const matcher = useMemo(() => {
-    if (!decisions || !shared) return undefined;
-    if (decisions.exclusions.length === 0 || !model) return shared;
-    return programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, exclusions: decisions.exclusions, now: now() });
-  }, [decisions, shared, model, profiles.list, config.programme.levelGap, now]);
+  // The view reads the cohort and checks swaps (with the exclusions given), which the shared matcher does as well as
+  // one with the owner's exclusions in its rules: the run's worker builds that one, off the main thread.
+  const matcher = decisions ? shared : undefined;
 
-  const proposal = useMemo(() => (runs > 0 && matcher && decisions ? proposeProgramme(matcher, profiles.list, decisions, now()) : undefined), [runs, matcher, profiles.list, decisions, now]);
+  const levelGap = config.programme.levelGap;
+  useEffect(() => {
+    if (runs === 0 || !matcher || !model || !decisions) return;
+    const controller = new AbortController();
+    setOutcome((current) => ({ proposal: current.proposal, running: true }));
+    proposalRunner(proposalInputOf({ model, profiles: profiles.list, levelGap, decisions, now: now() }), controller.signal).then(
+      (proposal) => {
+        if (!controller.signal.aborted) setOutcome({ proposal, running: false });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted && !isAbortError(error)) setOutcome((current) => ({ proposal: current.proposal, running: false, failure: describeProposalFailure(error) }));
+      },
+    );
+    return () => controller.abort();
+  }, [runs, matcher, model, profiles.list, decisions, levelGap, now, proposalRunner]);
+  const { proposal, running, failure } = outcome;
   const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, profiles.list, now()) : undefined), [proposal, matcher, people, profiles.list, now]);
 
   /** Applies a decision now, and saves it after those before it. */
@@ -112,6 +133,10 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     decisions: decisions ?? { pins: [], exclusions: [] },
     problem,
     proposal,
+    /** Whether a run is under way (the proposal on show, if any, is the one before). */
+    running,
+    /** Why the last run gave no proposal, in words; undefined when it did. */
+    failure,
     figures,
     run: useCallback(() => setRuns((n) => n + 1), []),
     setUp: needsSetUp ? setUp : undefined,
