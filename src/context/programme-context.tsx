@@ -7,6 +7,7 @@ import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { useServices } from './services-context';
 import { useDirectory } from './use-directory';
+import { useProgrammeSettings } from './use-programme-settings';
 
 export interface ProfilesState {
   readonly status: 'waiting' | 'loading' | 'ready' | 'failed';
@@ -75,7 +76,8 @@ const now = () => Date.now();
  * makes the matcher with the programme's rules, past pairs included; my-profile.ts saves).
  */
 export function ProgrammeProvider({ children }: { children: ReactNode }) {
-  const { graph, user, config, programmeGroupId } = useServices();
+  const { graph, user, programmeGroupId } = useServices();
+  const { levelGap } = useProgrammeSettings().rules;
   const { view, cancel, retry } = useDirectory();
   const [profiles, setProfiles] = useState<ProfilesState>({ status: 'waiting', list: [], damaged: [] });
   const [reloads, setReloads] = useState(0);
@@ -109,8 +111,8 @@ export function ProgrammeProvider({ children }: { children: ReactNode }) {
 
   const matcher = useMemo(() => {
     if (!model || !programme || profiles.status !== 'ready') return undefined;
-    return programme.programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, now: now() });
-  }, [model, programme, profiles, config.programme.levelGap]);
+    return programme.programmeMatcher({ model, profiles: profiles.list, levelGap, now: now() });
+  }, [model, programme, profiles, levelGap]);
 
   const me = profiles.list.find((p) => p.personId === user.id);
   /** Puts the signed-in person's saved profile (or none) in the list everyone's views read. */

@@ -13,6 +13,7 @@ import {
 import { ensureProgrammeStore } from '@/application/programme/programme-store-setup';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
 
 const NO_STORE = 'Pins and exclusions are kept in the programme owners’ group’s site, and no owners’ group is configured (PROGRAMME_OWNER_GROUP_ID), so they last only this session.';
 
@@ -24,7 +25,8 @@ const NO_STORE = 'Pins and exclusions are kept in the programme owners’ group�
  * owner can act on (describeDecisionsFailure), and the decision stays for this session.
  */
 export function useProgrammeProposal(owner: boolean | undefined) {
-  const { graph, config, user, programmeGroupId } = useServices();
+  const { graph, user, programmeGroupId } = useServices();
+  const { levelGap } = useProgrammeSettings().rules;
   const { model, matcher: shared, people, profiles, now } = useProgramme();
   const [decisions, setDecisions] = useState<OwnerDecisions | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
@@ -82,8 +84,8 @@ export function useProgrammeProposal(owner: boolean | undefined) {
   const matcher = useMemo(() => {
     if (!decisions || !shared) return undefined;
     if (decisions.exclusions.length === 0 || !model) return shared;
-    return programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, exclusions: decisions.exclusions, now: now() });
-  }, [decisions, shared, model, profiles.list, config.programme.levelGap, now]);
+    return programmeMatcher({ model, profiles: profiles.list, levelGap, exclusions: decisions.exclusions, now: now() });
+  }, [decisions, shared, model, profiles.list, levelGap, now]);
 
   const proposal = useMemo(() => (runs > 0 && matcher && decisions ? proposeProgramme(matcher, profiles.list, decisions, now()) : undefined), [runs, matcher, profiles.list, decisions, now]);
   const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, profiles.list, now()) : undefined), [proposal, matcher, people, profiles.list, now]);
