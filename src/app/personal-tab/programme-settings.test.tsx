@@ -9,6 +9,7 @@ import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { PROGRAMME_LISTS } from '@/services/programme/programme-store';
+import { useProgramme } from '@/context/programme-context';
 import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { HomePage } from '@/features/home/home-page';
 
@@ -38,6 +39,15 @@ function openHome(graph: FakeGraph) {
     margaret,
   );
 }
+/** The level gap the shared matcher applies, as its "why not" states it. */
+function RequiredGap() {
+  const { matcher } = useProgramme();
+  const { status } = useProgrammeSettings();
+  if (!matcher || status !== 'read') return null;
+  const reasons = matcher.mentees.flatMap((mentee) => matcher.mentors.flatMap((mentor) => matcher.whyNot(mentee, mentor)));
+  const gap = reasons.find((r) => r.code === 'level-gap');
+  return <output aria-label="Required gap">{gap && 'required' in gap ? gap.required : 'none'}</output>;
+}
 /** The organisation card has read the directory: nothing is left loading when the test ends. */
 const homeLoaded = () => screen.findByTestId('people-count', {}, { timeout: 60_000 });
 const settingsRead = () => screen.findByText('read', { selector: 'output' });
@@ -61,4 +71,11 @@ describe('the programme’s rules on a participant’s home', () => {
     expect(screen.queryByText(/Every week/)).toBeNull();
     await homeLoaded();
   });
+
+  it('match with the level gap an owner saved', async () => {
+    const graph = tenantGraph();
+    await saveProgrammeSettings(clientOf(graph, priya), { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id }, { ...PACKAGED, levelGap: 5 }, PACKAGED, undefined);
+    renderWithServices(<RequiredGap />, graph, margaret);
+    expect(await screen.findByRole('status', { name: 'Required gap' }, { timeout: 60_000 })).toHaveProperty('textContent', '5');
+  }, 120_000);
 });
