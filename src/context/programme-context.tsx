@@ -9,6 +9,7 @@ import type { StoredProfile } from '@/services/profile/profile-store';
 import { useServices } from './services-context';
 import { useDirectory } from './use-directory';
 import { BROWSER_REFRESH, useRefreshWhileVisible, type RefreshSchedule } from './use-refresh-while-visible';
+import { useProgrammeSettings } from './use-programme-settings';
 
 export interface ProfilesState {
   readonly status: 'waiting' | 'loading' | 'ready' | 'failed';
@@ -100,6 +101,7 @@ export function ProgrammeProvider({
   /** When to read the profiles again on its own (tests inject their timers). */ refresh?: RefreshSchedule;
 }) {
   const { graph, user, config, teamsApp, programmeGroupId } = useServices();
+  const { levelGap } = useProgrammeSettings().rules;
   const [notice, setNotice] = useState<string | undefined>();
   const notifier = useMemo<Notifier>(() => {
     let loaded: Promise<Notifier> | undefined;
@@ -219,8 +221,8 @@ export function ProgrammeProvider({
   const usable = profiles.status === 'ready' || profiles.partial === true;
   const matcher = useMemo(() => {
     if (!model || !programme || !usable) return undefined;
-    return programme.programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, now: now() });
-  }, [model, programme, usable, profiles.list, config.programme.levelGap]);
+    return programme.programmeMatcher({ model, profiles: profiles.list, levelGap, now: now() });
+  }, [model, programme, usable, profiles.list, levelGap]);
 
   const me = profiles.list.find((p) => p.personId === user.id);
   /** Puts the signed-in person's saved profile (or none) in the list everyone's views read. */

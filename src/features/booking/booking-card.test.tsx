@@ -7,6 +7,9 @@ import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
+import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
+import { clientOf } from '@/demo/testing/render-with-services';
+import { saveProgrammeSettings } from '@/application/programme/programme-settings';
 import { BookingCard } from './booking-card';
 
 afterEach(cleanup);
@@ -22,13 +25,16 @@ const users = generateDemoTenant({ size: 300 });
 const [margaret, , aisha] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
 
 /** Margaret and Aisha paired (she asked, Aisha accepted, with a time of her own when given), nothing booked yet. */
-function paired(aishaSuggests?: string) {
+function paired(aishaSuggests?: string, withStore = false) {
   const extensions = new Map(generateDemoProfiles(users));
   const own = (id: string) => extensions.get(id)![PROFILE_EXTENSION]!;
   extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own(margaret.id), asked: aisha.id } });
   const proposals = aishaSuggests ? { proposals: [{ with: margaret.id, start: aishaSuggests }] } : {};
   extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), accepted: [margaret.id], load: 1, ...proposals } });
-  return new FakeGraph({ users, extensions, catalog: new Map([['app', 'Reverse mentoring']]) });
+  const store = withStore ? { groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS } : {};
+  const graph = new FakeGraph({ users, extensions, catalog: new Map([['app', 'Reverse mentoring']]), ...store });
+  if (withStore) seedDemoProgrammeStore(graph, extensions);
+  return graph;
 }
 
 describe('the booking card', () => {
@@ -77,5 +83,25 @@ describe('the booking card', () => {
 
     renderWithServices(<BookingCard />, graph, margaret);
     await screen.findByText('Aisha Bello accepted the invitation.', undefined, { timeout: 60_000 });
+  }, 120_000);
+
+  it('books at the rhythm and with the code of conduct the programme owners set', async () => {
+    const graph = paired(undefined, true);
+    const priya = DEMO_PEOPLE[3]!;
+    const packaged = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '' };
+    const owners = { ...packaged, cadenceWeeks: 3, sessionMinutes: 60, codeOfConduct: 'What is said here stays here.' };
+    await saveProgrammeSettings(clientOf(graph, priya), { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id }, owners, packaged, undefined);
+    renderWithServices(<BookingCard />, graph, margaret);
+
+    // The owners' rhythm is read before the times are searched for with it.
+    await screen.findByText(/^Pick a recurring time: every 3 weeks, 60 minutes, for 6 months\./, undefined, { timeout: 60_000 });
+    const times = await screen.findByRole('list', { name: 'Suggested times' }, { timeout: 60_000 });
+    fireEvent.click(within(times).getAllByRole('button')[0]!);
+    await screen.findByRole('button', { name: 'Skip a session' }, { timeout: 60_000 });
+    const { events, files } = graph.state();
+    const series = events.find((e) => e.ownerId === margaret.id && e.recurrence);
+    expect(series?.recurrence).toMatchObject({ pattern: { interval: 3 } });
+    expect(Date.parse(series!.end.dateTime) - Date.parse(series!.start.dateTime)).toBe(60 * 60_000);
+    expect(files.find((f) => f.ownerId === margaret.id)?.content).toContain('What is said here stays here.');
   }, 120_000);
 });

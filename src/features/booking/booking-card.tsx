@@ -6,6 +6,7 @@ import { PersonAvatar } from '@/components/person-avatar';
 import { describeDuration } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
 import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import type { ChatTabOutcome } from '@/services/booking/booking-service';
@@ -80,7 +81,8 @@ function ChatTabNote({ outcome, tabName }: { outcome: ChatTabOutcome | undefined
 /** The executive's side: book the series, then reschedule, skip a session or end the pairing. */
 function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: PairPerson; cadence: Cadence }) {
   const styles = useStyles();
-  const { host, teamsApp, config } = useServices();
+  const { host, teamsApp } = useServices();
+  const { rules } = useProgrammeSettings();
   const { me: profile } = useProgramme();
   const locale = host.context.locale;
   const tabName = 'Pair workspace';
@@ -102,8 +104,8 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
     return (
       <>
         <Body1>
-          Pick a recurring time: every {cadence.everyWeeks === 1 ? 'week' : `${cadence.everyWeeks} weeks`}, {cadence.minutes} minutes, for {describeDuration(config.programme)}. It goes into
-          both calendars as a Teams meeting, with a private workspace for the two of you.
+          Pick a recurring time: every {cadence.everyWeeks === 1 ? 'week' : `${cadence.everyWeeks} weeks`}, {cadence.minutes} minutes, for {describeDuration(rules)}. It goes into both
+          calendars as a Teams meeting, with a private workspace for the two of you.
         </Body1>
         {schedule.proposal && (
           <MessageBar intent="info">

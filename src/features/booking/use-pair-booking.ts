@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { bookingPairsOf, cadenceOf } from '@/application/booking/booking-pairs';
 import type { BookingPorts, Cadence, PairPerson } from '@/application/booking/booking-ports';
 import { findPairSlots, typedStart, type PairSlots } from '@/application/booking/pair-slots';
@@ -59,16 +60,20 @@ function usePorts(): BookingPorts {
 
 /** The signed-in person's pairs to show sessions for, at the programme's rhythm; undefined until the profiles are in. */
 export function useBookingPairs() {
-  const { user, config } = useServices();
+  const { user } = useServices();
   const { me, people, profiles, now } = useProgramme();
+  const { cadenceWeeks, sessionMinutes, durationMonths } = useProgrammeSettings().rules;
+  // One object while the rhythm stays, so slot searches keyed on the cadence do not run again.
+  const cadence = useMemo(() => cadenceOf({ cadenceWeeks, sessionMinutes, durationMonths }), [cadenceWeeks, sessionMinutes, durationMonths]);
   if (!me || profiles.status !== 'ready') return undefined;
   const pairs = bookingPairsOf(user.id, me, profiles.list, people, now());
-  return pairs && { ...pairs, cadence: cadenceOf(config.programme) };
+  return pairs && { ...pairs, cadence };
 }
 
 /** What the executive's card shows and does: the pair's schedule and series, and the actions on them. */
 export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPerson; mentor: PairPerson; cadence: Cadence; app: BookingApp }) {
   const { config } = useServices();
+  const { rules } = useProgrammeSettings();
   const { profiles } = useProgramme();
   const ports = usePorts();
   const { busy, error, run } = useAction();
@@ -105,7 +110,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
 
   const book = (start: string, zone: string) =>
     run(async () => {
-      const result = await bookPairing(ports, { pair, start, zone, programme: { name: config.programme.name, codeOfConduct: config.programme.codeOfConduct }, app });
+      const result = await bookPairing(ports, { pair, start, zone, programme: { name: config.programme.name, codeOfConduct: rules.codeOfConduct }, app });
       setChatTab(result.chatTab);
       setSeries(result.series);
       seriesChanged();

@@ -3,6 +3,7 @@ import { Avatar, Caption1, makeStyles, Title2, tokens } from '@fluentui/react-co
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
 
 /** The organisation card waits for the directory anyway: its code loads after first paint. */
 const OrganisationCard = lazy(() => import('./organisation-card').then((m) => ({ default: m.OrganisationCard })));
@@ -43,6 +44,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
   const { user, config, host, teamsApp } = useServices();
   const firstName = user.displayName.split(' ')[0] ?? user.displayName;
   const programme = config.programme;
+  const { rules } = useProgrammeSettings();
   return (
     <main className={styles.page}>
       <header className={styles.header}>
@@ -64,8 +66,8 @@ export function HomePage({ children }: { children?: ReactNode }) {
       </section>
       <footer>
         <Caption1 className={styles.about}>
-          People early in their careers mentor senior leaders on what is changing fastest. {describeCadence(programme)}; each pair agrees its goals and a code of conduct in the first
-          session. The programme sees who is paired, never what a pair writes.{' '}
+          People early in their careers mentor senior leaders on what is changing fastest. {describeCadence(rules)}; each pair agrees its goals and a code of conduct in the first session.
+          The programme sees who is paired, never what a pair writes.{' '}
           <a className={styles.link} href={`${teamsApp.origin}/privacy.html`} target="_blank" rel="noreferrer">
             Privacy
           </a>

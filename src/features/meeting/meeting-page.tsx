@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { describeCadence } from '@/components/programme-summary';
 import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
 import type { FrameContext } from '@/services/host/host';
 
 const useStyles = makeStyles({
@@ -84,6 +85,7 @@ function SidePanel() {
 function Workspace() {
   const styles = useStyles();
   const { config } = useServices();
+  const { rules } = useProgrammeSettings();
   return (
     <main className={mergeClasses(styles.page, styles.content)}>
       <div>
@@ -98,7 +100,7 @@ function Workspace() {
           <SectionCard title="A good session">
             <SessionSteps />
           </SectionCard>
-          <SectionCard title="Rhythm" description={`${describeCadence(config.programme)}. Goals and a code of conduct are agreed in the first session and kept here, private to the pair.`} />
+          <SectionCard title="Rhythm" description={`${describeCadence(rules)}. Goals and a code of conduct are agreed in the first session and kept here, private to the pair.`} />
         </div>
       </div>
     </main>

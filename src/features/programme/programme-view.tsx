@@ -31,6 +31,7 @@ import { useServices } from '@/context/services-context';
 import { useIsProgrammeOwner } from '@/context/use-programme-owner';
 import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { toCsv } from '@/domain/export/csv';
+import { ProgrammeSettingsForm } from './programme-settings-form';
 import { useProgrammeProposal } from './use-programme-proposal';
 
 const useStyles = makeStyles({
@@ -78,6 +79,7 @@ export function ProgrammeView() {
         ) : (
           <Spinner size="tiny" label={readingProgress('Reading the programme', profiles, host.context.locale)} />
         )}
+        <ProgrammeSettingsForm />
       </SectionCard>
     );
   }
@@ -330,6 +332,7 @@ export function ProgrammeView() {
           </ul>
         </>
       )}
+      <ProgrammeSettingsForm />
     </SectionCard>
   );
 }

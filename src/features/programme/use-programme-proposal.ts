@@ -14,6 +14,7 @@ import { describeProposalFailure, isAbortError } from '@/application/programme/p
 import type { ProgrammeAssignment } from '@/domain/matching/engine';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
 
 const NO_STORE = 'Pins and exclusions are kept in the programme owners’ group’s site, and no owners’ group is configured (PROGRAMME_OWNER_GROUP_ID), so they last only this session.';
 
@@ -29,7 +30,8 @@ const NO_STORE = 'Pins and exclusions are kept in the programme owners’ group�
  * the one under way, and a failed run is said in words (describeProposalFailure).
  */
 export function useProgrammeProposal(owner: boolean | undefined) {
-  const { graph, config, user, programmeGroupId, proposalRunner } = useServices();
+  const { graph, user, programmeGroupId, proposalRunner } = useServices();
+  const { levelGap } = useProgrammeSettings().rules;
   const { model, matcher: shared, people, profiles, now } = useProgramme();
   const [decisions, setDecisions] = useState<OwnerDecisions | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
@@ -91,7 +93,6 @@ export function useProgrammeProposal(owner: boolean | undefined) {
   // one with the owner's exclusions in its rules: the run's worker builds that one, off the main thread.
   const matcher = decisions ? shared : undefined;
 
-  const levelGap = config.programme.levelGap;
   useEffect(() => {
     if (runs === 0 || !matcher || !model || !decisions) return;
     const controller = new AbortController();

@@ -95,14 +95,31 @@ const httpsOrigin = z.string().superRefine((value, context) => {
   if (problem) context.addIssue({ code: 'custom', message: problem });
 });
 
+/** The programme's rules an owner may change in the app (programme settings); the rest stays packaged. */
+export type ProgrammeRules = Pick<ProgrammeSettings, 'levelGap' | 'cadenceWeeks' | 'sessionMinutes' | 'durationMonths' | 'codeOfConduct'>;
+/** A numeric rule. */
+export type NumericRule = Exclude<keyof ProgrammeRules, 'codeOfConduct'>;
+
+/** The whole numbers each numeric rule may take, packaged or set by an owner (CONFIG_VARIABLES says the same). */
+export const PROGRAMME_RANGES: Readonly<Record<NumericRule, { readonly min: number; readonly max: number }>> = {
+  levelGap: { min: 1, max: 6 },
+  cadenceWeeks: { min: 1, max: 8 },
+  sessionMinutes: { min: 15, max: 120 },
+  durationMonths: { min: 1, max: 24 },
+};
+/** The longest code of conduct, in characters. */
+export const CODE_OF_CONDUCT_MAX = 1000;
+
+const ranged = (rule: NumericRule, fallback: number) => integer(PROGRAMME_RANGES[rule].min, PROGRAMME_RANGES[rule].max, fallback);
+
 const programmeSchema = z.object({
   PROGRAMME_NAME: z.preprocess(blankToUndefined, z.string().max(30, 'is longer than 30 characters').default('Reverse mentoring')),
   PROGRAMME_OWNER_GROUP_ID: optional(guid),
-  PROGRAMME_LEVEL_GAP: integer(1, 6, 2),
-  PROGRAMME_CADENCE_WEEKS: integer(1, 8, 2),
-  PROGRAMME_SESSION_MINUTES: integer(15, 120, 45),
-  PROGRAMME_DURATION_MONTHS: integer(1, 24, 6),
-  PROGRAMME_CODE_OF_CONDUCT: z.preprocess(blankToUndefined, z.string().max(1000, 'is longer than 1,000 characters').default('')),
+  PROGRAMME_LEVEL_GAP: ranged('levelGap', 2),
+  PROGRAMME_CADENCE_WEEKS: ranged('cadenceWeeks', 2),
+  PROGRAMME_SESSION_MINUTES: ranged('sessionMinutes', 45),
+  PROGRAMME_DURATION_MONTHS: ranged('durationMonths', 6),
+  PROGRAMME_CODE_OF_CONDUCT: z.preprocess(blankToUndefined, z.string().max(CODE_OF_CONDUCT_MAX, 'is longer than 1,000 characters').default('')),
 });
 
 const tenantSchema = z.object({
