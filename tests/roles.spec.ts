@@ -54,13 +54,13 @@ async function drawnCards(frame: Frame): Promise<{ grids: DrawnCard[][]; sideway
   return frame.evaluate(() => {
     const drawn = (card: Element) => {
       const box = card.getBoundingClientRect();
-      const actions = [...card.querySelectorAll('[data-card-actions]')].filter((a) => a.closest('.fui-Card') === card).at(-1);
+      const actions = [...card.querySelectorAll('[data-card-actions]')].filter((a) => a.closest('[data-card]') === card).at(-1);
       return { top: Math.round(box.top), bottom: Math.round(box.bottom), actionsBottom: actions ? Math.round(actions.getBoundingClientRect().bottom) : undefined };
     };
     const home = document.querySelector('[aria-label="Your mentoring"]')!;
-    const grids = [[...home.children].filter((c) => c.matches('.fui-Card')).map(drawn)];
+    const grids = [[...home.children].filter((c) => c.matches('[data-card]')).map(drawn)];
     for (const list of home.querySelectorAll('ul')) {
-      const cards = [...list.children].map((item) => item.querySelector(':scope > .fui-Card')).filter((c) => c !== null);
+      const cards = [...list.children].map((item) => item.querySelector(':scope > [data-card]')).filter((c) => c !== null);
       if (cards.length > 0) grids.push(cards.map(drawn));
     }
     return { grids, sideways: document.documentElement.scrollWidth > window.innerWidth };

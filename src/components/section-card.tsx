@@ -1,10 +1,24 @@
-import { Body1, Card, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
-import { useEffect, useId, type ReactNode } from 'react';
+import { Body1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
+import { useEffect, useId, type HTMLAttributes, type ReactNode } from 'react';
 import { useServices } from '@/context/services-context';
 
 const useStyles = makeStyles({
+  // Drawn as Fluent's Card draws itself (surface, radius, shadow, a stroke that shows in high contrast), without its
+  // focus-management code, which nothing here needs and which would load before the first suggestion.
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: 'border-box',
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+  },
   // A card fills its grid cell, so the cards of one row are as tall as each other.
-  card: { gap: tokens.spacingVerticalS, height: '100%', boxSizing: 'border-box' },
+  card: { gap: tokens.spacingVerticalS, height: '100%' },
   wide: { gridColumn: '1 / -1' },
   heading: { margin: 0 },
   // The card is a flex column: the actions take the space left, so they line up at the bottom of a row of cards.
@@ -40,14 +54,19 @@ export function SectionCard(props: {
     card?.focus({ preventScroll: true });
   }, [opened, id]);
   return (
-    <Card id={id} className={props.wide ? mergeClasses(styles.card, styles.wide) : styles.card} data-place={props.place} {...(opened ? { tabIndex: -1 } : {})}>
+    <Tile id={id} className={mergeClasses(styles.card, props.wide && styles.wide)} data-place={props.place} {...(opened ? { tabIndex: -1 } : {})}>
       <Subtitle2 as={Heading} className={styles.heading}>
         {props.title}
       </Subtitle2>
       {props.description && <Body1>{props.description}</Body1>}
       {props.children}
-    </Card>
+    </Tile>
   );
+}
+
+/** A card: a surface of its own on the page, for one thing (a person, a request, a part of a page). `data-card` lets the browser tests find it. */
+export function Tile({ className, ...rest }: HTMLAttributes<HTMLDivElement> & { 'data-place'?: string | undefined }) {
+  return <div {...rest} className={mergeClasses(useStyles().tile, className)} data-card="" />;
 }
 
 /** A card's buttons: at the bottom of the card, level with those of the cards beside it. */

@@ -11,8 +11,7 @@
  */
 import { optOut as removeProfile, saveMyProfile as storeProfile, toExtension, type StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
-import { saveMyParticipation, type Participant, type ProgrammeStore } from '@/services/programme/programme-store';
-import { describeStoreFailure } from './programme-store-setup';
+import type { Participant, ProgrammeStore } from '@/services/programme/programme-store';
 
 /** Where the person's participation is recorded, and how a failure to record it is told. */
 export interface Participation {
@@ -34,9 +33,11 @@ export function participantRole(profile: Pick<StoredProfile, 'mentor' | 'mentee'
 export async function recordParticipation(participation: Participation, personId: string, profile: StoredProfile | null): Promise<void> {
   try {
     const store = await participation.store();
+    // The store's code loads with the first save, not before the first suggestion (asking to pair saves too).
+    const { saveMyParticipation } = await import('@/services/programme/programme-store');
     await saveMyParticipation(store, personId, profile && { role: participantRole(profile), profileUpdated: profile.updated, profile: toExtension(profile) });
   } catch (error) {
-    const reason = describeStoreFailure(error).message;
+    const reason = (await import('./programme-store-setup')).describeStoreFailure(error).message;
     participation.onProblem(
       profile
         ? `Your profile was saved, but the programme’s list of who takes part could not be updated, so matching may not see your change yet. ${reason}`

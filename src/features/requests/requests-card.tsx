@@ -1,8 +1,8 @@
-import { Body1, Button, Card, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { namesApart } from '@/components/names-apart';
 import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
-import { CardActions, CardCell, SectionCard } from '@/components/section-card';
+import { CardActions, CardCell, SectionCard, Tile } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { useRequests } from './use-requests';
 
@@ -38,7 +38,7 @@ export function RequestsCard() {
         <ul className={styles.list} aria-label="Requests waiting for your answer">
           {waiting.map((id) => (
             <CardCell key={id}>
-              <Card>
+              <Tile>
                 <PersonLine person={people.get(id)} fallbackName={nameOf(id)} timeZone={timeZoneOf(id)} locale={host.context.locale} />
                 <OwnWords profile={profileOf(id)} side="executive" />
                 <CardActions>
@@ -49,7 +49,7 @@ export function RequestsCard() {
                     Decline
                   </Button>
                 </CardActions>
-              </Card>
+              </Tile>
             </CardCell>
           ))}
         </ul>

@@ -1,10 +1,10 @@
-import { Body1, Button, Caption1, Card, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { wordReason, wordWhyNobody, type Reader } from '@/components/matching-words';
 import { namesApart } from '@/components/names-apart';
 import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
-import { CardActions, CardCell, SectionCard } from '@/components/section-card';
+import { CardActions, CardCell, SectionCard, Tile } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { useSuggestions } from './use-suggestions';
 
@@ -95,7 +95,7 @@ export function SuggestionsCard() {
         <ul className={styles.list} aria-label="Suggested reverse mentors">
           {suggestions.map((s) => (
             <CardCell key={s.mentorId}>
-              <Card>
+              <Tile>
                 <PersonLine person={people.get(s.mentorId)} fallbackName={nameOf(s.mentorId)} timeZone={profileOf(s.mentorId)?.timeZone} locale={host.context.locale} />
                 <OwnWords profile={profileOf(s.mentorId)} side="mentor" />
                 <ul className={styles.reasons} aria-label={`Why ${nameApart(s.mentorId)}`}>
@@ -112,7 +112,7 @@ export function SuggestionsCard() {
                     Ask to pair
                   </Button>
                 </CardActions>
-              </Card>
+              </Tile>
             </CardCell>
           ))}
         </ul>
