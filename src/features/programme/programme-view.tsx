@@ -32,6 +32,8 @@ import { useIsProgrammeOwner } from '@/context/use-programme-owner';
 import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { toCsv } from '@/domain/export/csv';
 import { useProgrammeProposal } from './use-programme-proposal';
+import { SentProposalsPanel } from './sent-proposals-panel';
+import { useSentProposals } from './use-sent-proposals';
 
 const useStyles = makeStyles({
   figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
@@ -62,7 +64,8 @@ export function ProgrammeView() {
   const { host } = useServices();
   const owner = useIsProgrammeOwner();
   const unavailable = useDirectoryUnavailable();
-  const { matcher, people, profiles, decisions, problem, proposal, figures: numbers, run: rerun, decide, setUp } = useProgrammeProposal(owner);
+  const sent = useSentProposals(owner);
+  const { matcher, people, profiles, decisions, problem, proposal, figures: numbers, run: rerun, decide, setUp } = useProgrammeProposal(owner, sent.pairs);
   const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState<Note | undefined>();
   const percent = new Intl.NumberFormat(host.context.locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -85,7 +88,7 @@ export function ProgrammeView() {
   const { pins, exclusions } = decisions;
   // Everyone the view may list (the cohort and anyone in a decision), told apart where names repeat:
   // the same over every run, so a pair reads the same in the table, the lists, the notes and the CSV.
-  const listed = new Set([...matcher.mentees, ...matcher.mentors, ...pins.flat(), ...exclusions.flat()]);
+  const listed = new Set([...matcher.mentees, ...matcher.mentors, ...pins.flat(), ...exclusions.flat(), ...sent.pairs.flatMap((p) => [p.proposal.executiveId, p.proposal.mentorId])]);
   const labels = namesApart([...listed].map((id) => ({ id, person: people.get(id), fallbackName: id })));
   const name = (id: string) => labels.get(id) ?? people.get(id)?.displayName ?? id;
   /** The name alone, for initials: the label beside it tells namesakes apart. */
@@ -275,6 +278,7 @@ export function ProgrammeView() {
           </Table>
         </div>
       )}
+      <SentProposalsPanel proposal={proposal} sent={sent} nameOf={name} onRunAgain={run} />
       {pins.length > 0 && (
         <>
           <Body1>

@@ -11,9 +11,11 @@ import {
   type StoredOwnerDecisions,
 } from '@/application/programme/proposal';
 import { ensureProgrammeStore } from '@/application/programme/programme-store-setup';
+import { decisionsAfterSending, withSentPairs, type SentPair } from '@/application/programme/sent-proposals';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
+const NOTHING_SENT: readonly SentPair[] = [];
 const NO_STORE = 'Pins and exclusions are kept in the programme owners’ group’s site, and no owners’ group is configured (PROGRAMME_OWNER_GROUP_ID), so they last only this session.';
 
 /**
@@ -21,9 +23,11 @@ const NO_STORE = 'Pins and exclusions are kept in the programme owners’ group�
  * and saved to the programme store's decisions list, application/programme/proposal.ts), the matcher with their
  * exclusions in its rules, the proposal (run again on every decision) and its figures. A decision
  * shows at once and is saved in the background, in order; a failed read or save is said in words an
- * owner can act on (describeDecisionsFailure), and the decision stays for this session.
+ * owner can act on (describeDecisionsFailure), and the decision stays for this session. The pairs
+ * already `sent` shape each run (application/programme/sent-proposals.ts): declined pairs are excluded,
+ * executives waiting or accepted are left out and their mentors' places count as taken.
  */
-export function useProgrammeProposal(owner: boolean | undefined) {
+export function useProgrammeProposal(owner: boolean | undefined, sent: readonly SentPair[] = NOTHING_SENT) {
   const { graph, config, user, programmeGroupId } = useServices();
   const { model, matcher: shared, people, profiles, now } = useProgramme();
   const [decisions, setDecisions] = useState<OwnerDecisions | undefined>();
@@ -78,15 +82,20 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     }
   }, [graph, programmeGroupId]);
 
+  const runProfiles = useMemo(() => withSentPairs(profiles.list, sent), [profiles.list, sent]);
+  const runDecisions = useMemo(() => decisions && decisionsAfterSending(decisions, sent), [decisions, sent]);
   // The shared matcher has no exclusions (only an owner's client has them): build the owner's own when there are some.
   const matcher = useMemo(() => {
-    if (!decisions || !shared) return undefined;
-    if (decisions.exclusions.length === 0 || !model) return shared;
-    return programmeMatcher({ model, profiles: profiles.list, levelGap: config.programme.levelGap, exclusions: decisions.exclusions, now: now() });
-  }, [decisions, shared, model, profiles.list, config.programme.levelGap, now]);
+    if (!runDecisions || !shared) return undefined;
+    if ((runDecisions.exclusions.length === 0 && sent.length === 0) || !model) return shared;
+    return programmeMatcher({ model, profiles: runProfiles, levelGap: config.programme.levelGap, exclusions: runDecisions.exclusions, now: now() });
+  }, [runDecisions, sent.length, shared, model, runProfiles, config.programme.levelGap, now]);
 
-  const proposal = useMemo(() => (runs > 0 && matcher && decisions ? proposeProgramme(matcher, profiles.list, decisions, now()) : undefined), [runs, matcher, profiles.list, decisions, now]);
-  const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, profiles.list, now()) : undefined), [proposal, matcher, people, profiles.list, now]);
+  const proposal = useMemo(
+    () => (runs > 0 && matcher && runDecisions ? proposeProgramme(matcher, runProfiles, runDecisions, now()) : undefined),
+    [runs, matcher, runProfiles, runDecisions, now],
+  );
+  const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, runProfiles, now()) : undefined), [proposal, matcher, people, runProfiles, now]);
 
   /** Applies a decision now, and saves it after those before it. */
   const decide = useCallback(
