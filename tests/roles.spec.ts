@@ -39,7 +39,84 @@ async function expectAccessibleInEveryTheme(page: Page, frame: Frame) {
   }
 }
 
+/** One card as drawn: its box and, if it has any, the bottom of its actions. */
+interface DrawnCard {
+  top: number;
+  bottom: number;
+  actionsBottom: number | undefined;
+}
+
+/**
+ * The cards of the home's grid and of each grid of cards inside it (suggestions, requests), by
+ * grid, and whether the page scrolls sideways.
+ */
+async function drawnCards(frame: Frame): Promise<{ grids: DrawnCard[][]; sideways: boolean }> {
+  return frame.evaluate(() => {
+    const drawn = (card: Element) => {
+      const box = card.getBoundingClientRect();
+      const actions = [...card.querySelectorAll('[data-card-actions]')].filter((a) => a.closest('.fui-Card') === card).at(-1);
+      return { top: Math.round(box.top), bottom: Math.round(box.bottom), actionsBottom: actions ? Math.round(actions.getBoundingClientRect().bottom) : undefined };
+    };
+    const home = document.querySelector('[aria-label="Your mentoring"]')!;
+    const grids = [[...home.children].filter((c) => c.matches('.fui-Card')).map(drawn)];
+    for (const list of home.querySelectorAll('ul')) {
+      const cards = [...list.children].map((item) => item.querySelector(':scope > .fui-Card')).filter((c) => c !== null);
+      if (cards.length > 0) grids.push(cards.map(drawn));
+    }
+    return { grids, sideways: document.documentElement.scrollWidth > window.innerWidth };
+  });
+}
+
+/** The frame's width made `width` by resizing the page around it (the dev host draws its own margins). */
+async function frameWidth(page: Page, frame: Frame, width: number) {
+  const viewport = page.viewportSize()!;
+  const inner = await frame.evaluate(() => window.innerWidth);
+  await page.setViewportSize({ width: viewport.width + width - inner, height: viewport.height });
+  await expect.poll(() => frame.evaluate(() => window.innerWidth)).toBe(width);
+}
+
+/** A grid's cards by row (the cards whose tops are level). */
+function rowsOf(grid: DrawnCard[]): DrawnCard[][] {
+  const rows = new Map<number, DrawnCard[]>();
+  for (const card of grid) rows.set(card.top, [...(rows.get(card.top) ?? []), card]);
+  return [...rows.values()];
+}
+
+/** Cards that share a row of a grid are as tall as each other, and their actions line up at their bottom. */
+function expectRowsLevel(grids: DrawnCard[][], where: string) {
+  for (const grid of grids) {
+    for (const row of rowsOf(grid)) {
+      expect(new Set(row.map((c) => c.bottom)).size, `cards of one row, ${where}`).toBe(1);
+      const actions = row.map((c) => c.actionsBottom).filter((b) => b !== undefined);
+      expect(new Set(actions).size, `actions of one row, ${where}`).toBeLessThanOrEqual(1);
+    }
+  }
+}
+
 describe('each role’s home in the demo', () => {
+  it('cards of a row are of equal height with their actions level, at 320, 1024 and 1920 px', async () => {
+    const { page, errors, close } = await openPage(browser, '/dev-host/');
+    for (const person of [MARGARET, AISHA]) {
+      const frame = await personalTabAs(page, person);
+      await homeHeadings(frame);
+      if (person === MARGARET) await frame.getByRole('list', { name: 'Suggested reverse mentors' }).waitFor({ timeout: 60_000 });
+      for (const width of [320, 1024, 1920]) {
+        await frameWidth(page, frame, width);
+        const { grids, sideways } = await drawnCards(frame);
+        const where = `${person.displayName} at ${width} px`;
+        expect(sideways, `no sideways scrolling, ${where}`).toBe(false);
+        // Several cards side by side at 1024 and 1920 px (else there is nothing to line up); one column at 320.
+        const widest = Math.max(...grids.flatMap((grid) => rowsOf(grid).map((row) => row.length)));
+        if (width === 320) expect(widest, where).toBe(1);
+        else expect(widest, where).toBeGreaterThan(1);
+        expectRowsLevel(grids, where);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    expect(errors).toEqual([]);
+    await close();
+  }, 240_000);
+
   it('an unpaired executive: suggestions lead, with photos (initials for people without one), no pairing', async () => {
     const { page, errors, close } = await openPage(browser, '/dev-host/');
     const frame = await personalTabAs(page, MARGARET);

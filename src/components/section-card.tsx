@@ -2,9 +2,14 @@ import { Body1, Card, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluen
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
-  card: { gap: tokens.spacingVerticalS },
+  // A card fills its grid cell, so the cards of one row are as tall as each other.
+  card: { gap: tokens.spacingVerticalS, height: '100%', boxSizing: 'border-box' },
   wide: { gridColumn: '1 / -1' },
   heading: { margin: 0 },
+  // The card is a flex column: the actions take the space left, so they line up at the bottom of a row of cards.
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center', marginTop: 'auto' },
+  // A list item of a grid of cards: the card inside fills it.
+  cell: { display: 'flex', flexDirection: 'column', '& > *': { flexGrow: 1 } },
 });
 
 /** A titled card for one part of a page, with a short description and any content. */
@@ -27,4 +32,19 @@ export function SectionCard(props: {
       {props.children}
     </Card>
   );
+}
+
+/** A card's buttons: at the bottom of the card, level with those of the cards beside it. */
+export function CardActions({ children }: { children: ReactNode }) {
+  // `data-card-actions` lets the browser tests find every card's actions to check they line up.
+  return (
+    <div className={useStyles().actions} data-card-actions="">
+      {children}
+    </div>
+  );
+}
+
+/** A list item holding one card of a grid of cards, so that the card fills its cell. */
+export function CardCell({ children }: { children: ReactNode }) {
+  return <li className={useStyles().cell}>{children}</li>;
 }

@@ -173,10 +173,24 @@ export function DevHost() {
   const [settings, setSettings] = useState<Settings>(initial);
   const [view, setView] = useState(initial.view);
   const [faults, setFaults] = useState<FaultPreset>(initial.faults);
-  const meeting = initial.meeting;
+  const [meeting, setMeeting] = useState(initial.meeting);
   // `?tab=added`: the meeting with the app's tab in place, as booking leaves it (or as added by hand, where booking
   // could not); `?tab=manual`: as added by hand from the meeting, its link naming no pair.
   const [tab, setTab] = useState<TabConfig | undefined>(initial.tab === 'added' ? (meeting.bookedTab ?? PLAIN_TAB) : initial.tab === 'manual' ? PLAIN_TAB : undefined);
+  /**
+   * Opening the meeting plays the series booked since the page loaded, with the tab booking put in its chat, as
+   * Teams would show the meeting booking created; a tab added by hand stays.
+   */
+  const openView = (next: string) => {
+    if (next === 'meeting' && view !== 'meeting') {
+      const booked = meetingOf(new URLSearchParams(window.location.search));
+      if (booked.chatId !== meeting.chatId) {
+        setMeeting(booked);
+        setTab(booked.bookedTab);
+      }
+    }
+    setView(next);
+  };
   const [meetingView, setMeetingView] = useState<SimulatedFrameContext>('sidePanel');
   const [configuring, setConfiguring] = useState(initial.configure);
   const [configValid, setConfigValid] = useState(false);
@@ -288,7 +302,7 @@ export function DevHost() {
           </Button>
         </header>
         <nav aria-label="Dev host views">
-          <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))}>
+          <TabList selectedValue={view} onTabSelect={(_, d) => openView(String(d.value))}>
             <Tab value="personal">Personal tab</Tab>
             <Tab value="meeting">Meeting</Tab>
           </TabList>

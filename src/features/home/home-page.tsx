@@ -31,7 +31,6 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingHorizontalL,
     gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
-    alignItems: 'start',
   },
 });
 

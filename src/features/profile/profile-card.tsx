@@ -1,18 +1,14 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { readingProgress } from '@/components/reading-progress';
-import { SectionCard } from '@/components/section-card';
+import { CardActions, SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import type { Draft } from './profile-form';
 import { useMyProfile } from './use-my-profile';
-
-const useStyles = makeStyles({
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-});
 
 /** The form (checkboxes, radios, text areas) shows only after Opt in or Edit: so does its code. */
 const ProfileForm = lazy(() => import('./profile-form').then((m) => ({ default: m.ProfileForm })));
@@ -20,7 +16,6 @@ const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ??
 
 /** Opt in as a reverse mentor, a mentee or both; say what you can teach and want to learn. */
 export function ProfileCard() {
-  const styles = useStyles();
   const { user, host } = useServices();
   const { me, profiles, people, save: saveChoices, optOut, undoOptOut, reportFailure, participationProblem } = useMyProfile();
   // The profile as it was before opting out, while Undo can bring it back.
@@ -140,7 +135,7 @@ export function ProfileCard() {
             <MessageBarBody>{participationProblem}</MessageBarBody>
           </MessageBar>
         )}
-        <div className={styles.row}>
+        <CardActions>
           <Button
             appearance="primary"
             onClick={() => {
@@ -150,7 +145,7 @@ export function ProfileCard() {
           >
             Opt in
           </Button>
-        </div>
+        </CardActions>
       </SectionCard>
     );
   }
@@ -177,7 +172,7 @@ export function ProfileCard() {
           <MessageBarBody>{participationProblem}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.row}>
+      <CardActions>
         <Button onClick={startEditing}>Edit</Button>
         <Button
           onClick={() => {
@@ -189,7 +184,7 @@ export function ProfileCard() {
         >
           Opt out
         </Button>
-      </div>
+      </CardActions>
     </SectionCard>
   );
 }

@@ -2,13 +2,12 @@ import { Body1, Button, Card, makeStyles, MessageBar, MessageBarBody, tokens } f
 import { namesApart } from '@/components/names-apart';
 import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
-import { SectionCard } from '@/components/section-card';
+import { CardActions, CardCell, SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { useRequests } from './use-requests';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 /** A reverse mentor's incoming requests (accept or decline) and the executives they mentor. */
@@ -38,20 +37,20 @@ export function RequestsCard() {
       ) : (
         <ul className={styles.list} aria-label="Requests waiting for your answer">
           {waiting.map((id) => (
-            <li key={id}>
+            <CardCell key={id}>
               <Card>
                 <PersonLine person={people.get(id)} fallbackName={nameOf(id)} timeZone={timeZoneOf(id)} locale={host.context.locale} />
                 <OwnWords profile={profileOf(id)} side="executive" />
-                <div className={styles.row}>
+                <CardActions>
                   <Button appearance="primary" disabled={busy || full} onClick={() => void respond(id, true)} aria-label={`Accept ${nameOf(id)}`}>
                     Accept
                   </Button>
                   <Button disabled={busy} onClick={() => void respond(id, false)} aria-label={`Decline ${nameOf(id)}`}>
                     Decline
                   </Button>
-                </div>
+                </CardActions>
               </Card>
-            </li>
+            </CardCell>
           ))}
         </ul>
       )}
@@ -61,9 +60,9 @@ export function RequestsCard() {
           You mentor {mentees.map(nameOf).join(', ')} ({mentees.length} of {me.mentor.capacity}).
         </Body1>
       )}
-      <div className={styles.row}>
+      <CardActions>
         <Button onClick={reloadProfiles}>Check for new requests</Button>
-      </div>
+      </CardActions>
     </SectionCard>
   );
 }

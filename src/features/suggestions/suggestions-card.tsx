@@ -4,7 +4,7 @@ import { wordReason, wordWhyNobody, type Reader } from '@/components/matching-wo
 import { namesApart } from '@/components/names-apart';
 import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
-import { SectionCard } from '@/components/section-card';
+import { CardActions, CardCell, SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { useSuggestions } from './use-suggestions';
 
@@ -44,23 +44,22 @@ export function SuggestionsCard() {
   const nameOf = (id: string) => people.get(id)?.displayName ?? 'your reverse mentor';
   const reader: Reader = { kind: 'executive', nameOf };
 
+  // Once booked, "Your pairing" leads with the partner and the sessions: a card of the same person would only repeat it.
+  if (state.kind === 'accepted' && booked) return null;
   if (state.kind === 'pending' || state.kind === 'accepted') {
     return (
       <SectionCard title={state.kind === 'accepted' ? 'Your reverse mentor' : 'Your request'}>
         <PersonLine person={people.get(state.mentorId)} fallbackName={nameOf(state.mentorId)} timeZone={profileOf(state.mentorId)?.timeZone} locale={host.context.locale} />
         <OwnWords profile={profileOf(state.mentorId)} side="mentor" />
-        {/* Once booked, "Your pairing" leads with the sessions: nothing left to say here. */}
-        {!booked && (
-          <Body1 role="status">
-            {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
-          </Body1>
-        )}
+        <Body1 role="status">
+          {state.kind === 'accepted' ? `${nameOf(state.mentorId)} accepted. Book your sessions below.` : `You asked ${nameOf(state.mentorId)} to pair. Waiting for their answer.`}
+        </Body1>
         {state.kind === 'pending' && (
-          <div className={styles.row}>
+          <CardActions>
             <Button disabled={busy} onClick={() => void ask(undefined)}>
               Withdraw request
             </Button>
-          </div>
+          </CardActions>
         )}
       </SectionCard>
     );
@@ -89,7 +88,7 @@ export function SuggestionsCard() {
       ) : (
         <ul className={styles.list} aria-label="Suggested reverse mentors">
           {suggestions.map((s) => (
-            <li key={s.mentorId}>
+            <CardCell key={s.mentorId}>
               <Card>
                 <PersonLine person={people.get(s.mentorId)} fallbackName={nameOf(s.mentorId)} timeZone={profileOf(s.mentorId)?.timeZone} locale={host.context.locale} />
                 <OwnWords profile={profileOf(s.mentorId)} side="mentor" />
@@ -102,13 +101,13 @@ export function SuggestionsCard() {
                       </li>
                     ))}
                 </ul>
-                <div className={styles.row}>
+                <CardActions>
                   <Button appearance="primary" disabled={busy} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameApart(s.mentorId)}`}>
                     Ask to pair
                   </Button>
-                </div>
+                </CardActions>
               </Card>
-            </li>
+            </CardCell>
           ))}
         </ul>
       )}
