@@ -114,9 +114,9 @@ export function decisionsAfterSending(decisions: OwnerDecisions, sent: readonly 
  * left out of the next run and the mentor's place is taken (mentorLoadsOf, alreadyPairedOf). For the
  * owner's runs and figures only; nothing of it is saved.
  */
-export function withSentPairs(profiles: readonly StoredProfile[], sent: readonly SentPair[]): StoredProfile[] {
+export function withSentPairs(profiles: readonly StoredProfile[], sent: readonly SentPair[]): readonly StoredProfile[] {
   const holding = holdingPairsOf(sent);
-  if (holding.length === 0) return [...profiles];
+  if (holding.length === 0) return profiles;
   const extra = new Map<string, string[]>();
   for (const [executiveId, mentorId] of holding) extra.set(mentorId, [...(extra.get(mentorId) ?? []), executiveId]);
   return profiles.map((p) => {

@@ -53,7 +53,7 @@ describe('sending the proposal', () => {
     act(() => send.click());
     const dialog = await screen.findByRole('dialog');
     within(dialog).getByText(new RegExp(`^Send ${proposed.length} pairs to \\d+ people\\?$`));
-    // Fluent hides the dialog from the accessibility tree until it has taken focus.
+    // jsdom: tabster's modalizer may mark the surface aria-hidden (no focus in jsdom); the browser spec checks it is reachable.
     const confirm = within(dialog).getByRole('button', { name: `Send ${proposed.length} pairs`, hidden: true });
     act(() => confirm.click());
     await screen.findByText(new RegExp(`^Sent ${proposed.length} pairs\\.`), undefined, { timeout: 30_000 });

@@ -38,7 +38,7 @@ describe('the programme proposes', () => {
     renderWithServices(<ProposalsCard />, graph, margaret);
     const card = await screen.findByRole('list', { name: 'Pairs proposed to you' }, { timeout: 60_000 });
     within(card).getByText('Aisha Bello');
-    const why = within(card).getByRole('list', { name: 'Why Aisha Bello' });
+    const why = within(card).getByRole('list', { name: 'Why the programme proposes Aisha Bello' });
     within(why).getByText('Pinned by the programme owner');
     within(why).getByText('Can teach generative AI, social media and younger customers, which you want to learn');
     fireEvent.click(within(card).getByRole('button', { name: 'Accept pairing with Aisha Bello' }));
@@ -56,13 +56,14 @@ describe('the programme proposes', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Decline pairing with Margaret Lindqvist' }));
     const dialog = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
     within(dialog).getByText('Decline pairing with Margaret Lindqvist?');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep the proposal' }));
+    // jsdom: tabster's modalizer may still mark the surface aria-hidden here (no focus in jsdom); the browser spec checks it is reachable.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep the proposal', hidden: true }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect((await readSentPairs(store)).pairs[0]!.mentor).toBe('waiting');
 
     fireEvent.click(within(card).getByRole('button', { name: 'Decline pairing with Margaret Lindqvist' }));
     const confirm = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Decline' }));
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Decline', hidden: true }));
     await within(card).findByText(/^You declined\. The programme will not propose you and Margaret Lindqvist again/, undefined, { timeout: 30_000 });
     expect((await readSentPairs(store)).pairs[0]).toMatchObject({ mentor: 'declined', state: 'declined' });
   }, 120_000);

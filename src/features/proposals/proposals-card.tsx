@@ -87,7 +87,7 @@ export function ProposalsCard() {
                 <PersonLine person={people.get(partnerId)} fallbackName={partner} timeZone={profileOf(partnerId)?.timeZone} locale={host.context.locale} />
                 <OwnWords profile={profileOf(partnerId)} side={role === 'executive' ? 'mentor' : 'executive'} />
                 {reasons.length > 0 && (
-                  <ul className={styles.reasons} aria-label={`Why ${partner}`}>
+                  <ul className={styles.reasons} aria-label={`Why the programme proposes ${partner}`}>
                     {reasons.map((words) => (
                       <li key={words}>
                         <Body1>{words}</Body1>
