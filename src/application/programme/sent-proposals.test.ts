@@ -86,6 +86,15 @@ describe('owners send the pairs', () => {
     expect((await readSentPairs(owner.store)).pairs).toHaveLength(proposal.pairs.length);
   });
 
+  it('keeps what was sent when `afterSend` fails, and says so', async () => {
+    const { as } = await tenant();
+    const owner = await as(priya);
+    const failure = new Error('no Teams');
+    const result = await sendProposal(owner.store, priya.id, assignment([margaret.id, diego.id]), [], { now: NOW, afterSend: () => Promise.reject(failure) });
+    expect(result).toMatchObject({ afterSendFailed: failure });
+    expect((await readSentPairs(owner.store)).pairs).toHaveLength(1);
+  });
+
   it('reads both answers: paired when both accept, declined when one declines, and who is still waiting', async () => {
     const { as, personOf } = await tenant();
     const owner = await as(priya);

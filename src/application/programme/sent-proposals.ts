@@ -132,6 +132,8 @@ export function withSentPairs(profiles: readonly StoredProfile[], sent: readonly
 export interface SendResult {
   readonly sent: readonly Proposal[];
   readonly alreadySent: number;
+  /** What `afterSend` threw: the proposals are stored all the same (people see them on their next open). */
+  readonly afterSendFailed?: unknown;
 }
 
 /** A round's id from its time: "r" and the UTC time to the second, e.g. r20261202T113000Z. */
@@ -143,8 +145,8 @@ export function roundIdAt(now: number): string {
  * Sends the proposal's pairs as `me` (an owner), in one round: each pair with its reason codes. Pairs
  * sent before (the same executive and mentor), and executives whose earlier proposal still waits or
  * was accepted, are left out, so sending twice never asks anyone twice. `afterSend` hears the stored
- * proposals once they are in the store (e.g. to tell the two people in Teams); its failure is thrown
- * after the proposals are stored.
+ * proposals once they are in the store (e.g. to tell the two people in Teams); its failure does not
+ * undo the send and is returned as `afterSendFailed`.
  */
 export async function sendProposal(
   store: ProgrammeStore,
@@ -169,8 +171,15 @@ export async function sendProposal(
       sentAt,
     })),
   );
-  if (sent.length > 0 && options.afterSend) await options.afterSend(sent);
-  return { sent, alreadySent: proposal.pairs.length - fresh.length };
+  const alreadySent = proposal.pairs.length - fresh.length;
+  if (sent.length > 0 && options.afterSend) {
+    try {
+      await options.afterSend(sent);
+    } catch (afterSendFailed) {
+      return { sent, alreadySent, afterSendFailed };
+    }
+  }
+  return { sent, alreadySent };
 }
 
 /** The sent pairs made to this person (as executive or reverse mentor), latest first. */

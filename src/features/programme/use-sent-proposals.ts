@@ -54,6 +54,8 @@ export function useSentProposals(owner: boolean | undefined, afterSend?: (sent: 
         const before = await readSentPairs(store);
         const result = await sendProposal(store, user.id, proposal, before.pairs, { now: now(), ...(afterSend ? { afterSend } : {}) });
         setPairs((await readSentPairs(store)).pairs);
+        // Telling them is a courtesy: the proposals are stored, and each person sees theirs on opening the app.
+        if (result.afterSendFailed !== undefined) setProblem('The pairs were sent, but the people could not be told in Teams; each sees their proposal the next time they open the app.');
         return result.sent.length;
       } catch (caught) {
         setProblem(await reportFailure(caught, 'Could not send the pairs'));
