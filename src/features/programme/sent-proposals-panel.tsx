@@ -131,23 +131,26 @@ export function SentProposalsPanel(props: {
           {toRerun.length > 0 && <Caption1>Declined, to propose again: {toRerun.map(nameOf).join(', ')}. A pair once declined is never proposed again.</Caption1>}
         </>
       )}
-      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{`Send ${pairsWords(toSend.length)} to ${people} people?`}</DialogTitle>
-            <DialogContent>
-              <Body1>
-                Each executive and reverse mentor sees their proposed partner and why, and accepts or declines. A pair becomes a pairing when both accept; a declined pair is not proposed
-                again.
-              </Body1>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void send()}>{`Send ${pairsWords(toSend.length)}`}</Button>
-              <Button onClick={() => setConfirming(false)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {/* Mounted only while open: a closed Fluent dialog stays in the page, hidden, with focusable guards (axe: aria-hidden-focus). */}
+      {confirming && (
+        <Dialog open onOpenChange={(_, data) => setConfirming(data.open)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{`Send ${pairsWords(toSend.length)} to ${people} people?`}</DialogTitle>
+              <DialogContent>
+                <Body1>
+                  Each executive and reverse mentor sees their proposed partner and why, and accepts or declines. A pair becomes a pairing when both accept; a declined pair is not proposed
+                  again.
+                </Body1>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => void send()}>{`Send ${pairsWords(toSend.length)}`}</Button>
+                <Button onClick={() => setConfirming(false)}>Cancel</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
     </>
   );
 }

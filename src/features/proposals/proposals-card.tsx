@@ -111,9 +111,10 @@ export function ProposalsCard() {
           );
         })}
       </ul>
-      <Dialog open={declining !== undefined} onOpenChange={(_, data) => !data.open && setDeclining(undefined)}>
-        <DialogSurface>
-          {declining && (
+      {/* Mounted only while open: a closed Fluent dialog stays in the page, hidden, with focusable guards (axe: aria-hidden-focus). */}
+      {declining && (
+        <Dialog open onOpenChange={(_, data) => !data.open && setDeclining(undefined)}>
+          <DialogSurface>
             <DialogBody>
               <DialogTitle>Decline pairing with {nameOf(declining.proposal.executiveId === user.id ? declining.proposal.mentorId : declining.proposal.executiveId)}?</DialogTitle>
               <DialogContent>
@@ -133,9 +134,9 @@ export function ProposalsCard() {
                 <Button onClick={() => setDeclining(undefined)}>Keep the proposal</Button>
               </DialogActions>
             </DialogBody>
-          )}
-        </DialogSurface>
-      </Dialog>
+          </DialogSurface>
+        </Dialog>
+      )}
     </SectionCard>
   );
 }
