@@ -41,6 +41,26 @@ describe('suggestion reasons', () => {
   });
 });
 
+describe('reasons as the reverse mentor reads them', () => {
+  const mentor: Reader = { kind: 'mentor', nameOf };
+  const cases: [MatchReason, string][] = [
+    [{ code: 'pinned' }, 'Pinned by the programme owner'],
+    [{ code: 'teaches', topics: ['generative-ai', 'social-media'] }, 'You can teach generative AI and social media, which Margaret Lindqvist wants to learn'],
+    [{ code: 'other-department', department: 'Engineering', from: 'Finance' }, 'You work in Engineering: a view from outside Finance, where Margaret Lindqvist works'],
+    [{ code: 'other-department', department: 'Engineering' }, 'You work in Engineering: a view from another department'],
+    [{ code: 'other-country', place: 'Mexico' }, 'You are based in Mexico: a view from another country'],
+    [{ code: 'hours-in-common', hours: 8, offsetMinutes: 0 }, "You work in Margaret Lindqvist's time zone"],
+    // The mentor is 6 hours behind the executive: the executive is 6 hours ahead of them.
+    [{ code: 'hours-in-common', hours: 2, offsetMinutes: -360 }, '2 working hours in common (Margaret Lindqvist is 6 hours ahead of you)'],
+    [{ code: 'hours-in-common', hours: 7, offsetMinutes: 60 }, '7 working hours in common (Margaret Lindqvist is 1 hour behind you)'],
+    [{ code: 'hours-in-common', hours: 0, offsetMinutes: 600 }, 'Little working time in common (Margaret Lindqvist is 10 hours behind you)'],
+    [{ code: 'shared-languages', languages: ['es', 'en'] }, 'You both speak Spanish and English'],
+  ];
+  it.each(cases)('%j', (reason, words) => {
+    expect(wordReason(reason, mentor, pair)).toBe(words);
+  });
+});
+
 describe('why not', () => {
   const cases: [IneligibleReason, string, string][] = [
     [{ code: 'unknown-person', personId: 'diego' }, 'is not in the organisation the app can see', 'is not in the organisation the app can see'],

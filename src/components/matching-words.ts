@@ -8,11 +8,12 @@ import type { MatchReason } from '@/domain/matching/engine';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
 
 /**
- * Who reads the words. `executive`: the mentee of the pair, addressed as "you". `owner`: a
- * programme owner, who reads everyone's names. Either way `nameOf` names the people.
+ * Who reads the words. `executive`: the mentee of the pair, addressed as "you". `mentor`: the reverse
+ * mentor of the pair, addressed as "you" (the reasons say what they bring to the executive). `owner`:
+ * a programme owner, who reads everyone's names. Either way `nameOf` names the people.
  */
 export interface Reader {
-  readonly kind: 'executive' | 'owner';
+  readonly kind: 'executive' | 'mentor' | 'owner';
   readonly nameOf: (personId: string) => string;
 }
 
@@ -53,6 +54,7 @@ const executives = (reader: Reader, pair: PairIds) => (reader.kind === 'executiv
 
 /** Why a reverse mentor suits the executive, in one line (no full stop). */
 export function wordReason(reason: MatchReason, reader: Reader, pair: PairIds): string {
+  if (reader.kind === 'mentor') return wordReasonForMentor(reason, reader.nameOf(pair.menteeId));
   const you = executive(reader, pair);
   switch (reason.code) {
     case 'pinned':
@@ -76,6 +78,31 @@ export function wordReason(reason: MatchReason, reader: Reader, pair: PairIds): 
       const languages = listWords(reason.languages.map(languageName));
       return reader.kind === 'executive' ? `You both speak ${languages}` : `Both speak ${languages}`;
     }
+  }
+}
+
+/** Why the pair suits, as the reverse mentor reads it: "you" is the mentor, the executive is named. */
+function wordReasonForMentor(reason: MatchReason, executiveName: string): string {
+  switch (reason.code) {
+    case 'pinned':
+      return 'Pinned by the programme owner';
+    case 'teaches':
+      return `You can teach ${listWords(reason.topics.map((t) => TOPIC_LABEL.get(t) ?? t))}, which ${executiveName} wants to learn`;
+    case 'other-department':
+      return reason.from
+        ? `You work in ${reason.department}: a view from outside ${reason.from}, where ${executiveName} works`
+        : `You work in ${reason.department}: a view from another department`;
+    case 'other-country':
+      return `You are based in ${reason.place}: a view from another country`;
+    case 'hours-in-common': {
+      if (reason.offsetMinutes === 0) return `You work in ${executiveName}'s time zone`;
+      const apart = Math.abs(reason.offsetMinutes) / 60;
+      // offsetMinutes is the mentor's zone ahead of the executive's: the executive is that far behind the reader.
+      const gap = `${executiveName} is ${hoursWords(apart)} hour${apart === 1 ? '' : 's'} ${reason.offsetMinutes > 0 ? 'behind' : 'ahead of'} you`;
+      return reason.hours > 0 ? `${hoursWords(reason.hours)} working hour${reason.hours === 1 ? '' : 's'} in common (${gap})` : `Little working time in common (${gap})`;
+    }
+    case 'shared-languages':
+      return `You both speak ${listWords(reason.languages.map(languageName))}`;
   }
 }
 

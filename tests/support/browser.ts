@@ -37,8 +37,16 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: unknown[] }[];
+  nodes: { target: unknown[]; html?: string }[];
 }
+
+/**
+ * Fluent's focus manager (tabster) puts focusable `aria-hidden` guards (`data-tabster-dummy`) around a
+ * modal such as a dialog, and they stay once one has opened: intended, so that focus is redirected and
+ * screen readers skip them (https://github.com/microsoft/tabster/issues/288); Accessibility Insights
+ * drops them for this rule too (https://github.com/microsoft/accessibility-insights-web/pull/7605).
+ */
+const tabsterGuard = (id: string, node: { html?: string }) => id === 'aria-hidden-focus' && (node.html ?? '').includes('data-tabster-dummy');
 
 /** Serious and critical accessibility violations in a frame, by axe-core. */
 export async function seriousViolations(frame: Frame): Promise<string[]> {
@@ -48,6 +56,7 @@ export async function seriousViolations(frame: Frame): Promise<string[]> {
     return (await axe.run(document)).violations;
   });
   return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !tabsterGuard(v.id, n)) }))
+    .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.nodes.length > 0)
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }

@@ -14,6 +14,7 @@ import { ProblemMessage } from '@/app/shell/lazy-problem-message';
 // These need the directory and everyone's profiles, which come after first paint; so does their code.
 const PairingCard = lazy(() => import('@/features/booking/pairing-card').then((m) => ({ default: m.PairingCard })));
 const SuggestionsCard = lazy(() => import('@/features/suggestions/suggestions-card').then((m) => ({ default: m.SuggestionsCard })));
+const ProposalsCard = lazy(() => import('@/features/proposals/proposals-card').then((m) => ({ default: m.ProposalsCard })));
 const RequestsCard = lazy(() => import('@/features/requests/requests-card').then((m) => ({ default: m.RequestsCard })));
 const BookingCard = lazy(() => import('@/features/booking/booking-card').then((m) => ({ default: m.BookingCard })));
 const ProfileCard = lazy(() => import('@/features/profile/profile-card').then((m) => ({ default: m.ProfileCard })));
@@ -93,6 +94,10 @@ export function PersonalTab({ refresh }: PersonalTabProps) {
               <PairingCard />
             </Suspense>
           </WhenPaired>
+          {/* What the programme's owners propose waits on the person's answer: before their own search. */}
+          <Suspense fallback={null}>
+            <ProposalsCard />
+          </Suspense>
           <Suspense fallback={null}>
             <SuggestionsCard />
           </Suspense>

@@ -243,6 +243,16 @@ export function createMatcher(input: MatchingInput) {
     return reasons;
   };
 
+  /**
+   * Why this reverse mentor suits this executive (the reasons a proposal gives), whether or not the
+   * rules allow the pair now; empty when either has not opted in for their side.
+   */
+  function reasonsOf(menteeId: string, mentorId: string): MatchReason[] {
+    const e = menteeView(menteeId);
+    const k = mentorPosition.get(mentorId);
+    return e && k !== undefined && model.indexOf.has(menteeId) ? reasonsFor(menteeId, e, k) : [];
+  }
+
   /** Every rule the pair breaks, as reasons in order of precedence; empty when they may be paired. */
   function whyNot(menteeId: string, mentorId: string): IneligibleReason[] {
     return whyNotPair(facts, menteeId, mentorId, (id) => menteeView(id)!);
@@ -371,6 +381,7 @@ export function createMatcher(input: MatchingInput) {
     mentees: menteeProfiles.map((p) => p.personId),
     mentors: mentor.ids,
     whyNot,
+    reasonsOf,
     swapProblems,
     suggestionsFor,
     assignProgramme,

@@ -18,7 +18,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { notifyProposal } from '@/application/notifications/notifier';
+import type { Proposal } from '@/services/programme/programme-store';
+import { useProgramme } from '@/context/programme-context';
 import { withExclusion, withoutExclusion, withoutPin, withPin, withSwap, type OwnerDecisions } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
@@ -33,6 +36,8 @@ import { mailboxAddressOf } from '@/services/graph/directory-person';
 import { toCsv } from '@/domain/export/csv';
 import { ProgrammeSettingsForm } from './programme-settings-form';
 import { useProgrammeProposal } from './use-programme-proposal';
+import { SentProposalsPanel } from './sent-proposals-panel';
+import { useSentProposals } from './use-sent-proposals';
 
 const useStyles = makeStyles({
   figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
@@ -63,7 +68,11 @@ export function ProgrammeView() {
   const { host } = useServices();
   const owner = useIsProgrammeOwner();
   const unavailable = useDirectoryUnavailable();
-  const { matcher, people, profiles, decisions, problem, proposal, running, failure, figures: numbers, run: rerun, decide, setUp } = useProgrammeProposal(owner);
+  const { notifier } = useProgramme();
+  // Each of the two people is told in Teams once the pairs are stored; Teams saying no never unsends them.
+  const tellPeople = useCallback(async (pairs: readonly Proposal[]) => void (await Promise.all(pairs.map((pair) => notifyProposal(notifier, pair)))), [notifier]);
+  const sent = useSentProposals(owner, tellPeople);
+  const { matcher, people, profiles, decisions, problem, proposal, running, failure, figures: numbers, run: rerun, decide, setUp } = useProgrammeProposal(owner, sent.pairs);
   const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState<Note | undefined>();
   const percent = new Intl.NumberFormat(host.context.locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -87,7 +96,7 @@ export function ProgrammeView() {
   const { pins, exclusions } = decisions;
   // Everyone the view may list (the cohort and anyone in a decision), told apart where names repeat:
   // the same over every run, so a pair reads the same in the table, the lists, the notes and the CSV.
-  const listed = new Set([...matcher.mentees, ...matcher.mentors, ...pins.flat(), ...exclusions.flat()]);
+  const listed = new Set([...matcher.mentees, ...matcher.mentors, ...pins.flat(), ...exclusions.flat(), ...sent.pairs.flatMap((p) => [p.proposal.executiveId, p.proposal.mentorId])]);
   const labels = namesApart([...listed].map((id) => ({ id, person: people.get(id), fallbackName: id })));
   const name = (id: string) => labels.get(id) ?? people.get(id)?.displayName ?? id;
   /** The name alone, for initials: the label beside it tells namesakes apart. */
@@ -283,6 +292,7 @@ export function ProgrammeView() {
           </Table>
         </div>
       )}
+      <SentProposalsPanel proposal={proposal} sent={sent} nameOf={name} onRunAgain={run} />
       {pins.length > 0 && (
         <>
           <Body1>

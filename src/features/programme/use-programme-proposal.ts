@@ -12,10 +12,12 @@ import {
 import { ensureProgrammeStore } from '@/application/programme/programme-store-setup';
 import { describeProposalFailure, isAbortError } from '@/application/programme/proposal-runner';
 import type { ProgrammeAssignment } from '@/domain/matching/engine';
+import { decisionsAfterSending, withSentPairs, type SentPair } from '@/application/programme/sent-proposals';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 import { useProgrammeSettings } from '@/context/use-programme-settings';
 
+const NOTHING_SENT: readonly SentPair[] = [];
 const NO_STORE = 'Pins and exclusions are kept in the programme owners’ group’s site, and no owners’ group is configured (PROGRAMME_OWNER_GROUP_ID), so they last only this session.';
 
 /**
@@ -23,13 +25,15 @@ const NO_STORE = 'Pins and exclusions are kept in the programme owners’ group�
  * and saved to the programme store's decisions list, application/programme/proposal.ts), the matcher,
  * the proposal (run again on every decision) and its figures. A decision shows at once and is saved in
  * the background, in order; a failed read or save is said in words an owner can act on
- * (describeDecisionsFailure), and the decision stays for this session.
+ * (describeDecisionsFailure), and the decision stays for this session. The pairs already `sent` shape
+ * each run (application/programme/sent-proposals.ts): declined pairs are excluded, executives waiting
+ * or accepted are left out and their mentors' places count as taken.
  *
  * The proposal runs off the main thread, through the services' proposal runner (a Web Worker in the
  * app): the last proposal stays on show while the next runs, a new run or leaving the view cancels
  * the one under way, and a failed run is said in words (describeProposalFailure).
  */
-export function useProgrammeProposal(owner: boolean | undefined) {
+export function useProgrammeProposal(owner: boolean | undefined, sent: readonly SentPair[] = NOTHING_SENT) {
   const { graph, user, programmeGroupId, proposalRunner } = useServices();
   const { levelGap } = useProgrammeSettings().rules;
   const { model, matcher: shared, people, profiles, now } = useProgramme();
@@ -89,15 +93,17 @@ export function useProgrammeProposal(owner: boolean | undefined) {
     }
   }, [graph, programmeGroupId]);
 
+  const runProfiles = useMemo(() => withSentPairs(profiles.list, sent), [profiles.list, sent]);
+  const runDecisions = useMemo(() => decisions && decisionsAfterSending(decisions, sent), [decisions, sent]);
   // The view reads the cohort and checks swaps (with the exclusions given), which the shared matcher does as well as
   // one with the owner's exclusions in its rules: the run's worker builds that one, off the main thread.
-  const matcher = decisions ? shared : undefined;
+  const matcher = runDecisions ? shared : undefined;
 
   useEffect(() => {
-    if (runs === 0 || !matcher || !model || !decisions) return;
+    if (runs === 0 || !matcher || !model || !runDecisions) return;
     const controller = new AbortController();
     setOutcome((current) => ({ proposal: current.proposal, running: true }));
-    proposalRunner(proposalInputOf({ model, profiles: profiles.list, levelGap, decisions, now: now() }), controller.signal).then(
+    proposalRunner(proposalInputOf({ model, profiles: runProfiles, levelGap, decisions: runDecisions, now: now() }), controller.signal).then(
       (proposal) => {
         if (!controller.signal.aborted) setOutcome({ proposal, running: false });
       },
@@ -106,9 +112,9 @@ export function useProgrammeProposal(owner: boolean | undefined) {
       },
     );
     return () => controller.abort();
-  }, [runs, matcher, model, profiles.list, decisions, levelGap, now, proposalRunner]);
+  }, [runs, matcher, model, runProfiles, runDecisions, levelGap, now, proposalRunner]);
   const { proposal, running, failure } = outcome;
-  const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, profiles.list, now()) : undefined), [proposal, matcher, people, profiles.list, now]);
+  const figures = useMemo(() => (proposal && matcher ? programmeFigures(proposal, matcher, people, runProfiles, now()) : undefined), [proposal, matcher, people, runProfiles, now]);
 
   /** Applies a decision now, and saves it after those before it. */
   const decide = useCallback(
