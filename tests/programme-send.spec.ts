@@ -70,14 +70,20 @@ describe('owners send the pairs', () => {
     await proposed.getByRole('list', { name: `Why the programme proposes ${first}` }).waitFor();
     expect(await seriousViolations(frame)).toEqual([]);
     await frame.getByRole('button', { name: `Decline pairing with ${first}` }).click();
-    await frame.getByRole('dialog').getByRole('button', { name: 'Decline', exact: true }).click();
+    await frame
+      .getByRole('group', { name: `Decline pairing with ${first}?` })
+      .getByRole('button', { name: 'Yes, decline' })
+      .click();
     await proposed.getByText(`You declined. The programme will not propose you and ${first} again`, { exact: false }).waitFor({ timeout: 30_000 });
 
     frame = await personalTabAs(page, AISHA);
     const toAisha = frame.getByRole('list', { name: 'Pairs proposed to you' });
     await toAisha.getByText('As the executive you would mentor:').waitFor({ timeout: 60_000 });
     await toAisha.getByRole('button', { name: /^Decline pairing with / }).click();
-    await frame.getByRole('dialog').getByRole('button', { name: 'Decline', exact: true }).click();
+    await frame
+      .getByRole('group', { name: /^Decline pairing with .*\?$/ })
+      .getByRole('button', { name: 'Yes, decline' })
+      .click();
     await toAisha.getByText(/^You declined\./).waitFor({ timeout: 30_000 });
 
     // Priya sees the answers arrive, allows Margaret with Aisha again and runs again for those declined.

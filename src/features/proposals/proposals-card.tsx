@@ -1,31 +1,17 @@
-import {
-  Body1,
-  Button,
-  Card,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { reasonsOfProposal, type SentPair } from '@/application/programme/sent-proposals';
 import { wordReason, type Reader } from '@/components/matching-words';
 import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
-import { SectionCard } from '@/components/section-card';
+import { CardActions, SectionCard, Tile } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { useProposals } from './use-proposals';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  confirm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 /** What happens next, for the person reading: `executive` books, the mentor is invited. */
@@ -82,7 +68,7 @@ export function ProposalsCard() {
           const open = pair[role] === 'waiting' && pair.state === 'waiting';
           return (
             <li key={proposal.id}>
-              <Card>
+              <Tile>
                 <Body1>{role === 'executive' ? 'As your reverse mentor:' : 'As the executive you would mentor:'}</Body1>
                 <PersonLine person={people.get(partnerId)} fallbackName={partner} timeZone={profileOf(partnerId)?.timeZone} locale={host.context.locale} />
                 <OwnWords profile={profileOf(partnerId)} side={role === 'executive' ? 'mentor' : 'executive'} />
@@ -96,47 +82,40 @@ export function ProposalsCard() {
                   </ul>
                 )}
                 <Body1 role="status">{nextWords(pair, role, partner)}</Body1>
-                {open && (
-                  <div className={styles.row}>
+                {open && declining?.proposal.id !== proposal.id && (
+                  <CardActions>
                     <Button appearance="primary" disabled={busy} onClick={() => void answer(proposal.id, 'accepted')} aria-label={`Accept pairing with ${partner}`}>
                       Accept
                     </Button>
                     <Button disabled={busy} onClick={() => setDeclining(pair)} aria-label={`Decline pairing with ${partner}`}>
                       Decline
                     </Button>
+                  </CardActions>
+                )}
+                {/* Asked in place, as skipping a session is: no dialog, whose code would load before the first suggestion. */}
+                {open && declining?.proposal.id === proposal.id && (
+                  <div role="group" aria-label={`Decline pairing with ${partner}?`} className={styles.confirm}>
+                    <Body1>The programme will not propose the two of you again. A programme owner may propose someone else; your answer cannot be changed afterwards.</Body1>
+                    <CardActions>
+                      <Button
+                        appearance="primary"
+                        disabled={busy}
+                        onClick={() => {
+                          setDeclining(undefined);
+                          void answer(proposal.id, 'declined');
+                        }}
+                      >
+                        Yes, decline
+                      </Button>
+                      <Button onClick={() => setDeclining(undefined)}>Keep the proposal</Button>
+                    </CardActions>
                   </div>
                 )}
-              </Card>
+              </Tile>
             </li>
           );
         })}
       </ul>
-      {/* Mounted only while open: a closed Fluent dialog stays in the page, hidden, with focusable guards (axe: aria-hidden-focus). */}
-      {declining && (
-        <Dialog open onOpenChange={(_, data) => !data.open && setDeclining(undefined)}>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>Decline pairing with {nameOf(declining.proposal.executiveId === user.id ? declining.proposal.mentorId : declining.proposal.executiveId)}?</DialogTitle>
-              <DialogContent>
-                <Body1>The programme will not propose the two of you again. A programme owner may propose someone else; your answer cannot be changed afterwards.</Body1>
-              </DialogContent>
-              <DialogActions>
-                <Button
-                  appearance="primary"
-                  onClick={() => {
-                    const id = declining.proposal.id;
-                    setDeclining(undefined);
-                    void answer(id, 'declined');
-                  }}
-                >
-                  Decline
-                </Button>
-                <Button onClick={() => setDeclining(undefined)}>Keep the proposal</Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
-      )}
     </SectionCard>
   );
 }
