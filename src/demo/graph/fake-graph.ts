@@ -463,6 +463,8 @@ export class FakeGraph {
         body: { '@odata.context': `${GRAPH_ROOT}/$metadata#Collection(Edm.String)`, value: groupIds.filter((id) => typeof id === 'string' && this.groups.get(id)?.has(auth.oid)) },
       };
     }
+    const memberships = /^\/users\/([^/]+)\/transitiveMemberOf$/.exec(path);
+    if (method === 'GET' && memberships) return this.transitiveMemberOf(decodeURIComponent(memberships[1]!), url, auth);
     if (method !== 'GET') return this.error(405, 'Request_BadRequest', `The method ${method} is not allowed here.`);
     const options = path === '/users' ? LIST_OPTIONS : path === '/users/delta' ? DELTA_OPTIONS : GET_OPTIONS;
     const refused = [...url.searchParams.keys()].find((k) => !options.has(k));
@@ -768,6 +770,35 @@ export class FakeGraph {
   }
 
   /** The directory's refusal for a missing permission or a caller it does not serve (a guest). */
+  /**
+   * Another user's groups, direct and through nesting (the fake's groups are flat, so direct):
+   * https://learn.microsoft.com/graph/api/user-list-transitivememberof. "Permissions for another
+   * user's memberships": User.Read.All least, or Directory.Read.All, Directory.ReadWrite.All,
+   * Group.Read.All, GroupMember.Read.All; default page 100, maximum 999; $select and $top only here
+   * (other options the fake does not implement are refused rather than ignored).
+   */
+  private transitiveMemberOf(id: string, url: URL, auth: { oid: string; scopes: Set<string> }): Answer {
+    if (!['User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'Group.Read.All', 'GroupMember.Read.All'].some((scope) => auth.scopes.has(scope))) return this.denied();
+    const refused = [...url.searchParams.keys()].find((key) => !['$select', '$top', '$skiptoken'].includes(key));
+    if (refused) return this.error(400, 'Request_BadRequest', `The query option '${refused}' is not supported here.`);
+    if (!this.users.has(id)) return this.error(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+    const top = Number(url.searchParams.get('$top') ?? 100);
+    if (!Number.isInteger(top) || top < 1 || top > 999) return this.error(400, 'Request_BadRequest', 'Invalid page size specified: the maximum is 999.');
+    const from = Number(url.searchParams.get('$skiptoken') ?? 0);
+    const groups = [...this.groups].filter(([, members]) => members.has(id)).map(([groupId]) => groupId);
+    const page = groups.slice(from, from + top);
+    const next =
+      from + top < groups.length
+        ? {
+            '@odata.nextLink': `${GRAPH_ROOT}/users/${encodeURIComponent(id)}/transitiveMemberOf?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), $skiptoken: String(from + top) })}`,
+          }
+        : {};
+    return {
+      status: 200,
+      body: { '@odata.context': `${GRAPH_ROOT}/$metadata#directoryObjects(id)`, value: page.map((groupId) => ({ '@odata.type': '#microsoft.graph.group', id: groupId })), ...next },
+    };
+  }
+
   private denied(): Answer {
     return this.error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   }

@@ -71,6 +71,15 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     // (https://learn.microsoft.com/graph/api/user-checkmembergroups).
     permissions: ['User.Read'],
   },
+  {
+    name: 'list user transitive memberOf',
+    method: 'GET',
+    path: /^\/users\/[^/]+\/transitiveMemberOf$/,
+    doc: page('user-list-transitivememberof'),
+    // "Permissions for another user's memberships", least privileged: User.Read.All. The programme
+    // store asks it of the authors of owners' entries (src/services/programme/programme-store.ts).
+    permissions: ['User.Read.All'],
+  },
   // Profiles: open extensions (src/services/profile/profile-store.ts).
   {
     name: 'get open extension on me',

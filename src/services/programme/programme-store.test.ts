@@ -140,6 +140,30 @@ describe('the programme store', () => {
     });
   });
 
+  it('trusts a second owner’s entries too, found in the owners’ group through their memberships, and still no one else’s', async () => {
+    const second = users.find((u) => !DEMO_PEOPLE.some((p) => p.id === u.id))!;
+    const graph = new FakeGraph({ users, groups: new Map([[GROUP, new Set([priya.id, second.id])]]), siteGrants: new Map([[GROUP, 'manage' as const]]) });
+    const clientFor = (person: { id: string; displayName: string }) =>
+      new GraphClient({ identity: createDemoIdentity(person as (typeof DEMO_PEOPLE)[number]), fetch: graph.fetch, sleep: () => Promise.resolve() });
+    await createMissingLists(clientFor(priya), GROUP);
+    const secondOwner = await openProgrammeStore(clientFor(second), GROUP);
+    const [sent] = await sendProposals(secondOwner, second.id, [{ id: 'p1', executiveId: margaret.id, mentorId: diego.id, reasonCodes: ['topics'], round: '2026-03', sentAt: UPDATED }]);
+    await saveSettings(secondOwner, second.id, { cadenceWeeks: 3 }, undefined);
+    await sendProposals(await openProgrammeStore(clientFor(margaret), GROUP), margaret.id, [
+      { id: 'p2', executiveId: margaret.id, mentorId: aisha.id, reasonCodes: [], round: '2026-03', sentAt: UPDATED },
+    ]);
+
+    const reader = await openProgrammeStore(clientFor(diego), GROUP);
+    expect(await readProposals(reader)).toMatchObject({ proposals: [sent], untrusted: 1 });
+    expect((await readSettings(reader))?.settings).toEqual({ cadenceWeeks: 3 });
+    expect(reader.knownOwners).toEqual(
+      new Map([
+        [second.id, true],
+        [margaret.id, false],
+      ]),
+    );
+  });
+
   it('trusts decisions, proposals and settings only from owners, and answers only from the person answering', async () => {
     const { storeFor } = await created();
     const owner = await storeFor(priya);

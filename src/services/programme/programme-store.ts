@@ -111,8 +111,12 @@ export interface ProgrammeStore {
   readonly client: GraphClient;
   readonly siteId: string;
   readonly listIds: Readonly<Record<ProgrammeListKind, string>>;
-  /** Whether an entry by this person may speak for the owners. */
+  /** Whether an entry by this person may speak for the owners (as far as known: see {@link learnOwners}). */
   readonly isOwner: (personId: string) => boolean;
+  /** The programme owners' group, whose members are the owners. */
+  readonly ownerGroupId: string;
+  /** People whose membership of the owners' group was looked up: id → owner or not. */
+  readonly knownOwners: Map<string, boolean>;
   /** Participant item id → person id, as last read (a deleted item in delta carries only its id). */
   readonly participantItems: Map<string, string>;
 }
@@ -193,7 +197,16 @@ export async function openProgrammeStore(client: GraphClient, ownerGroupId: stri
       throw error;
     }
   }
-  return { client, siteId, listIds, isOwner: (person) => creators.has(person) || isOwner(person), participantItems: new Map() };
+  const knownOwners = new Map<string, boolean>();
+  return {
+    client,
+    siteId,
+    listIds,
+    ownerGroupId,
+    knownOwners,
+    isOwner: (person) => creators.has(person) || knownOwners.get(person) === true || isOwner(person),
+    participantItems: new Map(),
+  };
 }
 
 interface Entry<T> {
@@ -249,9 +262,52 @@ function collect<T>(
   return { entries, untrusted, damaged };
 }
 
+/** The lists only owners write: their entries are trusted by their authors' membership of the owners' group. */
+const OWNERS_LISTS: ReadonlySet<ProgrammeListKind> = new Set(['decisions', 'proposals', 'settings']);
+
 async function readList<T>(store: ProgrammeStore, kind: ProgrammeListKind, schema: z.ZodType<T>, trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean, signal?: AbortSignal) {
   const { items } = await readPages(store.client, `${listUrl(store, kind)}/items?$expand=fields&$top=${PAGE_SIZE}`, `reading ${PROGRAMME_LISTS[kind]}`, signal);
+  if (OWNERS_LISTS.has(kind))
+    await learnOwners(
+      store,
+      items.flatMap((item) => Object.values(authorOf(item)).filter((id) => id !== undefined)),
+      signal,
+    );
   return collect(kind, items, schema, trusted);
+}
+
+/** One page of a user's transitive memberships, ids only (https://learn.microsoft.com/graph/api/user-list-transitivememberof). */
+const membershipsSchema = z.object({ value: z.array(z.object({ id: z.string() })), '@odata.nextLink': z.string().optional() });
+/** Another user's memberships: User.Read.All is the least privileged (the page's second table), which the app has for the directory. */
+const MEMBERSHIP_SCOPES = ['User.Read.All'] as const;
+
+/**
+ * Looks up, once per store, whether each of these people belongs (directly or through nested
+ * groups) to the owners' group, so that entries a second or third owner wrote are trusted like
+ * those of the owner who set the store up: `GET /users/{id}/transitiveMemberOf?$select=id`, 999 a
+ * page (the page's maximum), following nextLink. Someone who cannot be looked up is not an owner.
+ */
+export async function learnOwners(store: ProgrammeStore, personIds: Iterable<string>, signal?: AbortSignal): Promise<void> {
+  for (const id of new Set(personIds)) {
+    if (store.isOwner(id) || store.knownOwners.has(id)) continue;
+    let owner = false;
+    try {
+      let url: string | undefined = `/users/${encodeURIComponent(id)}/transitiveMemberOf?$select=id&$top=999`;
+      while (url && !owner) {
+        const page: z.infer<typeof membershipsSchema> = readAnswer(
+          membershipsSchema,
+          await store.client.get(url, MEMBERSHIP_SCOPES, signal ? { signal } : {}),
+          'checking who runs the programme',
+        );
+        owner = page.value.some((group) => group.id === store.ownerGroupId);
+        url = page['@odata.nextLink'];
+      }
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      owner = false;
+    }
+    store.knownOwners.set(id, owner);
+  }
 }
 
 const byThePerson = (personId: string, author: ReturnType<typeof authorOf>) => author.created === personId && author.modified === personId;

@@ -39,3 +39,25 @@ describeOperation('check member groups', () => {
     expectGraphError(await send(graph(), '/me/checkMemberGroups', { as: me.id, scopes: ['User.ReadBasic.All'], method: 'POST', body }), 403, 'Authorization_RequestDenied');
   });
 });
+
+describeOperation('list user transitive memberOf', () => {
+  const other = docUser({ id: '87d349ed-44d7-43e1-9a83-5f2406dee5bd', displayName: 'Adele Vance', userPrincipalName: 'AdeleV@contoso.com' });
+  // The page's example answers the user's groups as directoryObjects with their @odata.type.
+  const graphWith = () => fakeGraph({ users: [me, other], groups: new Map([[member, new Set([other.id])]]) });
+  const url = `/users/${other.id}/transitiveMemberOf?$select=id`;
+
+  it('answers another user’s groups, each with its @odata.type, with User.Read.All (the least privileged for another user)', async () => {
+    const reply = await send(graphWith(), url, { as: me.id, scopes: ['User.Read.All'] });
+    expect(reply.status).toBe(200);
+    expect((reply.body as { value: unknown[] }).value).toEqual([{ '@odata.type': '#microsoft.graph.group', id: member }]);
+  });
+
+  it('refuses without a permission to read another user (User.Read is for one’s own)', async () => {
+    expectGraphError(await send(graphWith(), url, { as: me.id, scopes: ['User.Read'] }), 403, 'Authorization_RequestDenied');
+  });
+
+  it('pages 999 at most and answers 404 for someone unknown', async () => {
+    expectGraphError(await send(graphWith(), `${url}&$top=1000`, { as: me.id, scopes: ['User.Read.All'] }), 400, 'Request_BadRequest');
+    expectGraphError(await send(graphWith(), '/users/00000000-0000-4000-8000-00000000dead/transitiveMemberOf', { as: me.id, scopes: ['User.Read.All'] }), 404, 'Request_ResourceNotFound');
+  });
+});
