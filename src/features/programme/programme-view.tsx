@@ -22,6 +22,7 @@ import { useCallback, useState } from 'react';
 import { notifyProposal } from '@/application/notifications/notifier';
 import type { Proposal } from '@/services/programme/programme-store';
 import { useProgramme } from '@/context/programme-context';
+import { BROWSER_REFRESH, type RefreshSchedule } from '@/context/use-refresh-while-visible';
 import { withExclusion, withoutExclusion, withoutPin, withPin, withSwap, type OwnerDecisions } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
 import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
@@ -63,7 +64,7 @@ interface Note {
  * Programme owners: run the programme-wide matching, adjust it (pins and exclusions are kept in the
  * programme store), see its health, export it.
  */
-export function ProgrammeView() {
+export function ProgrammeView({ refresh = BROWSER_REFRESH }: { /** When to read the answers again on its own (tests inject their timers). */ refresh?: RefreshSchedule } = {}) {
   const styles = useStyles();
   const { host } = useServices();
   const owner = useIsProgrammeOwner();
@@ -71,7 +72,7 @@ export function ProgrammeView() {
   const { notifier } = useProgramme();
   // Each of the two people is told in Teams once the pairs are stored; Teams saying no never unsends them.
   const tellPeople = useCallback(async (pairs: readonly Proposal[]) => void (await Promise.all(pairs.map((pair) => notifyProposal(notifier, pair)))), [notifier]);
-  const sent = useSentProposals(owner, tellPeople);
+  const sent = useSentProposals(owner, tellPeople, refresh);
   const { matcher, people, profiles, decisions, problem, proposal, running, failure, figures: numbers, run: rerun, decide, setUp } = useProgrammeProposal(owner, sent.pairs);
   const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState<Note | undefined>();

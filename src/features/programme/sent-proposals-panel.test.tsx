@@ -9,6 +9,7 @@ import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeSt
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { answerMyProposal, readSentPairs } from '@/application/programme/sent-proposals';
 import { openProgrammeStore } from '@/services/programme/programme-store';
+import { manualRefresh } from '@/demo/testing/manual-refresh';
 import { ProgrammeView } from './programme-view';
 
 afterEach(cleanup);
@@ -44,7 +45,8 @@ const pairsInTable = () =>
 describe('sending the proposal', () => {
   it('sends after a confirmation naming pairs and people, shows both answers by name, and runs again for the declined executive without their declined mentor', async () => {
     const graph = tenantGraph();
-    renderWithServices(<ProgrammeView />, graph, priya, { programmeOwner: true });
+    const refresh = manualRefresh();
+    renderWithServices(<ProgrammeView refresh={refresh.schedule} />, graph, priya, { programmeOwner: true });
     await screen.findByRole('button', { name: 'Run matching' }, { timeout: 60_000 }).then((b) => act(() => b.click()));
     await screen.findByRole('table', { name: 'Proposed pairs' });
     const proposed = pairsInTable();
@@ -65,10 +67,11 @@ describe('sending the proposal', () => {
     expect(within(list).getAllByText('Waiting')).toHaveLength(proposed.length);
     expect(screen.getByRole('status').textContent).toMatch(/^Still waiting for /);
 
-    // One executive declines; Priya checks for answers.
+    // One executive declines; the answer arrives on its own (no button to check).
+    expect(screen.queryByRole('button', { name: 'Check for answers' })).toBeNull();
     const [first] = sent;
     await decline(graph, first!.proposal.executiveId, first!.proposal.id);
-    act(() => screen.getByRole('button', { name: 'Check for answers' }).click());
+    act(() => refresh.tick());
     const executive = users.find((u) => u.id === first!.proposal.executiveId)!.displayName;
     await within(list).findByText(new RegExp(`^${executive} declined; .* has not answered yet\\.$`));
     expect(list.textContent).not.toMatch(/\byou\b/i);

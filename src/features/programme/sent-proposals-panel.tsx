@@ -116,7 +116,6 @@ export function SentProposalsPanel(props: {
           </ul>
           <Body1 role="status">{waitingOn.length > 0 ? `Still waiting for ${waitingOn.map(nameOf).join(', ')}.` : 'Nobody is still waiting to answer.'}</Body1>
           <div className={styles.row}>
-            <Button onClick={sent.refresh}>Check for answers</Button>
             {toRerun.length > 0 && (
               <Button
                 onClick={() => {

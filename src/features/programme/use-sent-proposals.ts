@@ -4,6 +4,7 @@ import { readSentPairs, sendProposal, type Proposal, type SentPair } from '@/app
 import type { ProgrammeAssignment } from '@/domain/matching/engine';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
+import { BROWSER_REFRESH, useRefreshWhileVisible, type RefreshSchedule } from '@/context/use-refresh-while-visible';
 
 const NO_PAIRS: readonly SentPair[] = [];
 
@@ -13,7 +14,7 @@ const NO_PAIRS: readonly SentPair[] = [];
  * sent (where the composition would tell the two people in Teams). The sent pairs also shape the next
  * run (useProgrammeProposal): declined pairs are never proposed again, those waiting or accepted are left out.
  */
-export function useSentProposals(owner: boolean | undefined, afterSend?: (sent: readonly Proposal[]) => Promise<void>) {
+export function useSentProposals(owner: boolean | undefined, afterSend?: (sent: readonly Proposal[]) => Promise<void>, schedule: RefreshSchedule = BROWSER_REFRESH) {
   const { graph, user, programmeGroupId } = useServices();
   const { now, reportFailure } = useProgramme();
   const [pairs, setPairs] = useState<readonly SentPair[]>(NO_PAIRS);
@@ -67,6 +68,10 @@ export function useSentProposals(owner: boolean | undefined, afterSend?: (sent: 
     [programmeGroupId, graph, user.id, now, afterSend, reportFailure],
   );
 
+  // The answers arrive on their own while the view is open, as requests do on the home.
+  const refresh = useCallback(() => setReads((n) => n + 1), []);
+  useRefreshWhileVisible(refresh, Boolean(owner && programmeGroupId && read), schedule);
+
   return {
     /** Every pair sent so far, with both answers. */
     pairs,
@@ -78,6 +83,6 @@ export function useSentProposals(owner: boolean | undefined, afterSend?: (sent: 
     problem,
     send,
     /** Reads the answers again. */
-    refresh: useCallback(() => setReads((n) => n + 1), []),
+    refresh,
   };
 }
