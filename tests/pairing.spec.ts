@@ -53,7 +53,7 @@ describe('asking a reverse mentor to pair', () => {
     await frame.getByRole('group', { name: 'What can you teach?' }).getByRole('checkbox', { name: 'gaming' }).check();
     expect(await seriousViolations(frame)).toEqual([]);
     await frame.getByRole('textbox', { name: 'In your own words (optional)' }).fill('<img src=x onerror=alert(1)> I run game nights');
-    await frame.getByRole('button', { name: 'Save' }).click();
+    await frame.getByRole('button', { name: 'Save', exact: true }).click();
     await frame.getByText(/Reverse mentor for up to 1 executive; can teach gaming/).waitFor();
     expect(await frame.locator('img[src="x"]').count()).toBe(0);
     await close();

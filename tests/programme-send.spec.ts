@@ -26,9 +26,9 @@ async function send(frame: Frame) {
   const button = frame.getByRole('button', { name: /^Send \d+ pairs?$/ });
   const pairs = (await button.textContent())!.replace(/^Send /, '');
   await button.click();
-  const dialog = frame.getByRole('dialog');
-  await dialog.getByRole('heading', { name: new RegExp(`^Send ${pairs} to \\d+ people\\?$`) }).waitFor();
-  await dialog.getByRole('button', { name: `Send ${pairs}` }).click();
+  const question = frame.getByRole('group', { name: new RegExp(`^Send ${pairs} to \\d+ people\\?$`) });
+  await question.getByRole('heading', { name: new RegExp(`^Send ${pairs} to \\d+ people\\?$`) }).waitFor();
+  await question.getByRole('button', { name: `Send ${pairs}` }).click();
   await frame.getByText(`Sent ${pairs}.`, { exact: false }).waitFor({ timeout: 30_000 });
 }
 

@@ -31,7 +31,7 @@ import {
   type ProgrammeStore,
 } from '@/services/programme/programme-store';
 import { answerRequest, atCapacity, myMentees } from './requests';
-import { updateMyProfile } from './my-profile';
+import { updateMyProfile, type Participation } from './my-profile';
 import type { Pair } from './open-programme';
 
 export type { Proposal };
@@ -211,7 +211,7 @@ export async function answerMyProposal(
   me: StoredProfile | undefined,
   proposalId: string,
   answer: 'accepted' | 'declined',
-  context: { readonly profiles: readonly StoredProfile[]; readonly now: number; readonly meId: string },
+  context: { readonly profiles: readonly StoredProfile[]; readonly now: number; readonly meId: string; readonly participation?: Participation },
 ): Promise<{ pair: SentPair; profile: StoredProfile | undefined }> {
   const current = (await readSentPairs(store)).pairs.find((p) => p.proposal.id === proposalId);
   if (!current) throw new ProposalAnswerError('This proposal is no longer there: a programme owner may have withdrawn it. Reload to see what is proposed now.');
@@ -230,9 +230,13 @@ export async function answerMyProposal(
   const now: SentPair = { ...current, [role]: answer, state: answer === 'declined' || other === 'declined' ? 'declined' : other === 'accepted' ? 'paired' : 'waiting' };
   let profile: StoredProfile | undefined;
   if (role === 'executive' && answer === 'accepted') {
-    profile = await updateMyProfile(client, me, { asked: proposal.mentorId }, context.now);
+    profile = await updateMyProfile(client, me, { asked: proposal.mentorId }, context.now, context.participation);
   } else if (role === 'mentor' && me?.mentor && (answer === 'declined' || current.executive === 'accepted')) {
-    profile = await answerRequest(client, me, proposal.executiveId, answer === 'accepted', { profiles: context.profiles, now: context.now });
+    profile = await answerRequest(client, me, proposal.executiveId, answer === 'accepted', {
+      profiles: context.profiles,
+      now: context.now,
+      ...(context.participation ? { participation: context.participation } : {}),
+    });
   }
   return { pair: now, profile };
 }
@@ -246,14 +250,18 @@ export async function settleMyProposals(
   client: GraphClient,
   me: StoredProfile | undefined,
   sent: readonly SentPair[],
-  context: { readonly profiles: readonly StoredProfile[]; readonly now: number },
+  context: { readonly profiles: readonly StoredProfile[]; readonly now: number; readonly participation?: Participation },
 ): Promise<StoredProfile | undefined> {
   if (!me?.mentor) return undefined;
   let profile: StoredProfile = me;
   let changed = false;
   for (const p of sent) {
     if (p.state !== 'paired' || p.proposal.mentorId !== me.personId || profile.accepted?.includes(p.proposal.executiveId)) continue;
-    profile = await answerRequest(client, profile, p.proposal.executiveId, true, { profiles: context.profiles, now: context.now });
+    profile = await answerRequest(client, profile, p.proposal.executiveId, true, {
+      profiles: context.profiles,
+      now: context.now,
+      ...(context.participation ? { participation: context.participation } : {}),
+    });
     changed = true;
   }
   return changed ? profile : undefined;

@@ -26,7 +26,7 @@ function tenantGraph() {
 const open = (graph: FakeGraph) => renderWithServices(<ProgrammeSettingsForm />, graph, priya, { programmeOwner: true, programme: false });
 const field = (name: string) => screen.getByRole('spinbutton', { name: new RegExp(`^${name}`) });
 const codeOfConduct = () => screen.getByRole('textbox', { name: /Code of conduct/ });
-const save = () => screen.getByRole('button', { name: 'Save' });
+const save = () => screen.getByRole('button', { name: 'Save settings' });
 /** Waits until the store's settings are read (Save needs the entry's ETag). */
 const settled = () => waitFor(() => expect(screen.queryByText('Reading the programme settings…')).toBeNull());
 const storedSettings = (graph: FakeGraph) => {

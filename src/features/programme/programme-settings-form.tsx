@@ -182,7 +182,7 @@ export function ProgrammeSettingsForm() {
         )}
         <div className={styles.row}>
           <Button appearance="primary" type="submit" disabled={!canSave}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? 'Saving…' : 'Save settings'}
           </Button>
           <Button type="button" disabled={!changed || saving} onClick={cancel}>
             Cancel

@@ -1,20 +1,5 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  tokens,
-} from '@fluentui/react-components';
-import { useState } from 'react';
+import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 import type { PersonAnswer, SentPair } from '@/application/programme/sent-proposals';
 import type { ProgrammeAssignment } from '@/domain/matching/engine';
 import type { useSentProposals } from './use-sent-proposals';
@@ -23,6 +8,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   item: { paddingBlock: tokens.spacingVerticalXXS },
+  confirm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 const STATE_WORDS = { waiting: 'Waiting', paired: 'Paired', declined: 'Declined' } as const;
@@ -43,6 +29,7 @@ export function SentProposalsPanel(props: {
   const styles = useStyles();
   const { proposal, sent, nameOf } = props;
   const [confirming, setConfirming] = useState(false);
+  const questionId = useId();
   const [note, setNote] = useState<string | undefined>();
   const sentKeys = new Set(sent.pairs.map((p) => `${p.proposal.executiveId}|${p.proposal.mentorId}`));
   const toSend = (proposal?.pairs ?? []).filter((p) => !sentKeys.has(`${p.menteeId}|${p.mentorId}`));
@@ -73,9 +60,22 @@ export function SentProposalsPanel(props: {
     <>
       {sent.canSend && proposal && (
         <div className={styles.row}>
-          <Button appearance="primary" disabled={toSend.length === 0 || sent.busy || !sent.read} onClick={() => setConfirming(true)}>
+          <Button appearance="primary" disabled={toSend.length === 0 || sent.busy || !sent.read || confirming} onClick={() => setConfirming(true)}>
             {toSend.length === 0 ? 'All pairs sent' : `Send ${pairsWords(toSend.length)}`}
           </Button>
+        </div>
+      )}
+      {/* Asked in place: a Fluent dialog unmounted as it closes left the page aria-hidden for screen readers. */}
+      {confirming && toSend.length > 0 && (
+        <div role="group" aria-labelledby={questionId} className={styles.confirm}>
+          <Subtitle2 as="h3" id={questionId}>{`Send ${pairsWords(toSend.length)} to ${people} people?`}</Subtitle2>
+          <Body1>
+            Each executive and reverse mentor sees their proposed partner and why, and accepts or declines. A pair becomes a pairing when both accept; a declined pair is not proposed again.
+          </Body1>
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void send()}>{`Send ${pairsWords(toSend.length)}`}</Button>
+            <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          </div>
         </div>
       )}
       {note && (
@@ -129,26 +129,6 @@ export function SentProposalsPanel(props: {
           </div>
           {toRerun.length > 0 && <Caption1>Declined, to propose again: {toRerun.map(nameOf).join(', ')}. A pair once declined is never proposed again.</Caption1>}
         </>
-      )}
-      {/* Mounted only while open: a closed Fluent dialog stays in the page, hidden, with focusable guards (axe: aria-hidden-focus). */}
-      {confirming && (
-        <Dialog open onOpenChange={(_, data) => setConfirming(data.open)}>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>{`Send ${pairsWords(toSend.length)} to ${people} people?`}</DialogTitle>
-              <DialogContent>
-                <Body1>
-                  Each executive and reverse mentor sees their proposed partner and why, and accepts or declines. A pair becomes a pairing when both accept; a declined pair is not proposed
-                  again.
-                </Body1>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" onClick={() => void send()}>{`Send ${pairsWords(toSend.length)}`}</Button>
-                <Button onClick={() => setConfirming(false)}>Cancel</Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
       )}
     </>
   );

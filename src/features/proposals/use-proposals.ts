@@ -12,7 +12,7 @@ import { useServices } from '@/context/services-context';
  */
 export function useProposals() {
   const { graph, user, programmeGroupId } = useServices();
-  const { me, profiles, people, matcher, keepMyProfile, now, reportFailure } = useProgramme();
+  const { me, profiles, people, matcher, keepMyProfile, now, reportFailure, participation } = useProgramme();
   const [pairs, setPairs] = useState<readonly SentPair[] | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -28,7 +28,7 @@ export function useProposals() {
         const mine = pairsFor(user.id, (await readSentPairs(store)).pairs);
         if (!current) return;
         setPairs(mine);
-        const settled = await settleMyProposals(client, me, mine, { profiles: profiles.list, now: now() });
+        const settled = await settleMyProposals(client, me, mine, { profiles: profiles.list, now: now(), ...(participation ? { participation } : {}) });
         if (current && settled) keepMyProfile(settled);
       } catch (caught) {
         if (!current) return;
@@ -51,7 +51,12 @@ export function useProposals() {
       try {
         const client = await graph();
         const store = await openStore(client, programmeGroupId);
-        const { pair, profile } = await answerMyProposal(client, store, me, proposalId, answer, { profiles: profiles.list, now: now(), meId: user.id });
+        const { pair, profile } = await answerMyProposal(client, store, me, proposalId, answer, {
+          profiles: profiles.list,
+          now: now(),
+          meId: user.id,
+          ...(participation ? { participation } : {}),
+        });
         setPairs((list) => list?.map((p) => (p.proposal.id === proposalId ? pair : p)));
         if (profile) keepMyProfile(profile);
       } catch (caught) {
@@ -60,7 +65,7 @@ export function useProposals() {
         setBusy(false);
       }
     },
-    [programmeGroupId, graph, me, profiles.list, now, user.id, keepMyProfile, reportFailure],
+    [programmeGroupId, graph, me, profiles.list, now, user.id, keepMyProfile, reportFailure, participation],
   );
 
   return { pairs, people, matcher, busy, error, answer, profileOf: (id: string) => profiles.list.find((p) => p.personId === id) };
