@@ -48,11 +48,15 @@ describe('the meeting shows the pair whose meeting it is', () => {
       ({ key, extension, margaret, diego }) => {
         const writes = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, Record<string, Record<string, unknown>>>;
         writes[margaret]![extension]!.asked = diego;
+        writes[margaret]![extension]!.updated = new Date().toISOString();
         localStorage.setItem(key, JSON.stringify(writes));
       },
       { key: DEMO_WRITES_KEY, extension: PROFILE_EXTENSION, margaret: MARGARET.id, diego: DIEGO.id },
     );
     await page.goto(`${baseUrl()}/dev-host/`);
+    // Margaret's app brings her participant entry (the copy of her profile others read) up to date on open.
+    await personalTabAs(page, MARGARET);
+    await expect.poll(() => page.evaluate((diego) => Object.values(localStorage).some((value) => value.includes(`asked\\":\\"${diego}`)), DIEGO.id), { timeout: 60_000 }).toBe(true);
     await acceptAndBook(page, DIEGO);
     const bookings = await page.evaluate(
       ({ key, extension, margaret }) => (JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, Record<string, { bookings?: { with: string }[] }>>)[margaret]?.[extension]?.bookings,
