@@ -87,7 +87,8 @@ describe('the requests card, told in Teams and kept fresh', () => {
     renderWithServices(<RequestsCard />, graph, aisha, { timeZone: 'Africa/Lagos', refresh: refresh.schedule });
     await screen.findByText('No requests waiting for you. Executives who fit your profile can ask you.', undefined, { timeout: 60_000 });
     expect(screen.queryByRole('button', { name: /Check for new requests/ })).toBeNull();
-    expect(refresh.running()).toBe(true);
+    // The interval starts once the profiles are all read (the text may show from an earlier stage).
+    await waitFor(() => expect(refresh.running()).toBe(true), { timeout: 60_000 });
 
     // Margaret asks while Aisha's tab is hidden: nothing is read until it is shown again.
     refresh.show(false);
@@ -126,7 +127,7 @@ describe('the requests card, told in Teams and kept fresh', () => {
     );
     const requests = await screen.findByRole('list', { name: 'Requests waiting for your answer' }, { timeout: 60_000 });
     // Opened from the notification: the card is brought into view.
-    expect(scrolled.map((e) => e.getAttribute('data-place'))).toEqual(['requests']);
+    await waitFor(() => expect(scrolled.map((e) => e.getAttribute('data-place'))).toEqual(['requests']));
 
     within(requests).getByRole('button', { name: 'Accept Margaret Lindqvist' }).click();
     await screen.findByText(/You mentor Margaret Lindqvist/, undefined, { timeout: 60_000 });
