@@ -2,7 +2,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../src/demo/demo-people';
 import { bookMargaretAndDiego } from './support/journeys';
-import { launchBrowser, openPage, personalTabAs, seriousViolations } from './support/browser';
+import { homeHeadings, launchBrowser, openPage, personalTabAs, seriousViolations } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,12 +21,6 @@ const THEMES = [
   { value: 'dark', theme: 'dark' },
   { value: 'contrast', theme: 'contrast' },
 ] as const;
-
-/** The section headings of the home's cards, in the order they are drawn, once the cards have loaded. */
-async function homeHeadings(frame: Frame): Promise<string[]> {
-  await frame.waitForFunction(() => document.querySelectorAll('.fui-Spinner').length === 0, undefined, { timeout: 60_000 });
-  return frame.getByRole('region', { name: 'Your mentoring' }).getByRole('heading', { level: 2 }).allTextContents();
-}
 
 /** Axe finds nothing serious or critical in the tab in light, dark and high contrast, switched live. */
 async function expectAccessibleInEveryTheme(page: Page, frame: Frame) {

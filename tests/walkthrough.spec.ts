@@ -3,11 +3,11 @@
  * step starts from where the one before left the demo. A step that only works from a fresh demo
  * fails here.
  */
-import type { Browser, Frame } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../src/demo/demo-people';
 import { bookMargaretAndDiego, hostedFrame } from './support/journeys';
-import { launchBrowser, openPage, personalTabAs } from './support/browser';
+import { homeHeadings, launchBrowser, openPage, personalTabAs } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,12 +19,6 @@ afterAll(async () => {
 
 type Person = (typeof DEMO_PEOPLE)[number];
 const [MARGARET, , AISHA, PRIYA] = DEMO_PEOPLE as [Person, Person, Person, Person];
-
-/** The headings of the home's cards once nothing is loading. */
-async function homeHeadings(frame: Frame): Promise<string[]> {
-  await frame.waitForFunction(() => document.querySelectorAll('.fui-Spinner').length === 0, undefined, { timeout: 60_000 });
-  return frame.getByRole('region', { name: 'Your mentoring' }).getByRole('heading', { level: 2 }).allTextContents();
-}
 
 describe('the README walkthrough', () => {
   it('can be followed in order, without resetting the demo', async () => {

@@ -33,6 +33,12 @@ export async function openPage(browser: Browser, path: string, options: BrowserC
   return { page, errors, close: () => context.close() };
 }
 
+/** The section headings of the home's cards, in the order they are drawn, once the cards have loaded. */
+export async function homeHeadings(frame: Frame): Promise<string[]> {
+  await frame.waitForFunction(() => document.querySelectorAll('.fui-Spinner').length === 0, undefined, { timeout: 60_000 });
+  return frame.getByRole('region', { name: 'Your mentoring' }).getByRole('heading', { level: 2 }).allTextContents();
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
