@@ -32,6 +32,7 @@ import { GraphClient } from '../../src/services/graph/graph-client.ts';
 import { PROFILE_EXTENSION } from '../../src/services/profile/profile-extension.ts';
 import { createMemoryDirectoryCache, type DirectoryCache } from '../../src/services/storage/directory-cache.ts';
 import { createMemoryProfileCache, type ProfileCache } from '../../src/services/storage/profile-cache.ts';
+import { createMemoryRosterCache, type RosterCache } from '../../src/services/storage/roster-cache.ts';
 import { storeParticipants } from '../../src/application/programme/programme-store-setup.ts';
 import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '../../src/demo/graph/demo-programme-store.ts';
 import { openProgrammeStore, saveMyParticipation } from '../../src/services/programme/programme-store.ts';
@@ -57,7 +58,7 @@ const now = Date.parse('2026-11-23T09:00:00Z');
 log(`${users.length} people${throttleRate ? `, ${throttleRate * 100} % of requests throttled` : ''}, ${participantIds.length} participants`);
 
 /** One open, as the programme context runs it: resolves at the executive's first suggestions; `rest` when all is read. */
-async function openOnce(directoryCache: DirectoryCache, profileCache: ProfileCache) {
+async function openOnce(directoryCache: DirectoryCache, profileCache: ProfileCache, rosterCache: RosterCache) {
   const orgClient = new GraphClient({ identity, fetch: graph.fetch, ...IN_FLIGHT });
   const profileClient = new GraphClient({ identity, fetch: graph.fetch, ...IN_FLIGHT });
   const started = performance.now();
@@ -105,7 +106,9 @@ async function openOnce(directoryCache: DirectoryCache, profileCache: ProfileCac
   const orgMsPromise = directory.then(() => performance.now() - started);
   const read = loadProgrammeProfiles({
     client: profileClient,
-    participants: storeParticipants(profileClient, DEMO_OWNER_GROUP_ID).then((listed) => listed ?? Promise.reject(new Error('The programme store could not be read'))),
+    participants: storeParticipants(profileClient, DEMO_OWNER_GROUP_ID, { cache: rosterCache, key }).then((listed) =>
+      'participants' in listed ? listed.participants : Promise.reject(listed.unavailable),
+    ),
     first: [executive.id],
     cache: profileCache,
     key,
@@ -129,10 +132,11 @@ async function openOnce(directoryCache: DirectoryCache, profileCache: ProfileCac
 
 const directoryCache = createMemoryDirectoryCache();
 const profileCache = createMemoryProfileCache();
+const rosterCache = createMemoryRosterCache();
 
 const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();
-const cold = await openOnce(directoryCache, profileCache);
+const cold = await openOnce(directoryCache, profileCache, rosterCache);
 delay.disable();
 const longestTaskMs = Math.round(delay.max / 1e6);
 const coldAll = await cold.rest;
@@ -155,7 +159,7 @@ for (const id of changed) {
 }
 const leaver = participantIds.filter((id) => id !== executive.id).at(-1)!;
 await saveMyParticipation(await openProgrammeStore(asPerson(leaver), DEMO_OWNER_GROUP_ID), leaver, null);
-const warm = await openOnce(directoryCache, profileCache);
+const warm = await openOnce(directoryCache, profileCache, rosterCache);
 const warmAll = await warm.rest;
 log(
   `warm: first suggestions (${warm.first.suggestions}, from stage '${warm.first.stage}') at ${Math.round(warm.first.ms)} ms after ${warm.first.requests} requests; ` +

@@ -162,17 +162,32 @@ export function ProgrammeProvider({
     reading.current = true;
     void (async () => {
       try {
-        const [client, storage, { deviceKeyOf }] = await Promise.all([graph(), import('@/services/storage/profile-cache'), import('@/services/storage/app-database')]);
-        const cache = typeof indexedDB === 'undefined' ? storage.createMemoryProfileCache() : storage.createIndexedDbProfileCache();
+        const [client, storage, rosters, { deviceKeyOf }] = await Promise.all([
+          graph(),
+          import('@/services/storage/profile-cache'),
+          import('@/services/storage/roster-cache'),
+          import('@/services/storage/app-database'),
+        ]);
+        const onDevice = typeof indexedDB !== 'undefined';
+        const cache = onDevice ? storage.createIndexedDbProfileCache() : storage.createMemoryProfileCache();
+        const key = deviceKeyOf(user);
         // Only the programme's participants are read, from its store (with the copy of each one's
-        // profile the store keeps); without a store (no owners' group configured), everyone active is.
-        const participants = programmeGroupId ? await (await import('@/application/programme/programme-store-setup')).storeParticipants(client, programmeGroupId, abort.signal) : undefined;
+        // profile the store keeps; on a later open only what changed); without a store (no owners'
+        // group configured, not set up yet, no such group's site, or not granted: the person is told of
+        // this last, which their admin mends), everyone active is.
+        const roster = programmeGroupId
+          ? await (
+              await import('@/application/programme/programme-store-setup')
+            ).storeParticipants(client, programmeGroupId, { cache: onDevice ? rosters.createIndexedDbRosterCache() : rosters.createMemoryRosterCache(), key }, abort.signal)
+          : undefined;
+        if (current && roster && 'unavailable' in roster && roster.unavailable.reason === 'notGranted') setParticipationProblem(roster.unavailable.message);
+        const participants = roster && 'participants' in roster ? roster.participants : undefined;
         const { list, damaged } = await programme.loadProgrammeProfiles({
           client,
           ...(participants ? { participants } : { personIds: programme.activePersonIds(snapshot) }),
           first: [user.id],
           cache,
-          key: deviceKeyOf(user),
+          key,
           now,
           signal: abort.signal,
           onUpdate: (update) => {

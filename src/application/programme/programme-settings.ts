@@ -149,7 +149,7 @@ function wordFailure(error: unknown, when: 'read' | 'save'): ProgrammeSettingsEr
   if (error instanceof GraphPermissionError) return new ProgrammeSettingsError(describeStoreFailure(error).message, 'notGranted');
   if (error instanceof GraphRequestError && error.status === 403) return new ProgrammeSettingsError(NOT_ALLOWED, 'notAllowed');
   const failure = describeStoreFailure(error);
-  if (failure.reason !== 'unavailable') return new ProgrammeSettingsError(failure.message, failure.reason === 'notOwner' ? 'notOwner' : failure.reason);
+  if (failure.reason !== 'unavailable') return new ProgrammeSettingsError(failure.message, failure.reason === 'misconfigured' ? 'unavailable' : failure.reason);
   return new ProgrammeSettingsError(
     when === 'read'
       ? 'The programme settings could not be read just now, so the packaged ones apply. Check your connection, then try again.'

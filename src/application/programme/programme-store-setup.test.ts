@@ -4,7 +4,8 @@ import { createDemoIdentity } from '@/demo/demo-identity';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
-import { PROGRAMME_LISTS } from '@/services/programme/programme-store';
+import { openProgrammeStore, PROGRAMME_LISTS, saveMyParticipation } from '@/services/programme/programme-store';
+import { createMemoryRosterCache } from '@/services/storage/roster-cache';
 import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
@@ -51,15 +52,36 @@ describe('who takes part, for reading profiles', () => {
       },
       sleep: () => Promise.resolve(),
     });
-    const participants = await storeParticipants(client, DEMO_OWNER_GROUP_ID);
-    expect(participants?.map((p) => p.personId).sort()).toEqual([...extensions.keys()].sort());
-    for (const p of participants!) expect(p.profile).toEqual(extensions.get(p.personId)![PROFILE_EXTENSION]);
-    expect(participants?.find((p) => p.personId === margaret.id)).toMatchObject({ role: 'mentee' });
+    const kept = { cache: createMemoryRosterCache(), key: `tenant:${margaret.id}` };
+    const listed = await storeParticipants(client, DEMO_OWNER_GROUP_ID, kept);
+    if (!('participants' in listed)) throw listed.unavailable;
+    const { participants } = listed;
+    expect(participants.map((p) => p.personId).sort()).toEqual([...extensions.keys()].sort());
+    for (const p of participants) expect(p.profile).toEqual(extensions.get(p.personId)![PROFILE_EXTENSION]);
+    expect(participants.find((p) => p.personId === margaret.id)).toMatchObject({ role: 'mentee' });
     expect(requests.filter((url) => url.includes('/extensions'))).toEqual([]);
+
+    // The next open (a new client, as after a reload) reads only what changed, from the kept roster.
+    const diego = DEMO_PEOPLE[1]!;
+    const diegoClient = new GraphClient({ identity: createDemoIdentity(diego), fetch: graph.fetch, sleep: () => Promise.resolve() });
+    await saveMyParticipation(await openProgrammeStore(diegoClient, DEMO_OWNER_GROUP_ID), diego.id, null);
+    requests.length = 0;
+    const again = new GraphClient({
+      identity: createDemoIdentity(margaret),
+      fetch: (input, init) => (requests.push(new Request(input, init).url), graph.fetch(input, init)),
+      sleep: () => Promise.resolve(),
+    });
+    const next = await storeParticipants(again, DEMO_OWNER_GROUP_ID, kept);
+    expect('participants' in next && next.participants.map((p) => p.personId).sort()).toEqual([...extensions.keys()].filter((id) => id !== diego.id).sort());
+    const reads = requests.filter((url) => url.includes('/items/delta'));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain('token=');
   });
 
-  it('is unknown (undefined: read everyone) when the store cannot be read, never an error', async () => {
-    await expect(storeParticipants(clientFor(graphWith(false), margaret), GROUP)).resolves.toBeUndefined();
-    await expect(storeParticipants(clientFor(graphWith(true), margaret), GROUP)).resolves.toBeUndefined();
+  it('says why when the store is not set up or not granted (the caller reads everyone), and throws when it cannot be reached', async () => {
+    await expect(storeParticipants(clientFor(graphWith(false), margaret), GROUP)).resolves.toMatchObject({ unavailable: { reason: 'notGranted' } });
+    await expect(storeParticipants(clientFor(graphWith(true), margaret), GROUP)).resolves.toMatchObject({ unavailable: { reason: 'notSetUp' } });
+    const offline = new GraphClient({ identity: createDemoIdentity(margaret), fetch: () => Promise.reject(new TypeError('Failed to fetch')), sleep: () => Promise.resolve() });
+    await expect(storeParticipants(offline, GROUP)).rejects.toMatchObject({ name: 'ProgrammeStoreError', reason: 'unavailable' });
   });
 });

@@ -6,7 +6,8 @@
 import type { GraphClient } from '@/services/graph/graph-client';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { isProgrammeOwner } from '@/services/programme/programme-owner';
-import { createMissingLists, openProgrammeStore, readParticipants, type ProgrammeStore } from '@/services/programme/programme-store';
+import { createMissingLists, openProgrammeStore, syncParticipants, type ParticipantRoster, type ProgrammeStore } from '@/services/programme/programme-store';
+import type { RosterCache } from '@/services/storage/roster-cache';
 import type { Participant as ProfileParticipant } from './programme-profiles';
 
 /** The store could not be set up or opened; the message says what happened and what to do. */
@@ -14,7 +15,8 @@ export class ProgrammeStoreError extends Error {
   override readonly name = 'ProgrammeStoreError';
   constructor(
     message: string,
-    readonly reason: 'notOwner' | 'notGranted' | 'notSetUp' | 'unavailable',
+    /** `misconfigured`: the owners' group has no site the app can find (PROGRAMME_OWNER_GROUP_ID); `unavailable`: for now (the network, a busy service). */
+    readonly reason: 'notOwner' | 'notGranted' | 'notSetUp' | 'misconfigured' | 'unavailable',
   ) {
     super(message);
   }
@@ -34,7 +36,7 @@ export function describeStoreFailure(error: unknown): ProgrammeStoreError {
   if (error instanceof GraphRequestError && error.status === 404) {
     return new ProgrammeStoreError(
       'The programme owners’ group has no site that the app can find. Check PROGRAMME_OWNER_GROUP_ID with your admin: it must be a Microsoft 365 group or Team.',
-      'unavailable',
+      'misconfigured',
     );
   }
   return new ProgrammeStoreError('The programme’s lists could not be reached just now. Check your connection, then try again.', 'unavailable');
@@ -67,22 +69,50 @@ export async function openStore(client: GraphClient, ownerGroupId: string): Prom
   }
 }
 
+/** Where a device keeps the participant roster between opens, and under which key (tenant:person). */
+export interface KeptRosterPlace {
+  readonly cache: RosterCache;
+  readonly key: string;
+}
+
+/** Who takes part, or why the store could not say (the caller then reads everyone, as before the store existed). */
+export type StoreParticipants = { readonly participants: ProfileParticipant[] } | { readonly unavailable: ProgrammeStoreError };
+
 /**
  * Who takes part, for reading only their profiles (application/programme/programme-profiles.ts):
- * the store's participant entries, each with the copy of the person's profile it keeps. Undefined
- * when the store cannot be read (not set up yet, or not granted): then the caller reads everyone.
+ * the store's participant entries, each with the copy of the person's profile it keeps, one per
+ * person (the newest, should a race have left two). With a roster kept on the device, only what
+ * changed since is read (delta), and the roster is kept again.
+ *
+ * When the store is not set up yet, the app was not granted its site, or the owners' group has no
+ * site, the answer says so (`unavailable`, with words for the person); a failure for now (the
+ * network, a busy service) throws a
+ * {@link ProgrammeStoreError}, since reading everyone instead would take minutes at scale.
  */
-export async function storeParticipants(client: GraphClient, ownerGroupId: string, signal?: AbortSignal): Promise<ProfileParticipant[] | undefined> {
+export async function storeParticipants(client: GraphClient, ownerGroupId: string, kept?: KeptRosterPlace, signal?: AbortSignal): Promise<StoreParticipants> {
+  let store: ProgrammeStore;
   try {
-    const { participants } = await readParticipants(await openProgrammeStore(client, ownerGroupId), signal);
-    return participants.map((p) => ({
-      personId: p.personId,
-      profileUpdated: p.profileUpdated,
-      role: p.role === 'executive' ? 'mentee' : p.role,
-      ...(p.profile ? { profile: p.profile } : {}),
-    }));
+    store = await openProgrammeStore(client, ownerGroupId);
+  } catch (error) {
+    const failure = describeStoreFailure(error);
+    if (failure.reason !== 'unavailable') return { unavailable: failure };
+    throw failure;
+  }
+  let roster: ParticipantRoster;
+  try {
+    roster = await syncParticipants(store, kept && (await kept.cache.read(kept.key)), signal);
   } catch (error) {
     if (signal?.aborted) throw error;
-    return undefined;
+    const failure = describeStoreFailure(error);
+    if (failure.reason === 'notGranted') return { unavailable: failure };
+    throw failure;
   }
+  if (kept) await kept.cache.write(kept.key, roster);
+  const newest = new Map<string, ProfileParticipant>();
+  for (const { participant: p } of roster.entries) {
+    const known = newest.get(p.personId);
+    if (known && known.profileUpdated >= p.profileUpdated) continue;
+    newest.set(p.personId, { personId: p.personId, profileUpdated: p.profileUpdated, role: p.role === 'executive' ? 'mentee' : p.role, ...(p.profile ? { profile: p.profile } : {}) });
+  }
+  return { participants: [...newest.values()] };
 }

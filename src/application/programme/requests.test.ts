@@ -145,7 +145,9 @@ describe('a request through the programme store', () => {
     const problems: string[] = [];
     const as = async (person: DemoPerson) => {
       const client = clientOf(person);
-      const participants = (await storeParticipants(client, DEMO_OWNER_GROUP_ID))!;
+      const listed = await storeParticipants(client, DEMO_OWNER_GROUP_ID);
+      if (!('participants' in listed)) throw listed.unavailable;
+      const { participants } = listed;
       const programme = await openProgramme({ client, snapshot, levelGap: 1, now: () => NOW, participants });
       const participation = { store: () => openStore(client, DEMO_OWNER_GROUP_ID), onProblem: (message: string) => problems.push(message) };
       return { client, programme, participation, me: programme.list.find((p) => p.personId === person.id) };

@@ -73,6 +73,8 @@ interface StoredList {
   /** The list's change counter; each change records it for delta. */
   version: number;
   readonly changes: { version: number; id: string }[];
+  /** Delta tokens older than this can no longer be answered (their changes were forgotten): 410 Gone. */
+  forgottenBefore?: number;
   readonly createdBy: string;
   readonly createdDateTime: string;
 }
@@ -94,6 +96,9 @@ export interface ListsContext {
   readonly newId: () => string;
   readonly onChange?: () => void;
 }
+
+/** How many changes a list's log keeps for delta before it forgets the older half. */
+const CHANGE_LOG = 20_000;
 
 type ErrorAnswer = (status: number, code: string, message: string) => Answer;
 type Auth = { oid: string; scopes: Set<string> };
@@ -206,7 +211,7 @@ export class FakeLists {
     }
     if (!fieldsPart && method === 'DELETE') {
       list.items.delete(item.id);
-      list.changes.push({ version: ++list.version, id: item.id });
+      this.recordChange(list, item.id);
       this.context.onChange?.();
       return { status: 204 };
     }
@@ -284,16 +289,33 @@ export class FakeLists {
       version: 1,
     };
     list.items.set(item.id, item);
-    list.changes.push({ version: ++list.version, id: item.id });
+    this.recordChange(list, item.id);
     this.context.onChange?.();
     return item;
+  }
+
+  /**
+   * Records a change for delta. The log keeps the last {@link CHANGE_LOG} changes, as a service keeps
+   * changes for a while only; a token from before the oldest kept is then answered 410 Gone.
+   */
+  private recordChange(list: StoredList, id: string): void {
+    list.changes.push({ version: ++list.version, id });
+    if (list.changes.length > CHANGE_LOG) list.forgottenBefore = list.changes.splice(0, list.changes.length - CHANGE_LOG / 2).at(-1)!.version;
+  }
+
+  /** Forgets every change so far, as after a long time: older delta tokens are answered 410 Gone (for tests). */
+  forgetChanges(groupId: string, listName: string): void {
+    const list = [...this.site(groupId).lists.values()].find((l) => l.displayName.toLowerCase() === listName.toLowerCase());
+    if (!list) throw new Error(`No list ${listName} on the site of group ${groupId}`);
+    list.changes.splice(0);
+    list.forgottenBefore = list.version;
   }
 
   private touch(list: StoredList, item: StoredItem, by: string): void {
     item.version++;
     item.lastModifiedBy = by;
     item.lastModifiedDateTime = this.context.now().toISOString();
-    list.changes.push({ version: ++list.version, id: item.id });
+    this.recordChange(list, item.id);
     this.context.onChange?.();
   }
 
@@ -390,6 +412,13 @@ export class FakeLists {
     const at = typeof state.at === 'number' ? state.at : list.version;
     const offset = typeof state.o === 'number' ? state.o : 0;
     const since = state.v;
+    // The page: "410 Gone … and a Location header that contains a new nextLink that starts a fresh delta
+    // enumeration", when the changes since a token can no longer be given (they were forgotten here).
+    if (since > 0 && since < (list.forgottenBefore ?? 0)) {
+      const fresh = new URL(base);
+      for (const [k, v] of url.searchParams) if (k !== 'token') fresh.searchParams.set(k, v);
+      return { ...error(410, 'resyncChangesApplyDifferences', 'The changes since this token can no longer be given: enumerate the list again.'), headers: { Location: fresh.toString() } };
+    }
     const ids = since === 0 ? [...list.items.keys()] : [...new Set(list.changes.filter((c) => c.version > since && c.version <= at).map((c) => c.id))];
     const page = ids.slice(offset, offset + top);
     const more = offset + top < ids.length;

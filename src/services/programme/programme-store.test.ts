@@ -11,7 +11,8 @@ import {
   changeDecisions,
   createMissingLists,
   openProgrammeStore,
-  participantChanges,
+  syncParticipants,
+  type KeptRoster,
   PROGRAMME_LISTS,
   PROGRAMME_STORE_SCOPES,
   readAnswers,
@@ -80,8 +81,9 @@ describe('the programme store', () => {
     }
     const store = await storeFor(margaret);
     const before = graph.stats.httpRequests;
-    const first = await readParticipants(store);
-    expect(first.participants).toHaveLength(people.length);
+    const first = await syncParticipants(store);
+    expect(first.entries).toHaveLength(people.length);
+    expect(first.resynced).toBe(true);
     expect(graph.stats.httpRequests - before).toBe(2);
     expect(first.damaged).toEqual([]);
 
@@ -91,15 +93,38 @@ describe('the programme store', () => {
     await saveMyParticipation(await storeFor(people[0]!), people[0]!.id, null);
     await participate(diegoStore, diego.id, 'mentor');
 
-    const changes = await participantChanges(store, first.deltaLink);
-    expect(changes.changed.map((p) => [p.personId, p.role]).sort()).toEqual(
-      [
-        [diego.id, 'mentor'],
-        [aisha.id, 'mentor'],
-      ].sort(),
-    );
-    expect(changes.removed).toEqual([people[0]!.id]);
-    expect((await participantChanges(store, changes.deltaLink)).changed).toEqual([]);
+    // As a device keeps it between opens (JSON, no Maps).
+    const kept = JSON.parse(JSON.stringify(first)) as KeptRoster;
+    const beforeChanges = graph.stats.httpRequests;
+    const changes = await syncParticipants(store, kept);
+    expect(graph.stats.httpRequests - beforeChanges).toBe(1);
+    expect(changes.resynced).toBe(false);
+    const roles = new Map(changes.entries.map((e) => [e.participant.personId, e.participant.role]));
+    expect(roles.get(diego.id)).toBe('mentor');
+    expect(roles.get(aisha.id)).toBe('mentor');
+    expect(roles.has(people[0]!.id)).toBe(false);
+    expect(changes.entries).toHaveLength(new Set([...people.slice(1).map((p) => p.id), diego.id, aisha.id]).size);
+    expect(await syncParticipants(store, changes)).toMatchObject({ entries: changes.entries, resynced: false });
+  });
+
+  it('reads everyone afresh when Graph can no longer give the changes since a kept token (410 Gone), or the roster is of another list', async () => {
+    const { graph, storeFor } = await created();
+    const store = await storeFor(margaret);
+    await participate(await storeFor(diego), diego.id);
+    const first = await syncParticipants(store);
+    await participate(await storeFor(aisha), aisha.id);
+    graph.lists.forgetChanges(GROUP, PROGRAMME_LISTS.participants);
+    await saveMyParticipation(await storeFor(diego), diego.id, null);
+
+    // The fake answers 410 Gone, as the page says (behaviour/lists.test.ts).
+    const again = await syncParticipants(store, first);
+    expect(again.resynced).toBe(true);
+    expect(again.entries.map((e) => e.participant.personId)).toEqual([aisha.id]);
+    // A roster of another list (the store set up again) is not applied to this one.
+    const other = await syncParticipants(store, { ...again, list: 'another-site/another-list' });
+    expect(other).toMatchObject({ resynced: true, entries: again.entries });
+    // Nor one whose entries no longer read.
+    expect(await syncParticipants(store, { ...again, entries: [{ itemId: '1', participant: { personId: 7 } }] })).toMatchObject({ resynced: true });
   });
 
   it('does not trust an entry someone else changed, and names a damaged one without failing', async () => {
@@ -108,8 +133,7 @@ describe('the programme store', () => {
     await participate(await storeFor(diego), diego.id);
     await participate(await storeFor(aisha), aisha.id);
     // Margaret edits Diego's entry: SharePoint lets her (she may write items), and records her as the last to modify it.
-    await readParticipants(store);
-    const diegoItem = [...store.participantItems.entries()].find(([, id]) => id === diego.id)![0];
+    const diegoItem = (await syncParticipants(store)).entries.find((e) => e.participant.personId === diego.id)!.itemId;
     const url = `/sites/${encodeURIComponent(store.siteId)}/lists/${store.listIds.participants}/items`;
     await clientFor(margaret).write('PATCH', `${url}/${diegoItem}/fields`, PROGRAMME_STORE_SCOPES, {
       Data: JSON.stringify({ personId: diego.id, role: 'executive', profileUpdated: UPDATED }),

@@ -117,8 +117,6 @@ export interface ProgrammeStore {
   readonly ownerGroupId: string;
   /** People whose membership of the owners' group was looked up: id → owner or not. */
   readonly knownOwners: Map<string, boolean>;
-  /** Participant item id → person id, as last read (a deleted item in delta carries only its id). */
-  readonly participantItems: Map<string, string>;
 }
 
 /** What reading a list found besides its entries: entries left out, and why. */
@@ -165,12 +163,33 @@ export async function findProgrammeSite(client: GraphClient, ownerGroupId: strin
   return readAnswer(siteSchema, answer, 'finding the programme’s site').id;
 }
 
+/** Stores opened by each client (one per surface), by owners' group: each is opened once. */
+const opened = new WeakMap<GraphClient, Map<string, Promise<ProgrammeStore>>>();
+
 /**
  * Opens the store on the owners' group's site: finds each list by name. A missing list throws
  * GraphRequestError with code `ProgrammeStoreMissing` (an owner creates them: ensureProgrammeStore).
  * Owners are those `isOwner` names and whoever created the lists (only the owners' group may).
+ * Opening takes six requests, so a client opens each store once and every later use shares it (and
+ * what it learnt of owners); a failed open is not kept, so the next use tries again.
  */
 export async function openProgrammeStore(client: GraphClient, ownerGroupId: string, isOwner: (personId: string) => boolean = () => false): Promise<ProgrammeStore> {
+  let byGroup = opened.get(client);
+  if (!byGroup) opened.set(client, (byGroup = new Map()));
+  let store = byGroup.get(ownerGroupId);
+  if (!store) {
+    const opening = openLists(client, ownerGroupId);
+    byGroup.set(ownerGroupId, opening);
+    opening.catch(() => {
+      if (byGroup.get(ownerGroupId) === opening) byGroup.delete(ownerGroupId);
+    });
+    store = opening;
+  }
+  const shared = await store;
+  return { ...shared, isOwner: (person) => shared.isOwner(person) || isOwner(person) };
+}
+
+async function openLists(client: GraphClient, ownerGroupId: string): Promise<ProgrammeStore> {
   const siteId = await findProgrammeSite(client, ownerGroupId);
   const listIds = {} as Record<ProgrammeListKind, string>;
   const creators = new Set<string>();
@@ -204,8 +223,7 @@ export async function openProgrammeStore(client: GraphClient, ownerGroupId: stri
     listIds,
     ownerGroupId,
     knownOwners,
-    isOwner: (person) => creators.has(person) || knownOwners.get(person) === true || isOwner(person),
-    participantItems: new Map(),
+    isOwner: (person) => creators.has(person) || knownOwners.get(person) === true,
   };
 }
 
@@ -314,52 +332,86 @@ const byThePerson = (personId: string, author: ReturnType<typeof authorOf>) => a
 const trustParticipant = (value: Participant, author: ReturnType<typeof authorOf>) => byThePerson(value.personId, author);
 
 /**
- * Everyone taking part (each entry by the person themself), with the deltaLink that
- * {@link participantChanges} reads changes from. Read through delta, so one round gives both.
+ * Who takes part, as a reader last knew it: each trusted entry with its list item id (a deleted item
+ * in delta carries only its id), and the deltaLink that reads what changed since. A device keeps it
+ * between opens (services/storage/roster-cache.ts), as the entries' `participant` it read.
  */
-export async function readParticipants(store: ProgrammeStore, signal?: AbortSignal): Promise<{ participants: Participant[]; deltaLink: string } & ReadProblems> {
-  const { items, deltaLink } = await readPages(store.client, `${listUrl(store, 'participants')}/items/delta?$expand=fields&$top=${PAGE_SIZE}`, 'reading who takes part', signal);
-  if (!deltaLink) throw readAnswer(z.never(), undefined, 'reading who takes part');
-  const read = collect('participants', items, participantSchema, trustParticipant);
-  store.participantItems.clear();
-  for (const entry of read.entries) store.participantItems.set(entry.itemId, entry.value.personId);
-  return { participants: read.entries.map((e) => e.value), deltaLink, untrusted: read.untrusted, damaged: read.damaged };
+export interface ParticipantRoster {
+  /** The list it was read from (site and list id): a roster of another list is read afresh. */
+  readonly list: string;
+  readonly deltaLink: string;
+  readonly entries: readonly { readonly itemId: string; readonly participant: Participant }[];
 }
 
+/** A roster as a device kept it: its participants are checked again before use. */
+export interface KeptRoster {
+  readonly list: string;
+  readonly deltaLink: string;
+  readonly entries: readonly { readonly itemId: string; readonly participant: unknown }[];
+}
+
+/** Whether a kept roster is of this store's participant list and every entry still reads; else undefined. */
+function usableRoster(store: ProgrammeStore, kept: KeptRoster | undefined): Map<string, Participant> | undefined {
+  if (!kept || kept.list !== participantList(store)) return undefined;
+  const entries = new Map<string, Participant>();
+  for (const { itemId, participant } of kept.entries) {
+    const parsed = participantSchema.safeParse(participant);
+    if (!parsed.success) return undefined;
+    entries.set(itemId, parsed.data);
+  }
+  return entries;
+}
+
+const participantList = (store: ProgrammeStore) => `${store.siteId}/${store.listIds.participants}`;
+
 /**
- * What changed among participants since `deltaLink`: entries added or changed (trusted ones), the
- * person ids of entries removed (an entry no longer trusted counts as removed), and the next deltaLink.
+ * Everyone taking part (each entry by the person themself), through the list's delta
+ * (https://learn.microsoft.com/graph/api/listitem-delta). With a roster the device kept, only what
+ * changed since its deltaLink is read: an item seen again replaces the one kept (the last occurrence
+ * counts, as the page says), a deleted one is dropped, and one no longer trusted or readable is
+ * dropped too. Without one, or when Graph answers 410 Gone (it can no longer give the changes since
+ * that token, e.g. after a long time away; the page says to start a new enumeration), everyone is
+ * read afresh (`resynced`). The problems count only the entries read this time.
  */
-export async function participantChanges(
-  store: ProgrammeStore,
-  deltaLink: string,
-  signal?: AbortSignal,
-): Promise<{ changed: Participant[]; removed: string[]; deltaLink: string } & ReadProblems> {
-  const { items, deltaLink: next } = await readPages(store.client, deltaLink, 'reading who takes part', signal);
-  if (!next) throw readAnswer(z.never(), undefined, 'reading who takes part');
-  const changed: Participant[] = [];
-  const removed: string[] = [];
+export async function syncParticipants(store: ProgrammeStore, kept?: KeptRoster, signal?: AbortSignal): Promise<ParticipantRoster & ReadProblems & { readonly resynced: boolean }> {
+  const known = usableRoster(store, kept);
+  const fresh = `${listUrl(store, 'participants')}/items/delta?$expand=fields&$top=${PAGE_SIZE}`;
+  let read: { items: Item[]; deltaLink: string | undefined };
+  let entries = known ?? new Map<string, Participant>();
+  let resynced = known === undefined;
+  try {
+    read = await readPages(store.client, known ? kept!.deltaLink : fresh, 'reading who takes part', signal);
+  } catch (error) {
+    if (!(known && error instanceof GraphRequestError && error.status === 410)) throw error;
+    read = await readPages(store.client, fresh, 'reading who takes part', signal);
+    entries = new Map();
+    resynced = true;
+  }
+  if (!read.deltaLink) throw readAnswer(z.never(), undefined, 'reading who takes part');
   const damaged: string[] = [];
   let untrusted = 0;
-  for (const item of items) {
-    const known = store.participantItems.get(item.id);
-    if (item.deleted || item['@removed'] !== undefined) {
-      if (known) removed.push(known);
-      store.participantItems.delete(item.id);
-      continue;
-    }
+  for (const item of read.items) {
+    entries.delete(item.id);
+    if (item.deleted || item['@removed'] !== undefined) continue;
     const entry = readEntry(item, participantSchema, trustParticipant);
-    if (entry === 'damaged' || entry === 'untrusted') {
-      if (entry === 'damaged') damaged.push(`entry ${item.id} in ${PROGRAMME_LISTS.participants}`);
-      else untrusted++;
-      if (known) removed.push(known);
-      store.participantItems.delete(item.id);
-      continue;
-    }
-    store.participantItems.set(item.id, entry.value.personId);
-    changed.push(entry.value);
+    if (entry === 'damaged') damaged.push(`entry ${item.id} in ${PROGRAMME_LISTS.participants}`);
+    else if (entry === 'untrusted') untrusted++;
+    else entries.set(item.id, entry.value);
   }
-  return { changed, removed, deltaLink: next, untrusted, damaged };
+  return {
+    list: participantList(store),
+    deltaLink: read.deltaLink,
+    entries: [...entries].map(([itemId, participant]) => ({ itemId, participant })),
+    untrusted,
+    damaged,
+    resynced,
+  };
+}
+
+/** Everyone taking part, read afresh (no roster kept). */
+export async function readParticipants(store: ProgrammeStore, signal?: AbortSignal): Promise<{ participants: Participant[] } & ReadProblems> {
+  const { entries, untrusted, damaged } = await syncParticipants(store, undefined, signal);
+  return { participants: entries.map((e) => e.participant), untrusted, damaged };
 }
 
 const fieldsOf = (personId: string, value: unknown, title: string) => ({ Title: title, PersonId: personId, Data: JSON.stringify(value) });

@@ -28,7 +28,7 @@ describe('the app database', () => {
     await openAppDatabase();
     // The newer version's open is blocked while an older connection stays open.
     const outcome = await new Promise<string>((resolve) => {
-      void openDB(DATABASE_NAME, 3, { blocked: () => resolve('blocked') }).then((newer) => {
+      void openDB(DATABASE_NAME, 4, { blocked: () => resolve('blocked') }).then((newer) => {
         newer.close();
         resolve('opened');
       });

@@ -2,17 +2,18 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { z } from 'zod';
 
 /**
- * The app's one IndexedDB database on the device: the directory cache and the profile cache, each
- * a store keyed by `tenant:person`. Holds what Graph lets every member of the tenant read (the
+ * The app's one IndexedDB database on the device: the directory cache, the profile cache and the
+ * programme's participant roster, each a store keyed by `tenant:person`. Holds what Graph lets every member of the tenant read (the
  * directory, the profiles people published), never tokens and never what a pair wrote.
  */
 export const DATABASE_NAME = 'reverse-mentoring';
 export const DIRECTORY_SNAPSHOTS = 'directory-snapshots';
 export const DIRECTORY_CHECKPOINTS = 'directory-checkpoints';
 export const PROGRAMME_PROFILES = 'programme-profiles';
-const STORES = [DIRECTORY_SNAPSHOTS, DIRECTORY_CHECKPOINTS, PROGRAMME_PROFILES];
-/** Version 2 added the profile cache; an upgrade creates whichever store is missing. */
-const VERSION = 2;
+export const PROGRAMME_ROSTERS = 'programme-rosters';
+const STORES = [DIRECTORY_SNAPSHOTS, DIRECTORY_CHECKPOINTS, PROGRAMME_PROFILES, PROGRAMME_ROSTERS];
+/** Version 2 added the profile cache, 3 the participant roster; an upgrade creates whichever store is missing. */
+const VERSION = 3;
 
 let shared: Promise<IDBPDatabase> | undefined;
 /** This version's upgrade is waiting for a tab of an earlier version to close. */
@@ -100,4 +101,30 @@ export function validCached<T>(schema: z.ZodType<T>, what: string, value: unknow
   const parsed = schema.safeParse(value);
   if (!parsed.success) console.warn(`Ignoring a cached ${what} that is not valid`, parsed.error.issues[0]);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** Values kept on the device by key (tenant:person), validated again when read. */
+export interface KeyedCache<T> {
+  read(key: string): Promise<T | undefined>;
+  write(key: string, value: T): Promise<void>;
+}
+
+/**
+ * A cache in one store of the app's database; it works as empty when the database cannot be used.
+ * `schema` checks what is read (its output is taken as a `T`: zod's optional keys may be undefined).
+ */
+export function indexedDbCache<T>(store: string, schema: z.ZodType, what: string): KeyedCache<T> {
+  return {
+    read: (key) => withAppDatabase(async (database) => validCached(schema, what, await database.get(store, key)) as T | undefined, undefined),
+    write: (key, value) => withAppDatabase(async (database) => void (await database.put(store, value, key)), undefined),
+  };
+}
+
+/** The same cache in memory: for tests, benchmarks, and where IndexedDB is unavailable. */
+export function memoryCache<T>(schema: z.ZodType, what: string): KeyedCache<T> {
+  const kept = new Map<string, T>();
+  return {
+    read: (key) => Promise.resolve(validCached(schema, what, kept.get(key)) as T | undefined),
+    write: (key, value) => Promise.resolve(void kept.set(key, structuredClone(value))),
+  };
 }

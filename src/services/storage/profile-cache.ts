@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProfileAnswer } from '../profile/profile-store';
-import { PROGRAMME_PROFILES, validCached, withAppDatabase } from './app-database';
+import { indexedDbCache, memoryCache, PROGRAMME_PROFILES, type KeyedCache } from './app-database';
 
 /**
  * The programme's profiles as last read, kept on the device per tenant and signed-in person so the
@@ -20,31 +20,15 @@ export interface CachedProfile extends ProfileAnswer {
 }
 
 /** Where the profiles are kept between opens. */
-export interface ProfileCache {
-  read(key: string): Promise<CachedProfiles | undefined>;
-  write(key: string, profiles: CachedProfiles): Promise<void>;
-}
+export type ProfileCache = KeyedCache<CachedProfiles>;
 
 const cachedSchema = z.object({
   entries: z.array(z.object({ personId: z.string().min(1), stamp: z.string().optional(), extension: z.unknown() })),
   savedAt: z.string().optional(),
 });
 
-const valid = (value: unknown) => validCached(cachedSchema, 'set of profiles', value) as CachedProfiles | undefined;
-
 /** The cache in IndexedDB (the app's database, app-database.ts). */
-export function createIndexedDbProfileCache(): ProfileCache {
-  return {
-    read: (key) => withAppDatabase(async (database) => valid(await database.get(PROGRAMME_PROFILES, key)), undefined),
-    write: (key, profiles) => withAppDatabase(async (database) => void (await database.put(PROGRAMME_PROFILES, profiles, key)), undefined),
-  };
-}
+export const createIndexedDbProfileCache = (): ProfileCache => indexedDbCache(PROGRAMME_PROFILES, cachedSchema, 'set of profiles');
 
 /** The cache in memory: for tests, benchmarks, and where IndexedDB is unavailable. */
-export function createMemoryProfileCache(): ProfileCache {
-  const kept = new Map<string, CachedProfiles>();
-  return {
-    read: (key) => Promise.resolve(valid(kept.get(key))),
-    write: (key, profiles) => Promise.resolve(void kept.set(key, profiles)),
-  };
-}
+export const createMemoryProfileCache = (): ProfileCache => memoryCache(cachedSchema, 'set of profiles');

@@ -185,4 +185,21 @@ describeOperation('list items delta', () => {
     expect(latest.body).toEqual({ value: [], '@odata.deltaLink': expect.stringContaining('token=') });
     expectGraphError(await send(graph, `${items}/delta?token=nonsense`, { as: member.id, scopes: SCOPES }), 400, 'invalidRequest');
   });
+
+  it('answers 410 Gone with a Location that starts a fresh enumeration once the changes since a token are forgotten', async () => {
+    const graph = graphWith();
+    const { items } = await books(graph);
+    await widget(graph, items);
+    const deltaLink = String((await send(graph, `${items}/delta`, { as: member.id, scopes: SCOPES })).body['@odata.deltaLink']);
+    await widget(graph, items);
+    graph.lists.forgetChanges(GROUP, 'Books');
+    const gone = await send(graph, deltaLink, { as: member.id, scopes: SCOPES });
+    expectGraphError(gone, 410, 'resyncChangesApplyDifferences');
+    const fresh = gone.headers.get('location')!;
+    expect(fresh).toMatch(/\/items\/delta$/);
+    const again = await send(graph, fresh, { as: member.id, scopes: SCOPES });
+    expect(again.body.value!.map((i) => i.id)).toEqual(['1', '2']);
+    // A token from after the forgetting still reads its changes.
+    expect((await send(graph, String(again.body['@odata.deltaLink']), { as: member.id, scopes: SCOPES })).body.value).toEqual([]);
+  });
 });
