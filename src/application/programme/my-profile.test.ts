@@ -32,13 +32,14 @@ describe('my profile', () => {
       graph,
       margaret.id,
       undefined,
-      { mentee: { wantsToLearn: ['gaming'] }, learnInOwnWords: '  <b>games</b> ', teachInOwnWords: 'not a mentor', languages: ['en'] },
+      { mentee: { wantsToLearn: ['gaming'] }, learnInOwnWords: '  <b>games</b> ', hopeInOwnWords: ' to play with my kids ', teachInOwnWords: 'not a mentor', languages: ['en'] },
       { timeZone: 'Europe/Stockholm', now: NOW },
     );
     expect(saved).toEqual({
       personId: margaret.id,
       mentee: { wantsToLearn: ['gaming'] },
       learnInOwnWords: '<b>games</b>',
+      hopeInOwnWords: 'to play with my kids',
       languages: ['en'],
       timeZone: 'Europe/Stockholm',
       load: 0,

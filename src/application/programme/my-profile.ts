@@ -57,6 +57,7 @@ export interface ProfileChoices {
   readonly teachInOwnWords?: string;
   readonly mentee?: { readonly wantsToLearn: readonly string[] };
   readonly learnInOwnWords?: string;
+  readonly hopeInOwnWords?: string;
   readonly languages: readonly string[];
 }
 
@@ -91,11 +92,13 @@ export async function updateMyProfile(client: GraphClient, me: StoredProfile | u
 export function profileFromChoices(me: StoredProfile | undefined, choices: ProfileChoices, context: { readonly timeZone: string; readonly now: number }): MyProfile {
   const teach = choices.mentor ? choices.teachInOwnWords?.trim() : undefined;
   const learn = choices.mentee ? choices.learnInOwnWords?.trim() : undefined;
+  const hope = choices.mentee ? choices.hopeInOwnWords?.trim() : undefined;
   return {
     ...(choices.mentor ? { mentor: { capacity: choices.mentor.capacity, canTeach: [...choices.mentor.canTeach] } } : {}),
     ...(teach ? { teachInOwnWords: teach } : {}),
     ...(choices.mentee ? { mentee: { wantsToLearn: [...choices.mentee.wantsToLearn] } } : {}),
     ...(learn ? { learnInOwnWords: learn } : {}),
+    ...(hope ? { hopeInOwnWords: hope } : {}),
     languages: [...choices.languages],
     timeZone: context.timeZone,
     load: me?.accepted?.length ?? me?.load ?? 0,

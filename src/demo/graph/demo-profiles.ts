@@ -50,6 +50,7 @@ export function generateDemoProfiles(users: readonly DemoUser[], options: { seed
     put(byId.get(margaret.id)!, {
       wantsToLearn: ['generative-ai', 'social-media', 'younger-customers'],
       learn: 'I want to use AI tools myself rather than hear about them, and to understand how our younger customers decide.',
+      hope: 'To stop nodding along in AI discussions, and to bring one idea from each session to the executive team.',
     });
   if (diego && byId.has(diego.id)) {
     put(byId.get(diego.id)!, { mentorCapacity: 2, canTeach: ['generative-ai', 'gaming', 'new-tools'], teach: 'I build AI side projects and play competitively.' });

@@ -59,6 +59,7 @@ export function ProfileCard() {
       mentee: Boolean(me?.mentee),
       wantsToLearn: [...(me?.mentee?.wantsToLearn ?? [])],
       learn: me?.learnInOwnWords ?? '',
+      hope: me?.hopeInOwnWords ?? '',
       languages: [...(me?.languages ?? new Set([own, 'en']))],
     });
   };
@@ -79,7 +80,7 @@ export function ProfileCard() {
       const languages = d.languages;
       await saveChoices({
         ...(d.mentor ? { mentor: { capacity: Number(d.capacity), canTeach: d.canTeach }, teachInOwnWords: d.teach } : {}),
-        ...(d.mentee ? { mentee: { wantsToLearn: d.wantsToLearn }, learnInOwnWords: d.learn } : {}),
+        ...(d.mentee ? { mentee: { wantsToLearn: d.wantsToLearn }, learnInOwnWords: d.learn, hopeInOwnWords: d.hope } : {}),
         languages,
       });
       setDraft(undefined);

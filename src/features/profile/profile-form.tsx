@@ -22,6 +22,8 @@ export interface Draft {
   mentee: boolean;
   wantsToLearn: string[];
   learn: string;
+  /** What they hope to get from it, in their words. */
+  hope: string;
   /**
    * The languages as stored: codes chosen from the list, and whatever an earlier profile stored that
    * is no language code (shown as not recognised, and kept unless removed).
@@ -185,6 +187,9 @@ export function ProfileForm({
           <TopicChoices legend="What do you want to learn?" chosen={draft.wantsToLearn} onChange={(wantsToLearn) => update({ wantsToLearn })} />
           <Field label="In your own words (optional)" hint={`${draft.learn.length} of ${MAX_WORDS} characters`}>
             <Textarea value={draft.learn} maxLength={MAX_WORDS} onChange={(_, d) => update({ learn: d.value })} />
+          </Field>
+          <Field label="What do you hope to get from it? (optional)" hint={`${draft.hope.length} of ${MAX_WORDS} characters. Shown to the reverse mentors you ask.`}>
+            <Textarea value={draft.hope} maxLength={MAX_WORDS} onChange={(_, d) => update({ hope: d.value })} />
           </Field>
         </>
       )}

@@ -23,7 +23,7 @@ function open(graph: FakeGraph) {
 }
 
 describe('the requests card', () => {
-  it('shows the reverse mentor what the executive wants to learn, in their own words too', async () => {
+  it('shows the reverse mentor what the executive wants to learn, in their own words too, and what they hope from it', async () => {
     const extensions = new Map(generateDemoProfiles(users));
     extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...extensions.get(margaret.id)![PROFILE_EXTENSION], asked: aisha.id } });
     open(new FakeGraph({ users, extensions }));
@@ -33,6 +33,7 @@ describe('the requests card', () => {
     within(request).getByText('Margaret Lindqvist');
     within(request).getByText('Wants to learn about generative AI, social media and younger customers.');
     within(request).getByText(/^In their words: “I want to use AI tools myself/);
+    within(request).getByText(/^What they hope from it: “To stop nodding along in AI discussions/);
     expect(within(request).getByRole('button', { name: 'Accept Margaret Lindqvist' })).toBeDefined();
   }, 120_000);
 

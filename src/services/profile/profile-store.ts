@@ -22,6 +22,8 @@ export const MAX_OWN_WORDS = 200;
 export interface StoredProfile extends ProgrammeProfile {
   readonly teachInOwnWords?: string;
   readonly learnInOwnWords?: string;
+  /** What an executive hopes to get from the programme, in their words (shown to the mentor they ask). */
+  readonly hopeInOwnWords?: string;
   /** Executives this mentor has accepted, kept by the mentor so every client sees their load. */
   readonly load: number;
   readonly updated: string;
@@ -45,6 +47,7 @@ const storedSchema = z.object({
   teach: z.string().max(MAX_OWN_WORDS).optional(),
   wantsToLearn: topics.optional(),
   learn: z.string().max(MAX_OWN_WORDS).optional(),
+  hope: z.string().max(MAX_OWN_WORDS).optional(),
   languages: z.array(z.string().min(2).max(12)).min(1).max(8),
   timeZone: z.string().min(1).max(64),
   load: z.number().int().min(0).max(3).default(0),
@@ -92,6 +95,7 @@ export function readStoredProfile(personId: string, extension: unknown): StoredP
     timeZone: p.timeZone,
     ...(p.teach ? { teachInOwnWords: p.teach } : {}),
     ...(p.learn ? { learnInOwnWords: p.learn } : {}),
+    ...(p.hope ? { hopeInOwnWords: p.hope } : {}),
     load: p.load,
     updated: p.updated,
     ...(p.asked ? { asked: p.asked } : {}),
@@ -110,6 +114,7 @@ export function toExtension(profile: Omit<StoredProfile, 'personId'>): Record<st
     ...(profile.teachInOwnWords ? { teach: profile.teachInOwnWords } : {}),
     ...(profile.mentee ? { wantsToLearn: [...profile.mentee.wantsToLearn] } : {}),
     ...(profile.learnInOwnWords ? { learn: profile.learnInOwnWords } : {}),
+    ...(profile.hopeInOwnWords ? { hope: profile.hopeInOwnWords } : {}),
     languages: [...profile.languages],
     timeZone: profile.timeZone,
     load: profile.load,
