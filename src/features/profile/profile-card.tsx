@@ -102,6 +102,21 @@ export function ProfileCard() {
     );
   }
 
+  const problems = (
+    <>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {participationProblem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{participationProblem}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+
   if (!me) {
     return (
       <SectionCard title="Your profile" description="Take part as a reverse mentor, as an executive who wants one, or both.">
@@ -126,16 +141,7 @@ export function ProfileCard() {
             </MessageBarBody>
           </MessageBar>
         )}
-        {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-        {participationProblem && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{participationProblem}</MessageBarBody>
-          </MessageBar>
-        )}
+        {problems}
         <CardActions>
           <Button
             appearance="primary"
@@ -163,16 +169,7 @@ export function ProfileCard() {
         </Body1>
       ))}
       <Caption1>Stored with your own Microsoft 365 account. Only you can change it.</Caption1>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {participationProblem && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{participationProblem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {problems}
       <CardActions>
         <Button onClick={startEditing}>Edit</Button>
         <Button
