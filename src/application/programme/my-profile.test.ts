@@ -9,21 +9,13 @@ import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile } from '@/services/profile/profile-store';
 import { createMissingLists, openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
 import { optOut, saveMyChoices, updateMyProfile, type Participation } from './my-profile';
+import { bookingRecord } from '@/demo/testing/booking-record';
 
 const users = generateDemoTenant({ size: 60 });
 const margaret = DEMO_PEOPLE[0]!;
 const NOW = Date.parse('2026-11-23T09:00:00Z');
 const client = () => new GraphClient({ identity: createDemoIdentity(margaret), fetch: new FakeGraph({ users }).fetch, sleep: () => Promise.resolve() });
-const booking: BookingRecord = {
-  with: DEMO_PEOPLE[2]!.id,
-  start: '2026-10-05T09:00:00.000Z',
-  zone: 'Europe/Stockholm',
-  everyWeeks: 2,
-  weeks: 26,
-  minutes: 45,
-  uid: 'uid-1',
-  workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
-};
+const booking: BookingRecord = bookingRecord({ with: DEMO_PEOPLE[2]!.id });
 
 describe('my profile', () => {
   it('opts in from the person’s choices, in their time zone, marked updated by the clock', async () => {

@@ -11,6 +11,7 @@ import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { isActive } from '@/services/graph/directory-person';
 import { openProgramme, pastPairsOf, readProgrammeProfiles, seriesEnded } from './open-programme';
 import { suggestFor } from './suggest';
+import { bookingRecord } from '@/demo/testing/booking-record';
 
 const users = generateDemoTenant({ size: 400 });
 const [margaret, , aisha] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
@@ -32,17 +33,7 @@ async function open(margaretProfile?: (profile: Record<string, unknown>) => Reco
   return openProgramme({ client, snapshot, levelGap: 1, now: () => NOW });
 }
 
-const booking = (partner: string, change: Partial<BookingRecord> = {}): BookingRecord => ({
-  with: partner,
-  start: '2026-10-05T09:00:00.000Z',
-  zone: 'Europe/Stockholm',
-  everyWeeks: 2,
-  weeks: 26,
-  minutes: 45,
-  uid: `uid-${partner}`,
-  workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
-  ...change,
-});
+const booking = (partner: string, change: Partial<BookingRecord> = {}): BookingRecord => bookingRecord({ with: partner, uid: `uid-${partner}`, ...change });
 
 describe('opening the programme', () => {
   it('builds the org model, reads everyone’s profiles (naming the damaged ones) and suggests reverse mentors', async () => {

@@ -24,6 +24,7 @@ import {
   withoutExclusion,
   withoutPin,
 } from './proposal';
+import { bookingRecord } from '@/demo/testing/booking-record';
 
 const users = generateDemoTenant({ size: 400 });
 const priya = DEMO_PEOPLE[3]!;
@@ -132,17 +133,7 @@ describe('the programme proposal', () => {
 });
 
 describe('who the proposal leaves out', () => {
-  const record = (withId: string, ended?: string) => ({
-    with: withId,
-    start: '2026-10-05T09:00:00.000Z',
-    zone: 'Europe/Stockholm',
-    everyWeeks: 2,
-    weeks: 26,
-    minutes: 45,
-    uid: `uid-${withId}`,
-    workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
-    ...(ended ? { ended } : {}),
-  });
+  const record = (withId: string, ended?: string) => bookingRecord({ with: withId, uid: `uid-${withId}`, ...(ended ? { ended } : {}) });
   const profiles = [
     { personId: 'mentor', mentor: { capacity: 2, canTeach: [] }, accepted: ['ended', 'running'] },
     { personId: 'ended', mentee: { wantsToLearn: [] }, asked: 'mentor', bookings: [record('mentor', '2026-11-01')] },

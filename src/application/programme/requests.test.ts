@@ -12,6 +12,7 @@ import { answerRequest, askToPair, atCapacity, myMentees, myRequest, requestsWai
 import { suggestFor } from './suggest';
 import { openStore, storeParticipants } from './programme-store-setup';
 import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
+import { bookingRecord } from '@/demo/testing/booking-record';
 
 const users = generateDemoTenant({ size: 400 });
 const [margaret, diego, aisha] = DEMO_PEOPLE as [DemoPerson, DemoPerson, DemoPerson];
@@ -97,16 +98,7 @@ describe('asking a reverse mentor to pair, and answering', () => {
 
     // Margaret ends the pairing: her booking record says so.
     const booked = (await as(margaret)).me!;
-    const record = {
-      with: aisha.id,
-      start: '2026-10-05T09:00:00.000Z',
-      zone: 'Europe/Stockholm',
-      everyWeeks: 2,
-      weeks: 26,
-      minutes: 45,
-      uid: 'uid-1',
-      workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
-    };
+    const record = bookingRecord({ with: aisha.id });
     await updateMyProfile(exec.client, booked, { bookings: [{ ...record, ended: '2026-11-22' }] }, NOW);
 
     // Aisha mentors nobody now, is not full, and nobody's matcher counts her as taken.

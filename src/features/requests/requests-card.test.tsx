@@ -12,6 +12,7 @@ import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { RequestsCard } from './requests-card';
+import { bookingRecord } from '@/demo/testing/booking-record';
 
 afterEach(cleanup);
 
@@ -40,17 +41,7 @@ describe('the requests card', () => {
   it('once Margaret’s pairing with Aisha ended, Aisha mentors nobody and can accept someone new', async () => {
     const extensions = new Map(generateDemoProfiles(users));
     const own = (id: string) => extensions.get(id)![PROFILE_EXTENSION]!;
-    const ended = {
-      with: aisha.id,
-      start: '2026-10-05T09:00:00.000Z',
-      zone: 'Europe/Stockholm',
-      everyWeeks: 2,
-      weeks: 26,
-      minutes: 45,
-      uid: 'uid-1',
-      workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
-      ended: '2026-11-20',
-    };
+    const ended = bookingRecord({ with: aisha.id, ended: '2026-11-20' });
     extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own(margaret.id), asked: aisha.id, bookings: [ended] } });
     extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), accepted: [margaret.id], load: 1 } });
     // Someone else asks Aisha.

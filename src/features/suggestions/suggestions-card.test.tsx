@@ -10,6 +10,8 @@ import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { readMyProfile } from '@/services/profile/profile-store';
 import { useProgramme } from '@/context/programme-context';
 import { SuggestionsCard } from './suggestions-card';
+import { bookingRecord } from '@/demo/testing/booking-record';
+import type { BookingRecord } from '@/domain/booking/pair-schedule';
 
 afterEach(cleanup);
 
@@ -33,17 +35,7 @@ describe('the suggestions card', () => {
     cleanup();
 
     const own = extensions.get(margaret.id)![PROFILE_EXTENSION]!;
-    const ended = {
-      with: aisha.id,
-      start: '2025-01-06T09:00:00.000Z',
-      zone: 'Europe/Stockholm',
-      everyWeeks: 2,
-      weeks: 26,
-      minutes: 45,
-      uid: 'uid-1',
-      workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
-      ended: '2025-06-30',
-    };
+    const ended = bookingRecord({ with: aisha.id, start: '2025-01-06T09:00:00.000Z', ended: '2025-06-30' });
     extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own, bookings: [ended] } });
     const client = open(new FakeGraph({ users, extensions }));
     const ask = await screen.findAllByRole('button', { name: /^Ask to pair with / }, { timeout: 60_000 });
@@ -57,24 +49,14 @@ describe('the suggestions card', () => {
   }, 120_000);
 
   /** The demo tenant with Margaret having asked Aisha, Aisha having accepted, and Margaret's bookings as given. */
-  function paired(bookings: readonly Record<string, unknown>[]) {
+  function paired(bookings: readonly BookingRecord[]) {
     const extensions = generateDemoProfiles(users);
     const own = (id: string) => extensions.get(id)![PROFILE_EXTENSION]!;
     extensions.set(margaret.id, { [PROFILE_EXTENSION]: { ...own(margaret.id), asked: aisha.id, ...(bookings.length ? { bookings } : {}) } });
     extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), accepted: [margaret.id], load: 1 } });
     return new FakeGraph({ users, extensions });
   }
-  const series = (change: Record<string, unknown> = {}) => ({
-    with: aisha.id,
-    start: new Date(Date.now() - 14 * 86_400_000).toISOString(),
-    zone: 'Europe/Stockholm',
-    everyWeeks: 2,
-    weeks: 26,
-    minutes: 45,
-    uid: 'uid-1',
-    workspace: 'https://contoso-my.sharepoint.com/personal/x/Documents/pair.json',
-    ...change,
-  });
+  const series = (change: Partial<BookingRecord> = {}) => bookingRecord({ with: aisha.id, start: new Date(Date.now() - 14 * 86_400_000).toISOString(), ...change });
 
   it('after the pairing ended, suggests others (never Aisha) instead of "accepted", and lets Margaret ask someone new', async () => {
     open(paired([series({ ended: new Date().toISOString().slice(0, 10) })]));
