@@ -70,7 +70,8 @@ describe('the personal tab’s home', () => {
     within(pair).getByText(/Graduate Software Engineer/);
     within(pair).getByText(/there$/);
     // Diego's own words, which he wrote on opting in.
-    within(pair).getByText('In their words: “I build AI side projects and play competitively.”');
+    within(pair).getByText('In their words');
+    within(pair).getByText('“I build AI side projects and play competitively.”');
 
     const join = await within(pair).findByRole('link', { name: 'Join' }, { timeout: 30_000 });
     expect(join.getAttribute('href')).toBe(booked.series.joinUrl);

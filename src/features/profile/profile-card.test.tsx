@@ -42,4 +42,25 @@ describe('the profile card', () => {
     expect(screen.queryByText(/^You opted out/)).toBeNull();
     expect(stored.get(margaret.id)).toEqual(before);
   }, 120_000);
+
+  it('keeps every character typed past the limit, says by how much it is over where it is typed, and saves once it fits', async () => {
+    const extensions = new Map(generateDemoProfiles(users));
+    const stored = new Map<string, Record<string, unknown> | undefined>();
+    const graph = new FakeGraph({ users, extensions, onExtensionChange: (id, _name, properties) => stored.set(id, properties) });
+    renderWithServices(<ProfileCard />, graph, margaret);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }, { timeout: 60_000 }));
+
+    const hope = (await screen.findByRole('textbox', { name: /What do you hope to get from the programme/ }, { timeout: 60_000 })) as HTMLTextAreaElement;
+    const long = `${'To learn how our youngest customers choose, '.repeat(5)}and more.`;
+    fireEvent.change(hope, { target: { value: long } });
+    expect(hope.value).toBe(long);
+    screen.getByText(`${long.length} of 200 characters: shorten it by ${long.length - 200} to save.`);
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.change(hope, { target: { value: long.slice(0, 200) } });
+    screen.getByText('200 of 200 characters. Shown to the reverse mentors you ask and to yours.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('button', { name: 'Edit' }, { timeout: 60_000 });
+    expect(stored.get(margaret.id)).toMatchObject({ hope: long.slice(0, 200) });
+  }, 120_000);
 });

@@ -155,6 +155,8 @@ export function ProfileForm({
   onCancel: () => void;
 }) {
   const styles = useStyles();
+  // Nothing typed is cut off: words over the limit stay in the box, said where they are, and the profile saves once they fit.
+  const tooLong = [draft.mentor && draft.teach, draft.mentee && draft.learn, draft.mentee && draft.hope].some((words) => words && words.length > MAX_WORDS);
   return (
     <form
       className={styles.form}
@@ -176,21 +178,25 @@ export function ProfileForm({
             </RadioGroup>
           </Field>
           <TopicChoices legend="What can you teach?" chosen={draft.canTeach} onChange={(canTeach) => update({ canTeach })} />
-          <Field label="In your own words (optional)" hint={`${draft.teach.length} of ${MAX_WORDS} characters`}>
-            <Textarea value={draft.teach} maxLength={MAX_WORDS} onChange={(_, d) => update({ teach: d.value })} />
-          </Field>
+          <WordsField
+            label="In your own words (optional)"
+            readers="Shown to executives who consider you and to those you mentor."
+            value={draft.teach}
+            onChange={(teach) => update({ teach })}
+          />
         </>
       )}
       <Checkbox label="I would like a reverse mentor" checked={draft.mentee} onChange={(_, d) => update({ mentee: Boolean(d.checked) })} />
       {draft.mentee && (
         <>
           <TopicChoices legend="What do you want to learn?" chosen={draft.wantsToLearn} onChange={(wantsToLearn) => update({ wantsToLearn })} />
-          <Field label="In your own words (optional)" hint={`${draft.learn.length} of ${MAX_WORDS} characters`}>
-            <Textarea value={draft.learn} maxLength={MAX_WORDS} onChange={(_, d) => update({ learn: d.value })} />
-          </Field>
-          <Field label="What do you hope to get from it? (optional)" hint={`${draft.hope.length} of ${MAX_WORDS} characters. Shown to the reverse mentors you ask.`}>
-            <Textarea value={draft.hope} maxLength={MAX_WORDS} onChange={(_, d) => update({ hope: d.value })} />
-          </Field>
+          <WordsField label="In your own words (optional)" readers="Shown to the reverse mentors you ask and to yours." value={draft.learn} onChange={(learn) => update({ learn })} />
+          <WordsField
+            label="What do you hope to get from the programme? (optional)"
+            readers="Shown to the reverse mentors you ask and to yours."
+            value={draft.hope}
+            onChange={(hope) => update({ hope })}
+          />
         </>
       )}
       <LanguageChoices languages={draft.languages} locale={locale} onChange={(languages) => update({ languages })} />
@@ -200,7 +206,7 @@ export function ProfileForm({
         </MessageBar>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" type="submit" disabled={saving}>
+        <Button appearance="primary" type="submit" disabled={saving || tooLong}>
           {saving ? 'Saving…' : 'Save'}
         </Button>
         <Button onClick={onCancel} disabled={saving}>
@@ -208,5 +214,20 @@ export function ProfileForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Free words with their count where they are typed; over the limit, the field says by how much (nothing is cut off). */
+function WordsField({ label, readers, value, onChange }: { label: string; readers: string; value: string; onChange: (value: string) => void }) {
+  const over = value.length - MAX_WORDS;
+  return (
+    <Field
+      label={label}
+      {...(over > 0
+        ? { validationState: 'error' as const, validationMessage: `${value.length} of ${MAX_WORDS} characters: shorten it by ${over} to save.` }
+        : { hint: `${value.length} of ${MAX_WORDS} characters. ${readers}` })}
+    >
+      <Textarea value={value} rows={3} resize="vertical" onChange={(_, d) => onChange(d.value)} />
+    </Field>
   );
 }
