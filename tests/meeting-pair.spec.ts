@@ -1,7 +1,8 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../src/demo/demo-people';
-import { DEMO_WRITES_KEY } from '../src/demo/dev-host-protocol';
+import { DEMO_STATE_KEY, DEMO_WRITES_KEY } from '../src/demo/dev-host-protocol';
+import type { FakeGraphState } from '../src/demo/graph/fake-graph';
 import { PROFILE_EXTENSION } from '../src/services/profile/profile-extension';
 import { baseUrl, hostedFrame, launchBrowser, openPage, personalTabAs } from './support/browser';
 import { addAgendaItem, sidePanels } from './support/journeys';
@@ -58,11 +59,17 @@ describe('the meeting shows the pair whose meeting it is', () => {
     await personalTabAs(page, MARGARET);
     await expect.poll(() => page.evaluate((diego) => Object.values(localStorage).some((value) => value.includes(`asked\\":\\"${diego}`)), DIEGO.id), { timeout: 60_000 }).toBe(true);
     await acceptAndBook(page, DIEGO);
-    const bookings = await page.evaluate(
-      ({ key, extension, margaret }) => (JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, Record<string, { bookings?: { with: string }[] }>>)[margaret]?.[extension]?.bookings,
-      { key: DEMO_WRITES_KEY, extension: PROFILE_EXTENSION, margaret: MARGARET.id },
+    // Both records are in her participant entry of the programme store (not in her 2 KB profile).
+    const entry = await page.evaluate(
+      ({ key, margaret }) => {
+        const state = JSON.parse(localStorage.getItem(key) ?? 'null') as FakeGraphState | null;
+        const participants = state?.lists?.flatMap((site) => site.lists).find((list) => list.displayName === 'Programme participants');
+        const mine = participants?.items.find((item) => item.fields.PersonId === margaret);
+        return mine && (JSON.parse(String(mine.fields.Data)) as { profile?: { bookings?: { with: string }[] } });
+      },
+      { key: DEMO_STATE_KEY, margaret: MARGARET.id },
     );
-    expect(bookings?.map((b) => b.with)).toEqual([AISHA.id, DIEGO.id]);
+    expect(entry?.profile?.bookings?.map((b) => b.with)).toEqual([AISHA.id, DIEGO.id]);
 
     // The Margaret–Diego meeting: both panels show their (new) agenda, and edits go between them.
     const [margaret, diego] = await sidePanels(page, baseUrl(), { mentor: DIEGO });

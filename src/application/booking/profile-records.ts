@@ -5,20 +5,21 @@
  */
 import type { StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
-import { updateMyProfile } from '@/application/programme/my-profile';
+import { updateMyProfile, type Participation } from '@/application/programme/my-profile';
 import type { MyRecordsPort, PairRecords } from './booking-ports';
 
 /**
- * The records of `me` (the person's saved profile), saved through `client` at the clock's time; the
- * profile in memory changes only once a save has succeeded, so a failed save leaves what is stored.
+ * The records of `me` (the person's saved profile), saved through `client` at the clock's time (in
+ * their programme store entry, given `participation`); the profile in memory changes only once a save
+ * has succeeded, so a failed save leaves what is stored.
  */
-export function profileRecords(client: GraphClient, now: () => Date, me: StoredProfile): MyRecordsPort & { readonly profile: () => StoredProfile } {
+export function profileRecords(client: GraphClient, now: () => Date, me: StoredProfile, participation?: Participation): MyRecordsPort & { readonly profile: () => StoredProfile } {
   let saved = me;
   return {
     profile: () => saved,
     current: () => saved,
     save: async (change: PairRecords) => {
-      saved = await updateMyProfile(client, saved, change, now().getTime());
+      saved = await updateMyProfile(client, saved, change, now().getTime(), participation);
     },
   };
 }

@@ -12,7 +12,9 @@ import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { createDemoIdentity } from '@/demo/demo-identity';
-import { saveMyProfile } from '@/services/profile/profile-store';
+import { readMyProfile } from '@/services/profile/profile-store';
+import { createMissingLists, openProgrammeStore } from '@/services/programme/programme-store';
+import { saveMyProfile as saveMine } from '@/application/programme/my-profile';
 import { bookPairing } from '@/application/booking/pair-booking';
 import { profileRecords } from '@/application/booking/profile-records';
 import { describeAgendaFailure, openPairAgenda, type LiveWho, type PairAgenda } from './open-pair-agenda';
@@ -33,6 +35,7 @@ function clientAs(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number], network =
   });
 }
 
+const STORE_GROUP = '11111111-2222-4333-8444-555555555555';
 const profileBase = { languages: ['en'], timeZone: 'Europe/London', load: 0, updated: '2027-01-01T00:00:00Z' };
 
 /**
@@ -40,15 +43,19 @@ const profileBase = { languages: ['en'], timeZone: 'Europe/London', load: 0, upd
  * card calls (which records each in her profile); each mentor has accepted her. Returns the
  * clients, and each pair's workspace and meeting chat.
  */
-async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [diego]) {
-  const graph = new FakeGraph({ users });
+async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [diego], withStore = false) {
+  const graph = new FakeGraph({ users, ...(withStore ? { groups: new Map([[STORE_GROUP, new Set([priya.id])]]), siteGrants: new Map([[STORE_GROUP, 'manage' as const]]) } : {}) });
+  if (withStore) await createMissingLists(clientAs(graph, priya), STORE_GROUP);
+  // Each person's entry in the programme store, where their pair records are kept when there is one.
+  const participation = (who: (typeof DEMO_PEOPLE)[number]) =>
+    withStore ? { store: () => openProgrammeStore(clientAs(graph, who), STORE_GROUP), onProblem: (message: string) => expect.fail(message) } : undefined;
   // Margaret's network, which a test can cut.
   const network = { offline: false };
   const client = clientAs(graph, margaret, network);
   const now = () => new Date('2026-12-01T09:00:00Z');
   const profile = { ...profileBase, mentee: { wantsToLearn: ['gaming'] } };
-  await saveMyProfile(client, profile);
-  const ports = { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, { personId: margaret.id, ...profile }) };
+  await saveMine(client, margaret.id, profile, participation(margaret));
+  const ports = { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, { personId: margaret.id, ...profile }, participation(margaret)) };
   const pairs = new Map<string, { ref: WorkspaceRef; chatId: string | undefined }>();
   for (const mentor of mentors) {
     const booked = await bookPairing(ports, {
@@ -59,7 +66,7 @@ async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [d
       app: { teamsAppId: 'none', origin: 'https://x.example', tabName: 'Pair workspace' },
     });
     pairs.set(mentor.id, { ref: parseWorkspaceRef(booked.record.ref)!, chatId: chatIdOfJoinUrl(booked.series.joinUrl) });
-    await saveMyProfile(clientAs(graph, mentor), { ...profileBase, mentor: { capacity: 2, canTeach: ['gaming'] }, accepted: [margaret.id] });
+    await saveMine(clientAs(graph, mentor), mentor.id, { ...profileBase, mentor: { capacity: 2, canTeach: ['gaming'] }, accepted: [margaret.id] }, participation(mentor));
   }
   const ref = pairs.get(mentors[0]!.id)!.ref;
   return { graph, client, ref, pairs, network };
@@ -109,10 +116,18 @@ async function open(joinLive: (meetingKey: string, who: LiveWho) => Promise<Live
 }
 
 /** What one person's surface in a meeting resolves to (saved agenda only). */
-async function resolvedIn(graph: FakeGraph, who: (typeof DEMO_PEOPLE)[number], meeting: { chatId?: string | undefined }, linked?: WorkspaceRef, now = new Date('2027-01-05T12:00:00Z')) {
+async function resolvedIn(
+  graph: FakeGraph,
+  who: (typeof DEMO_PEOPLE)[number],
+  meeting: { chatId?: string | undefined },
+  linked?: WorkspaceRef,
+  now = new Date('2027-01-05T12:00:00Z'),
+  programmeGroupId?: string,
+) {
   const states: PairAgenda[] = [];
   await openPairAgenda({
     graph: () => Promise.resolve(clientAs(graph, who)),
+    programmeGroupId,
     me: { id: who.id, displayName: who.displayName },
     linked,
     meeting,
@@ -145,6 +160,20 @@ describe('the pair a meeting surface shows', () => {
     // And Margaret–Aisha's meeting shows theirs.
     const inAisha = await resolvedIn(graph, margaret, { chatId: pairs.get(aisha.id)!.chatId });
     expect(inAisha.status === 'ready' && inAisha.people.mentor.id).toBe(aisha.id);
+  });
+
+  it('finds the pair from the records in the programme store, which no profile holds any more', async () => {
+    const { graph, client, pairs } = await bookedPairs([aisha, diego], true);
+    const mine = await readMyProfile(client, margaret.id);
+    expect(mine && !('damaged' in mine) && mine.bookings).toBeUndefined();
+    const { chatId, ref } = pairs.get(diego.id)!;
+    for (const who of [margaret, diego]) {
+      const state = await resolvedIn(graph, who, { chatId }, undefined, undefined, STORE_GROUP);
+      expect(state.status === 'ready' && [state.people.executive.id, state.people.mentor.id]).toEqual([margaret.id, diego.id]);
+      expect(state.status === 'ready' && state.booking?.ref).toBe(`${ref.driveId}/${ref.itemId}`);
+    }
+    // Without the store, nothing names the pair from the meeting alone.
+    expect((await resolvedIn(graph, diego, { chatId })).status).toBe('unlinked');
   });
 
   it('names the session from the injected clock, and both people by their directory names', async () => {

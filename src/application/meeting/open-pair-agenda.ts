@@ -17,7 +17,9 @@ import { seriesMeetings } from '@/services/booking/series-meetings';
 import { GraphLinkError, type GraphClient } from '@/services/graph/graph-client';
 import { GraphAnswerError, GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { readDisplayName } from '@/services/graph/user-name';
-import { readMyProfile, readProfiles } from '@/services/profile/profile-store';
+import { describeStoreFailure } from '@/application/programme/programme-store-setup';
+import { openProgrammeStore, readParticipantsOf } from '@/services/programme/programme-store';
+import { readMyProfile, readProfiles, readStoredProfile, type StoredProfile } from '@/services/profile/profile-store';
 
 /** The two people of a pair, by role. */
 export interface PairPeople {
@@ -54,6 +56,8 @@ export interface LiveWho {
 export interface OpenPairAgendaOptions {
   /** Microsoft Graph as the signed-in person (the fake in demo mode and in tests); a failure to get it is told as any other. */
   readonly graph: () => Promise<GraphClient>;
+  /** The programme owners' group, whose store keeps the pair records (none: they are in the profiles). */
+  readonly programmeGroupId?: string | undefined;
   readonly me: { readonly id: string; readonly displayName: string | undefined };
   /** The workspace the tab's link names (`?workspace=driveId/itemId`), if any. */
   readonly linked: WorkspaceRef | undefined;
@@ -98,13 +102,25 @@ export type ResolvedMeetingPair =
  * executives they mentor, who keep the records), each with its series' meeting from their calendar,
  * matched against the meeting and the tab's link. Never the first booking by default.
  */
-export async function resolvePairOfMeeting(client: GraphClient, me: string, linked: WorkspaceRef | undefined, meeting: MeetingIdentity): Promise<ResolvedMeetingPair> {
-  const mine = await readMyProfile(client, me);
-  const own = mine && !('damaged' in mine) ? mine : undefined;
+export async function resolvePairOfMeeting(
+  client: GraphClient,
+  me: string,
+  linked: WorkspaceRef | undefined,
+  meeting: MeetingIdentity,
+  programmeGroupId?: string,
+): Promise<ResolvedMeetingPair> {
+  const kept = await keptRecords(client, programmeGroupId, [me]);
+  let own = kept.get(me);
+  if (!own) {
+    const mine = await readMyProfile(client, me);
+    own = mine && !('damaged' in mine) ? mine : undefined;
+  }
   const known: KnownPair[] = (own?.bookings ?? []).map((booking) => ({ booking, executiveId: me }));
   if (own?.accepted?.length) {
-    const { profiles } = await readProfiles(client, own.accepted);
-    for (const p of profiles) for (const booking of p.bookings ?? []) if (booking.with === me) known.push({ booking, executiveId: p.personId });
+    const theirs = await keptRecords(client, programmeGroupId, own.accepted);
+    const rest = own.accepted.filter((id) => !theirs.has(id));
+    const { profiles } = rest.length ? await readProfiles(client, rest) : { profiles: [] };
+    for (const p of [...theirs.values(), ...profiles]) for (const booking of p.bookings ?? []) if (booking.with === me) known.push({ booking, executiveId: p.personId });
   }
   const live = known.filter((k) => !k.booking.ended);
   let meetings = new Map<string, MeetingIdentity>();
@@ -133,6 +149,27 @@ export async function resolvePairOfMeeting(client: GraphClient, me: string, link
   return { kind: 'pair' as const, ref, booking: resolved.pair.booking, executiveId: resolved.pair.executiveId, mentorId: resolved.mentorId };
 }
 
+/**
+ * These people's profiles with their pair records, as their participant entries in the programme
+ * store keep them (my-profile.ts: the records live there when there is a store). Empty without a
+ * store, or one not set up, granted or found (the profiles then hold the records); a store that
+ * cannot be reached for now fails the resolving, which the surface offers to try again.
+ */
+async function keptRecords(client: GraphClient, programmeGroupId: string | undefined, personIds: readonly string[]): Promise<Map<string, StoredProfile>> {
+  const kept = new Map<string, StoredProfile>();
+  if (!programmeGroupId || personIds.length === 0) return kept;
+  try {
+    for (const entry of await readParticipantsOf(await openProgrammeStore(client, programmeGroupId), personIds)) {
+      const read = entry.profile === undefined ? undefined : readStoredProfile(entry.personId, entry.profile);
+      const known = kept.get(entry.personId);
+      if (read && !('damaged' in read) && (!known || known.updated < read.updated)) kept.set(entry.personId, read);
+    }
+  } catch (error) {
+    if (describeStoreFailure(error).reason === 'unavailable') throw error;
+  }
+  return kept;
+}
+
 /** The partner's name for the agenda's people; a stand-in when the directory cannot say. */
 async function nameOf(client: GraphClient, id: string): Promise<string> {
   try {
@@ -152,7 +189,7 @@ export async function openPairAgenda(options: OpenPairAgendaOptions): Promise<Li
   try {
     const client = await options.graph();
     if (!isCurrent()) return undefined;
-    const pair = await resolvePairOfMeeting(client, me.id, options.linked, options.meeting);
+    const pair = await resolvePairOfMeeting(client, me.id, options.linked, options.meeting, options.programmeGroupId);
     if (!isCurrent()) return undefined;
     if (pair.kind === 'none') {
       onState({ status: 'unlinked', reason: pair.reason });

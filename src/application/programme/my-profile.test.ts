@@ -6,7 +6,7 @@ import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import { GraphClient } from '@/services/graph/graph-client';
-import { readMyProfile } from '@/services/profile/profile-store';
+import { readMyProfile, readStoredProfile } from '@/services/profile/profile-store';
 import { createMissingLists, openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
 import { optOut, saveMyChoices, updateMyProfile, type Participation } from './my-profile';
 import { bookingRecord } from '@/demo/testing/booking-record';
@@ -105,5 +105,61 @@ describe('my participation in the programme store', () => {
     const saved = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
     expect(await readMyProfile(client, margaret.id)).toEqual(saved);
     expect(problems).toEqual([expect.stringMatching(/^Your profile was saved, but the programme’s list of who takes part could not be updated.*Ask your Microsoft 365 admin/)]);
+  });
+
+  /** A realistic booking record: a real iCalUId's length, a OneDrive web URL and a drive/item ref. */
+  const realistic = (partner: string, i: number) =>
+    bookingRecord({
+      with: partner,
+      uid: `040000008200E00074C5B7101A82E0080000000000000000000000000000000${i}0000000000000000000000000000000000000000000000000000000`,
+      workspace: `https://contoso-my.sharepoint.com/personal/margaret_lindqvist_contoso_com/Documents/Apps/Reverse%20mentoring/pairs/pair-${partner}.json`,
+      ref: `b!Yh7yUKyQ1Ey6-jVvKpXz7T7cQkIu9hBOnz1u1N3yb6WZq4b2uVvWTa9J3y8cQ0Mz/01BYE5RZ6QN3ZWBIWXUN7GG2HUDBIUQ4V${i}`,
+    });
+  const words = 'x'.repeat(200);
+
+  it('keeps the pair records in the entry, not the 2 KB extension: a fourth pairing books with the longest words', async () => {
+    const { client, participation, problems, read } = await setup();
+    const choices = { mentee: { wantsToLearn: ['gaming', 'social-media'] }, learnInOwnWords: words, hopeInOwnWords: words, languages: ['en', 'sv'] };
+    let me = await saveMyChoices(client, margaret.id, undefined, choices, { timeZone: 'Europe/Stockholm', now: NOW }, participation);
+    const partners = users
+      .filter((u) => u.accountEnabled && u.id !== margaret.id)
+      .slice(0, 4)
+      .map((u) => u.id);
+    for (const [i, partner] of partners.entries()) {
+      me = await updateMyProfile(client, me, { bookings: [...(me.bookings ?? []), realistic(partner, i)] }, NOW + (i + 1) * 60_000, participation);
+    }
+    expect(me.bookings).toHaveLength(4);
+    // The extension, which the whole tenant can read, holds no bookings; the entry holds all four.
+    expect(await rawProfile(client)).not.toHaveProperty('bookings');
+    expect((await rawProfile(client)).hope).toBe(words);
+    const [entry] = await read();
+    expect(readStoredProfile(margaret.id, entry!.profile)).toEqual(me);
+    expect(problems).toEqual([]);
+  });
+
+  it('without a store the records stay in the extension, and one that does not fit says so without blaming the person’s words', async () => {
+    const { client } = await setup(false);
+    let me = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, learnInOwnWords: 'Short.', languages: ['en'] }, { timeZone: 'UTC', now: NOW });
+    const partners = users
+      .filter((u) => u.accountEnabled && u.id !== margaret.id)
+      .slice(0, 4)
+      .map((u) => u.id);
+    const refused = (async () => {
+      for (const [i, partner] of partners.entries()) me = await updateMyProfile(client, me, { bookings: [...(me.bookings ?? []), realistic(partner, i)] }, NOW + (i + 1) * 60_000);
+    })();
+    await expect(refused).rejects.toThrow(/no room left for another booking.*programme store/);
+    await expect(refused).rejects.not.toThrow(/own words/);
+    expect((await rawProfile(client)).bookings).toEqual(me.bookings);
+  });
+
+  it('fails a change of records whole when the entry cannot be written for now, and leaves the extension as it was', async () => {
+    const { graph, client, participation } = await setup();
+    const me = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
+    const before = await rawProfile(client);
+    graph.setFaults({ offline: true });
+    const failed = updateMyProfile(client, me, { bookings: [realistic(DEMO_PEOPLE[2]!.id, 1)] }, NOW + 60_000, participation);
+    await expect(failed).rejects.toThrow(/^This could not be recorded in the programme’s list, so nothing was saved\./);
+    graph.setFaults({ offline: false });
+    expect(await rawProfile(client)).toEqual(before);
   });
 });

@@ -6,10 +6,16 @@
  *
  * Given a {@link Participation}, every save also puts the person's entry in the programme store's
  * participants (services/programme/programme-store.ts), and opting out removes it, so that readers
- * find who takes part without reading everyone's profile. The profile is saved first; a failed
- * participation write never loses it, and is said in words through `onProblem`.
+ * find who takes part without reading everyone's profile.
+ *
+ * The entry also keeps the person's pair records (bookings, proposed times), which then leave the
+ * 2 KB extension, so a person may book as many pairings as the programme gives them. The entry is
+ * saved first: when it cannot be, a change of records fails whole (nothing is half-recorded, and
+ * trying again is safe), while a change of the profile alone still saves it and says in words, through
+ * `onProblem`, that the list of who takes part was not updated. While the store cannot be used (not
+ * set up, not granted, no such site), the records stay in the extension, as before there was one.
  */
-import { optOut as removeProfile, saveMyProfile as storeProfile, toExtension, type StoredProfile } from '@/services/profile/profile-store';
+import { optOut as removeProfile, ProfileError, recordsBody, saveMyProfile as storeProfile, type RecordsKept, type StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { Participant, ProgrammeStore } from '@/services/programme/programme-store';
 
@@ -26,23 +32,33 @@ export function participantRole(profile: Pick<StoredProfile, 'mentor' | 'mentee'
   return profile.mentor && profile.mentee ? 'both' : profile.mentor ? 'mentor' : 'executive';
 }
 
+/** Words for a failure to reach the store (loaded when something failed). */
+const storeFailure = async (error: unknown) => (await import('./programme-store-setup')).describeStoreFailure(error);
+
+/**
+ * Writes the person's participant entry (their profile with its pair records, or null: they take no
+ * part); throws what went wrong.
+ */
+async function writeParticipation(store: ProgrammeStore, personId: string, profile: StoredProfile | null): Promise<void> {
+  // The store's code loads with the first save, not before the first suggestion (asking to pair saves too).
+  const { saveMyParticipation } = await import('@/services/programme/programme-store');
+  await saveMyParticipation(store, personId, profile && { role: participantRole(profile), profileUpdated: profile.updated, profile: recordsBody(profile) });
+}
+
+const problemWords = (profile: StoredProfile | null, reason: string) =>
+  profile
+    ? `Your profile was saved, but the programme’s list of who takes part could not be updated, so matching may not see your change yet. ${reason}`
+    : `Your profile was removed, but the programme’s list of who takes part still names you. ${reason}`;
+
 /**
  * Records the person's participation in the store (their profile, or null: they take no part);
  * a failure is told through `onProblem`, never thrown.
  */
 export async function recordParticipation(participation: Participation, personId: string, profile: StoredProfile | null): Promise<void> {
   try {
-    const store = await participation.store();
-    // The store's code loads with the first save, not before the first suggestion (asking to pair saves too).
-    const { saveMyParticipation } = await import('@/services/programme/programme-store');
-    await saveMyParticipation(store, personId, profile && { role: participantRole(profile), profileUpdated: profile.updated, profile: toExtension(profile) });
+    await writeParticipation(await participation.store(), personId, profile);
   } catch (error) {
-    const reason = (await import('./programme-store-setup')).describeStoreFailure(error).message;
-    participation.onProblem(
-      profile
-        ? `Your profile was saved, but the programme’s list of who takes part could not be updated, so matching may not see your change yet. ${reason}`
-        : `Your profile was removed, but the programme’s list of who takes part still names you. ${reason}`,
-    );
+    participation.onProblem(problemWords(profile, (await storeFailure(error)).message));
   }
 }
 
@@ -61,14 +77,36 @@ export interface ProfileChoices {
   readonly languages: readonly string[];
 }
 
+/** A change of records that could not be kept: nothing was saved, and trying again is safe. */
+const recordsNotSaved = (why: string) => new ProfileError(`This could not be recorded in the programme’s list, so nothing was saved. ${why}`);
+
 /**
- * Saves the whole profile of the signed-in person (creates it the first time), then their
- * participation when given; returns the profile as stored.
+ * Saves the whole profile of the signed-in person (creates it the first time), and their
+ * participation when given, with their pair records in it (see the module comment); returns the
+ * profile as stored. `recordsChanged` says the save changes the records: then it fails whole when
+ * they cannot be kept.
  */
-export async function saveMyProfile(client: GraphClient, personId: string, profile: MyProfile, participation?: Participation): Promise<StoredProfile> {
-  await storeProfile(client, profile);
+export async function saveMyProfile(client: GraphClient, personId: string, profile: MyProfile, participation?: Participation, recordsChanged = false): Promise<StoredProfile> {
   const stored = { personId, ...profile };
-  if (participation) await recordParticipation(participation, personId, stored);
+  if (!participation) {
+    await storeProfile(client, profile);
+    return stored;
+  }
+  // Where the records are kept: in the entry, unless the programme has no usable store (not set up,
+  // not granted, no such site); a store that cannot be reached for now still keeps them.
+  let records: RecordsKept = 'elsewhere';
+  let problem: string | undefined;
+  try {
+    await writeParticipation(await participation.store(), personId, stored);
+  } catch (error) {
+    if (error instanceof ProfileError) throw error;
+    const failure = await storeFailure(error);
+    if (failure.reason === 'unavailable' && recordsChanged) throw recordsNotSaved(failure.message);
+    if (failure.reason !== 'unavailable') records = 'inExtension';
+    problem = failure.message;
+  }
+  await storeProfile(client, profile, records);
+  if (problem) participation.onProblem(problemWords(stored, problem));
   return stored;
 }
 
@@ -81,7 +119,7 @@ export async function updateMyProfile(client: GraphClient, me: StoredProfile | u
   const { personId, ...current } = me;
   const merged: Record<string, unknown> = { ...current, ...change, updated: new Date(now).toISOString() };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  return saveMyProfile(client, personId, merged as MyProfile, participation);
+  return saveMyProfile(client, personId, merged as MyProfile, participation, 'bookings' in change || 'proposals' in change);
 }
 
 /**

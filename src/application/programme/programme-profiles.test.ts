@@ -169,4 +169,30 @@ describe('loadProgrammeProfiles with profiles copied into the participant list',
     expect(graph.stats.operations).toBe(uncopied.size);
     expect(list.length + damaged.length).toBe(participants.length);
   });
+
+  it('keeps the signed-in person’s pair records, which only their entry holds, when their extension is read afresh', async () => {
+    const { client, participants, extensions } = tenant();
+    const extension = extensions.get(margaret.id)![PROFILE_EXTENSION]!;
+    const record = {
+      with: DEMO_PEOPLE[2]!.id,
+      start: '2026-10-05T09:00:00.000Z',
+      zone: 'Europe/Stockholm',
+      everyWeeks: 2,
+      weeks: 26,
+      minutes: 45,
+      uid: 'uid-1',
+      workspace: 'https://contoso-my.sharepoint.com/p.json',
+    };
+    const withCopy = (copy: Record<string, unknown>) => participants.map((p) => (p.personId === margaret.id ? { ...p, profile: copy } : p));
+    const mine = async (copy: Record<string, unknown>) =>
+      (await loadProgrammeProfiles({ client, participants: withCopy(copy), first: [margaret.id] })).list.find((p) => p.personId === margaret.id)!;
+
+    // The entry is as new as the extension: it counts, records and all.
+    expect((await mine({ ...extension, bookings: [record] })).bookings).toEqual([record]);
+    // The extension is newer (a profile-only save reached it, not the entry): its words count, the entry's records stay.
+    const older = { ...extension, learn: 'Before the edit.', updated: '2020-01-01T00:00:00.000Z', bookings: [record] };
+    const read = await mine(older);
+    expect(read.bookings).toEqual([record]);
+    expect(read.learnInOwnWords).toBe(extension.learn);
+  });
 });

@@ -6,7 +6,7 @@
  * made from them while the rest (executives, whose booking records free mentors' places) arrive.
  */
 import type { GraphClient } from '@/services/graph/graph-client';
-import { profilesOf, readProfileExtensions, type ProfileAnswer } from '@/services/profile/profile-store';
+import { newerProfile, profilesOf, readProfileExtensions, type ProfileAnswer } from '@/services/profile/profile-store';
 import type { CachedProfile, ProfileCache } from '@/services/storage/profile-cache';
 import type { ProgrammeProfiles } from './open-programme';
 
@@ -73,10 +73,11 @@ export async function loadProgrammeProfiles(options: LoadProfilesOptions): Promi
   // never show as it was), while the cache and the participant list are read.
   const firstIds = [...new Set(options.first ?? [])];
   const [cached, firstAnswers] = await Promise.all([cache && key ? cache.read(key) : undefined, readProfileExtensions(client, firstIds, signal)]);
+  // Read afresh, but with the pair records the other copy keeps (in the participant entry when there is a store).
   const withFirst = (entries: Iterable<ProfileAnswer>) => {
     const all = new Map<string, ProfileAnswer>();
     for (const entry of entries) all.set(entry.personId, entry);
-    for (const answer of firstAnswers) all.set(answer.personId, answer);
+    for (const answer of firstAnswers) all.set(answer.personId, { ...answer, extension: newerProfile(answer.extension, all.get(answer.personId)?.extension) });
     return all;
   };
   if (cached && options.participants instanceof Promise) {
@@ -99,7 +100,9 @@ export async function loadProgrammeProfiles(options: LoadProfilesOptions): Promi
   // What was read (or is unchanged in the cache, or came with the list); until re-read, a changed profile shows as cached.
   const answers = new Map<string, ProfileAnswer>([...kept].filter(([id]) => fresh(id)));
   for (const p of participants ?? []) if (p.profile !== undefined) answers.set(p.personId, { personId: p.personId, extension: p.profile });
-  for (const answer of firstAnswers) if (wantedSet.has(answer.personId)) answers.set(answer.personId, answer);
+  for (const answer of firstAnswers) {
+    if (wantedSet.has(answer.personId)) answers.set(answer.personId, { ...answer, extension: newerProfile(answer.extension, answers.get(answer.personId)?.extension) });
+  }
   const roleOf = new Map(participants?.map((p) => [p.personId, p.role]));
   const isMentor = (id: string) => roleOf.get(id) === 'mentor' || roleOf.get(id) === 'both';
   const toRead = wanted.filter((id) => !answers.has(id));

@@ -13,7 +13,7 @@ const systemClock = () => new Date();
  * then live with the other participant once Live Share has loaded, after first paint.
  */
 export function usePairAgenda(options: { live: boolean }): PairAgenda {
-  const { graph, user, host, joinLive, watchNetwork } = useServices();
+  const { graph, user, host, joinLive, watchNetwork, programmeGroupId } = useServices();
   const [state, setState] = useState<PairAgenda>({ status: 'resolving' });
   // Bumped by "Try again" on a failure: opens the agenda afresh.
   const [attempt, setAttempt] = useState(0);
@@ -29,6 +29,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
     void (async () => {
       const live = await openPairAgenda({
         graph,
+        programmeGroupId,
         me: { id: user.id, displayName: user.displayName },
         linked: parseWorkspaceRef(new URLSearchParams(window.location.search).get('workspace')),
         // The meeting chat's thread id (teams-js `context.chat.id`) names the meeting, to match against the pair's series.
@@ -57,7 +58,7 @@ export function usePairAgenda(options: { live: boolean }): PairAgenda {
       stopWatching?.();
       sync?.dispose();
     };
-  }, [graph, user.id, user.displayName, host.context, joinLive, watchNetwork, options.live, attempt, retry]);
+  }, [graph, programmeGroupId, user.id, user.displayName, host.context, joinLive, watchNetwork, options.live, attempt, retry]);
 
   return state;
 }

@@ -4,6 +4,11 @@
  * (`/me/extensions`, User.ReadWrite), read for others one by one in $batch (User.Read.All; Graph
  * expands a known user with an extension, but does not list users filtered by one). An extension
  * holds at most 2 KB, so the profile is compact and the free text is short.
+ *
+ * A person's pair records (the series an executive booked, the times someone proposed) are part of
+ * the profile in memory, but not of the 2 KB extension when the programme has a store: there they
+ * live in the person's participant entry (services/programme/programme-store.ts), which has room for
+ * them ({@link recordsBody}). Without a store they stay in the extension, within its 2 KB.
  */
 import { z } from 'zod';
 import type { BookingRecord, Proposal } from '@/domain/booking/pair-schedule';
@@ -17,6 +22,10 @@ export const PROFILE_READ_SCOPES = ['User.Read.All'] as const;
 /** Graph's limit for one open extension. */
 export const EXTENSION_LIMIT_BYTES = 2048;
 export const MAX_OWN_WORDS = 200;
+/** Booking records and proposed times a profile keeps, each: one per partner, over every round. */
+export const MAX_PAIR_RECORDS = 20;
+/** The most a profile with its pair records may take in a participant entry (its list column holds far more). */
+export const RECORDS_LIMIT_CHARS = 32_000;
 
 /** A profile with the words people wrote themselves (not used for matching, shown to the pair). */
 export interface StoredProfile extends ProgrammeProfile {
@@ -70,11 +79,11 @@ const storedSchema = z.object({
         ended: z.iso.date().optional(),
       }),
     )
-    .max(3)
+    .max(MAX_PAIR_RECORDS)
     .optional(),
   proposals: z
     .array(z.object({ with: z.string().max(40), start: z.iso.datetime() }))
-    .max(3)
+    .max(MAX_PAIR_RECORDS)
     .optional(),
 });
 
@@ -106,8 +115,11 @@ export function readStoredProfile(personId: string, extension: unknown): StoredP
   };
 }
 
-/** The extension body for a profile; throws a message a person can act on when it does not fit. */
-export function toExtension(profile: Omit<StoredProfile, 'personId'>): Record<string, unknown> {
+/** Where a profile's pair records (bookings, proposed times) are kept: in the extension, or elsewhere (the programme store). */
+export type RecordsKept = 'inExtension' | 'elsewhere';
+
+/** A profile's body, checked: what the person published, with or without their pair records. */
+function profileBody(profile: Omit<StoredProfile, 'personId'>, withRecords: boolean): Record<string, unknown> {
   const body = {
     v: 1 as const,
     ...(profile.mentor ? { mentorCapacity: profile.mentor.capacity, canTeach: [...profile.mentor.canTeach] } : {}),
@@ -122,8 +134,8 @@ export function toExtension(profile: Omit<StoredProfile, 'personId'>): Record<st
     ...(profile.asked ? { asked: profile.asked } : {}),
     ...(profile.accepted?.length ? { accepted: [...profile.accepted] } : {}),
     ...(profile.declined?.length ? { declined: [...profile.declined] } : {}),
-    ...(profile.bookings?.length ? { bookings: profile.bookings.map((b) => ({ ...b })) } : {}),
-    ...(profile.proposals?.length ? { proposals: profile.proposals.map((p) => ({ ...p })) } : {}),
+    ...(withRecords && profile.bookings?.length ? { bookings: profile.bookings.map((b) => ({ ...b })) } : {}),
+    ...(withRecords && profile.proposals?.length ? { proposals: profile.proposals.map((p) => ({ ...p })) } : {}),
   };
   const checked = storedSchema.safeParse(body);
   if (!checked.success) {
@@ -131,10 +143,36 @@ export function toExtension(profile: Omit<StoredProfile, 'personId'>): Record<st
     throw new ProfileError(`The profile cannot be saved: ${issue.path.join('.')} ${issue.message}.`);
   }
   if (!profile.mentor && !profile.mentee) throw new ProfileError('Choose to be a reverse mentor, a mentee, or both.');
-  const bytes = new TextEncoder().encode(JSON.stringify(body)).length;
-  if (bytes > EXTENSION_LIMIT_BYTES - 200) {
-    throw new ProfileError('The profile is too long to store: shorten what you wrote in your own words.');
+  return body;
+}
+
+const bytesOf = (body: unknown) => new TextEncoder().encode(JSON.stringify(body)).length;
+/** Room the extension keeps free: Graph's 2 KB counts its own properties too. */
+const EXTENSION_ROOM = EXTENSION_LIMIT_BYTES - 200;
+
+/**
+ * The extension body for a profile, with its pair records unless they are kept `elsewhere`; throws a
+ * message a person can act on when it does not fit, which blames their words only when the words are
+ * what does not fit.
+ */
+export function toExtension(profile: Omit<StoredProfile, 'personId'>, records: RecordsKept = 'inExtension'): Record<string, unknown> {
+  const body = profileBody(profile, records === 'inExtension');
+  if (bytesOf(body) <= EXTENSION_ROOM) return body;
+  if (records === 'inExtension' && bytesOf(profileBody(profile, false)) <= EXTENSION_ROOM) {
+    throw new ProfileError(
+      'Your profile has no room left for another booking or proposed time. A programme owner can set up the programme store (README, “The programme store”), which keeps them without this limit.',
+    );
   }
+  throw new ProfileError('The profile is too long to store: shorten what you wrote in your own words.');
+}
+
+/**
+ * The whole profile with its pair records, as the person's participant entry keeps it (the copy
+ * every reader of the programme reads); throws a message a person can act on when it does not fit.
+ */
+export function recordsBody(profile: Omit<StoredProfile, 'personId'>): Record<string, unknown> {
+  const body = profileBody(profile, true);
+  if (JSON.stringify(body).length > RECORDS_LIMIT_CHARS) throw new ProfileError('Your profile holds too many pairings to store: end the pairings that are over, then try again.');
   return body;
 }
 
@@ -144,6 +182,23 @@ export function toExtension(profile: Omit<StoredProfile, 'personId'>): Record<st
  */
 export class ProfileError extends Error {
   override readonly name = 'ProfileError';
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One person's profile from the two places it is kept, as stored: their extension as just read, and
+ * the copy in their participant entry (or a cached one). The newer counts (the extension, as read
+ * afresh, when they are as new); the pair records come from the copy when the extension keeps none (with a store they live only in the entry, and a save of the
+ * profile alone may have reached the extension but not the entry).
+ */
+export function newerProfile(extension: unknown, copy: unknown): unknown {
+  // No extension is no profile (they opted out), whatever a copy still says.
+  if (!isRecord(extension) || !isRecord(copy)) return extension;
+  if (String(copy.updated ?? '') > String(extension.updated ?? '')) return copy;
+  const merged = { ...extension };
+  for (const key of ['bookings', 'proposals']) if (!(key in extension) && key in copy) merged[key] = copy[key];
+  return merged;
 }
 
 /** The signed-in person's profile, or undefined when they have not opted in. */
@@ -165,10 +220,11 @@ export async function readMyProfile(client: GraphClient, personId: string): Prom
  * those sent (any not sent are deleted), so the whole profile goes every time. It answers 200 with
  * the extension (or 204). An extension that does not exist yet answers 404: it is then created with
  * "Create open extension" (https://learn.microsoft.com/graph/api/opentypeextension-post-opentypeextension,
- * 201). If another tab created it in between (409), the update is sent once more.
+ * 201). If another tab created it in between (409), the update is sent once more. `records` says
+ * whether the pair records go in the extension or are kept elsewhere (the programme store).
  */
-export async function saveMyProfile(client: GraphClient, profile: Omit<StoredProfile, 'personId'>): Promise<void> {
-  const body = { '@odata.type': 'microsoft.graph.openTypeExtension', extensionName: PROFILE_EXTENSION, ...toExtension(profile) };
+export async function saveMyProfile(client: GraphClient, profile: Omit<StoredProfile, 'personId'>, records: RecordsKept = 'inExtension'): Promise<void> {
+  const body = { '@odata.type': 'microsoft.graph.openTypeExtension', extensionName: PROFILE_EXTENSION, ...toExtension(profile, records) };
   const update = () => client.write('PATCH', `/me/extensions/${PROFILE_EXTENSION}`, PROFILE_WRITE_SCOPES, body);
   try {
     await update();

@@ -424,6 +424,21 @@ async function myItems(store: ProgrammeStore, kind: ProgrammeListKind, personId:
 }
 
 /**
+ * The participant entries of these people (each trusted only as written by its own person), one
+ * filtered request each, for a surface that needs a few people rather than everyone (the meeting).
+ */
+export async function readParticipantsOf(store: ProgrammeStore, personIds: readonly string[]): Promise<Participant[]> {
+  const found: Participant[] = [];
+  for (const personId of new Set(personIds)) {
+    for (const item of await myItems(store, 'participants', personId)) {
+      const entry = readEntry(item, participantSchema, trustParticipant);
+      if (typeof entry !== 'string' && entry.value.personId === personId) found.push(entry.value);
+    }
+  }
+  return found;
+}
+
+/**
  * Saves the signed-in person's participation (`entry`), or removes it (null: they opted out).
  * Only an entry they wrote themselves is changed; one someone else wrote is left to be ignored.
  */
