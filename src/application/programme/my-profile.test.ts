@@ -82,8 +82,8 @@ describe('my participation in the programme store', () => {
   it('puts the person’s own entry on every save (role and profile stamp), and removes it when they opt out', async () => {
     const { client, participation, problems, read } = await setup();
     const first = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
-    // The entry carries a copy of what the profile publishes, so readers need not read the extension.
-    expect(await read()).toEqual([{ personId: margaret.id, role: 'executive', profileUpdated: first.updated, profile: await rawProfile(client) }]);
+    // The entry carries a copy of what the profile publishes, so readers need not read the extension, and the records it keeps.
+    expect(await read()).toEqual([{ personId: margaret.id, role: 'executive', profileUpdated: first.updated, profile: { ...(await rawProfile(client)), load: 0 } }]);
     const asked = await updateMyProfile(client, first, { asked: booking.with }, NOW + 60_000, participation);
     await saveMyChoices(
       client,
@@ -93,8 +93,12 @@ describe('my participation in the programme store', () => {
       { timeZone: 'UTC', now: NOW + 120_000 },
       participation,
     );
-    expect(await read()).toEqual([{ personId: margaret.id, role: 'both', profileUpdated: '2026-11-23T09:02:00.000Z', profile: await rawProfile(client) }]);
+    expect(await read()).toEqual([
+      { personId: margaret.id, role: 'both', profileUpdated: '2026-11-23T09:02:00.000Z', profile: { ...(await rawProfile(client)), load: 0, asked: booking.with } },
+    ]);
+    // Whom she asked is in the entry, which the programme's participants read, not in the extension the whole tenant can.
     expect((await read())[0]!.profile).toMatchObject({ asked: booking.with, mentorCapacity: 1 });
+    expect(await rawProfile(client)).not.toHaveProperty('asked');
     await optOut(client, { ...participation, personId: margaret.id });
     expect(await read()).toEqual([]);
     expect(problems).toEqual([]);
@@ -147,7 +151,7 @@ describe('my participation in the programme store', () => {
     const refused = (async () => {
       for (const [i, partner] of partners.entries()) me = await updateMyProfile(client, me, { bookings: [...(me.bookings ?? []), realistic(partner, i)] }, NOW + (i + 1) * 60_000);
     })();
-    await expect(refused).rejects.toThrow(/no room left for another booking.*programme store/);
+    await expect(refused).rejects.toThrow(/no room left for another pairing record.*programme store/);
     await expect(refused).rejects.not.toThrow(/own words/);
     expect((await rawProfile(client)).bookings).toEqual(me.bookings);
   });

@@ -8,14 +8,15 @@
  * participants (services/programme/programme-store.ts), and opting out removes it, so that readers
  * find who takes part without reading everyone's profile.
  *
- * The entry also keeps the person's pair records (bookings, proposed times), which then leave the
- * 2 KB extension, so a person may book as many pairings as the programme gives them. The entry is
+ * The entry also keeps the person's pair records (requests and answers, load, bookings, proposed
+ * times), which then leave the extension: the whole tenant reads that, while the entry is read by the
+ * programme's participants, and has room for as many pairings as the programme gives them. The entry is
  * saved first: when it cannot be, a change of records fails whole (nothing is half-recorded, and
  * trying again is safe), while a change of the profile alone still saves it and says in words, through
  * `onProblem`, that the list of who takes part was not updated. While the store cannot be used (not
  * set up, not granted, no such site), the records stay in the extension, as before there was one.
  */
-import { optOut as removeProfile, ProfileError, recordsBody, saveMyProfile as storeProfile, type RecordsKept, type StoredProfile } from '@/services/profile/profile-store';
+import { optOut as removeProfile, ProfileError, RECORD_KEYS, recordsBody, saveMyProfile as storeProfile, type RecordsKept, type StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { Participant, ProgrammeStore } from '@/services/programme/programme-store';
 
@@ -119,7 +120,13 @@ export async function updateMyProfile(client: GraphClient, me: StoredProfile | u
   const { personId, ...current } = me;
   const merged: Record<string, unknown> = { ...current, ...change, updated: new Date(now).toISOString() };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  return saveMyProfile(client, personId, merged as MyProfile, participation, 'bookings' in change || 'proposals' in change);
+  return saveMyProfile(
+    client,
+    personId,
+    merged as MyProfile,
+    participation,
+    RECORD_KEYS.some((key) => key in change),
+  );
 }
 
 /**

@@ -6,7 +6,9 @@ import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
-import { DEMO_GROUPS, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
+import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
+import { clientOf } from '@/demo/testing/render-with-services';
+import { openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { ProfileCard } from './profile-card';
 
@@ -40,7 +42,11 @@ describe('the profile card', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByRole('button', { name: 'Opt out' }, { timeout: 60_000 });
     expect(screen.queryByText(/^You opted out/)).toBeNull();
-    expect(stored.get(margaret.id)).toEqual(before);
+    // What she published is back in her extension; whom she asked is back in her entry (the store keeps it, not the extension).
+    const { asked, load, ...published } = before as Record<string, unknown>;
+    expect(stored.get(margaret.id)).toEqual(published);
+    const entry = (await readParticipants(await openProgrammeStore(clientOf(graph, margaret), DEMO_OWNER_GROUP_ID))).participants.find((p) => p.personId === margaret.id);
+    expect(entry?.profile).toMatchObject({ asked, load });
   }, 120_000);
 
   it('keeps every character typed past the limit, says by how much it is over where it is typed, and saves once it fits', async () => {

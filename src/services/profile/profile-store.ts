@@ -5,10 +5,12 @@
  * expands a known user with an extension, but does not list users filtered by one). An extension
  * holds at most 2 KB, so the profile is compact and the free text is short.
  *
- * A person's pair records (the series an executive booked, the times someone proposed) are part of
- * the profile in memory, but not of the 2 KB extension when the programme has a store: there they
- * live in the person's participant entry (services/programme/programme-store.ts), which has room for
- * them ({@link recordsBody}). Without a store they stay in the extension, within its 2 KB.
+ * A person's pair records (whom they asked, accepted or declined, their load, the series an executive
+ * booked, the times someone proposed) are part of the profile in memory, but not of the extension,
+ * which the whole tenant can read, when the programme has a store: there they live in the person's
+ * participant entry (services/programme/programme-store.ts), which the programme's participants read
+ * and which has room for them ({@link recordsBody}); the extension keeps only what the person chose
+ * to publish. Without a store they stay in the extension, within its 2 KB.
  */
 import { z } from 'zod';
 import type { BookingRecord, Proposal } from '@/domain/booking/pair-schedule';
@@ -115,7 +117,10 @@ export function readStoredProfile(personId: string, extension: unknown): StoredP
   };
 }
 
-/** Where a profile's pair records (bookings, proposed times) are kept: in the extension, or elsewhere (the programme store). */
+/** The pair records' properties: who asked, accepted and declined whom, the load, bookings and proposed times. */
+export const RECORD_KEYS = ['asked', 'accepted', 'declined', 'load', 'bookings', 'proposals'] as const;
+
+/** Where a profile's pair records are kept: in the extension, or elsewhere (the programme store). */
 export type RecordsKept = 'inExtension' | 'elsewhere';
 
 /** A profile's body, checked: what the person published, with or without their pair records. */
@@ -129,11 +134,11 @@ function profileBody(profile: Omit<StoredProfile, 'personId'>, withRecords: bool
     ...(profile.hopeInOwnWords ? { hope: profile.hopeInOwnWords } : {}),
     languages: [...profile.languages],
     timeZone: profile.timeZone,
-    load: profile.load,
+    ...(withRecords ? { load: profile.load } : {}),
     updated: profile.updated,
-    ...(profile.asked ? { asked: profile.asked } : {}),
-    ...(profile.accepted?.length ? { accepted: [...profile.accepted] } : {}),
-    ...(profile.declined?.length ? { declined: [...profile.declined] } : {}),
+    ...(withRecords && profile.asked ? { asked: profile.asked } : {}),
+    ...(withRecords && profile.accepted?.length ? { accepted: [...profile.accepted] } : {}),
+    ...(withRecords && profile.declined?.length ? { declined: [...profile.declined] } : {}),
     ...(withRecords && profile.bookings?.length ? { bookings: profile.bookings.map((b) => ({ ...b })) } : {}),
     ...(withRecords && profile.proposals?.length ? { proposals: profile.proposals.map((p) => ({ ...p })) } : {}),
   };
@@ -160,7 +165,7 @@ export function toExtension(profile: Omit<StoredProfile, 'personId'>, records: R
   if (bytesOf(body) <= EXTENSION_ROOM) return body;
   if (records === 'inExtension' && bytesOf(profileBody(profile, false)) <= EXTENSION_ROOM) {
     throw new ProfileError(
-      'Your profile has no room left for another booking or proposed time. A programme owner can set up the programme store (README, “The programme store”), which keeps them without this limit.',
+      'Your profile has no room left for another pairing record. A programme owner can set up the programme store (README, “The programme store”), which keeps them without this limit.',
     );
   }
   throw new ProfileError('The profile is too long to store: shorten what you wrote in your own words.');
@@ -197,7 +202,7 @@ export function newerProfile(extension: unknown, copy: unknown): unknown {
   if (!isRecord(extension) || !isRecord(copy)) return extension;
   if (String(copy.updated ?? '') > String(extension.updated ?? '')) return copy;
   const merged = { ...extension };
-  for (const key of ['bookings', 'proposals']) if (!(key in extension) && key in copy) merged[key] = copy[key];
+  for (const key of RECORD_KEYS) if (!(key in extension) && key in copy) merged[key] = copy[key];
   return merged;
 }
 
