@@ -3,7 +3,7 @@ import type { StoredProfile } from '@/services/profile/profile-store';
 import { wordTopics } from './matching-words';
 
 const useStyles = makeStyles({
-  words: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  words: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   // A link or a long word wraps rather than runs past a 320 px side panel.
   quote: { color: tokens.colorNeutralForeground2, fontStyle: 'italic', overflowWrap: 'anywhere' },
   said: { display: 'flex', flexDirection: 'column' },

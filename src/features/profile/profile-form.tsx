@@ -227,7 +227,7 @@ function WordsField({ label, readers, value, onChange }: { label: string; reader
         ? { validationState: 'error' as const, validationMessage: `${value.length} of ${MAX_WORDS} characters: shorten it by ${over} to save.` }
         : { hint: `${value.length} of ${MAX_WORDS} characters. ${readers}` })}
     >
-      <Textarea value={value} rows={3} resize="vertical" onChange={(_, d) => onChange(d.value)} />
+      <Textarea value={value} rows={4} resize="vertical" onChange={(_, d) => onChange(d.value)} />
     </Field>
   );
 }
