@@ -7,6 +7,7 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { createMemoryProfileCache } from '@/services/storage/profile-cache';
+import { bookingRecord } from '@/demo/testing/booking-record';
 import { loadProgrammeProfiles, type Participant, type ProfilesUpdate } from './programme-profiles';
 
 const users = generateDemoTenant({ size: 600 });
@@ -173,16 +174,7 @@ describe('loadProgrammeProfiles with profiles copied into the participant list',
   it('keeps the signed-in person’s pair records, which only their entry holds, when their extension is read afresh', async () => {
     const { client, participants, extensions } = tenant();
     const extension = extensions.get(margaret.id)![PROFILE_EXTENSION]!;
-    const record = {
-      with: DEMO_PEOPLE[2]!.id,
-      start: '2026-10-05T09:00:00.000Z',
-      zone: 'Europe/Stockholm',
-      everyWeeks: 2,
-      weeks: 26,
-      minutes: 45,
-      uid: 'uid-1',
-      workspace: 'https://contoso-my.sharepoint.com/p.json',
-    };
+    const record = bookingRecord({ with: DEMO_PEOPLE[2]!.id });
     const withCopy = (copy: Record<string, unknown>) => participants.map((p) => (p.personId === margaret.id ? { ...p, profile: copy } : p));
     const mine = async (copy: Record<string, unknown>) =>
       (await loadProgrammeProfiles({ client, participants: withCopy(copy), first: [margaret.id] })).list.find((p) => p.personId === margaret.id)!;

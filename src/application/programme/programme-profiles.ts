@@ -11,7 +11,7 @@ import type { CachedProfile, ProfileCache } from '@/services/storage/profile-cac
 import type { ProgrammeProfiles } from './open-programme';
 
 /**
- * One participant as the programme store lists them (its `readParticipants`): who, in which role,
+ * One participant as the programme store lists them (programme-store-setup.ts, `storeParticipants`): who, in which role,
  * and when their profile last changed. The role only orders the reads: mentors are read first.
  */
 export interface Participant {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DirectoryPerson } from '../graph/directory-person';
 import type { DirectorySnapshot, LoadCheckpoint } from '../graph/directory-loader';
 import { isGraphUrl } from '../graph/graph-client';
-import { DIRECTORY_CHECKPOINTS as CHECKPOINTS, DIRECTORY_SNAPSHOTS as SNAPSHOTS, validCached, withAppDatabase } from './app-database';
+import { DIRECTORY_CHECKPOINTS as CHECKPOINTS, DIRECTORY_SNAPSHOTS as SNAPSHOTS, indexedDbCache, validCached, withAppDatabase } from './app-database';
 
 /**
  * Where the loaded directory is kept between opens, per tenant and signed-in person, so the app
@@ -63,9 +63,10 @@ const checkpointSchema = z.object({
 
 /** The cache in IndexedDB (the app's database, app-database.ts: two stores keyed by tenant and person). */
 export function createIndexedDbDirectoryCache(): DirectoryCache {
+  const snapshots = indexedDbCache<DirectorySnapshot>(SNAPSHOTS, snapshotSchema, 'directory');
   return {
-    readSnapshot: (key) => withAppDatabase(async (database) => validCached(snapshotSchema, 'directory', await database.get(SNAPSHOTS, key)), undefined),
-    writeSnapshot: (key, snapshot) => withAppDatabase(async (database) => void (await database.put(SNAPSHOTS, snapshot, key)), undefined),
+    readSnapshot: snapshots.read,
+    writeSnapshot: snapshots.write,
     readCheckpoint: (key) => withAppDatabase(async (database) => validCached(checkpointSchema, 'directory', await database.get(CHECKPOINTS, key)), undefined),
     writeCheckpoint: (key, checkpoint) =>
       withAppDatabase(async (database) => {
