@@ -190,6 +190,15 @@ export class FakeDrives {
     return error(405, 'invalidRequest', `The method ${method} is not allowed here.`);
   }
 
+  /** Puts a file in a user's app folder, as the app would have written it (demo seeding); one already there is kept. */
+  seedAppFile(ownerId: string, name: string, content: string): void {
+    const path = `${this.appFolderPath()}/${name}`;
+    if ([...this.files.values()].some((f) => f.ownerId === ownerId && f.path.toLowerCase() === path.toLowerCase())) return;
+    this.write(undefined, ownerId, path, {}, content, () => {
+      throw new Error(`The demo file ${name} is not JSON.`);
+    });
+  }
+
   /** Provisions a user's OneDrive now, as opening OneDrive once does. */
   provision(userId: string): void {
     this.provisioning.delete(userId);

@@ -234,6 +234,23 @@ export const GRAPH_OPERATIONS: readonly GraphOperation[] = [
     doc: 'https://learn.microsoft.com/graph/api/drive-get',
     permissions: ['Files.Read'],
   },
+  // The person's pairing key in their own app folder (src/services/programme/person-key.ts).
+  {
+    name: 'get a file in the app folder by path',
+    method: 'GET',
+    path: /^\/me\/drive\/special\/approot:\/[^/]+:$/,
+    doc: 'https://learn.microsoft.com/graph/api/drive-get-specialfolder',
+    // The special folder page's table (work or school): Files.Read; before the folder exists a
+    // read-only scope answers 403, and the app reads with the scope it writes with.
+    permissions: ['Files.ReadWrite'],
+  },
+  {
+    name: 'upload a new file to the app folder (conflictBehavior=fail)',
+    method: 'PUT',
+    path: /^\/me\/drive\/special\/approot:\/[^/]+:\/content$/,
+    doc: 'https://learn.microsoft.com/graph/onedrive-sharepoint-appfolder',
+    permissions: ['Files.ReadWrite'],
+  },
   {
     name: 'send sharing invitation',
     method: 'POST',

@@ -256,3 +256,62 @@ describe('the app’s download of a file (GraphClient.download)', () => {
     expect(slept).toHaveLength(1);
   });
 });
+
+/** A request as `who` with exactly these scopes (the app folder's answers depend on them). */
+async function callWith(t: ReturnType<typeof tenant>, who: (typeof DEMO_PEOPLE)[number], scopes: string[], method: string, path: string, body?: string) {
+  const token = await createDemoIdentity(who).getAccessToken(scopes);
+  return t.graph.fetch(`${GRAPH_ROOT}${path}`, { method, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { body }) });
+}
+
+const KEY_PATH = '/me/drive/special/approot:/pair-records-key.json:';
+
+describeOperation('get a file in the app folder by path', () => {
+  it('answers 404 itemNotFound before the file is written, then the driveItem (with its download URL) in Apps/{app name}, for its owner only', async () => {
+    const t = tenant();
+    const missing = await callWith(t, margaret, ['Files.ReadWrite'], 'GET', KEY_PATH);
+    expect(missing.status).toBe(404);
+    expect((await errorOf(missing)).code).toBe('itemNotFound');
+    expect((await callWith(t, margaret, ['Files.ReadWrite'], 'PUT', `${KEY_PATH}/content?@microsoft.graph.conflictBehavior=fail`, '{"k":1}')).status).toBe(201);
+    const found = await callWith(t, margaret, ['Files.ReadWrite'], 'GET', `${KEY_PATH}?$select=id,eTag,@microsoft.graph.downloadUrl`);
+    expect(found.status).toBe(200);
+    const item = (await found.json()) as Record<string, string>;
+    expect(item['@microsoft.graph.downloadUrl']).toMatch(new RegExp(`^${FAKE_DOWNLOAD_ORIGIN}/`));
+    expect(await (await t.graph.fetch(item['@microsoft.graph.downloadUrl']!)).text()).toBe('{"k":1}');
+    expect(t.graph.drives.snapshot().find((f) => f.id === item.id)?.path).toBe('Apps/Reverse mentoring/pair-records-key.json');
+    // The same path for another person is their own app folder, where there is no such file.
+    expect((await callWith(t, diego, ['Files.ReadWrite'], 'GET', KEY_PATH)).status).toBe(404);
+  });
+
+  it('answers 403 to a read-only scope while the folder does not exist yet (the page: "If you have read-only permissions and request a special folder that doesn\'t exist")', async () => {
+    const t = tenant();
+    const refused = await callWith(t, margaret, ['Files.Read'], 'GET', KEY_PATH);
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).code).toBe('accessDenied');
+  });
+
+  it('answers 404 ResourceNotFound while the OneDrive was never opened (docs silent: as for any path in it)', async () => {
+    const t = tenant({ notProvisioned: [margaret.id] });
+    const response = await callWith(t, margaret, ['Files.ReadWrite'], 'GET', KEY_PATH);
+    expect(response.status).toBe(404);
+    expect((await errorOf(response)).code).toBe('ResourceNotFound');
+  });
+});
+
+describeOperation('upload a new file to the app folder (conflictBehavior=fail)', () => {
+  it('creates the file (201) and, with conflictBehavior=fail, refuses to replace it (409 nameAlreadyExists), so one key is kept', async () => {
+    const t = tenant();
+    const put = (body: string) => callWith(t, margaret, ['Files.ReadWrite'], 'PUT', `${KEY_PATH}/content?@microsoft.graph.conflictBehavior=fail`, body);
+    const created = await put('{"k":1}');
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ name: 'pair-records-key.json', file: {} });
+    const again = await put('{"k":2}');
+    expect(again.status).toBe(409);
+    expect((await errorOf(again)).code).toBe('nameAlreadyExists');
+  });
+
+  it('is refused without a scope that may write (403)', async () => {
+    const t = tenant();
+    const refused = await callWith(t, margaret, ['Files.Read'], 'PUT', `${KEY_PATH}/content?@microsoft.graph.conflictBehavior=fail`, '{}');
+    expect(refused.status).toBe(403);
+  });
+});
