@@ -27,7 +27,8 @@ async function pairState(page: Page) {
   return {
     organiser,
     partner,
-    files: state?.files ?? [],
+    // Not the people's pairing keys in their app folders.
+    files: (state?.files ?? []).filter((f) => !f.path.startsWith('Apps/')),
     tabs: Object.values(state?.chats.tabs ?? {}).flat(),
   };
 }

@@ -45,31 +45,40 @@ describe('the meeting shows the pair whose meeting it is', () => {
     await withAisha.getByText('Saved in your pair workspace.', { exact: false }).waitFor({ timeout: 20_000 });
 
     // Then with Diego. The app asks one mentor at a time; a second round changes her request, as here.
-    await page.evaluate(
+    const updated = await page.evaluate(
       ({ key, extension, margaret, diego }) => {
         const writes = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, Record<string, Record<string, unknown>>>;
         writes[margaret]![extension]!.asked = diego;
-        writes[margaret]![extension]!.updated = new Date().toISOString();
+        const now = new Date().toISOString();
+        writes[margaret]![extension]!.updated = now;
         localStorage.setItem(key, JSON.stringify(writes));
+        return now;
       },
       { key: DEMO_WRITES_KEY, extension: PROFILE_EXTENSION, margaret: MARGARET.id, diego: DIEGO.id },
     );
     await page.goto(`${baseUrl()}/dev-host/`);
+    /** Margaret's participant entry in the programme store, as stored. */
+    const entryOfMargaret = () =>
+      page.evaluate(
+        ({ key, margaret }) => {
+          const state = JSON.parse(localStorage.getItem(key) ?? 'null') as FakeGraphState | null;
+          const participants = state?.lists?.flatMap((site) => site.lists).find((list) => list.displayName === 'Programme participants');
+          const mine = participants?.items.find((item) => item.fields.PersonId === margaret);
+          return mine && (JSON.parse(String(mine.fields.Data)) as { profileUpdated: string; profile?: Record<string, unknown>; sealed?: unknown[] });
+        },
+        { key: DEMO_STATE_KEY, margaret: MARGARET.id },
+      );
     // Margaret's app brings her participant entry (the copy of her profile others read) up to date on open.
     await personalTabAs(page, MARGARET);
-    await expect.poll(() => page.evaluate((diego) => Object.values(localStorage).some((value) => value.includes(`asked\\":\\"${diego}`)), DIEGO.id), { timeout: 60_000 }).toBe(true);
+    await expect.poll(async () => (await entryOfMargaret())?.profileUpdated, { timeout: 60_000 }).toBe(updated);
     await acceptAndBook(page, DIEGO);
-    // Both records are in her participant entry of the programme store (not in her 2 KB profile).
-    const entry = await page.evaluate(
-      ({ key, margaret }) => {
-        const state = JSON.parse(localStorage.getItem(key) ?? 'null') as FakeGraphState | null;
-        const participants = state?.lists?.flatMap((site) => site.lists).find((list) => list.displayName === 'Programme participants');
-        const mine = participants?.items.find((item) => item.fields.PersonId === margaret);
-        return mine && (JSON.parse(String(mine.fields.Data)) as { profile?: { bookings?: { with: string }[] } });
-      },
-      { key: DEMO_STATE_KEY, margaret: MARGARET.id },
-    );
-    expect(entry?.profile?.bookings?.map((b) => b.with)).toEqual([AISHA.id, DIEGO.id]);
+    // Both records are in her participant entry of the programme store (not in her 2 KB profile), each
+    // sealed for its partner: nobody's id is in it in the clear.
+    const entry = await entryOfMargaret();
+    expect(entry?.sealed).toHaveLength(2);
+    expect(entry?.profile).not.toHaveProperty('bookings');
+    expect(JSON.stringify(entry)).not.toContain(AISHA.id);
+    expect(JSON.stringify(entry)).not.toContain(DIEGO.id);
 
     // The Margaret–Diego meeting: both panels show their (new) agenda, and edits go between them.
     const [margaret, diego] = await sidePanels(page, baseUrl(), { mentor: DIEGO });

@@ -106,7 +106,7 @@ async function openOnce(directoryCache: DirectoryCache, profileCache: ProfileCac
   const orgMsPromise = directory.then(() => performance.now() - started);
   const read = loadProgrammeProfiles({
     client: profileClient,
-    participants: storeParticipants(profileClient, DEMO_OWNER_GROUP_ID, { cache: rosterCache, key }).then((listed) =>
+    participants: storeParticipants(profileClient, DEMO_OWNER_GROUP_ID, { kept: { cache: rosterCache, key }, me: executive.id }).then((listed) =>
       'participants' in listed ? listed.participants : Promise.reject(listed.unavailable),
     ),
     first: [executive.id],

@@ -178,7 +178,11 @@ export function ProgrammeProvider({
         const roster = programmeGroupId
           ? await (
               await import('@/application/programme/programme-store-setup')
-            ).storeParticipants(client, programmeGroupId, { cache: onDevice ? rosters.createIndexedDbRosterCache() : rosters.createMemoryRosterCache(), key }, abort.signal)
+            ).storeParticipants(client, programmeGroupId, {
+              kept: { cache: onDevice ? rosters.createIndexedDbRosterCache() : rosters.createMemoryRosterCache(), key },
+              signal: abort.signal,
+              me: user.id,
+            })
           : undefined;
         if (current && roster && 'unavailable' in roster && roster.unavailable.reason === 'notGranted') setParticipationProblem(roster.unavailable.message);
         const participants = roster && 'participants' in roster ? roster.participants : undefined;
@@ -210,12 +214,14 @@ export function ProgrammeProvider({
           return { status: 'ready', list: merged, damaged };
         });
         // One's own entry is brought up to date on open, so a profile saved before the store existed
-        // (or whose entry failed to save) takes part again without anyone editing anything.
+        // (or whose entry failed to save) takes part again without anyone editing anything; and sealed
+        // again whenever a partner or owner can now read what they could not (pair-records.ts).
         const mine = list.find((p) => p.personId === user.id);
         const listed = participants?.find((p) => p.personId === user.id);
         // A damaged profile is still a profile: its entry stays until its person saves again.
         const damagedMine = damaged.some((d) => d.personId === user.id);
-        if (!quiet && participants && participation && !damagedMine && (mine ? listed?.profileUpdated !== mine.updated : listed)) {
+        const sealAgain = roster && 'participants' in roster && roster.sealMineAgain === true && mine !== undefined;
+        if (participants && participation && !damagedMine && (sealAgain || (!quiet && (mine ? listed?.profileUpdated !== mine.updated : listed)))) {
           void loadMyProfile().then((useCase) => useCase.recordParticipation(participation, user.id, mine ?? null));
         }
       } catch (error) {

@@ -57,6 +57,10 @@ async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [d
   await saveMine(client, margaret.id, profile, participation(margaret));
   const ports = { graph: () => Promise.resolve(client), now, records: profileRecords(client, now, { personId: margaret.id, ...profile }, participation(margaret)) };
   const pairs = new Map<string, { ref: WorkspaceRef; chatId: string | undefined }>();
+  // The mentors took part (and accepted) before Margaret booked: her booking record is sealed for each of them.
+  for (const mentor of mentors) {
+    await saveMine(clientAs(graph, mentor), mentor.id, { ...profileBase, mentor: { capacity: 2, canTeach: ['gaming'] }, accepted: [margaret.id] }, participation(mentor));
+  }
   for (const mentor of mentors) {
     const booked = await bookPairing(ports, {
       pair: { me: pairPerson(margaret.id), mentor: pairPerson(mentor.id), cadence: { everyWeeks: 2, weeks: 26, minutes: 45 } },
@@ -66,7 +70,6 @@ async function bookedPairs(mentors: readonly (typeof DEMO_PEOPLE)[number][] = [d
       app: { teamsAppId: 'none', origin: 'https://x.example', tabName: 'Pair workspace' },
     });
     pairs.set(mentor.id, { ref: parseWorkspaceRef(booked.record.ref)!, chatId: chatIdOfJoinUrl(booked.series.joinUrl) });
-    await saveMine(clientAs(graph, mentor), mentor.id, { ...profileBase, mentor: { capacity: 2, canTeach: ['gaming'] }, accepted: [margaret.id] }, participation(mentor));
   }
   const ref = pairs.get(mentors[0]!.id)!.ref;
   return { graph, client, ref, pairs, network };

@@ -18,7 +18,8 @@ import { GraphLinkError, type GraphClient } from '@/services/graph/graph-client'
 import { GraphAnswerError, GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { readDisplayName } from '@/services/graph/user-name';
 import { describeStoreFailure } from '@/application/programme/programme-store-setup';
-import { openProgrammeStore, readParticipantsOf } from '@/services/programme/programme-store';
+import { openProgrammeStore, readParticipantsOf, type Participant } from '@/services/programme/programme-store';
+import { openParticipants } from '@/application/programme/pair-records';
 import { readMyProfile, readProfiles, readStoredProfile, type StoredProfile } from '@/services/profile/profile-store';
 
 /** The two people of a pair, by role. */
@@ -109,7 +110,7 @@ export async function resolvePairOfMeeting(
   meeting: MeetingIdentity,
   programmeGroupId?: string,
 ): Promise<ResolvedMeetingPair> {
-  const kept = await keptRecords(client, programmeGroupId, [me]);
+  const kept = await keptRecords(client, programmeGroupId, me, [me]);
   let own = kept.get(me);
   if (!own) {
     const mine = await readMyProfile(client, me);
@@ -117,7 +118,7 @@ export async function resolvePairOfMeeting(
   }
   const known: KnownPair[] = (own?.bookings ?? []).map((booking) => ({ booking, executiveId: me }));
   if (own?.accepted?.length) {
-    const theirs = await keptRecords(client, programmeGroupId, own.accepted);
+    const theirs = await keptRecords(client, programmeGroupId, me, own.accepted);
     const rest = own.accepted.filter((id) => !theirs.has(id));
     const { profiles } = rest.length ? await readProfiles(client, rest) : { profiles: [] };
     for (const p of [...theirs.values(), ...profiles]) for (const booking of p.bookings ?? []) if (booking.with === me) known.push({ booking, executiveId: p.personId });
@@ -155,17 +156,21 @@ export async function resolvePairOfMeeting(
  * store, or one not set up, granted or found (the profiles then hold the records); a store that
  * cannot be reached for now fails the resolving, which the surface offers to try again.
  */
-async function keptRecords(client: GraphClient, programmeGroupId: string | undefined, personIds: readonly string[]): Promise<Map<string, StoredProfile>> {
+async function keptRecords(client: GraphClient, programmeGroupId: string | undefined, me: string, personIds: readonly string[]): Promise<Map<string, StoredProfile>> {
   const kept = new Map<string, StoredProfile>();
   if (!programmeGroupId || personIds.length === 0) return kept;
+  let entries: Participant[];
   try {
-    for (const entry of await readParticipantsOf(await openProgrammeStore(client, programmeGroupId), personIds)) {
-      const read = entry.profile === undefined ? undefined : readStoredProfile(entry.personId, entry.profile);
-      const known = kept.get(entry.personId);
-      if (read && !('damaged' in read) && (!known || known.updated < read.updated)) kept.set(entry.personId, read);
-    }
+    entries = await readParticipantsOf(await openProgrammeStore(client, programmeGroupId), personIds);
   } catch (error) {
     if (describeStoreFailure(error).reason === 'unavailable') throw error;
+    return kept;
+  }
+  // Only the records sealed to this person open (pair-records.ts); a key that cannot be read fails the resolving.
+  for (const entry of await openParticipants(client, me, entries)) {
+    const read = entry.profile === undefined ? undefined : readStoredProfile(entry.personId, entry.profile);
+    const known = kept.get(entry.personId);
+    if (read && !('damaged' in read) && (!known || known.updated < read.updated)) kept.set(entry.personId, read);
   }
   return kept;
 }

@@ -9,6 +9,7 @@ import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, readStoredProfile } from '@/services/profile/profile-store';
 import { createMissingLists, openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
 import { optOut, saveMyChoices, updateMyProfile, type Participation } from './my-profile';
+import { openParticipants } from './pair-records';
 import { bookingRecord } from '@/demo/testing/booking-record';
 
 const users = generateDemoTenant({ size: 60 });
@@ -82,8 +83,10 @@ describe('my participation in the programme store', () => {
   it('puts the person’s own entry on every save (role and profile stamp), and removes it when they opt out', async () => {
     const { client, participation, problems, read } = await setup();
     const first = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
-    // The entry carries a copy of what the profile publishes, so readers need not read the extension, and the records it keeps.
-    expect(await read()).toEqual([{ personId: margaret.id, role: 'executive', profileUpdated: first.updated, profile: { ...(await rawProfile(client)), load: 0 } }]);
+    // The entry carries a copy of what the profile publishes, so readers need not read the extension, and her key for sealed records.
+    expect(await read()).toEqual([
+      { personId: margaret.id, role: 'executive', profileUpdated: first.updated, profile: { ...(await rawProfile(client)), load: 0 }, key: expect.any(String), sealed: [] },
+    ]);
     const asked = await updateMyProfile(client, first, { asked: booking.with }, NOW + 60_000, participation);
     await saveMyChoices(
       client,
@@ -93,12 +96,14 @@ describe('my participation in the programme store', () => {
       { timeZone: 'UTC', now: NOW + 120_000 },
       participation,
     );
-    expect(await read()).toEqual([
-      { personId: margaret.id, role: 'both', profileUpdated: '2026-11-23T09:02:00.000Z', profile: { ...(await rawProfile(client)), load: 0, asked: booking.with } },
-    ]);
-    // Whom she asked is in the entry, which the programme's participants read, not in the extension the whole tenant can.
-    expect((await read())[0]!.profile).toMatchObject({ asked: booking.with, mentorCapacity: 1 });
+    const [entry] = await read();
+    expect(entry).toMatchObject({ personId: margaret.id, role: 'both', profileUpdated: '2026-11-23T09:02:00.000Z', profile: { ...(await rawProfile(client)), load: 0 } });
+    // Whom she asked is sealed in the entry, which the programme's participants read, and in the extension the whole tenant can read nowhere.
+    expect(entry!.sealed).toHaveLength(1);
+    expect(JSON.stringify(entry)).not.toContain(booking.with);
     expect(await rawProfile(client)).not.toHaveProperty('asked');
+    const [mine] = await openParticipants(client, margaret.id, [entry!]);
+    expect(mine!.profile).toMatchObject({ asked: booking.with, mentorCapacity: 1 });
     await optOut(client, { ...participation, personId: margaret.id });
     expect(await read()).toEqual([]);
     expect(problems).toEqual([]);
@@ -136,7 +141,7 @@ describe('my participation in the programme store', () => {
     // The extension, which the whole tenant can read, holds no bookings; the entry holds all four.
     expect(await rawProfile(client)).not.toHaveProperty('bookings');
     expect((await rawProfile(client)).hope).toBe(words);
-    const [entry] = await read();
+    const [entry] = await openParticipants(client, margaret.id, await read());
     expect(readStoredProfile(margaret.id, entry!.profile)).toEqual(me);
     expect(problems).toEqual([]);
   });

@@ -10,13 +10,14 @@
  *
  * The entry also keeps the person's pair records (requests and answers, load, bookings, proposed
  * times), which then leave the extension: the whole tenant reads that, while the entry is read by the
- * programme's participants, and has room for as many pairings as the programme gives them. The entry is
+ * programme's participants, who open only the records sealed to them (pair-records.ts), and has room
+ * for as many pairings as the programme gives them. The entry is
  * saved first: when it cannot be, a change of records fails whole (nothing is half-recorded, and
  * trying again is safe), while a change of the profile alone still saves it and says in words, through
  * `onProblem`, that the list of who takes part was not updated. While the store cannot be used (not
  * set up, not granted, no such site), the records stay in the extension, as before there was one.
  */
-import { optOut as removeProfile, ProfileError, RECORD_KEYS, recordsBody, saveMyProfile as storeProfile, type RecordsKept, type StoredProfile } from '@/services/profile/profile-store';
+import { optOut as removeProfile, ProfileError, RECORD_KEYS, saveMyProfile as storeProfile, type RecordsKept, type StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { Participant, ProgrammeStore } from '@/services/programme/programme-store';
 
@@ -42,8 +43,8 @@ const storeFailure = async (error: unknown) => (await import('./programme-store-
  */
 async function writeParticipation(store: ProgrammeStore, personId: string, profile: StoredProfile | null): Promise<void> {
   // The store's code loads with the first save, not before the first suggestion (asking to pair saves too).
-  const { saveMyParticipation } = await import('@/services/programme/programme-store');
-  await saveMyParticipation(store, personId, profile && { role: participantRole(profile), profileUpdated: profile.updated, profile: recordsBody(profile) });
+  const [{ saveMyParticipation }, { sealedEntry }] = await Promise.all([import('@/services/programme/programme-store'), import('./pair-records')]);
+  await saveMyParticipation(store, personId, profile && { role: participantRole(profile), profileUpdated: profile.updated, ...(await sealedEntry(store, personId, profile)) });
 }
 
 const problemWords = (profile: StoredProfile | null, reason: string) =>

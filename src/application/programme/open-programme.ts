@@ -13,7 +13,7 @@
  * or proposed again.
  */
 import { seriesEnded as seriesEndedAt, type BookingRecord } from '@/domain/booking/pair-schedule';
-import { currentMentees } from '@/domain/matching/requests';
+import { currentMentees, loadFromEnds } from '@/domain/matching/requests';
 import { createMatcher, type Matcher } from '@/domain/matching/engine';
 import { buildOrgModel, type OrgModel } from '@/domain/org/org-model';
 import type { DirectorySnapshot } from '@/services/graph/directory-loader';
@@ -90,10 +90,15 @@ export function pastPairsOf(profiles: readonly StoredProfile[], now: number): Pa
 /**
  * Each reverse mentor's load against their capacity: the executives they accepted whose pairing has
  * not ended (by the executive's booking record, which every client reads), so an ended pairing frees
- * its place. A mentor whose answers are not there counts their stored load.
+ * its place. A mentor whose answers are sealed to others counts by when each of their pairings ends;
+ * one whose answers are not there, their stored load.
  */
 export function mentorLoadsOf(profiles: readonly StoredProfile[], now: number): Map<string, number> {
-  return new Map(profiles.filter((p) => p.mentor).map((p) => [p.personId, p.accepted ? currentMentees(p.personId, p, profiles, now).length : p.load]));
+  return new Map(
+    profiles
+      .filter((p) => p.mentor)
+      .map((p) => [p.personId, p.recordsPartial ? loadFromEnds(p.busyUntil ?? [], now) : p.accepted ? currentMentees(p.personId, p, profiles, now).length : p.load]),
+  );
 }
 
 /** What the matcher's rules are made of besides the profiles. */

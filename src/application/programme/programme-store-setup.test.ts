@@ -53,7 +53,7 @@ describe('who takes part, for reading profiles', () => {
       sleep: () => Promise.resolve(),
     });
     const kept = { cache: createMemoryRosterCache(), key: `tenant:${margaret.id}` };
-    const listed = await storeParticipants(client, DEMO_OWNER_GROUP_ID, kept);
+    const listed = await storeParticipants(client, DEMO_OWNER_GROUP_ID, { kept });
     if (!('participants' in listed)) throw listed.unavailable;
     const { participants } = listed;
     expect(participants.map((p) => p.personId).sort()).toEqual([...extensions.keys()].sort());
@@ -71,7 +71,7 @@ describe('who takes part, for reading profiles', () => {
       fetch: (input, init) => (requests.push(new Request(input, init).url), graph.fetch(input, init)),
       sleep: () => Promise.resolve(),
     });
-    const next = await storeParticipants(again, DEMO_OWNER_GROUP_ID, kept);
+    const next = await storeParticipants(again, DEMO_OWNER_GROUP_ID, { kept });
     expect('participants' in next && next.participants.map((p) => p.personId).sort()).toEqual([...extensions.keys()].filter((id) => id !== diego.id).sort());
     const reads = requests.filter((url) => url.includes('/items/delta'));
     expect(reads).toHaveLength(1);

@@ -6,7 +6,8 @@
 import type { GraphClient } from '@/services/graph/graph-client';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { isProgrammeOwner } from '@/services/programme/programme-owner';
-import { createMissingLists, openProgrammeStore, syncParticipants, type ParticipantRoster, type ProgrammeStore } from '@/services/programme/programme-store';
+import { createMissingLists, openProgrammeStore, readOwnerKeys, syncParticipants, type Participant, type ParticipantRoster, type ProgrammeStore } from '@/services/programme/programme-store';
+import { needsSealing, openParticipants } from './pair-records';
 import type { RosterCache } from '@/services/storage/roster-cache';
 import type { Participant as ProfileParticipant } from './programme-profiles';
 
@@ -69,14 +70,39 @@ export async function openStore(client: GraphClient, ownerGroupId: string): Prom
   }
 }
 
+/** Words for a failure to open the pair records sealed to the person (their key is in their OneDrive). */
+function recordsFailure(error: unknown): ProgrammeStoreError {
+  if (error instanceof GraphPermissionError || (error instanceof GraphRequestError && error.status === 403)) {
+    return new ProgrammeStoreError(
+      'Your pairings could not be read: the app may not use your OneDrive, where it keeps the key to them. Ask your Microsoft 365 admin to grant the app Files.ReadWrite.',
+      'unavailable',
+    );
+  }
+  if (error instanceof GraphRequestError && error.code === 'pairingKeyDamaged') return new ProgrammeStoreError(error.message, 'unavailable');
+  return describeStoreFailure(error);
+}
+
 /** Where a device keeps the participant roster between opens, and under which key (tenant:person). */
 export interface KeptRosterPlace {
   readonly cache: RosterCache;
   readonly key: string;
 }
 
-/** Who takes part, or why the store could not say (the caller then reads everyone, as before the store existed). */
-export type StoreParticipants = { readonly participants: ProfileParticipant[] } | { readonly unavailable: ProgrammeStoreError };
+/**
+ * Who takes part, or why the store could not say (the caller then reads everyone, as before the store
+ * existed). `sealMineAgain`: the signed-in person's entry should be written again as it is (pair-records.ts,
+ * `needsSealing`).
+ */
+export type StoreParticipants = { readonly participants: ProfileParticipant[]; readonly sealMineAgain?: boolean } | { readonly unavailable: ProgrammeStoreError };
+
+/** What {@link storeParticipants} is given besides the client and the owners' group. */
+export interface StoreParticipantsOptions {
+  /** Where the device keeps the roster between opens. */
+  readonly kept?: KeptRosterPlace;
+  readonly signal?: AbortSignal;
+  /** The signed-in person: the records sealed to them are opened, and their own entry checked. */
+  readonly me?: string;
+}
 
 /**
  * Who takes part, for reading only their profiles (application/programme/programme-profiles.ts):
@@ -89,7 +115,8 @@ export type StoreParticipants = { readonly participants: ProfileParticipant[] } 
  * network, a busy service) throws a
  * {@link ProgrammeStoreError}, since reading everyone instead would take minutes at scale.
  */
-export async function storeParticipants(client: GraphClient, ownerGroupId: string, kept?: KeptRosterPlace, signal?: AbortSignal): Promise<StoreParticipants> {
+export async function storeParticipants(client: GraphClient, ownerGroupId: string, options: StoreParticipantsOptions = {}): Promise<StoreParticipants> {
+  const { kept, signal, me } = options;
   let store: ProgrammeStore;
   try {
     store = await openProgrammeStore(client, ownerGroupId);
@@ -108,11 +135,31 @@ export async function storeParticipants(client: GraphClient, ownerGroupId: strin
     throw failure;
   }
   if (kept) await kept.cache.write(kept.key, roster);
-  const newest = new Map<string, ProfileParticipant>();
+  const stored = new Map<string, Participant>();
   for (const { participant: p } of roster.entries) {
-    const known = newest.get(p.personId);
-    if (known && known.profileUpdated >= p.profileUpdated) continue;
-    newest.set(p.personId, { personId: p.personId, profileUpdated: p.profileUpdated, role: p.role === 'executive' ? 'mentee' : p.role, ...(p.profile ? { profile: p.profile } : {}) });
+    const known = stored.get(p.personId);
+    if (!known || known.profileUpdated < p.profileUpdated) stored.set(p.personId, p);
   }
-  return { participants: [...newest.values()] };
+  const entries = [...stored.values()];
+  let opened: Participant[] = entries;
+  let sealMineAgain = false;
+  if (me) {
+    try {
+      opened = await openParticipants(client, me, entries);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw recordsFailure(error);
+    }
+    // Whether one's own entry should be sealed again is for the next open to find out when it cannot be now.
+    sealMineAgain = await readOwnerKeys(store, signal)
+      .then((owners) => needsSealing(client, me, entries, owners))
+      .catch(() => false);
+  }
+  const participants = opened.map((p): ProfileParticipant => ({
+    personId: p.personId,
+    profileUpdated: p.profileUpdated,
+    role: p.role === 'executive' ? 'mentee' : p.role,
+    ...(p.profile ? { profile: p.profile } : {}),
+  }));
+  return { participants, ...(sealMineAgain ? { sealMineAgain } : {}) };
 }

@@ -1,3 +1,4 @@
+import { PERSON_KEY_FILE } from '@/services/programme/person-key';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { createDemoIdentity } from '@/demo/demo-identity';
@@ -71,10 +72,10 @@ describe('the programme proposal', () => {
     expect(again.pairs.find((p) => p.menteeId === kept![0])).toMatchObject({ mentorId: kept![1], pinned: true });
     expect(again.pairs.some((p) => p.menteeId === dropped![0] && p.mentorId === dropped![1])).toBe(false);
     expect(second.programme.matcher.whyNot(dropped![0], dropped![1]).map((w) => w.code)).toContain('excluded');
-    // Stored in the programme store's decisions list, one entry by Priya; nothing in anyone's OneDrive.
+    // Stored in the programme store's decisions list, one entry by Priya; nothing in anyone's OneDrive but pairing keys.
     const decisions = graph.lists.snapshot()[0]!.lists.find((l) => l.displayName === PROGRAMME_LISTS.decisions)!;
     expect(decisions.items.map((i) => [i.createdBy, i.lastModifiedBy])).toEqual([[priya.id, priya.id]]);
-    expect(graph.drives.snapshot()).toEqual([]);
+    expect(graph.drives.snapshot().filter((f) => f.path !== `Apps/Reverse mentoring/${PERSON_KEY_FILE}`)).toEqual([]);
   });
 
   it('pins, unpins, excludes (which unpins) and swaps as plain changes to the decisions', () => {

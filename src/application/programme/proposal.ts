@@ -16,6 +16,7 @@ import type { StoredProfile } from '@/services/profile/profile-store';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { changeDecisions, NO_OWNER_DECISIONS, openProgrammeStore, readDecisions, type OwnerDecisions, type ProgrammeStore, type StoredDecisions } from '@/services/programme/programme-store';
 import { mentorLoadsOf, pastPairsOf, type Pair } from './open-programme';
+import { becomeRecordsReader } from './pair-records';
 import { peopleColumnsOf, type PeopleColumns, type ProposalInput } from './proposal-runner';
 import { currentMentees } from '@/domain/matching/requests';
 
@@ -132,7 +133,7 @@ export function withSwap(decisions: OwnerDecisions, a: Pair, b: Pair): OwnerDeci
 /** Reads the owners' pins and exclusions from the programme store (none before the first decision). */
 export async function openOwnerDecisions(client: GraphClient, place: DecisionsPlace): Promise<StoredOwnerDecisions> {
   const store = await openAt(client, place);
-  const read = await readDecisions(store);
+  const [read] = await Promise.all([readDecisions(store), becomeRecordsReader(store, place.me)]);
   return { ...read, place, store };
 }
 

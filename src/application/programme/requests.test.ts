@@ -137,7 +137,7 @@ describe('a request through the programme store', () => {
     const problems: string[] = [];
     const as = async (person: DemoPerson) => {
       const client = clientOf(person);
-      const listed = await storeParticipants(client, DEMO_OWNER_GROUP_ID);
+      const listed = await storeParticipants(client, DEMO_OWNER_GROUP_ID, { me: person.id });
       if (!('participants' in listed)) throw listed.unavailable;
       const { participants } = listed;
       const programme = await openProgramme({ client, snapshot, levelGap: 1, now: () => NOW, participants });

@@ -1,4 +1,5 @@
 import { demoCalendarSeed } from './demo-calendars';
+import { seedDemoPairKeys } from './demo-pair-keys';
 import { DEMO_GROUPS, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from './demo-programme-store';
 import { generateDemoProfiles } from './demo-profiles';
 import { generateDemoTenant } from './demo-tenant';
@@ -72,6 +73,8 @@ export function browserFakeGraph(): FakeGraph {
     const state = readJson<FakeGraphState | undefined>(DEMO_STATE_KEY, undefined);
     restoring = true;
     created.restoreState(state ?? { events: [], files: [], chats: { meetings: [], installed: {}, tabs: {} } });
+    // The demo people's pairing keys, in a state saved before they had them too.
+    seedDemoPairKeys(created);
     restoring = false;
   };
   // The programme store as from a fresh start (state saved before the store existed keeps it).

@@ -3,12 +3,13 @@
  * owner), its team site with the app granted the manage role on it (the README's one admin step),
  * the store's lists as her first run (`ensureProgrammeStore`) creates them, and one participant
  * entry for every person with a demo profile, authored by that person, as if each had saved their
- * profile through the app. Damaged profiles count too: their people did save, from some version of
+ * profile through the app (the demo people with their pairing keys: demo-pair-keys.ts), and the owner's key. Damaged profiles count too: their people did save, from some version of
  * the app, and the loader should still find and report them.
  */
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { PROGRAMME_LISTS, STORE_COLUMNS } from '@/services/programme/programme-store';
+import { DEMO_PAIR_KEYS, seedDemoPairKeys } from './demo-pair-keys';
 import type { FakeGraph } from './fake-graph';
 import type { FakeListColumn, SiteRole } from './fake-lists';
 
@@ -28,13 +29,21 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** Creates the store's lists and the participants of the demo's profiles (extensions as generateDemoProfiles makes them). */
 export function seedDemoProgrammeStore(graph: FakeGraph, extensions: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>, asOf = '2026-01-01'): void {
   for (const name of Object.values(PROGRAMME_LISTS)) graph.lists.seedList(DEMO_OWNER_GROUP_ID, priya.id, name, columns);
+  // Priya reads the pairs, as an owner whose programme view has opened once (pair-records.ts, becomeRecordsReader).
+  seedDemoPairKeys(graph);
+  graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.settings, priya.id, {
+    Title: 'owner key',
+    PersonId: priya.id,
+    Data: JSON.stringify({ personId: priya.id, key: DEMO_PAIR_KEYS.get(priya.id)!.publicKey }),
+  });
   for (const [personId, byName] of extensions) {
     const profile = byName[PROFILE_EXTENSION];
     if (!profile) continue;
     const mentor = typeof profile.mentorCapacity === 'number';
     const mentee = Array.isArray(profile.wantsToLearn);
     const updated = typeof profile.updated === 'string' && ISO.test(profile.updated) ? profile.updated : `${asOf}T09:00:00.000Z`;
-    const entry = { personId, role: mentor && mentee ? 'both' : mentor ? 'mentor' : 'executive', profileUpdated: updated, profile };
+    const key = DEMO_PAIR_KEYS.get(personId)?.publicKey;
+    const entry = { personId, role: mentor && mentee ? 'both' : mentor ? 'mentor' : 'executive', profileUpdated: updated, profile, ...(key ? { key, sealed: [] } : {}) };
     graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.participants, personId, { Title: 'participant', PersonId: personId, Data: JSON.stringify(entry) });
   }
 }

@@ -79,3 +79,11 @@ export function answer(
   }
   return { accepted, declined: declined.slice(-10) };
 }
+
+/**
+ * A reverse mentor's load as anyone counts it whose pairings with them are sealed to others: from
+ * when each of their pairings ends ('' while it is not booked), those not over at `now`.
+ */
+export function loadFromEnds(busyUntil: readonly string[], now: number): number {
+  return busyUntil.filter((until) => until === '' || !(Date.parse(until) <= now)).length;
+}

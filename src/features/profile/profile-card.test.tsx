@@ -10,6 +10,7 @@ import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeSt
 import { clientOf } from '@/demo/testing/render-with-services';
 import { openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
+import { openParticipants } from '@/application/programme/pair-records';
 import { ProfileCard } from './profile-card';
 
 afterEach(cleanup);
@@ -42,10 +43,12 @@ describe('the profile card', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByRole('button', { name: 'Opt out' }, { timeout: 60_000 });
     expect(screen.queryByText(/^You opted out/)).toBeNull();
-    // What she published is back in her extension; whom she asked is back in her entry (the store keeps it, not the extension).
+    // What she published is back in her extension; whom she asked is back in her entry, sealed (the store keeps it, not the extension).
     const { asked, load, ...published } = before as Record<string, unknown>;
     expect(stored.get(margaret.id)).toEqual(published);
-    const entry = (await readParticipants(await openProgrammeStore(clientOf(graph, margaret), DEMO_OWNER_GROUP_ID))).participants.find((p) => p.personId === margaret.id);
+    const entries = (await readParticipants(await openProgrammeStore(clientOf(graph, margaret), DEMO_OWNER_GROUP_ID))).participants.filter((p) => p.personId === margaret.id);
+    expect(JSON.stringify(entries)).not.toContain(String(asked));
+    const [entry] = await openParticipants(clientOf(graph, margaret), margaret.id, entries);
     expect(entry?.profile).toMatchObject({ asked, load });
   }, 120_000);
 

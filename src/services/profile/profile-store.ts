@@ -47,9 +47,29 @@ export interface StoredProfile extends ProgrammeProfile {
   readonly bookings?: readonly BookingRecord[];
   /** Times this person proposes to their partners. */
   readonly proposals?: readonly Proposal[];
+  /**
+   * A reverse mentor's current pairings as others read them when the records are sealed: when each
+   * one's series ends ('' while not booked), so everyone counts the mentor's load without knowing whom.
+   */
+  readonly busyUntil?: readonly string[];
+  /** Some of this person's pair records are sealed to others and were not read here: their lists are not whole. */
+  readonly recordsPartial?: true;
 }
 
 const topics = z.array(z.string().max(40)).max(12);
+const bookingSchema = z.object({
+  with: z.string().max(40),
+  start: z.iso.datetime(),
+  zone: z.string().max(64),
+  everyWeeks: z.number().int().min(1).max(8),
+  weeks: z.number().int().min(1).max(104),
+  minutes: z.number().int().min(15).max(120),
+  uid: z.string().max(200),
+  workspace: z.url().max(400),
+  ref: z.string().max(300).optional(),
+  ended: z.iso.date().optional(),
+});
+const proposalSchema = z.object({ with: z.string().max(40), start: z.iso.datetime() });
 /** The extension's properties, version 1. Flat, short keys: every byte counts toward 2 KB. */
 const storedSchema = z.object({
   v: z.literal(1),
@@ -66,27 +86,15 @@ const storedSchema = z.object({
   asked: z.string().max(40).optional(),
   accepted: z.array(z.string().max(40)).max(3).optional(),
   declined: z.array(z.string().max(40)).max(10).optional(),
-  bookings: z
-    .array(
-      z.object({
-        with: z.string().max(40),
-        start: z.iso.datetime(),
-        zone: z.string().max(64),
-        everyWeeks: z.number().int().min(1).max(8),
-        weeks: z.number().int().min(1).max(104),
-        minutes: z.number().int().min(15).max(120),
-        uid: z.string().max(200),
-        workspace: z.url().max(400),
-        ref: z.string().max(300).optional(),
-        ended: z.iso.date().optional(),
-      }),
-    )
-    .max(MAX_PAIR_RECORDS)
+  bookings: z.array(bookingSchema).max(MAX_PAIR_RECORDS).optional(),
+  proposals: z.array(proposalSchema).max(MAX_PAIR_RECORDS).optional(),
+  /** In a participant entry whose records are sealed: when each current mentee's series ends ('' while not booked). */
+  busyUntil: z
+    .array(z.union([z.iso.datetime(), z.literal('')]))
+    .max(3)
     .optional(),
-  proposals: z
-    .array(z.object({ with: z.string().max(40), start: z.iso.datetime() }))
-    .max(MAX_PAIR_RECORDS)
-    .optional(),
+  /** Set by the reader: some of this person's pair records are sealed to others and were not read. */
+  recordsPartial: z.literal(true).optional(),
 });
 
 /** What one person's stored extension says, or why it could not be read. */
@@ -114,6 +122,8 @@ export function readStoredProfile(personId: string, extension: unknown): StoredP
     ...(p.declined ? { declined: p.declined } : {}),
     ...(p.bookings ? { bookings: p.bookings.map(({ ended, ref, ...b }) => ({ ...b, ...(ref ? { ref } : {}), ...(ended ? { ended } : {}) })) } : {}),
     ...(p.proposals ? { proposals: p.proposals } : {}),
+    ...(p.busyUntil ? { busyUntil: p.busyUntil } : {}),
+    ...(p.recordsPartial ? { recordsPartial: true as const } : {}),
   };
 }
 
@@ -179,6 +189,79 @@ export function recordsBody(profile: Omit<StoredProfile, 'personId'>): Record<st
   const body = profileBody(profile, true);
   if (JSON.stringify(body).length > RECORDS_LIMIT_CHARS) throw new ProfileError('Your profile holds too many pairings to store: end the pairings that are over, then try again.');
   return body;
+}
+
+/** One partner's part of a person's pair records: what is sealed for that partner (services/programme/pair-seal.ts). */
+export interface PartnerRecords {
+  readonly with: string;
+  /** The person (an executive) asked this partner to pair. */
+  readonly asked?: true;
+  /** The person's (a reverse mentor's) answer to this partner's request. */
+  readonly answer?: 'accepted' | 'declined';
+  readonly bookings?: readonly BookingRecord[];
+  readonly proposals?: readonly Proposal[];
+}
+
+const partnerRecordsSchema = z.object({
+  with: z.string().min(1).max(40),
+  asked: z.literal(true).optional(),
+  answer: z.enum(['accepted', 'declined']).optional(),
+  bookings: z.array(bookingSchema).max(MAX_PAIR_RECORDS).optional(),
+  proposals: z.array(proposalSchema).max(MAX_PAIR_RECORDS).optional(),
+});
+
+/** A profile's pair records, one part per partner, in the order the lists hold them (asked, accepted, declined, booked, proposed). */
+export function partnerRecordsOf(profile: Pick<StoredProfile, (typeof RECORD_KEYS)[number]>): PartnerRecords[] {
+  const parts = new Map<string, { -readonly [K in keyof PartnerRecords]: PartnerRecords[K] }>();
+  const part = (id: string) => parts.get(id) ?? parts.set(id, { with: id }).get(id)!;
+  if (profile.asked) part(profile.asked).asked = true;
+  for (const id of profile.accepted ?? []) part(id).answer = 'accepted';
+  for (const id of profile.declined ?? []) part(id).answer = 'declined';
+  for (const booking of profile.bookings ?? []) part(booking.with).bookings = [...(part(booking.with).bookings ?? []), booking];
+  for (const proposal of profile.proposals ?? []) part(proposal.with).proposals = [...(part(proposal.with).proposals ?? []), proposal];
+  return [...parts.values()];
+}
+
+/** One partner's records as a box opened them, checked; undefined when they are not records. */
+export function readPartnerRecords(text: string): PartnerRecords | undefined {
+  try {
+    const parsed = partnerRecordsSchema.safeParse(JSON.parse(text));
+    return parsed.success ? (parsed.data as PartnerRecords) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The body of a participant entry whose pair records are sealed: what the person published, their
+ * load and when each of their current pairings ends (counts and dates, never whom).
+ */
+export function sealedEntryBody(profile: Omit<StoredProfile, 'personId'>, busyUntil: readonly string[]): Record<string, unknown> {
+  const body = { ...profileBody(profile, false), load: profile.load, ...(busyUntil.length ? { busyUntil: [...busyUntil] } : {}) };
+  const checked = storedSchema.safeParse(body);
+  if (!checked.success) throw new ProfileError('Your profile holds too many pairings to store: end the pairings that are over, then try again.');
+  return body;
+}
+
+/**
+ * A sealed entry's body with the records its reader could open put back in their lists (the order
+ * of the parts); `partial` when some parts were sealed to others.
+ */
+export function withPartnerRecords(body: Record<string, unknown>, parts: readonly PartnerRecords[], partial: boolean): Record<string, unknown> {
+  const asked = parts.find((p) => p.asked)?.with;
+  const accepted = parts.filter((p) => p.answer === 'accepted').map((p) => p.with);
+  const declined = parts.filter((p) => p.answer === 'declined').map((p) => p.with);
+  const bookings = parts.flatMap((p) => (p.bookings ?? []).filter((b) => b.with === p.with));
+  const proposals = parts.flatMap((p) => (p.proposals ?? []).filter((b) => b.with === p.with));
+  return {
+    ...body,
+    ...(asked ? { asked } : {}),
+    ...(accepted.length ? { accepted } : {}),
+    ...(declined.length ? { declined } : {}),
+    ...(bookings.length ? { bookings } : {}),
+    ...(proposals.length ? { proposals } : {}),
+    ...(partial ? { recordsPartial: true } : {}),
+  };
 }
 
 /**

@@ -21,6 +21,7 @@
  * trusted" and left out. An entry whose data does not parse is named and skipped, never fatal.
  */
 import { z } from 'zod';
+import { publicKeySchema } from './pair-seal';
 import type { GraphClient } from '../graph/graph-client';
 import { GraphRequestError, readAnswer } from '../graph/graph-errors';
 
@@ -57,6 +58,13 @@ const participantSchema = z.object({
    * where it is used; the list's readers are a subset of the extension's (the whole tenant).
    */
   profile: z.record(z.string(), z.unknown()).optional(),
+  /** The person's public key for sealing pair records (pair-seal.ts): readers open the boxes with it. */
+  key: publicKeySchema.optional(),
+  /**
+   * The person's pair records, one sealed box per partner, each readable only by the person, that
+   * partner and the programme owners (pair-seal.ts); checked box by box where they are opened.
+   */
+  sealed: z.array(z.unknown()).max(64).optional(),
 });
 /** A person taking part, as they said in their profile. */
 export type Participant = z.infer<typeof participantSchema>;
@@ -283,8 +291,16 @@ function collect<T>(
 /** The lists only owners write: their entries are trusted by their authors' membership of the owners' group. */
 const OWNERS_LISTS: ReadonlySet<ProgrammeListKind> = new Set(['decisions', 'proposals', 'settings']);
 
-async function readList<T>(store: ProgrammeStore, kind: ProgrammeListKind, schema: z.ZodType<T>, trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean, signal?: AbortSignal) {
-  const { items } = await readPages(store.client, `${listUrl(store, kind)}/items?$expand=fields&$top=${PAGE_SIZE}`, `reading ${PROGRAMME_LISTS[kind]}`, signal);
+async function readList<T>(
+  store: ProgrammeStore,
+  kind: ProgrammeListKind,
+  schema: z.ZodType<T>,
+  trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean,
+  signal?: AbortSignal,
+  only: (item: Item) => boolean = () => true,
+) {
+  const { items: all } = await readPages(store.client, `${listUrl(store, kind)}/items?$expand=fields&$top=${PAGE_SIZE}`, `reading ${PROGRAMME_LISTS[kind]}`, signal);
+  const items = all.filter(only);
   if (OWNERS_LISTS.has(kind))
     await learnOwners(
       store,
@@ -546,11 +562,39 @@ export async function readAnswers(store: ProgrammeStore): Promise<{ answers: Pro
   return { answers: read.entries.map((e) => e.value), untrusted: read.untrusted, damaged: read.damaged };
 }
 
+/** The title of an owner's key entry in the settings list (the settings' own entries have another). */
+const OWNER_KEY = 'owner key';
+const ownerKeySchema = z.object({ personId: id, key: publicKeySchema });
+const isOwnerKey = (item: Item) => item.fields?.Title === OWNER_KEY;
+
 /** The owners' settings, as stored (undefined: none yet, the packaged values apply). */
 export async function readSettings(store: ProgrammeStore): Promise<({ settings: ProgrammeSettings; itemId: string; etag: string | undefined } & ReadProblems) | undefined> {
-  const read = await readList(store, 'settings', settingsSchema, byAnOwner(store));
+  const read = await readList(store, 'settings', settingsSchema, byAnOwner(store), undefined, (item) => !isOwnerKey(item));
   const last = read.entries.at(-1);
   return last ? { settings: last.value, itemId: last.itemId, etag: last.etag, untrusted: read.untrusted, damaged: read.damaged } : undefined;
+}
+
+/**
+ * The programme owners' public keys for sealing pair records (pair-seal.ts), by owner: each owner's
+ * own entry in the settings list, trusted only when that owner wrote it.
+ */
+export async function readOwnerKeys(store: ProgrammeStore, signal?: AbortSignal): Promise<Map<string, string>> {
+  const read = await readList(store, 'settings', ownerKeySchema, (value, author) => byThePerson(value.personId, author) && store.isOwner(value.personId), signal, isOwnerKey);
+  return new Map(read.entries.map((e) => [e.value.personId, e.value.key]));
+}
+
+/**
+ * Publishes the signed-in owner's public key (`me`, an owner) in the settings list, so that pair
+ * records sealed from now on are readable by them; does nothing when it is there already.
+ */
+export async function publishOwnerKey(store: ProgrammeStore, me: string, key: string): Promise<void> {
+  const mine = (await myItems(store, 'settings', me)).filter((item) => isOwnerKey(item) && byThePerson(me, authorOf(item)));
+  const value = ownerKeySchema.parse({ personId: me, key });
+  const [first] = mine;
+  const found = first && readEntry(first, ownerKeySchema, () => true);
+  if (found && typeof found !== 'string' && found.value.key === key) return;
+  if (first) await store.client.write('PATCH', `${listUrl(store, 'settings')}/items/${encodeURIComponent(first.id)}/fields`, PROGRAMME_STORE_SCOPES, { Data: JSON.stringify(value) });
+  else await store.client.write('POST', `${listUrl(store, 'settings')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(me, value, OWNER_KEY) });
 }
 
 /**

@@ -1,0 +1,158 @@
+/**
+ * Pair records sealed to those who need them. A person's participant entry is read by everyone in
+ * the programme, but whom they asked, accepted or declined, the series they booked and the times they
+ * proposed concern one partner each: each partner's records are sealed in a box that only the person,
+ * that partner and the programme owners can open (the owners run rounds, which need past pairs).
+ *
+ * Each person has an ECDH P-256 key pair (kept in their own OneDrive app folder: person-key.ts) and
+ * publishes its public half in their entry. A box is a random AES-GCM 256 content key encrypting the
+ * records, wrapped (AES-KW) once for each reader under a key both ends derive on their own: HKDF-SHA-256
+ * over the ECDH secret of the writer's private key and the reader's public key (the reader uses their
+ * private key and the writer's public key). The ciphertext is bound to the writer (AES-GCM additional
+ * data), so a box copied into someone else's entry does not open there. Everything is WebCrypto
+ * (`crypto.subtle`); no cryptography is written by hand.
+ * https://developer.mozilla.org/docs/Web/API/SubtleCrypto/deriveBits#ecdh
+ * https://developer.mozilla.org/docs/Web/API/SubtleCrypto/wrapKey#aes-kw
+ */
+import { z } from 'zod';
+
+const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
+const IV_BYTES = 12;
+const INFO = new TextEncoder().encode('reverse-mentoring pair records v1');
+
+/** A public key as published: the raw uncompressed P-256 point (65 bytes), base64 (88 characters). */
+export const publicKeySchema = z.string().regex(/^B[A-P][A-Za-z0-9+/]{85}=$/, 'not a P-256 public key in base64');
+
+/** A sealed box as an entry keeps it: the content key wrapped for each reader, the IV and the ciphertext, base64. */
+export const sealedBoxSchema = z.object({
+  k: z
+    .array(z.string().regex(/^[A-Za-z0-9+/]{54}==$/))
+    .min(1)
+    .max(16),
+  iv: z.string().regex(/^[A-Za-z0-9+/]{16}$/),
+  c: z.string().min(1).max(8000),
+});
+/** One sealed box. */
+export type SealedBox = z.infer<typeof sealedBoxSchema>;
+
+/** The private key file a person keeps in their own OneDrive app folder. */
+export const keyFileSchema = z.object({
+  v: z.literal(1),
+  privateKey: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), d: z.string() }).passthrough(),
+  publicKey: publicKeySchema,
+});
+/** What the key file holds. */
+export type KeyFile = z.infer<typeof keyFileSchema>;
+
+function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const boundTo = (writerId: string) => encoder.encode(`pair records of ${writerId}`);
+
+/** A new key pair and the file that keeps it. */
+export async function newKeyFile(): Promise<KeyFile> {
+  const pair = await crypto.subtle.generateKey(CURVE, true, ['deriveBits']);
+  const privateKey = (await crypto.subtle.exportKey('jwk', pair.privateKey)) as KeyFile['privateKey'];
+  const publicKey = toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
+  return { v: 1, privateKey, publicKey };
+}
+
+/**
+ * Seals and opens pair records with one person's key. Keys derived with another person's public key
+ * are kept for the life of the seal (one derivation per person, however many boxes).
+ */
+export class PairSeal {
+  private readonly wrapping = new Map<string, Promise<CryptoKey | undefined>>();
+
+  private constructor(
+    private readonly privateKey: CryptoKey,
+    /** The person's public key, as published. */
+    readonly publicKey: string,
+  ) {}
+
+  /** The seal of a key file; throws when the file does not hold a usable key. */
+  static async fromFile(file: unknown): Promise<PairSeal> {
+    const parsed = keyFileSchema.parse(file);
+    const privateKey = await crypto.subtle.importKey('jwk', parsed.privateKey, CURVE, false, ['deriveBits']);
+    return new PairSeal(privateKey, parsed.publicKey);
+  }
+
+  /** The key wrapping content keys between this person and the holder of `publicKey`; undefined for a key that is not one. */
+  private wrappingKey(publicKey: string): Promise<CryptoKey | undefined> {
+    let key = this.wrapping.get(publicKey);
+    if (!key) {
+      key = (async () => {
+        try {
+          if (!publicKeySchema.safeParse(publicKey).success) return undefined;
+          const other = await crypto.subtle.importKey('raw', fromBase64(publicKey), CURVE, false, []);
+          const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: other }, this.privateKey, 256);
+          const hkdf = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
+          return await crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: INFO }, hkdf, { name: 'AES-KW', length: 256 }, false, [
+            'wrapKey',
+            'unwrapKey',
+          ]);
+        } catch {
+          return undefined;
+        }
+      })();
+      this.wrapping.set(publicKey, key);
+    }
+    return key;
+  }
+
+  /**
+   * Seals `text`, written by `writerId` (whose key this is), for the readers' public keys (and the
+   * writer, unless `withWriter` is false). Readers whose key is not a P-256 public key are left out.
+   */
+  async seal(text: string, writerId: string, readers: readonly string[], withWriter = true): Promise<SealedBox> {
+    const content = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
+    const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+    const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: boundTo(writerId) }, content, encoder.encode(text));
+    const wrapped: string[] = [];
+    for (const reader of new Set(withWriter ? [this.publicKey, ...readers] : readers)) {
+      const key = await this.wrappingKey(reader);
+      if (key) wrapped.push(toBase64(new Uint8Array(await crypto.subtle.wrapKey('raw', content, key, 'AES-KW'))));
+    }
+    return { k: wrapped, iv: toBase64(iv), c: toBase64(new Uint8Array(ciphertext)) };
+  }
+
+  /**
+   * The text of a box in the entry of `writerId`, whose published key is `writerKey`; undefined when
+   * this person is not one of its readers, or the box is damaged, tampered with or copied from
+   * another entry.
+   */
+  async open(box: unknown, writerId: string, writerKey: string): Promise<string | undefined> {
+    const parsed = sealedBoxSchema.safeParse(box);
+    if (!parsed.success) return undefined;
+    const key = await this.wrappingKey(writerKey);
+    if (!key) return undefined;
+    for (const wrapped of parsed.data.k) {
+      let content: CryptoKey;
+      try {
+        content = await crypto.subtle.unwrapKey('raw', fromBase64(wrapped), key, 'AES-KW', { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+      } catch {
+        // Wrapped for another reader: AES-KW's integrity check fails.
+        continue;
+      }
+      try {
+        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(parsed.data.iv), additionalData: boundTo(writerId) }, content, fromBase64(parsed.data.c));
+        return decoder.decode(plain);
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+}
