@@ -50,7 +50,7 @@ const executive = DEMO_PEOPLE[0]!;
 /** BENCH_THROTTLE=0.2 answers a fifth of Graph's requests 429 (Retry-After 1 s), as the issue measured. */
 const throttleRate = Number(process.env.BENCH_THROTTLE ?? 0);
 const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS, faults: { latencyMs: LATENCY_MS, throttleRate, retryAfterSeconds: 1 }, seed: 11 });
-seedDemoProgrammeStore(graph, extensions);
+await seedDemoProgrammeStore(graph, extensions);
 const participantIds = [...extensions.keys()];
 const identity = createDemoIdentity(executive);
 const key = `tenant:${executive.id}`;

@@ -20,10 +20,10 @@ const [margaret, , , priya] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unkn
 /** What renderWithServices packages. */
 const PACKAGED = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '' };
 
-function tenantGraph() {
+async function tenantGraph() {
   const extensions = generateDemoProfiles(users);
   const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
-  seedDemoProgrammeStore(graph, extensions);
+  await seedDemoProgrammeStore(graph, extensions);
   return graph;
 }
 /** Says when the surface has read the store's settings. */
@@ -54,7 +54,7 @@ const settingsRead = () => screen.findByText('read', { selector: 'output' });
 
 describe('the programme’s rules on a participant’s home', () => {
   it('are the packaged ones at once, then the ones an owner saved', async () => {
-    const graph = tenantGraph();
+    const graph = await tenantGraph();
     await saveProgrammeSettings(clientOf(graph, priya), { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id }, { ...PACKAGED, cadenceWeeks: 3, sessionMinutes: 60 }, PACKAGED, undefined);
     openHome(graph);
     expect(screen.getByText(/Every 2 weeks, 45 minutes, for 6 months/)).toBeDefined();
@@ -63,7 +63,7 @@ describe('the programme’s rules on a participant’s home', () => {
   });
 
   it('ignore settings written by someone who is not an owner', async () => {
-    const graph = tenantGraph();
+    const graph = await tenantGraph();
     graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.settings, margaret.id, { Title: 'settings', PersonId: margaret.id, Data: JSON.stringify({ cadenceWeeks: 1 }) });
     openHome(graph);
     await settingsRead();
@@ -73,7 +73,7 @@ describe('the programme’s rules on a participant’s home', () => {
   });
 
   it('match with the level gap an owner saved', async () => {
-    const graph = tenantGraph();
+    const graph = await tenantGraph();
     await saveProgrammeSettings(clientOf(graph, priya), { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id }, { ...PACKAGED, levelGap: 5 }, PACKAGED, undefined);
     renderWithServices(<RequiredGap />, graph, margaret);
     expect(await screen.findByRole('status', { name: 'Required gap' }, { timeout: 60_000 })).toHaveProperty('textContent', '5');

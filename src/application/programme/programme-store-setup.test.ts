@@ -42,7 +42,7 @@ describe('who takes part, for reading profiles', () => {
   it('is the store’s participants with the copy of each profile, read in one list request and no profile reads', async () => {
     const extensions = generateDemoProfiles(users);
     const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
-    seedDemoProgrammeStore(graph, extensions);
+    graph.waitFor(seedDemoProgrammeStore(graph, extensions));
     const requests: string[] = [];
     const client = new GraphClient({
       identity: createDemoIdentity(margaret),

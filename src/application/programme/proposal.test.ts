@@ -34,7 +34,7 @@ const NOW = Date.parse('2026-11-23T09:00:00Z');
 async function tenant() {
   const extensions = generateDemoProfiles(users);
   const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
-  seedDemoProgrammeStore(graph, extensions);
+  await seedDemoProgrammeStore(graph, extensions);
   const snapshot = await loadDirectory(new GraphClient({ identity: createDemoIdentity(priya), fetch: graph.fetch, sleep: () => Promise.resolve() }));
   /** Priya's client as after a reload: the owners' decisions from the programme store, then the programme with the exclusions. */
   const reload = async () => {

@@ -131,7 +131,7 @@ describe('a request through the programme store', () => {
   it('reaches the reverse mentor, whose app reads only the participant list’s copies of profiles', async () => {
     const extensions = generateDemoProfiles(users);
     const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
-    seedDemoProgrammeStore(graph, extensions);
+    graph.waitFor(seedDemoProgrammeStore(graph, extensions));
     const clientOf = (person: DemoPerson) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
     const snapshot = await loadDirectory(clientOf(margaret));
     const problems: string[] = [];

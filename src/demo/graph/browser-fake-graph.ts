@@ -1,6 +1,5 @@
 import { demoCalendarSeed } from './demo-calendars';
-import { seedDemoPairKeys } from './demo-pair-keys';
-import { DEMO_GROUPS, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from './demo-programme-store';
+import { DEMO_GROUPS, DEMO_SITE_GRANTS, seedDemoProgrammeStore, type DemoKeyFiles } from './demo-programme-store';
 import { generateDemoProfiles } from './demo-profiles';
 import { generateDemoTenant } from './demo-tenant';
 import type { SentActivity } from './fake-activity-feed';
@@ -73,15 +72,21 @@ export function browserFakeGraph(): FakeGraph {
     const state = readJson<FakeGraphState | undefined>(DEMO_STATE_KEY, undefined);
     restoring = true;
     created.restoreState(state ?? { events: [], files: [], chats: { meetings: [], installed: {}, tabs: {} } });
-    // The demo people's pairing keys, in a state saved before they had them too.
-    seedDemoPairKeys(created);
+    // The participants' pairing keys, in a state saved before they had them too.
+    created.drives.seedAppFiles(keyFiles);
     restoring = false;
   };
-  // The programme store as from a fresh start (state saved before the store existed keeps it).
-  restoring = true;
-  seedDemoProgrammeStore(created, profiles);
-  restoring = false;
-  restore();
+  // The programme store as from a fresh start (state saved before the store existed keeps it); its
+  // keys take WebCrypto's time, which every request waits for.
+  let keyFiles: DemoKeyFiles = [];
+  created.waitFor(
+    (async () => {
+      restoring = true;
+      keyFiles = await seedDemoProgrammeStore(created, profiles);
+      restoring = false;
+      restore();
+    })(),
+  );
   // Another frame (the partner's tab in the dev host) wrote: take it in.
   window.addEventListener('storage', (event) => {
     if (event.key === DEMO_STATE_KEY || event.key === null) restore();

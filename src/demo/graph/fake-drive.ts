@@ -190,13 +190,16 @@ export class FakeDrives {
     return error(405, 'invalidRequest', `The method ${method} is not allowed here.`);
   }
 
-  /** Puts a file in a user's app folder, as the app would have written it (demo seeding); one already there is kept. */
-  seedAppFile(ownerId: string, name: string, content: string): void {
-    const path = `${this.appFolderPath()}/${name}`;
-    if ([...this.files.values()].some((f) => f.ownerId === ownerId && f.path.toLowerCase() === path.toLowerCase())) return;
-    this.write(undefined, ownerId, path, {}, content, () => {
-      throw new Error(`The demo file ${name} is not JSON.`);
-    });
+  /** Puts files in users' app folders, as the app would have written them (demo seeding); one already there is kept. */
+  seedAppFiles(files: Iterable<{ readonly ownerId: string; readonly name: string; readonly content: string }>): void {
+    const there = new Set([...this.files.values()].map((f) => `${f.ownerId}|${f.path.toLowerCase()}`));
+    for (const { ownerId, name, content } of files) {
+      const path = `${this.appFolderPath()}/${name}`;
+      if (there.has(`${ownerId}|${path.toLowerCase()}`)) continue;
+      this.write(undefined, ownerId, path, {}, content, () => {
+        throw new Error(`The demo file ${name} is not JSON.`);
+      });
+    }
   }
 
   /** Provisions a user's OneDrive now, as opening OneDrive once does. */

@@ -319,6 +319,14 @@ export class FakeGraph {
     this.reorder();
   }
 
+  /** Seeding still under way (the demo's, which takes WebCrypto's time): requests wait for it. */
+  private seeding: Promise<unknown> = Promise.resolve();
+
+  /** Makes every request wait until `seeding` is done (whether it succeeds or not). */
+  waitFor(seeding: Promise<unknown>): void {
+    this.seeding = seeding.catch(() => undefined);
+  }
+
   /**
    * A `fetch` that answers Graph URLs and the fake OneDrive's download URLs; anything else is a
    * network error, as with no route. A redirect is followed as a browser follows it (unless the
@@ -326,6 +334,7 @@ export class FakeGraph {
    * the download host fails there as CORS makes it fail in a browser (the request carries the token).
    */
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    await this.seeding;
     const request = new Request(input, init);
     if (this.drives.isDownloadUrl(request.url) && !this.faults.offline) {
       this.stats.httpRequests++;

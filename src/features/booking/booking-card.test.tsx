@@ -33,7 +33,7 @@ function paired(aishaSuggests?: string, withStore = false) {
   extensions.set(aisha.id, { [PROFILE_EXTENSION]: { ...own(aisha.id), accepted: [margaret.id], load: 1, ...proposals } });
   const store = withStore ? { groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS } : {};
   const graph = new FakeGraph({ users, extensions, catalog: new Map([['app', 'Reverse mentoring']]), ...store });
-  if (withStore) seedDemoProgrammeStore(graph, extensions);
+  if (withStore) graph.waitFor(seedDemoProgrammeStore(graph, extensions));
   return graph;
 }
 

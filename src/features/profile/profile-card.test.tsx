@@ -32,7 +32,7 @@ describe('the profile card', () => {
     extensions.set(margaret.id, { [PROFILE_EXTENSION]: before });
     const stored = new Map<string, Record<string, unknown> | undefined>();
     const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS, onExtensionChange: (id, _name, properties) => stored.set(id, properties) });
-    seedDemoProgrammeStore(graph, extensions);
+    graph.waitFor(seedDemoProgrammeStore(graph, extensions));
     renderWithServices(<ProfileCard />, graph, margaret);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Opt out' }, { timeout: 60_000 }));

@@ -25,7 +25,7 @@ function openCard(extensions: ReturnType<typeof generateDemoProfiles>): Record<s
     siteGrants: DEMO_SITE_GRANTS,
     onExtensionChange: (_user, _name, properties) => void (properties && written.push(properties)),
   });
-  seedDemoProgrammeStore(graph, extensions);
+  graph.waitFor(seedDemoProgrammeStore(graph, extensions));
   renderWithServices(<ProfileCard />, graph, margaret);
   return written;
 }

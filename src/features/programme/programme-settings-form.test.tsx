@@ -20,7 +20,7 @@ const place = { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id };
 
 function tenantGraph() {
   const graph = new FakeGraph({ users, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
-  seedDemoProgrammeStore(graph, new Map());
+  graph.waitFor(seedDemoProgrammeStore(graph, new Map()));
   return graph;
 }
 const open = (graph: FakeGraph) => renderWithServices(<ProgrammeSettingsForm />, graph, priya, { programmeOwner: true, programme: false });

@@ -34,7 +34,7 @@ const pairLabel = (button: HTMLElement, verb: string) => button.getAttribute('ar
 /** The demo tenant with its programme store (the owners' group's site and lists). */
 function tenantGraph(people: readonly DemoUser[], extensions = generateDemoProfiles(people)) {
   const graph = new FakeGraph({ users: people, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
-  seedDemoProgrammeStore(graph, extensions);
+  graph.waitFor(seedDemoProgrammeStore(graph, extensions));
   return graph;
 }
 /** What the programme store's decisions list holds now (its last entry). */

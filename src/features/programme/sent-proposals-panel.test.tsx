@@ -20,7 +20,7 @@ const priya = DEMO_PEOPLE[3]!;
 function tenantGraph() {
   const extensions = generateDemoProfiles(users);
   const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
-  seedDemoProgrammeStore(graph, extensions);
+  graph.waitFor(seedDemoProgrammeStore(graph, extensions));
   return graph;
 }
 

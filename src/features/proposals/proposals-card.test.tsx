@@ -22,7 +22,7 @@ const NOW = Date.parse('2026-11-23T09:00:00Z');
 async function sent() {
   const extensions = generateDemoProfiles(users);
   const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
-  seedDemoProgrammeStore(graph, extensions);
+  graph.waitFor(seedDemoProgrammeStore(graph, extensions));
   const store = await openProgrammeStore(clientOf(graph, priya), DEMO_OWNER_GROUP_ID);
   const proposal = {
     pairs: [{ menteeId: margaret.id, mentorId: aisha.id, score: 0.8, pinned: true, reasons: [{ code: 'pinned' as const }, { code: 'teaches' as const, topics: [] }] }],
