@@ -9,7 +9,7 @@ import { bookingPairsOf } from '@/application/booking/booking-pairs';
 import type { ProgrammeAssignment } from '@/domain/matching/engine';
 import { loadDirectory } from '@/services/graph/directory-loader';
 import { GraphClient } from '@/services/graph/graph-client';
-import { openProgrammeStore } from '@/services/programme/programme-store';
+import { openProgrammeStore, PROGRAMME_LISTS } from '@/services/programme/programme-store';
 import type { SignedInPerson } from '@/services/identity/identity';
 import { mentorLoadsOf, openProgramme, programmeMatcher } from './open-programme';
 import { alreadyPairedOf, proposeProgramme } from './proposal';
@@ -35,7 +35,7 @@ const LATER = NOW + 3_600_000;
 async function tenant() {
   const extensions = generateDemoProfiles(users);
   const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
-  seedDemoProgrammeStore(graph, extensions);
+  graph.waitFor(seedDemoProgrammeStore(graph, extensions));
   const clientOf = (person: SignedInPerson) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
   const snapshot = await loadDirectory(clientOf(priya));
   /** Someone's client, their open store and the programme as they read it now. */
@@ -54,7 +54,7 @@ async function tenant() {
     const user = users.find((u) => u.id === id)!;
     return { id, displayName: user.displayName, userPrincipalName: user.userPrincipalName, tenantId: priya.tenantId };
   };
-  return { as, personOf };
+  return { as, personOf, graph };
 }
 
 /** A proposal of exactly these pairs, as the matcher would give it. */
@@ -81,7 +81,7 @@ describe('owners send the pairs', () => {
     expect(read.pairs[0]!.proposal).toMatchObject({ round: 'r20261123T090000Z', sentBy: priya.id, reasonCodes: [...new Set(proposal.pairs[0]!.reasons.map((r) => r.code))] });
 
     const again = await sendProposal(owner.store, priya.id, proposal, read.pairs, { now: LATER, afterSend });
-    expect(again).toEqual({ sent: [], alreadySent: proposal.pairs.length });
+    expect(again).toEqual({ sent: [], alreadySent: proposal.pairs.length, waitingForKeys: 0 });
     expect(afterSend).toHaveBeenCalledOnce();
     expect((await readSentPairs(owner.store)).pairs).toHaveLength(proposal.pairs.length);
   });
@@ -114,6 +114,38 @@ describe('owners send the pairs', () => {
     const them = await as(personOf(other));
     await expect(them.answer(toOther, 'accepted')).rejects.toThrow(ProposalAnswerError);
     expect(pairsFor(diego.id, read.pairs).map((p) => p.proposal.id)).toEqual([toMargaret]);
+  });
+
+  it('seals whom a proposal pairs, and each answer, for the two and the owners: no other participant reads them', async () => {
+    const { as, graph } = await tenant();
+    const owner = await as(priya);
+    await sendProposal(owner.store, priya.id, assignment([margaret.id, diego.id]), [], { now: NOW });
+    const [id] = (await readSentPairs(owner.store)).pairs.map((p) => p.proposal.id) as [string];
+    await (await as(margaret)).answer(id, 'declined');
+
+    const stored = (name: string) =>
+      JSON.stringify(
+        graph.lists
+          .snapshot()[0]!
+          .lists.find((l) => l.displayName === name)!
+          .items.map((i) => i.fields.Data),
+      );
+    expect(stored(PROGRAMME_LISTS.proposals)).not.toContain(margaret.id);
+    expect(stored(PROGRAMME_LISTS.proposals)).not.toContain(diego.id);
+    expect(stored(PROGRAMME_LISTS.answers)).not.toContain('declined');
+    // Aisha takes part too, but this pair is none of hers.
+    expect((await readSentPairs((await as(aisha)).store)).pairs).toEqual([]);
+    expect(stateOf((await readSentPairs((await as(diego)).store)).pairs, margaret.id)).toMatchObject({ executive: 'declined', state: 'declined' });
+    expect(stateOf((await readSentPairs(owner.store)).pairs, margaret.id)).toMatchObject({ executive: 'declined', state: 'declined' });
+  });
+
+  it('holds a pair one of whom has no key yet (they have not opened the app), and sends it once they have', async () => {
+    const { as } = await tenant();
+    const owner = await as(priya);
+    const outsider = users.find((u) => u.accountEnabled && u.userType === 'Member' && !owner.programme.list.some((p) => p.personId === u.id))!;
+    const result = await sendProposal(owner.store, priya.id, assignment([margaret.id, diego.id], [outsider.id, aisha.id]), [], { now: NOW });
+    expect(result).toMatchObject({ alreadySent: 0, waitingForKeys: 1 });
+    expect(result.sent.map((p) => p.executiveId)).toEqual([margaret.id]);
   });
 
   it('an accepted proposal is an accepted request: Margaret books with Diego, and Diego’s place counts as taken', async () => {

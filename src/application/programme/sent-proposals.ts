@@ -17,12 +17,16 @@
  * first, their own client records it the next time it reads the answers ({@link settleMyProposals}).
  * A mentor who declines records the decline as they would a request's.
  */
+import { z } from 'zod';
 import type { Matcher, MatchReason, ProgrammeAssignment } from '@/domain/matching/engine';
 import type { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import {
   answerProposal as storeAnswer,
   readAnswers,
+  readOwnerKeys,
+  readParticipants,
+  readParticipantsOf,
   readProposals,
   sendProposals as storeProposals,
   type OwnerDecisions,
@@ -30,6 +34,8 @@ import {
   type ProposalAnswer,
   type ProgrammeStore,
 } from '@/services/programme/programme-store';
+import { ensureMyPairSeal, myPairSeal } from '@/services/programme/person-key';
+import { openSealed, sealForReaders, type PairSeal } from '@/services/programme/pair-seal';
 import { answerRequest, atCapacity, myMentees } from './requests';
 import { updateMyProfile, type Participation } from './my-profile';
 import type { Pair } from './open-programme';
@@ -71,14 +77,60 @@ export function sentPairsOf(proposals: readonly Proposal[], answers: readonly Pr
   });
 }
 
-/** Reads every sent proposal with both answers from the store. */
+/** What a sealed proposal's box is bound to: its entry and the owner who sent it. */
+const proposalBinding = (p: { readonly id: string; readonly sentBy: string }) => `proposal ${p.id} sent by ${p.sentBy}`;
+/** What a sealed answer's box is bound to: the proposal and the person answering. */
+const answerBinding = (a: { readonly proposalId: string; readonly personId: string }) => `answer to ${a.proposalId} by ${a.personId}`;
+const sealedPairSchema = z.object({ executiveId: z.string().min(1).max(64), mentorId: z.string().min(1).max(64), reasonCodes: z.array(z.string().max(64)).max(20) });
+const sealedAnswerSchema = z.object({ answer: z.enum(['accepted', 'declined']) });
+
+async function opened<T>(seal: PairSeal | undefined, box: unknown, binding: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  const text = await openSealed(seal, box, binding);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads every sent proposal with both answers from the store, as the signed-in person may read them:
+ * whom a proposal pairs, and each answer, are sealed for the two people and the owners (pair-seal.ts);
+ * a proposal made to others is not among the pairs, nor an answer the reader may not read.
+ */
 export async function readSentPairs(store: ProgrammeStore): Promise<SentPairs> {
   const [proposals, answers] = await Promise.all([readProposals(store), readAnswers(store)]);
+  const anySealed = proposals.proposals.some((p) => 'sealed' in p) || answers.answers.some((a) => 'sealed' in a);
+  const seal = anySealed ? await myPairSeal(store.client) : undefined;
+  const open: Proposal[] = [];
+  for (const p of proposals.proposals) {
+    if (!('sealed' in p)) open.push(p);
+    else {
+      const pair = await opened(seal, p.sealed, proposalBinding(p), sealedPairSchema);
+      if (pair) open.push({ id: p.id, round: p.round, sentAt: p.sentAt, sentBy: p.sentBy, ...pair });
+    }
+  }
+  const openAnswers: ProposalAnswer[] = [];
+  for (const a of answers.answers) {
+    if (!('sealed' in a)) openAnswers.push(a);
+    else {
+      const said = await opened(seal, a.sealed, answerBinding(a), sealedAnswerSchema);
+      if (said) openAnswers.push({ proposalId: a.proposalId, personId: a.personId, at: a.at, answer: said.answer });
+    }
+  }
   return {
-    pairs: sentPairsOf(proposals.proposals, answers.answers),
+    pairs: sentPairsOf(open, openAnswers),
     untrusted: proposals.untrusted + answers.untrusted,
     damaged: [...proposals.damaged, ...answers.damaged],
   };
+}
+
+/** The public keys of these people (from their participant entries) and of the owners: who can read what is sealed for a pair. */
+async function readersOf(store: ProgrammeStore, personIds: readonly string[] | 'everyone'): Promise<{ people: Map<string, string>; owners: string[] }> {
+  const [entries, owners] = await Promise.all([personIds === 'everyone' ? readParticipants(store).then((r) => r.participants) : readParticipantsOf(store, personIds), readOwnerKeys(store)]);
+  return { people: new Map(entries.flatMap((e) => (e.key ? [[e.personId, e.key] as const] : []))), owners: [...owners.values()] };
 }
 
 const pairOf = (p: SentPair): Pair => [p.proposal.executiveId, p.proposal.mentorId];
@@ -132,6 +184,11 @@ export function withSentPairs(profiles: readonly StoredProfile[], sent: readonly
 export interface SendResult {
   readonly sent: readonly Proposal[];
   readonly alreadySent: number;
+  /**
+   * Pairs not sent yet because one of the two has no key for private proposals (they have not opened
+   * the app since it began sealing): sending again once they have sends them.
+   */
+  readonly waitingForKeys: number;
   /** What `afterSend` threw: the proposals are stored all the same (people see them on their next open). */
   readonly afterSendFailed?: unknown;
 }
@@ -159,27 +216,39 @@ export async function sendProposal(
   const fresh = proposal.pairs.filter((p) => !held.has(p.menteeId) && !before.some((b) => same(pairOf(b), [p.menteeId, p.mentorId])));
   const round = roundIdAt(options.now);
   const sentAt = new Date(options.now).toISOString();
-  const sent = await storeProposals(
-    store,
-    me,
-    fresh.map((p) => ({
-      id: `${round}-${p.menteeId}`.slice(0, 64),
-      executiveId: p.menteeId,
-      mentorId: p.mentorId,
-      reasonCodes: [...new Set(p.reasons.map((r) => r.code))],
-      round,
-      sentAt,
-    })),
-  );
+  // Whom each pairs is sealed for the two and the owners: a pair one of whom has no key yet waits.
+  const keys = fresh.length > 0 ? await readersOf(store, 'everyone') : { people: new Map<string, string>(), owners: [] };
+  // The owner who sends reads what they sent, whether or not their key is among the owners' yet.
+  const mine = fresh.length > 0 ? (await ensureMyPairSeal(store.client)).publicKey : undefined;
+  const ready = fresh.filter((p) => keys.people.has(p.menteeId) && keys.people.has(p.mentorId));
+  const proposals: Proposal[] = ready.map((p) => ({
+    // Random, not the executive's id: the id is stored in the clear.
+    id: `${round}-${crypto.randomUUID()}`,
+    executiveId: p.menteeId,
+    mentorId: p.mentorId,
+    reasonCodes: [...new Set(p.reasons.map((r) => r.code))],
+    round,
+    sentAt,
+    sentBy: me,
+  }));
+  const sealed = [];
+  for (const p of proposals) {
+    const readers = [keys.people.get(p.executiveId)!, keys.people.get(p.mentorId)!, ...keys.owners, mine!];
+    const box = await sealForReaders(JSON.stringify({ executiveId: p.executiveId, mentorId: p.mentorId, reasonCodes: p.reasonCodes }), proposalBinding(p), readers);
+    sealed.push({ id: p.id, round, sentAt, sealed: box });
+  }
+  await storeProposals(store, me, sealed);
+  const sent = proposals;
   const alreadySent = proposal.pairs.length - fresh.length;
+  const waitingForKeys = fresh.length - ready.length;
   if (sent.length > 0 && options.afterSend) {
     try {
       await options.afterSend(sent);
     } catch (afterSendFailed) {
-      return { sent, alreadySent, afterSendFailed };
+      return { sent, alreadySent, waitingForKeys, afterSendFailed };
     }
   }
-  return { sent, alreadySent };
+  return { sent, alreadySent, waitingForKeys };
 }
 
 /** The sent pairs made to this person (as executive or reverse mentor), latest first. */
@@ -225,7 +294,11 @@ export async function answerMyProposal(
   if (answer === 'accepted' && role === 'mentor' && atCapacity(me, context.profiles, context.now) && !myMentees(me, context.profiles, context.now).includes(proposal.executiveId)) {
     throw new ProposalAnswerError(`You are at your capacity of ${me!.mentor!.capacity}; raise it in your profile to accept.`);
   }
-  await storeAnswer(store, context.meId, proposal.id, answer, new Date(context.now));
+  // The answer is sealed for the two and the owners, like the proposal.
+  const keys = await readersOf(store, [proposal.executiveId, proposal.mentorId]);
+  const binding = answerBinding({ proposalId: proposal.id, personId: context.meId });
+  const readers = [...keys.people.values(), ...keys.owners];
+  await storeAnswer(store, context.meId, proposal.id, { sealed: await sealForReaders(JSON.stringify({ answer }), binding, readers) }, new Date(context.now));
   const other = role === 'executive' ? current.mentor : current.executive;
   const now: SentPair = { ...current, [role]: answer, state: answer === 'declined' || other === 'declined' ? 'declined' : other === 'accepted' ? 'paired' : 'waiting' };
   let profile: StoredProfile | undefined;

@@ -52,8 +52,12 @@ export function SentProposalsPanel(props: {
   const send = async () => {
     setConfirming(false);
     if (!proposal) return;
-    const n = await sent.send({ pairs: toSend, unmatched: [] });
-    if (n !== undefined) setNote(`Sent ${pairsWords(n)}. Each person sees their proposed partner in the app and accepts or declines; their answers show below.`);
+    const result = await sent.send({ pairs: toSend, unmatched: [] });
+    if (result === undefined) return;
+    const waiting = result.waitingForKeys
+      ? ` ${pairsWords(result.waitingForKeys)} ${result.waitingForKeys === 1 ? 'waits' : 'wait'} until both people have opened the app once, which keeps their proposal private to the two of them and the owners; send again after that.`
+      : '';
+    setNote(`Sent ${pairsWords(result.sent)}. Each person sees their proposed partner in the app and accepts or declines; their answers show below.${waiting}`);
   };
 
   return (

@@ -43,9 +43,9 @@ export function useSentProposals(owner: boolean | undefined, afterSend?: (sent: 
     };
   }, [owner, programmeGroupId, graph, reads, reportFailure]);
 
-  /** Sends the proposal's pairs not sent before; resolves to how many were sent. */
+  /** Sends the proposal's pairs not sent before; resolves to how many were sent, and how many wait for keys. */
   const send = useCallback(
-    async (proposal: ProgrammeAssignment): Promise<number | undefined> => {
+    async (proposal: ProgrammeAssignment): Promise<{ sent: number; waitingForKeys: number } | undefined> => {
       if (!programmeGroupId) return undefined;
       setBusy(true);
       setProblem(undefined);
@@ -57,7 +57,7 @@ export function useSentProposals(owner: boolean | undefined, afterSend?: (sent: 
         setPairs((await readSentPairs(store)).pairs);
         // Telling them is a courtesy: the proposals are stored, and each person sees theirs on opening the app.
         if (result.afterSendFailed !== undefined) setProblem('The pairs were sent, but the people could not be told in Teams; each sees their proposal the next time they open the app.');
-        return result.sent.length;
+        return { sent: result.sent.length, waitingForKeys: result.waitingForKeys };
       } catch (caught) {
         setProblem(await reportFailure(caught, 'Could not send the pairs'));
         return undefined;

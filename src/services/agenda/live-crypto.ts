@@ -11,6 +11,7 @@
  * one copied elsewhere) is `undefined`: the caller ignores it, never merges or shows it.
  */
 import { z } from 'zod';
+import { fromBase64, toBase64 } from '../crypto/base64';
 
 const ALGORITHM = { name: 'AES-GCM', length: 256 } as const;
 const IV_BYTES = 12;
@@ -25,19 +26,6 @@ export interface SealedValue {
 }
 
 const sealedSchema = z.object({ iv: z.string().max(32), ciphertext: z.string().max(8_000_000) });
-
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -15,6 +15,7 @@
  * https://developer.mozilla.org/docs/Web/API/SubtleCrypto/wrapKey#aes-kw
  */
 import { z } from 'zod';
+import { fromBase64, toBase64 } from '../crypto/base64';
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const IV_BYTES = 12;
@@ -25,6 +26,8 @@ export const publicKeySchema = z.string().regex(/^B[A-P][A-Za-z0-9+/]{85}=$/, 'n
 
 /** A sealed box as an entry keeps it: the content key wrapped for each reader, the IV and the ciphertext, base64. */
 export const sealedBoxSchema = z.object({
+  /** A box sealed with a key pair made for it alone ({@link sealForReaders}): its public half. */
+  e: publicKeySchema.optional(),
   k: z
     .array(z.string().regex(/^[A-Za-z0-9+/]{54}==$/))
     .min(1)
@@ -43,19 +46,6 @@ export const keyFileSchema = z.object({
 });
 /** What the key file holds. */
 export type KeyFile = z.infer<typeof keyFileSchema>;
-
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -155,4 +145,22 @@ export class PairSeal {
     }
     return undefined;
   }
+}
+
+/**
+ * Seals `text` for the readers' keys alone, with a key pair made for this box only (its public half
+ * goes in the box as `e`), so readers need no key of the writer's: for entries the list's authorship
+ * already vouches for (an owner's proposal, a person's answer). `boundTo` names what the box is (its
+ * entry and writer): a box copied to another entry does not open there ({@link openSealed}).
+ */
+export async function sealForReaders(text: string, boundTo: string, readers: readonly string[]): Promise<SealedBox> {
+  const once = await PairSeal.fromFile(await newKeyFile());
+  return { ...(await once.seal(text, boundTo, readers, false)), e: once.publicKey };
+}
+
+/** The text of a box made by {@link sealForReaders} for what `boundTo` names; undefined when this seal is not one of its readers. */
+export function openSealed(seal: PairSeal | undefined, box: unknown, boundTo: string): Promise<string | undefined> {
+  const parsed = sealedBoxSchema.safeParse(box);
+  if (!seal || !parsed.success || !parsed.data.e) return Promise.resolve(undefined);
+  return seal.open(parsed.data, boundTo, parsed.data.e);
 }

@@ -94,6 +94,16 @@ export interface Proposal {
   readonly sentBy: string;
 }
 const proposalSchema = z.object({ id, executiveId: id, mentorId: id, reasonCodes: z.array(z.string().max(64)).max(20), round: z.string().min(1).max(64), sentAt: at, sentBy: id });
+/**
+ * A proposal as the store keeps it now: whom it pairs, and why, sealed for the two and the owners
+ * (pair-seal.ts, `sealForReaders`); an older entry keeps them in the clear.
+ */
+const sealedProposalSchema = z.object({ id, round: z.string().min(1).max(64), sentAt: at, sentBy: id, sealed: z.unknown() });
+/** A sealed proposal entry. */
+export type SealedProposal = z.infer<typeof sealedProposalSchema>;
+/** A proposal entry as stored: sealed, or (written before sealing) in the clear. */
+export type StoredProposal = Proposal | SealedProposal;
+const storedProposalSchema = z.union([proposalSchema, sealedProposalSchema]);
 
 /** A person's answer to a proposal. */
 export interface ProposalAnswer {
@@ -103,6 +113,13 @@ export interface ProposalAnswer {
   readonly at: string;
 }
 const answerSchema = z.object({ proposalId: id, personId: id, answer: z.enum(['accepted', 'declined']), at });
+/** An answer as the store keeps it now: the answer itself sealed for the pair and the owners; an older entry keeps it in the clear. */
+const sealedAnswerSchema = z.object({ proposalId: id, personId: id, at, sealed: z.unknown() });
+/** A sealed answer entry. */
+export type SealedAnswer = z.infer<typeof sealedAnswerSchema>;
+/** An answer entry as stored. */
+export type StoredAnswer = ProposalAnswer | SealedAnswer;
+const storedAnswerSchema = z.union([answerSchema, sealedAnswerSchema]);
 
 const settingsSchema = z.object({
   levelGap: z.number().int().min(0).max(10).optional(),
@@ -532,33 +549,44 @@ export async function changeDecisions(store: ProgrammeStore, me: string, last: S
   throw new GraphRequestError('The pins and exclusions kept changing in another window while saving; try again.', 409, 'SaveConflict', undefined, undefined);
 }
 
-/** Sends proposals (one entry each), as `me`, an owner. Returns them as stored. */
-export async function sendProposals(store: ProgrammeStore, me: string, proposals: readonly Omit<Proposal, 'sentBy'>[]): Promise<Proposal[]> {
-  const sent: Proposal[] = [];
+/**
+ * Sends proposals (one entry each), as `me`, an owner; each as sealed (its pair in a box, the entry
+ * listed under the owner) or, as before sealing, in the clear. Returns them as stored.
+ */
+export async function sendProposals(store: ProgrammeStore, me: string, proposals: readonly (Omit<Proposal, 'sentBy'> | Omit<SealedProposal, 'sentBy'>)[]): Promise<StoredProposal[]> {
+  const sent: StoredProposal[] = [];
   for (const proposal of proposals) {
-    const value = proposalSchema.parse({ ...proposal, sentBy: me });
-    await store.client.write('POST', `${listUrl(store, 'proposals')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(value.executiveId, value, 'proposal') });
+    const value = storedProposalSchema.parse({ ...proposal, sentBy: me });
+    await store.client.write('POST', `${listUrl(store, 'proposals')}/items`, PROGRAMME_STORE_SCOPES, {
+      fields: fieldsOf('executiveId' in value ? value.executiveId : me, value, 'proposal'),
+    });
     sent.push(value);
   }
   return sent;
 }
 
-/** Every proposal an owner sent (one sent by anyone else is not trusted). */
-export async function readProposals(store: ProgrammeStore): Promise<{ proposals: Proposal[] } & ReadProblems> {
-  const read = await readList(store, 'proposals', proposalSchema, (value, author) => byAnOwner(store)(value, author) && author.created === value.sentBy);
+/** Every proposal an owner sent, as stored (one sent by anyone else is not trusted). */
+export async function readProposals(store: ProgrammeStore): Promise<{ proposals: StoredProposal[] } & ReadProblems> {
+  const read = await readList(store, 'proposals', storedProposalSchema, (value, author) => byAnOwner(store)(value, author) && author.created === value.sentBy);
   return { proposals: read.entries.map((e) => e.value), untrusted: read.untrusted, damaged: read.damaged };
 }
 
-/** The signed-in person answers a proposal made to them. */
-export async function answerProposal(store: ProgrammeStore, me: string, proposalId: string, answer: 'accepted' | 'declined', now: Date): Promise<ProposalAnswer> {
-  const value = answerSchema.parse({ proposalId, personId: me, answer, at: now.toISOString() });
+/** The signed-in person answers a proposal made to them: the answer sealed (`{ sealed }`), or in the clear as before sealing. */
+export async function answerProposal(
+  store: ProgrammeStore,
+  me: string,
+  proposalId: string,
+  answer: 'accepted' | 'declined' | { readonly sealed: unknown },
+  now: Date,
+): Promise<StoredAnswer> {
+  const value = storedAnswerSchema.parse({ proposalId, personId: me, ...(typeof answer === 'string' ? { answer } : { sealed: answer.sealed }), at: now.toISOString() });
   await store.client.write('POST', `${listUrl(store, 'answers')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(me, value, 'answer') });
   return value;
 }
 
-/** Every answer (each trusted only when written by the person answering). */
-export async function readAnswers(store: ProgrammeStore): Promise<{ answers: ProposalAnswer[] } & ReadProblems> {
-  const read = await readList(store, 'answers', answerSchema, (value, author) => byThePerson(value.personId, author));
+/** Every answer as stored (each trusted only when written by the person answering). */
+export async function readAnswers(store: ProgrammeStore): Promise<{ answers: StoredAnswer[] } & ReadProblems> {
+  const read = await readList(store, 'answers', storedAnswerSchema, (value, author) => byThePerson(value.personId, author));
   return { answers: read.entries.map((e) => e.value), untrusted: read.untrusted, damaged: read.damaged };
 }
 
