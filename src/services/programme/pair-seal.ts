@@ -65,6 +65,8 @@ export async function newKeyFile(): Promise<KeyFile> {
  */
 export class PairSeal {
   private readonly wrapping = new Map<string, Promise<CryptoKey | undefined>>();
+  /** What each box opened to (by writer, key and ciphertext): a refresh reads the same boxes again. */
+  private readonly opened = new Map<string, Promise<string | undefined>>();
 
   private constructor(
     private readonly privateKey: CryptoKey,
@@ -123,12 +125,19 @@ export class PairSeal {
    * this person is not one of its readers, or the box is damaged, tampered with or copied from
    * another entry.
    */
-  async open(box: unknown, writerId: string, writerKey: string): Promise<string | undefined> {
+  open(box: unknown, writerId: string, writerKey: string): Promise<string | undefined> {
     const parsed = sealedBoxSchema.safeParse(box);
-    if (!parsed.success) return undefined;
+    if (!parsed.success) return Promise.resolve(undefined);
+    const memo = `${writerId}\n${writerKey}\n${parsed.data.iv}\n${parsed.data.c}\n${parsed.data.k.join(',')}`;
+    let text = this.opened.get(memo);
+    if (!text) this.opened.set(memo, (text = this.openBox(parsed.data, writerId, writerKey)));
+    return text;
+  }
+
+  private async openBox(box: SealedBox, writerId: string, writerKey: string): Promise<string | undefined> {
     const key = await this.wrappingKey(writerKey);
     if (!key) return undefined;
-    for (const wrapped of parsed.data.k) {
+    for (const wrapped of box.k) {
       let content: CryptoKey;
       try {
         content = await crypto.subtle.unwrapKey('raw', fromBase64(wrapped), key, 'AES-KW', { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
@@ -137,7 +146,7 @@ export class PairSeal {
         continue;
       }
       try {
-        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(parsed.data.iv), additionalData: boundTo(writerId) }, content, fromBase64(parsed.data.c));
+        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(box.iv), additionalData: boundTo(writerId) }, content, fromBase64(box.c));
         return decoder.decode(plain);
       } catch {
         return undefined;
