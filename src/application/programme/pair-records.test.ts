@@ -5,6 +5,7 @@ import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { bookingRecord } from '@/demo/testing/booking-record';
 import { GraphClient } from '@/services/graph/graph-client';
+import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { readStoredProfile, type StoredProfile } from '@/services/profile/profile-store';
 import { createMissingLists, openProgrammeStore, readOwnerKeys, readParticipants, type Participant } from '@/services/programme/programme-store';
 import { newKeyFile, PairSeal } from '@/services/programme/pair-seal';
@@ -23,7 +24,15 @@ const mentor: MyProfile = { mentor: { capacity: 1, canTeach: ['gaming'] }, langu
 /** A programme store with Priya as its owner, and each person's client and participation. */
 async function programme() {
   const graph = new FakeGraph({ users, groups: new Map([[GROUP, new Set([priya.id])]]), siteGrants: new Map([[GROUP, 'manage' as const]]) });
-  const clientOf = (person: Person) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
+  /** Answers 404 itemNotFound to every request for a file in the app folder while set (the key file gone, or a fault). */
+  const keysGone = { now: false };
+  const fetch: typeof graph.fetch = (input, init) =>
+    keysGone.now && /special\/approot/.test(decodeURIComponent(input instanceof Request ? input.url : String(input)))
+      ? Promise.resolve(
+          new Response(JSON.stringify({ error: { code: 'itemNotFound', message: 'The resource could not be found.' } }), { status: 404, headers: { 'content-type': 'application/json' } }),
+        )
+      : graph.fetch(input, init);
+  const clientOf = (person: Person) => new GraphClient({ identity: createDemoIdentity(person), fetch, sleep: () => Promise.resolve() });
   await createMissingLists(clientOf(priya), GROUP);
   const participation = (person: Person) => ({ store: () => openProgrammeStore(clientOf(person), GROUP), onProblem: (message: string) => expect.fail(message) });
   const join = (person: Person, profile: MyProfile) => saveMyProfile(clientOf(person), person.id, profile, participation(person));
@@ -31,7 +40,8 @@ async function programme() {
   const entries = async () => (await readParticipants(await openProgrammeStore(clientOf(priya), GROUP))).participants;
   /** Everyone's entries as `person` reads them, by id. */
   const readAs = async (person: Person) => {
-    const opened = await openParticipants(clientOf(person), person.id, await entries());
+    // Priya reads as an owner (storeParticipants says so when her key is among the owners').
+    const opened = await openParticipants(clientOf(person), person.id, await entries(), { owner: person === priya });
     return new Map(
       opened.map((e) => {
         const read = readStoredProfile(e.personId, e.profile);
@@ -41,7 +51,7 @@ async function programme() {
     );
   };
   const stale = async (person: Person) => needsSealing(clientOf(person), person.id, await entries(), await readOwnerKeys(await openProgrammeStore(clientOf(person), GROUP)));
-  return { graph, clientOf, join, change, entries, readAs, stale };
+  return { graph, clientOf, join, change, entries, readAs, stale, keysGone };
 }
 
 describe('pair records sealed to those who need them', () => {
@@ -116,7 +126,7 @@ describe('pair records sealed to those who need them', () => {
     // Diego's app learns when the series ends from Margaret's booking, sealed to him.
     expect(await p.stale(diego)).toBe(true);
     await saveMyProfile(p.clientOf(diego), diego.id, (await p.readAs(diego)).get(diego.id)!, { store: () => openProgrammeStore(p.clientOf(diego), GROUP), onProblem: (m) => expect.fail(m) });
-    expect((await p.readAs(aisha)).get(diego.id)).toMatchObject({ busyUntil: ['2027-02-09T10:00:00.000Z'], recordsPartial: true });
+    expect((await p.readAs(aisha)).get(diego.id)).toMatchObject({ busyUntil: ['2027-02-10T00:00:00.000Z'], recordsPartial: true });
     expect((await p.readAs(aisha)).get(diego.id)?.accepted).toBeUndefined();
     expect(await loadAsAisha(NOW)).toBe(1);
     expect(await loadAsAisha(Date.parse('2027-02-10T00:00:00Z'))).toBe(0);
@@ -151,6 +161,58 @@ describe('pair records sealed to those who need them', () => {
     expect(profile).toMatchObject({ recordsPartial: true });
   });
 
+  it('never keeps records unsealed, nor in the profile the whole tenant reads, when the key cannot be made', async () => {
+    const p = await programme();
+    await p.join(diego, mentor);
+    p.keysGone.now = true;
+    const me = await p.join(margaret, executive);
+    await expect(p.change(margaret, me, { asked: diego.id })).rejects.toThrow(/nothing was saved/);
+    const extension = await p.clientOf(aisha).get<Record<string, unknown>>(`/users/${margaret.id}/extensions/${PROFILE_EXTENSION}`, ['User.Read.All']);
+    expect(extension).not.toHaveProperty('asked');
+    expect(JSON.stringify(await p.entries())).not.toContain(`"asked":"${diego.id}"`);
+  });
+
+  it('when one’s own key cannot be read, reads one’s records as partial: nothing is sealed again or saved over them', async () => {
+    const p = await programme();
+    await p.join(diego, mentor);
+    const me = await p.join(margaret, executive);
+    await p.change(margaret, me, { asked: diego.id });
+    // A new session whose key file cannot be read (deleted, or a fault).
+    p.keysGone.now = true;
+    const fresh = p.clientOf(margaret);
+    const [mine] = await openParticipants(
+      fresh,
+      margaret.id,
+      (await p.entries()).filter((e) => e.personId === margaret.id),
+    );
+    const read = readStoredProfile(margaret.id, mine!.profile);
+    expect(read).toMatchObject({ recordsPartial: true });
+    expect(await needsSealing(fresh, margaret.id, await p.entries(), new Map())).toBe(false);
+    await expect(saveMyProfile(fresh, margaret.id, read as StoredProfile, { store: () => openProgrammeStore(fresh, GROUP), onProblem: () => undefined })).rejects.toThrow(/recycle bin/);
+    p.keysGone.now = false;
+    expect((await p.readAs(diego)).get(margaret.id)?.asked).toBe(diego.id);
+  });
+
+  it('a partner’s part names them: a box about someone else, or a second part for one partner, is not read', async () => {
+    const p = await programme();
+    await p.join(diego, mentor);
+    const me = await p.join(margaret, executive);
+    await p.change(margaret, me, { asked: diego.id });
+    const [entry] = (await p.entries()).filter((e) => e.personId === margaret.id);
+    const diegoKey = (await p.entries()).find((e) => e.personId === diego.id)!.key!;
+    const hostile = await PairSeal.fromFile(await newKeyFile());
+    const boxes = [
+      await hostile.seal(JSON.stringify({ with: priya.id, answer: 'accepted' }), aisha.id, [diegoKey]),
+      await hostile.seal(JSON.stringify({ with: diego.id, asked: true }), aisha.id, [diegoKey]),
+      await hostile.seal(JSON.stringify({ with: diego.id, answer: 'declined' }), aisha.id, [diegoKey]),
+    ];
+    const [read] = await openParticipants(p.clientOf(diego), diego.id, [{ ...entry!, personId: aisha.id, key: hostile.publicKey, sealed: boxes }]);
+    const profile = readStoredProfile(aisha.id, read!.profile);
+    expect(profile).toMatchObject({ asked: diego.id });
+    expect(profile).not.toHaveProperty('accepted');
+    expect(profile).not.toHaveProperty('declined');
+  });
+
   it('refuses to save a profile whose records were not all read, which would lose the others', async () => {
     const p = await programme();
     await p.join(diego, mentor);
@@ -158,7 +220,7 @@ describe('pair records sealed to those who need them', () => {
     await p.change(margaret, me, { asked: diego.id });
     const asAisha = (await p.readAs(aisha)).get(margaret.id)!;
     await expect(saveMyProfile(p.clientOf(margaret), margaret.id, asAisha, { store: () => openProgrammeStore(p.clientOf(margaret), GROUP), onProblem: () => undefined })).rejects.toThrow(
-      /could not all be read just now, so nothing was saved/,
+      /could not all be read, so nothing was saved/,
     );
   });
 });

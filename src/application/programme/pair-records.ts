@@ -25,14 +25,14 @@ import {
 } from '@/services/profile/profile-store';
 import { ensureMyPairSeal, KeyPlaceNotReadyError, myPairSeal } from '@/services/programme/person-key';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
-import type { PairSeal } from '@/services/programme/pair-seal';
+import { MAX_READERS, SealTooLargeError, type PairSeal } from '@/services/programme/pair-seal';
 import { publishOwnerKey, readOwnerKeys, readParticipantsOf, type Participant, type ProgrammeStore } from '@/services/programme/programme-store';
 import type { GraphClient } from '@/services/graph/graph-client';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Whom a box was sealed for, as kept inside it: each reader's id and the end of their key. */
 const readerOf = (personId: string, key: string) => `${personId}:${key.slice(-12, -1)}`;
-const toSchema = z.object({ to: z.array(z.string().max(80)).max(16) });
+const toSchema = z.object({ to: z.array(z.string().max(80)).max(MAX_READERS) });
 
 /** One partner's records as opened, with whom the box was sealed for. */
 interface OpenedPart {
@@ -40,7 +40,12 @@ interface OpenedPart {
   readonly to: readonly string[];
 }
 
-async function openBoxes(seal: PairSeal | undefined, entry: Participant): Promise<{ parts: OpenedPart[]; unread: number }> {
+/**
+ * The parts of an entry this reader may take: all of them for its writer and for an owner; for anyone
+ * else only the part about them (a box sealed for one reader about someone else is not a record they
+ * have a part in). One part per partner, the first.
+ */
+async function openBoxes(seal: PairSeal | undefined, entry: Participant, reader: { readonly me: string; readonly owner: boolean }): Promise<{ parts: OpenedPart[]; unread: number }> {
   const parts: OpenedPart[] = [];
   let unread = 0;
   for (const box of entry.sealed ?? []) {
@@ -50,6 +55,8 @@ async function openBoxes(seal: PairSeal | undefined, entry: Participant): Promis
       unread++;
       continue;
     }
+    const mayRead = entry.personId === reader.me || reader.owner || part.with === reader.me;
+    if (!mayRead || parts.some((p) => p.part.with === part.with)) continue;
     const to = toSchema.safeParse(JSON.parse(text!) as unknown);
     parts.push({ part, to: to.success ? to.data.to : [] });
   }
@@ -58,41 +65,28 @@ async function openBoxes(seal: PairSeal | undefined, entry: Participant): Promis
 
 /**
  * The entries as the signed-in person (`me`) reads them: each sealed entry's profile with the records
- * sealed to them put back, marked partial when some were sealed to others. One's own boxes that no
- * longer open (the key file was deleted) are lost, not partial: the next save seals anew.
+ * sealed to them put back, marked partial when some were sealed to others, and one's own when any of
+ * it does not open (the key file cannot be read, or was deleted): then nothing is saved over it
+ * ({@link sealedEntry}). `owner`: the reader is a programme owner whose key is among the owners'.
  */
-export async function openParticipants(client: GraphClient, me: string, entries: readonly Participant[]): Promise<Participant[]> {
+export async function openParticipants(client: GraphClient, me: string, entries: readonly Participant[], options: { readonly owner?: boolean } = {}): Promise<Participant[]> {
   if (!entries.some((e) => e.sealed?.length)) return [...entries];
   const seal = await myPairSeal(client);
+  const reader = { me, owner: options.owner === true };
   return Promise.all(
     entries.map(async (entry) => {
       if (!entry.sealed?.length || !entry.profile) return entry;
-      const { parts, unread } = await openBoxes(seal, entry);
-      const partial = unread > 0 && entry.personId !== me;
+      const { parts, unread } = await openBoxes(seal, entry, reader);
       return {
         ...entry,
         profile: withPartnerRecords(
           entry.profile,
           parts.map((p) => p.part),
-          partial,
+          unread > 0,
         ),
       };
     }),
   );
-}
-
-/**
- * Why the person's key could not be had, in words, when it will not change by trying again (the
- * records are never kept unsealed instead); a failure for now is thrown as it is, like the store's.
- */
-function keyProblem(error: unknown): never {
-  if (error instanceof KeyPlaceNotReadyError || (error instanceof GraphRequestError && error.code === 'pairingKeyDamaged')) throw new ProfileError(error.message);
-  if (error instanceof GraphPermissionError || (error instanceof GraphRequestError && error.status === 403)) {
-    throw new ProfileError(
-      'The app may not use your OneDrive, where it keeps the key that makes your pairings private to you and your partner, so nothing was saved. Ask your Microsoft 365 admin to grant the app Files.ReadWrite.',
-    );
-  }
-  throw error;
 }
 
 /** The readers a partner's part is sealed for: the partner and every owner with a key (besides the writer, who always is). */
@@ -106,81 +100,128 @@ function readersFor(partnerId: string, keys: ReadonlyMap<string, string>, owners
 
 /**
  * When each of a reverse mentor's pairings ends, for everyone to count their load by at their own
- * time (domain/matching/requests.ts, `loadOf`): the end of the series each accepted executive booked
- * with them ('' while not booked); none for a series ended early from the app.
+ * time (domain/matching/requests.ts, `loadFromEnds`): the day after the series each accepted executive
+ * booked with them ends ('' while not booked), to the day only (the hour would say when they meet);
+ * none for a series ended early from the app.
  */
-function busyUntilOf(me: string, profile: Pick<StoredProfile, 'accepted' | 'mentor'>, executives: readonly StoredProfile[]): string[] {
+function busyUntilOf(me: string, profile: Pick<StoredProfile, 'accepted' | 'mentor'>, executives: ReadonlyMap<string, StoredProfile>): string[] {
   if (!profile.mentor) return [];
   return (profile.accepted ?? []).flatMap((id) => {
-    const booking = executives.find((e) => e.personId === id)?.bookings?.find((b) => b.with === me);
+    const booking = executives.get(id)?.bookings?.find((b) => b.with === me);
     if (booking?.ended) return [];
-    return [booking ? new Date(Date.parse(booking.start) + booking.weeks * WEEK_MS).toISOString() : ''];
+    if (!booking) return [''];
+    const last = new Date(Date.parse(booking.start) + booking.weeks * WEEK_MS);
+    return [`${new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate() + 1)).toISOString().slice(0, 10)}T00:00:00.000Z`];
   });
 }
 
-/** The partners' entries, opened by the signed-in person, as profiles (those without a readable profile left out). */
-async function partnersOf(store: ProgrammeStore, me: string, ids: readonly string[]): Promise<{ keys: Map<string, string>; profiles: StoredProfile[] }> {
-  const entries = await openParticipants(store.client, me, await readParticipantsOf(store, ids));
-  const keys = new Map<string, string>();
-  const profiles: StoredProfile[] = [];
+/** Each person's newest entry (by its profile stamp), as every reader counts it. */
+function newestOf(entries: readonly Participant[]): Map<string, Participant> {
+  const newest = new Map<string, Participant>();
   for (const entry of entries) {
-    if (entry.key) keys.set(entry.personId, entry.key);
-    const read = entry.profile === undefined ? undefined : readStoredProfile(entry.personId, entry.profile);
-    if (read && !('damaged' in read)) profiles.push(read);
+    const known = newest.get(entry.personId);
+    if (!known || known.profileUpdated < entry.profileUpdated) newest.set(entry.personId, entry);
   }
-  return { keys, profiles };
+  return newest;
+}
+
+/** Public keys by person, from their newest entries. */
+const keysOf = (entries: ReadonlyMap<string, Participant>) => new Map([...entries.values()].flatMap((e) => (e.key ? [[e.personId, e.key] as const] : [])));
+
+/** The executives' profiles as the signed-in person opens them (what is sealed to them), by id. */
+async function openedProfiles(client: GraphClient, me: string, entries: readonly Participant[]): Promise<Map<string, StoredProfile>> {
+  const profiles = new Map<string, StoredProfile>();
+  for (const entry of await openParticipants(client, me, entries)) {
+    const read = entry.profile === undefined ? undefined : readStoredProfile(entry.personId, entry.profile);
+    if (read && !('damaged' in read)) profiles.set(entry.personId, read);
+  }
+  return profiles;
+}
+
+/** Why sealing could not be done, in words; never a reason to keep the records unsealed instead. */
+function sealingProblem(error: unknown): never {
+  if (error instanceof ProfileError) throw error;
+  if (error instanceof KeyPlaceNotReadyError || (error instanceof GraphRequestError && error.code === 'pairingKeyDamaged')) throw new ProfileError(error.message);
+  if (error instanceof GraphPermissionError || (error instanceof GraphRequestError && error.status === 403)) {
+    throw new ProfileError(
+      'The app may not use your OneDrive, where it keeps the key that makes your pairings private to you and your partner, so nothing was saved. Ask your Microsoft 365 admin to grant the app Files.ReadWrite.',
+    );
+  }
+  if (error instanceof SealTooLargeError) throw new ProfileError(`Your pairings could not be kept private, so nothing was saved: ${error.message} Tell your programme owners.`);
+  throw new ProfileError('Your pairings could not be made private to you and your partners just now, so nothing was saved. Check your connection, then try again.');
 }
 
 /**
  * The signed-in person's participant entry with their records sealed: the published body, their key
- * and one box per partner. A save that holds records makes the person's key the first time (in their
- * OneDrive); one without records publishes the key when there is one. Refuses (ProfileError) a
- * profile whose records were not all read, which would lose the rest.
+ * and one box per partner. Every save makes the person's key the first time (in their OneDrive), so
+ * that partners can seal for them before they hold any records; one without records still saves when
+ * the key cannot be had. Refuses (ProfileError) a profile whose records were not all read, which would
+ * lose the rest, and never keeps records unsealed when sealing fails.
  */
 export async function sealedEntry(store: ProgrammeStore, me: string, profile: StoredProfile): Promise<Pick<Participant, 'profile' | 'key' | 'sealed'>> {
-  if (profile.recordsPartial) throw new ProfileError('Your pairings could not all be read just now, so nothing was saved. Try again in a moment.');
+  if (profile.recordsPartial) {
+    throw new ProfileError(
+      'Your pairings could not all be read, so nothing was saved. If you deleted pair-records-key.json from the Apps folder of your OneDrive, restore it from the OneDrive recycle bin; otherwise try again in a moment.',
+    );
+  }
   // The records as they would be kept unsealed must fit (the sealed boxes take about 1.5 times as much).
   recordsBody(profile);
   const parts = partnerRecordsOf(profile);
-  // Everyone taking part has a key, so that partners can seal for them before they hold any records.
-  const seal = parts.length > 0 ? await ensureMyPairSeal(store.client).catch(keyProblem) : await ensureMyPairSeal(store.client).catch(() => undefined);
-  if (parts.length === 0) return { profile: sealedEntryBody(profile, []), ...(seal ? { key: seal.publicKey, sealed: [] } : {}) };
-  const [owners, partners] = await Promise.all([
-    readOwnerKeys(store),
-    partnersOf(
-      store,
-      me,
-      parts.map((p) => p.with),
-    ),
-  ]);
-  const sealed = [];
-  for (const part of parts) {
-    const readers = readersFor(part.with, partners.keys, owners, me);
-    const to = [...readers].map(([id, key]) => readerOf(id, key));
-    sealed.push(await seal!.seal(JSON.stringify({ ...part, to }), me, [...readers.values()]));
+  if (parts.length === 0) {
+    const seal = await ensureMyPairSeal(store.client).catch(() => undefined);
+    return { profile: sealedEntryBody(profile, []), ...(seal ? { key: seal.publicKey, sealed: [] } : {}) };
   }
-  const busyUntil = busyUntilOf(me, profile, partners.profiles);
-  return { profile: sealedEntryBody(profile, busyUntil), key: seal!.publicKey, sealed };
+  try {
+    const seal = await ensureMyPairSeal(store.client);
+    const [owners, partnerEntries] = await Promise.all([
+      readOwnerKeys(store),
+      readParticipantsOf(
+        store,
+        parts.map((p) => p.with),
+      ).then(newestOf),
+    ]);
+    const keys = keysOf(partnerEntries);
+    const sealed = [];
+    for (const part of parts) {
+      const readers = readersFor(part.with, keys, owners, me);
+      const to = [...readers].map(([id, key]) => readerOf(id, key));
+      sealed.push(await seal.seal(JSON.stringify({ ...part, to }), me, [...readers.values()]));
+    }
+    const executives = profile.mentor
+      ? await openedProfiles(
+          store.client,
+          me,
+          [...partnerEntries.values()].filter((e) => profile.accepted?.includes(e.personId)),
+        )
+      : new Map<string, StoredProfile>();
+    return { profile: sealedEntryBody(profile, busyUntilOf(me, profile, executives)), key: seal.publicKey, sealed };
+  } catch (error) {
+    return sealingProblem(error);
+  }
 }
 
 /**
  * Whether the signed-in person's own entry should be written again (with their profile as it is),
- * from the entries as stored (not opened):
- * it has no key yet, still keeps records unsealed (written before sealing), or a box lacks a reader
- * who has a key now (a partner or owner who had none when it was sealed, or a new owner) or names
- * one who is no longer (an owner who left), or a reverse mentor's pairings end otherwise than it says.
+ * from the entries as stored (not opened): it has no key yet (one is made now, and only then is the
+ * answer yes), still keeps records unsealed (written before sealing), or a box lacks a reader who has a
+ * key now (a partner or owner who had none when it was sealed, or a new owner) or names one who is no
+ * longer (an owner who left), or a reverse mentor's pairings end otherwise than it says. Never when
+ * any of the person's own boxes does not open: writing then would lose what it holds.
  */
-export async function needsSealing(client: GraphClient, me: string, entries: readonly Participant[], owners: ReadonlyMap<string, string>): Promise<boolean> {
-  const mine = entries.find((e) => e.personId === me);
+export async function needsSealing(client: GraphClient, me: string, stored: readonly Participant[], owners: ReadonlyMap<string, string>): Promise<boolean> {
+  const entries = newestOf(stored);
+  const mine = entries.get(me);
   if (!mine?.profile) return false;
-  if (!mine.key) return true;
   const read = readStoredProfile(me, mine.profile);
   if ('damaged' in read) return false;
-  if (partnerRecordsOf(read).length > 0) return true;
+  if (!mine.key) return (await ensureMyPairSeal(client).catch(() => undefined)) !== undefined;
   const seal = await myPairSeal(client);
-  if (!seal || seal.publicKey !== mine.key) return true;
-  const { parts } = await openBoxes(seal, mine);
-  const keys = new Map(entries.flatMap((e) => (e.key ? [[e.personId, e.key] as const] : [])));
+  if (!seal) return false;
+  if (partnerRecordsOf(read).length > 0) return true;
+  const { parts, unread } = await openBoxes(seal, mine, { me, owner: false });
+  if (unread > 0) return false;
+  if (seal.publicKey !== mine.key) return true;
+  const keys = keysOf(entries);
   for (const { part, to } of parts) {
     const wanted = [...readersFor(part.with, keys, owners, me)].map(([id, key]) => readerOf(id, key));
     if (wanted.length !== to.length || wanted.some((r) => !to.includes(r))) return true;
@@ -194,16 +235,12 @@ export async function needsSealing(client: GraphClient, me: string, entries: rea
     ),
   );
   if ('damaged' in opened || !opened.mentor) return false;
-  const executives = await openParticipants(
+  const executives = await openedProfiles(
     client,
     me,
-    entries.filter((e) => opened.accepted?.includes(e.personId)),
+    [...entries.values()].filter((e) => opened.accepted?.includes(e.personId)),
   );
-  const profiles = executives.flatMap((e) => {
-    const p = e.profile === undefined ? undefined : readStoredProfile(e.personId, e.profile);
-    return p && !('damaged' in p) ? [p] : [];
-  });
-  const busy = busyUntilOf(me, opened, profiles);
+  const busy = busyUntilOf(me, opened, executives);
   const published = read.busyUntil ?? [];
   return busy.length !== published.length || busy.some((b, i) => b !== published[i]);
 }

@@ -7,6 +7,7 @@ import type { GraphClient } from '@/services/graph/graph-client';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { isProgrammeOwner } from '@/services/programme/programme-owner';
 import { createMissingLists, openProgrammeStore, readOwnerKeys, syncParticipants, type Participant, type ParticipantRoster, type ProgrammeStore } from '@/services/programme/programme-store';
+import { myPairSeal } from '@/services/programme/person-key';
 import { needsSealing, openParticipants } from './pair-records';
 import type { RosterCache } from '@/services/storage/roster-cache';
 import type { Participant as ProfileParticipant } from './programme-profiles';
@@ -144,16 +145,17 @@ export async function storeParticipants(client: GraphClient, ownerGroupId: strin
   let opened: Participant[] = entries;
   let sealMineAgain = false;
   if (me) {
+    // An owner whose key is among the owners' reads every pair's records (the owners' runs need past pairs).
+    const owners = await readOwnerKeys(store, signal).catch(() => undefined);
     try {
-      opened = await openParticipants(client, me, entries);
+      const seal = owners?.has(me) ? await myPairSeal(client) : undefined;
+      opened = await openParticipants(client, me, entries, { owner: seal !== undefined && owners?.get(me) === seal.publicKey });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw recordsFailure(error);
     }
     // Whether one's own entry should be sealed again is for the next open to find out when it cannot be now.
-    sealMineAgain = await readOwnerKeys(store, signal)
-      .then((owners) => needsSealing(client, me, entries, owners))
-      .catch(() => false);
+    sealMineAgain = owners ? await needsSealing(client, me, entries, owners).catch(() => false) : false;
   }
   const participants = opened.map((p): ProfileParticipant => ({
     personId: p.personId,

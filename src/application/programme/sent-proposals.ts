@@ -80,9 +80,9 @@ export function sentPairsOf(proposals: readonly Proposal[], answers: readonly Pr
 /** What a sealed proposal's box is bound to: its entry and the owner who sent it. */
 const proposalBinding = (p: { readonly id: string; readonly sentBy: string }) => `proposal ${p.id} sent by ${p.sentBy}`;
 /** What a sealed answer's box is bound to: the proposal and the person answering. */
-const answerBinding = (a: { readonly proposalId: string; readonly personId: string }) => `answer to ${a.proposalId} by ${a.personId}`;
+const answerBinding = (a: { readonly personId: string; readonly at: string }) => `answer by ${a.personId} at ${a.at}`;
 const sealedPairSchema = z.object({ executiveId: z.string().min(1).max(64), mentorId: z.string().min(1).max(64), reasonCodes: z.array(z.string().max(64)).max(20) });
-const sealedAnswerSchema = z.object({ answer: z.enum(['accepted', 'declined']) });
+const sealedAnswerSchema = z.object({ proposalId: z.string().min(1).max(64), answer: z.enum(['accepted', 'declined']) });
 
 async function opened<T>(seal: PairSeal | undefined, box: unknown, binding: string, schema: z.ZodType<T>): Promise<T | undefined> {
   const text = await openSealed(seal, box, binding);
@@ -117,7 +117,7 @@ export async function readSentPairs(store: ProgrammeStore): Promise<SentPairs> {
     if (!('sealed' in a)) openAnswers.push(a);
     else {
       const said = await opened(seal, a.sealed, answerBinding(a), sealedAnswerSchema);
-      if (said) openAnswers.push({ proposalId: a.proposalId, personId: a.personId, at: a.at, answer: said.answer });
+      if (said) openAnswers.push({ proposalId: said.proposalId, personId: a.personId, at: a.at, answer: said.answer });
     }
   }
   return {
@@ -296,9 +296,10 @@ export async function answerMyProposal(
   }
   // The answer is sealed for the two and the owners, like the proposal.
   const keys = await readersOf(store, [proposal.executiveId, proposal.mentorId]);
-  const binding = answerBinding({ proposalId: proposal.id, personId: context.meId });
+  const at = new Date(context.now);
+  const binding = answerBinding({ personId: context.meId, at: at.toISOString() });
   const readers = [...keys.people.values(), ...keys.owners];
-  await storeAnswer(store, context.meId, proposal.id, { sealed: await sealForReaders(JSON.stringify({ answer }), binding, readers) }, new Date(context.now));
+  await storeAnswer(store, context.meId, { sealed: await sealForReaders(JSON.stringify({ proposalId: proposal.id, answer }), binding, readers) }, at);
   const other = role === 'executive' ? current.mentor : current.executive;
   const now: SentPair = { ...current, [role]: answer, state: answer === 'declined' || other === 'declined' ? 'declined' : other === 'accepted' ? 'paired' : 'waiting' };
   let profile: StoredProfile | undefined;

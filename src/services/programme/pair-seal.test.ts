@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newKeyFile, PairSeal, sealedBoxSchema } from './pair-seal';
+import { newKeyFile, PairSeal, sealedBoxSchema, SealTooLargeError } from './pair-seal';
 
 const person = async () => PairSeal.fromFile(await newKeyFile());
 
@@ -34,5 +34,27 @@ describe('pair seal', () => {
     expect(box.k).toHaveLength(1);
     expect(await diego.open(box, 'margaret', 'not a key')).toBeUndefined();
     await expect(PairSeal.fromFile({ v: 1, privateKey: {}, publicKey: 'x' })).rejects.toThrow();
+  });
+
+  it('seals only what opens again: up to 64 readers, and refuses more rather than writing a box nobody can open', async () => {
+    const writer = await person();
+    const readers = await Promise.all(Array.from({ length: 63 }, person));
+    const box = await writer.seal(
+      '{"with":"x"}',
+      'w',
+      readers.map((r) => r.publicKey),
+    );
+    expect(box.k).toHaveLength(64);
+    expect(await readers[62]!.open(box, 'w', writer.publicKey)).toBe('{"with":"x"}');
+    expect(await writer.open(box, 'w', writer.publicKey)).toBe('{"with":"x"}');
+    const one = await person();
+    await expect(writer.seal('{}', 'w', [...readers.map((r) => r.publicKey), one.publicKey])).rejects.toThrow(SealTooLargeError);
+  });
+
+  it('pads what it seals, so a box’s size does not tell an ask from an answer', async () => {
+    const [writer, reader] = await Promise.all([person(), person()]);
+    const asked = await writer.seal('{"with":"a","asked":true}', 'w', [reader.publicKey]);
+    const declined = await writer.seal('{"with":"a","answer":"declined"}', 'w', [reader.publicKey]);
+    expect(asked.c.length).toBe(declined.c.length);
   });
 });

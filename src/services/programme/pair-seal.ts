@@ -21,6 +21,18 @@ const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const IV_BYTES = 12;
 const INFO = new TextEncoder().encode('reverse-mentoring pair records v1');
 
+/** The most readers one box is sealed for: the writer, a partner and the owners (a programme has a few). */
+export const MAX_READERS = 64;
+/** The most a box's ciphertext may take, in base64 characters (a partner's records are far less). */
+export const MAX_SEALED_CHARS = 60_000;
+/** Texts are padded to a multiple of this before sealing, so a box's size does not tell which records it holds. */
+const PAD_TO = 512;
+
+/** A box that would not open again (too many readers, or too long): nothing is sealed. */
+export class SealTooLargeError extends Error {
+  override readonly name = 'SealTooLargeError';
+}
+
 /** A public key as published: the raw uncompressed P-256 point (65 bytes), base64 (88 characters). */
 export const publicKeySchema = z.string().regex(/^B[A-P][A-Za-z0-9+/]{85}=$/, 'not a P-256 public key in base64');
 
@@ -31,9 +43,9 @@ export const sealedBoxSchema = z.object({
   k: z
     .array(z.string().regex(/^[A-Za-z0-9+/]{54}==$/))
     .min(1)
-    .max(16),
+    .max(MAX_READERS),
   iv: z.string().regex(/^[A-Za-z0-9+/]{16}$/),
-  c: z.string().min(1).max(8000),
+  c: z.string().min(1).max(MAX_SEALED_CHARS),
 });
 /** One sealed box. */
 export type SealedBox = z.infer<typeof sealedBoxSchema>;
@@ -109,11 +121,16 @@ export class PairSeal {
    * writer, unless `withWriter` is false). Readers whose key is not a P-256 public key are left out.
    */
   async seal(text: string, writerId: string, readers: readonly string[], withWriter = true): Promise<SealedBox> {
+    const wanted = new Set(withWriter ? [this.publicKey, ...readers] : readers);
+    // What is sealed must open again: within the limits it is read with (sealedBoxSchema).
+    if (wanted.size > MAX_READERS) throw new SealTooLargeError(`Too many readers to seal for (${wanted.size}; at most ${MAX_READERS}).`);
+    const padded = text + ' '.repeat((PAD_TO - (text.length % PAD_TO)) % PAD_TO);
     const content = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
     const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-    const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: boundTo(writerId) }, content, encoder.encode(text));
+    const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: boundTo(writerId) }, content, encoder.encode(padded));
+    if (Math.ceil(ciphertext.byteLength / 3) * 4 > MAX_SEALED_CHARS) throw new SealTooLargeError('Too much to seal in one box.');
     const wrapped: string[] = [];
-    for (const reader of new Set(withWriter ? [this.publicKey, ...readers] : readers)) {
+    for (const reader of wanted) {
       const key = await this.wrappingKey(reader);
       if (key) wrapped.push(toBase64(new Uint8Array(await crypto.subtle.wrapKey('raw', content, key, 'AES-KW'))));
     }
@@ -147,7 +164,8 @@ export class PairSeal {
       }
       try {
         const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(box.iv), additionalData: boundTo(writerId) }, content, fromBase64(box.c));
-        return decoder.decode(plain);
+        // The padding added when sealing (the texts are JSON, where trailing spaces mean nothing).
+        return decoder.decode(plain).trimEnd();
       } catch {
         return undefined;
       }

@@ -199,7 +199,7 @@ describe('the programme store', () => {
     await sendProposals(intruder, margaret.id, [{ id: 'p2', executiveId: margaret.id, mentorId: aisha.id, reasonCodes: [], round: '2026-03', sentAt: UPDATED }]);
     expect((await readProposals(await storeFor(diego))).proposals).toEqual([sent]);
 
-    await answerProposal(await storeFor(diego), diego.id, 'p1', 'accepted', new Date(UPDATED));
+    await answerProposal(await storeFor(diego), diego.id, { proposalId: 'p1', answer: 'accepted' }, new Date(UPDATED));
     expect((await readAnswers(owner)).answers).toEqual([{ proposalId: 'p1', personId: diego.id, answer: 'accepted', at: UPDATED }]);
 
     expect(await readSettings(owner)).toBeUndefined();

@@ -113,8 +113,12 @@ export interface ProposalAnswer {
   readonly at: string;
 }
 const answerSchema = z.object({ proposalId: id, personId: id, answer: z.enum(['accepted', 'declined']), at });
-/** An answer as the store keeps it now: the answer itself sealed for the pair and the owners; an older entry keeps it in the clear. */
-const sealedAnswerSchema = z.object({ proposalId: id, personId: id, at, sealed: z.unknown() });
+/**
+ * An answer as the store keeps it now: which proposal it answers, and how, sealed for the pair and
+ * the owners (both people's answers naming one proposal would pair them for anyone); an older entry
+ * keeps them in the clear.
+ */
+const sealedAnswerSchema = z.object({ personId: id, at, sealed: z.unknown() });
 /** A sealed answer entry. */
 export type SealedAnswer = z.infer<typeof sealedAnswerSchema>;
 /** An answer entry as stored. */
@@ -571,15 +575,14 @@ export async function readProposals(store: ProgrammeStore): Promise<{ proposals:
   return { proposals: read.entries.map((e) => e.value), untrusted: read.untrusted, damaged: read.damaged };
 }
 
-/** The signed-in person answers a proposal made to them: the answer sealed (`{ sealed }`), or in the clear as before sealing. */
+/** The signed-in person answers a proposal made to them: sealed (`{ sealed }`, what and how inside), or in the clear as before sealing. */
 export async function answerProposal(
   store: ProgrammeStore,
   me: string,
-  proposalId: string,
-  answer: 'accepted' | 'declined' | { readonly sealed: unknown },
+  answer: { readonly proposalId: string; readonly answer: 'accepted' | 'declined' } | { readonly sealed: unknown },
   now: Date,
 ): Promise<StoredAnswer> {
-  const value = storedAnswerSchema.parse({ proposalId, personId: me, ...(typeof answer === 'string' ? { answer } : { sealed: answer.sealed }), at: now.toISOString() });
+  const value = storedAnswerSchema.parse({ ...answer, personId: me, at: now.toISOString() });
   await store.client.write('POST', `${listUrl(store, 'answers')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(me, value, 'answer') });
   return value;
 }
