@@ -220,7 +220,7 @@ export function ProgrammeProvider({
         const listed = participants?.find((p) => p.personId === user.id);
         // A damaged profile is still a profile: its entry stays until its person saves again.
         const damagedMine = damaged.some((d) => d.personId === user.id);
-        const sealAgain = roster && 'participants' in roster && roster.sealMineAgain === true && mine !== undefined;
+        const sealAgain = mine !== undefined && roster !== undefined && 'participants' in roster && (await roster.sealMineAgain?.()) === true;
         if (participants && participation && !damagedMine && (sealAgain || (!quiet && (mine ? listed?.profileUpdated !== mine.updated : listed)))) {
           void loadMyProfile().then((useCase) => useCase.recordParticipation(participation, user.id, mine ?? null));
         }

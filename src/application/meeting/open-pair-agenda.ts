@@ -19,7 +19,7 @@ import { GraphAnswerError, GraphPermissionError, GraphRequestError } from '@/ser
 import { readDisplayName } from '@/services/graph/user-name';
 import { describeStoreFailure } from '@/application/programme/programme-store-setup';
 import { openProgrammeStore, readParticipantsOf, type Participant } from '@/services/programme/programme-store';
-import { openParticipants } from '@/application/programme/pair-records';
+import { openParticipants } from '@/application/programme/open-records';
 import { readMyProfile, readProfiles, readStoredProfile, type StoredProfile } from '@/services/profile/profile-store';
 
 /** The two people of a pair, by role. */

@@ -9,7 +9,7 @@ import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, readStoredProfile } from '@/services/profile/profile-store';
 import { createMissingLists, openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
 import { optOut, saveMyChoices, updateMyProfile, type Participation } from './my-profile';
-import { openParticipants } from './pair-records';
+import { openParticipants } from './open-records';
 import { bookingRecord } from '@/demo/testing/booking-record';
 
 const users = generateDemoTenant({ size: 60 });

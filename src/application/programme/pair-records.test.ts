@@ -11,7 +11,8 @@ import { createMissingLists, openProgrammeStore, readOwnerKeys, readParticipants
 import { newKeyFile, PairSeal } from '@/services/programme/pair-seal';
 import { mentorLoadsOf } from './open-programme';
 import { saveMyProfile, updateMyProfile, type MyProfile } from './my-profile';
-import { becomeRecordsReader, needsSealing, openParticipants } from './pair-records';
+import { openParticipants } from './open-records';
+import { becomeRecordsReader, needsSealing } from './pair-records';
 
 const users = generateDemoTenant({ size: 60 });
 const [margaret, diego, aisha, priya] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];

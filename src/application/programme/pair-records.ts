@@ -11,84 +11,17 @@
  * says (inside) whom it was sealed for, so the person's client seals again once they have one
  * ({@link needsSealing}, on every open and refresh).
  */
-import { z } from 'zod';
-import {
-  partnerRecordsOf,
-  ProfileError,
-  readPartnerRecords,
-  recordsBody,
-  readStoredProfile,
-  sealedEntryBody,
-  withPartnerRecords,
-  type PartnerRecords,
-  type StoredProfile,
-} from '@/services/profile/profile-store';
+import { partnerRecordsOf, ProfileError, recordsBody, readStoredProfile, sealedEntryBody, withPartnerRecords, type StoredProfile } from '@/services/profile/profile-store';
 import { ensureMyPairSeal, KeyPlaceNotReadyError, myPairSeal } from '@/services/programme/person-key';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
-import { MAX_READERS, SealTooLargeError, type PairSeal } from '@/services/programme/pair-seal';
+import { SealTooLargeError } from '@/services/programme/pair-seal';
+import { openBoxes, openParticipants } from './open-records';
 import { publishOwnerKey, readOwnerKeys, readParticipantsOf, type Participant, type ProgrammeStore } from '@/services/programme/programme-store';
 import type { GraphClient } from '@/services/graph/graph-client';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Whom a box was sealed for, as kept inside it: each reader's id and the end of their key. */
 const readerOf = (personId: string, key: string) => `${personId}:${key.slice(-12, -1)}`;
-const toSchema = z.object({ to: z.array(z.string().max(80)).max(MAX_READERS) });
-
-/** One partner's records as opened, with whom the box was sealed for. */
-interface OpenedPart {
-  readonly part: PartnerRecords;
-  readonly to: readonly string[];
-}
-
-/**
- * The parts of an entry this reader may take: all of them for its writer and for an owner; for anyone
- * else only the part about them (a box sealed for one reader about someone else is not a record they
- * have a part in). One part per partner, the first.
- */
-async function openBoxes(seal: PairSeal | undefined, entry: Participant, reader: { readonly me: string; readonly owner: boolean }): Promise<{ parts: OpenedPart[]; unread: number }> {
-  const parts: OpenedPart[] = [];
-  let unread = 0;
-  for (const box of entry.sealed ?? []) {
-    const text = seal && entry.key ? await seal.open(box, entry.personId, entry.key) : undefined;
-    const part = text === undefined ? undefined : readPartnerRecords(text);
-    if (!part) {
-      unread++;
-      continue;
-    }
-    const mayRead = entry.personId === reader.me || reader.owner || part.with === reader.me;
-    if (!mayRead || parts.some((p) => p.part.with === part.with)) continue;
-    const to = toSchema.safeParse(JSON.parse(text!) as unknown);
-    parts.push({ part, to: to.success ? to.data.to : [] });
-  }
-  return { parts, unread };
-}
-
-/**
- * The entries as the signed-in person (`me`) reads them: each sealed entry's profile with the records
- * sealed to them put back, marked partial when some were sealed to others, and one's own when any of
- * it does not open (the key file cannot be read, or was deleted): then nothing is saved over it
- * ({@link sealedEntry}). `owner`: the reader is a programme owner whose key is among the owners'.
- */
-export async function openParticipants(client: GraphClient, me: string, entries: readonly Participant[], options: { readonly owner?: boolean } = {}): Promise<Participant[]> {
-  if (!entries.some((e) => e.sealed?.length)) return [...entries];
-  const seal = await myPairSeal(client);
-  const reader = { me, owner: options.owner === true };
-  return Promise.all(
-    entries.map(async (entry) => {
-      if (!entry.sealed?.length || !entry.profile) return entry;
-      const { parts, unread } = await openBoxes(seal, entry, reader);
-      return {
-        ...entry,
-        profile: withPartnerRecords(
-          entry.profile,
-          parts.map((p) => p.part),
-          unread > 0,
-        ),
-      };
-    }),
-  );
-}
-
 /** The readers a partner's part is sealed for: the partner and every owner with a key (besides the writer, who always is). */
 function readersFor(partnerId: string, keys: ReadonlyMap<string, string>, owners: ReadonlyMap<string, string>, me: string): Map<string, string> {
   const readers = new Map<string, string>();

@@ -8,7 +8,7 @@ import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-
 import { isProgrammeOwner } from '@/services/programme/programme-owner';
 import { createMissingLists, openProgrammeStore, readOwnerKeys, syncParticipants, type Participant, type ParticipantRoster, type ProgrammeStore } from '@/services/programme/programme-store';
 import { myPairSeal } from '@/services/programme/person-key';
-import { needsSealing, openParticipants } from './pair-records';
+import { openParticipants } from './open-records';
 import type { RosterCache } from '@/services/storage/roster-cache';
 import type { Participant as ProfileParticipant } from './programme-profiles';
 
@@ -91,10 +91,11 @@ export interface KeptRosterPlace {
 
 /**
  * Who takes part, or why the store could not say (the caller then reads everyone, as before the store
- * existed). `sealMineAgain`: the signed-in person's entry should be written again as it is (pair-records.ts,
- * `needsSealing`).
+ * existed). `sealMineAgain`: whether the signed-in person's entry should be written again as it is
+ * (pair-records.ts, `needsSealing`), asked once the profiles are in: its code loads after the first
+ * suggestions.
  */
-export type StoreParticipants = { readonly participants: ProfileParticipant[]; readonly sealMineAgain?: boolean } | { readonly unavailable: ProgrammeStoreError };
+export type StoreParticipants = { readonly participants: ProfileParticipant[]; readonly sealMineAgain?: () => Promise<boolean> } | { readonly unavailable: ProgrammeStoreError };
 
 /** What {@link storeParticipants} is given besides the client and the owners' group. */
 export interface StoreParticipantsOptions {
@@ -143,7 +144,7 @@ export async function storeParticipants(client: GraphClient, ownerGroupId: strin
   }
   const entries = [...stored.values()];
   let opened: Participant[] = entries;
-  let sealMineAgain = false;
+  let sealMineAgain: (() => Promise<boolean>) | undefined;
   if (me) {
     // An owner whose key is among the owners' reads every pair's records (the owners' runs need past pairs).
     const owners = await readOwnerKeys(store, signal).catch(() => undefined);
@@ -155,7 +156,7 @@ export async function storeParticipants(client: GraphClient, ownerGroupId: strin
       throw recordsFailure(error);
     }
     // Whether one's own entry should be sealed again is for the next open to find out when it cannot be now.
-    sealMineAgain = owners ? await needsSealing(client, me, entries, owners).catch(() => false) : false;
+    if (owners) sealMineAgain = () => import('./pair-records').then(({ needsSealing }) => needsSealing(client, me, entries, owners)).catch(() => false);
   }
   const participants = opened.map((p): ProfileParticipant => ({
     personId: p.personId,

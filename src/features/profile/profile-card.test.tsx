@@ -10,7 +10,7 @@ import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeSt
 import { clientOf } from '@/demo/testing/render-with-services';
 import { openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
 import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
-import { openParticipants } from '@/application/programme/pair-records';
+import { openParticipants } from '@/application/programme/open-records';
 import { ProfileCard } from './profile-card';
 
 afterEach(cleanup);
