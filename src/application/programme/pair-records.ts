@@ -16,7 +16,7 @@ import { ensureMyPairSeal, KeyPlaceNotReadyError, myPairSeal } from '@/services/
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { SealTooLargeError } from '@/services/programme/pair-seal';
 import { openBoxes, openParticipants } from './open-records';
-import { publishOwnerKey, readOwnerKeys, readParticipantsOf, type Participant, type ProgrammeStore } from '@/services/programme/programme-store';
+import { newestEntries, publishOwnerKey, readOwnerKeys, readParticipantsOf, type Participant, type ProgrammeStore } from '@/services/programme/programme-store';
 import type { GraphClient } from '@/services/graph/graph-client';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -46,16 +46,6 @@ function busyUntilOf(me: string, profile: Pick<StoredProfile, 'accepted' | 'ment
     const last = new Date(Date.parse(booking.start) + booking.weeks * WEEK_MS);
     return [`${new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate() + 1)).toISOString().slice(0, 10)}T00:00:00.000Z`];
   });
-}
-
-/** Each person's newest entry (by its profile stamp), as every reader counts it. */
-function newestOf(entries: readonly Participant[]): Map<string, Participant> {
-  const newest = new Map<string, Participant>();
-  for (const entry of entries) {
-    const known = newest.get(entry.personId);
-    if (!known || known.profileUpdated < entry.profileUpdated) newest.set(entry.personId, entry);
-  }
-  return newest;
 }
 
 /** Public keys by person, from their newest entries. */
@@ -111,7 +101,7 @@ export async function sealedEntry(store: ProgrammeStore, me: string, profile: St
       readParticipantsOf(
         store,
         parts.map((p) => p.with),
-      ).then(newestOf),
+      ).then(newestEntries),
     ]);
     const keys = keysOf(partnerEntries);
     const sealed = [];
@@ -142,7 +132,7 @@ export async function sealedEntry(store: ProgrammeStore, me: string, profile: St
  * any of the person's own boxes does not open: writing then would lose what it holds.
  */
 export async function needsSealing(client: GraphClient, me: string, stored: readonly Participant[], owners: ReadonlyMap<string, string>): Promise<boolean> {
-  const entries = newestOf(stored);
+  const entries = newestEntries(stored);
   const mine = entries.get(me);
   if (!mine?.profile) return false;
   const read = readStoredProfile(me, mine.profile);

@@ -6,7 +6,16 @@
 import type { GraphClient } from '@/services/graph/graph-client';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { isProgrammeOwner } from '@/services/programme/programme-owner';
-import { createMissingLists, openProgrammeStore, readOwnerKeys, syncParticipants, type Participant, type ParticipantRoster, type ProgrammeStore } from '@/services/programme/programme-store';
+import {
+  createMissingLists,
+  newestEntries,
+  openProgrammeStore,
+  readOwnerKeys,
+  syncParticipants,
+  type Participant,
+  type ParticipantRoster,
+  type ProgrammeStore,
+} from '@/services/programme/programme-store';
 import { myPairSeal } from '@/services/programme/person-key';
 import { openParticipants } from './open-records';
 import type { RosterCache } from '@/services/storage/roster-cache';
@@ -137,12 +146,7 @@ export async function storeParticipants(client: GraphClient, ownerGroupId: strin
     throw failure;
   }
   if (kept) await kept.cache.write(kept.key, roster);
-  const stored = new Map<string, Participant>();
-  for (const { participant: p } of roster.entries) {
-    const known = stored.get(p.personId);
-    if (!known || known.profileUpdated < p.profileUpdated) stored.set(p.personId, p);
-  }
-  const entries = [...stored.values()];
+  const entries = [...newestEntries(roster.entries.map((e) => e.participant)).values()];
   let opened: Participant[] = entries;
   let sealMineAgain: (() => Promise<boolean>) | undefined;
   if (me) {

@@ -79,7 +79,7 @@ export function sentPairsOf(proposals: readonly Proposal[], answers: readonly Pr
 
 /** What a sealed proposal's box is bound to: its entry and the owner who sent it. */
 const proposalBinding = (p: { readonly id: string; readonly sentBy: string }) => `proposal ${p.id} sent by ${p.sentBy}`;
-/** What a sealed answer's box is bound to: the proposal and the person answering. */
+/** What a sealed answer's box is bound to: the person answering and when (which proposal is inside). */
 const answerBinding = (a: { readonly personId: string; readonly at: string }) => `answer by ${a.personId} at ${a.at}`;
 const sealedPairSchema = z.object({ executiveId: z.string().min(1).max(64), mentorId: z.string().min(1).max(64), reasonCodes: z.array(z.string().max(64)).max(20) });
 const sealedAnswerSchema = z.object({ proposalId: z.string().min(1).max(64), answer: z.enum(['accepted', 'declined']) });

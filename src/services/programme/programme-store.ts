@@ -445,6 +445,19 @@ export async function syncParticipants(store: ProgrammeStore, kept?: KeptRoster,
   };
 }
 
+/**
+ * Each person's newest entry, by its profile stamp: what every reader counts when a race (or a
+ * person) left two entries for one person.
+ */
+export function newestEntries(entries: Iterable<Participant>): Map<string, Participant> {
+  const newest = new Map<string, Participant>();
+  for (const entry of entries) {
+    const known = newest.get(entry.personId);
+    if (!known || known.profileUpdated < entry.profileUpdated) newest.set(entry.personId, entry);
+  }
+  return newest;
+}
+
 /** Everyone taking part, read afresh (no roster kept). */
 export async function readParticipants(store: ProgrammeStore, signal?: AbortSignal): Promise<{ participants: Participant[] } & ReadProblems> {
   const { entries, untrusted, damaged } = await syncParticipants(store, undefined, signal);
