@@ -11,7 +11,17 @@
  * with a sentence for people ("Opt in first."). Libraries, the network and the browser throw their
  * own kinds (TypeError, SyntaxError, MSAL's AuthError, DOMException), which are worded here.
  */
-const OWN_WORDS = new Set(['Error', 'GuestDirectoryError', 'GraphAnswerError', 'GraphLinkError', 'OneDriveNotReadyError', 'ProfileError', 'SignInError']);
+const OWN_WORDS = new Set([
+  'Error',
+  'CheckInError',
+  'KeyPlaceNotReadyError',
+  'GuestDirectoryError',
+  'GraphAnswerError',
+  'GraphLinkError',
+  'OneDriveNotReadyError',
+  'ProfileError',
+  'SignInError',
+]);
 
 const SIGN_IN_ERROR_NAMES = new Set(['InteractionRequiredAuthError', 'BrowserAuthError', 'ClientAuthError', 'AuthError', 'ServerError', 'NestedAppAuthError']);
 

@@ -4,7 +4,8 @@
  * programme store"). Five lists, each entry's data as JSON in one multi-line text column (`Data`),
  * with the person it speaks for in an indexed text column (`PersonId`) to filter on:
  * participants (one per person, by them), decisions (pins and exclusions, by owners), proposals (by
- * owners), answers (by the person answering) and settings (by owners).
+ * owners), answers (by the person answering), settings (by owners) and check-ins (by the person
+ * checking in after a session, sealed for them and the owners).
  *
  * Pages it rests on:
  * - the group's site: https://learn.microsoft.com/graph/api/site-get (`GET /groups/{id}/sites/root`);
@@ -35,6 +36,7 @@ export const PROGRAMME_LISTS = {
   proposals: 'Programme proposals',
   answers: 'Programme answers',
   settings: 'Programme settings',
+  checkIns: 'Programme check-ins',
 } as const;
 /** One of the store's lists. */
 export type ProgrammeListKind = keyof typeof PROGRAMME_LISTS;
@@ -42,8 +44,10 @@ export type ProgrammeListKind = keyof typeof PROGRAMME_LISTS;
 /** Items per request: well within one page (the list page names no maximum; the fake refuses over 5000). */
 const PAGE_SIZE = 1000;
 const MAX_CONFLICT_ROUNDS = 5;
-const id = z.string().min(1).max(64);
-const at = z.string().datetime({ offset: true });
+/** A person's or an entry's id, as the store's entries hold it (for the store's other modules too). */
+export const id = z.string().min(1).max(64);
+/** A time with its offset, as the store's entries hold it. */
+export const at = z.string().datetime({ offset: true });
 
 const participantSchema = z.object({
   personId: id,
@@ -171,7 +175,8 @@ const itemSchema = z
     '@removed': z.unknown().optional(),
   })
   .passthrough();
-type Item = z.infer<typeof itemSchema>;
+/** A list item as Graph answers it. */
+export type Item = z.infer<typeof itemSchema>;
 const pageSchema = z.object({ value: z.array(itemSchema), '@odata.nextLink': z.string().optional(), '@odata.deltaLink': z.string().optional() });
 const siteSchema = z.object({ id: z.string().min(1) });
 const listSchema = z.object({ id: z.string().min(1), createdBy: identitySchema });
@@ -184,7 +189,8 @@ export const STORE_COLUMNS = [
   { name: 'Data', text: { allowMultipleLines: true } },
 ] as const;
 
-const listUrl = (store: ProgrammeStore, kind: ProgrammeListKind) => `/sites/${encodeURIComponent(store.siteId)}/lists/${encodeURIComponent(store.listIds[kind])}`;
+/** A list's address on the site. */
+export const listUrl = (store: ProgrammeStore, kind: ProgrammeListKind) => `/sites/${encodeURIComponent(store.siteId)}/lists/${encodeURIComponent(store.listIds[kind])}`;
 
 /** The programme owners' group's site id (its team site). */
 export async function findProgrammeSite(client: GraphClient, ownerGroupId: string): Promise<string> {
@@ -256,7 +262,8 @@ async function openLists(client: GraphClient, ownerGroupId: string): Promise<Pro
   };
 }
 
-interface Entry<T> {
+/** One entry of a list, as read. */
+export interface Entry<T> {
   readonly itemId: string;
   readonly etag: string | undefined;
   readonly value: T;
@@ -265,7 +272,7 @@ interface Entry<T> {
 const authorOf = (item: Item) => ({ created: item.createdBy?.user?.id ?? undefined, modified: item.lastModifiedBy?.user?.id ?? undefined });
 
 /** Reads one entry's data: the value, 'damaged', or 'untrusted' when `trusted` says its authors may not speak for it. */
-function readEntry<T>(item: Item, schema: z.ZodType<T>, trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean): Entry<T> | 'damaged' | 'untrusted' {
+export function readEntry<T>(item: Item, schema: z.ZodType<T>, trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean): Entry<T> | 'damaged' | 'untrusted' {
   let json: unknown;
   try {
     json = JSON.parse(item.fields?.Data ?? '');
@@ -312,7 +319,11 @@ function collect<T>(
 /** The lists only owners write: their entries are trusted by their authors' membership of the owners' group. */
 const OWNERS_LISTS: ReadonlySet<ProgrammeListKind> = new Set(['decisions', 'proposals', 'settings']);
 
-async function readList<T>(
+/**
+ * Reads every entry of a list (`only` those items it picks), each checked with `schema` and trusted
+ * only as `trusted` says of its authors; in an owners' list, the authors' membership is looked up first.
+ */
+export async function readList<T>(
   store: ProgrammeStore,
   kind: ProgrammeListKind,
   schema: z.ZodType<T>,
@@ -365,7 +376,8 @@ export async function learnOwners(store: ProgrammeStore, personIds: Iterable<str
   }
 }
 
-const byThePerson = (personId: string, author: ReturnType<typeof authorOf>) => author.created === personId && author.modified === personId;
+/** Whether the person an entry speaks for both created and last modified it. */
+export const byThePerson = (personId: string, author: ReturnType<typeof authorOf>) => author.created === personId && author.modified === personId;
 const trustParticipant = (value: Participant, author: ReturnType<typeof authorOf>) => byThePerson(value.personId, author);
 
 /**
@@ -464,10 +476,12 @@ export async function readParticipants(store: ProgrammeStore, signal?: AbortSign
   return { participants: entries.map((e) => e.participant), untrusted, damaged };
 }
 
-const fieldsOf = (personId: string, value: unknown, title: string) => ({ Title: title, PersonId: personId, Data: JSON.stringify(value) });
+/** An entry's fields: a title, the person it speaks for and its data as JSON. */
+export const fieldsOf = (personId: string, value: unknown, title: string) => ({ Title: title, PersonId: personId, Data: JSON.stringify(value) });
 
 /** My own entries in a list (by PersonId, an indexed column), with their authors. */
-async function myItems(store: ProgrammeStore, kind: ProgrammeListKind, personId: string): Promise<Item[]> {
+/** The items of a list that speak for this person (filtered on the indexed `PersonId` column). */
+export async function myItems(store: ProgrammeStore, kind: ProgrammeListKind, personId: string): Promise<Item[]> {
   const filter = encodeURIComponent(`fields/PersonId eq '${personId.replace(/'/g, "''")}'`);
   const { items } = await readPages(store.client, `${listUrl(store, kind)}/items?$expand=fields&$filter=${filter}`, `reading ${PROGRAMME_LISTS[kind]}`);
   return items;

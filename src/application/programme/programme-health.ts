@@ -1,0 +1,102 @@
+/**
+ * The owners' health view: the programme's figures from its participants, their pairs' series (the
+ * records an owner opens) and the check-ins (sealed for the owners: check-ins.ts). Counts and dates,
+ * and pulses averaged over at least five people (domain/health); never a pair's agenda or workspace.
+ */
+import { programmeHealth, type CheckIn, type HealthPerson, type PairSeries, type ProgrammeHealth } from '@/domain/health/health';
+import { toCsv } from '@/domain/export/csv';
+import type { DirectoryPerson } from '@/services/graph/directory-person';
+import type { StoredProfile } from '@/services/profile/profile-store';
+import type { ProgrammeStore } from '@/services/programme/programme-store';
+import { everyCheckIn } from './check-ins';
+
+/** A line a person wrote to the owners with a check-in. */
+export interface OwnerLine {
+  readonly by: string;
+  readonly with: string;
+  readonly session: string;
+  readonly note: string;
+}
+
+/** The health view's data. */
+export interface HealthReport {
+  readonly health: ProgrammeHealth;
+  /** Lines to the owners, newest first. */
+  readonly lines: readonly OwnerLine[];
+  /** Check-ins the owner's key does not open (sealed before it was published). */
+  readonly unread: number;
+}
+
+/** Every booked series in these profiles (an executive's bookings, one per reverse mentor), as pairs. */
+export function pairSeriesOf(profiles: readonly StoredProfile[]): PairSeries[] {
+  return profiles.flatMap((p) =>
+    (p.bookings ?? []).map((b) => ({ executiveId: p.personId, mentorId: b.with, start: b.start, everyWeeks: b.everyWeeks, weeks: b.weeks, ...(b.ended ? { ended: b.ended } : {}) })),
+  );
+}
+
+/** The participants as the health view counts them: department and location from the directory. */
+export function healthPeopleOf(profiles: readonly StoredProfile[], people: ReadonlyMap<string, DirectoryPerson>): HealthPerson[] {
+  return profiles
+    .filter((p) => p.mentor || p.mentee)
+    .map((p) => {
+      const person = people.get(p.personId);
+      const location = person?.officeLocation ?? person?.city;
+      return { id: p.personId, mentor: p.mentor !== undefined, ...(person?.department ? { department: person.department } : {}), ...(location ? { location } : {}) };
+    });
+}
+
+/** Reads the check-ins and works out the programme's health at `now` (ms), for a programme owner. */
+export async function readHealthReport(
+  store: ProgrammeStore,
+  input: { readonly profiles: readonly StoredProfile[]; readonly people: ReadonlyMap<string, DirectoryPerson>; readonly now: number },
+  signal?: AbortSignal,
+): Promise<HealthReport> {
+  const { checkIns, unread } = await everyCheckIn(store, signal);
+  return reportOf(input, checkIns, unread);
+}
+
+/** The report from check-ins already read. */
+export function reportOf(
+  input: { readonly profiles: readonly StoredProfile[]; readonly people: ReadonlyMap<string, DirectoryPerson>; readonly now: number },
+  checkIns: readonly CheckIn[],
+  unread = 0,
+): HealthReport {
+  const health = programmeHealth({ people: healthPeopleOf(input.profiles, input.people), pairs: pairSeriesOf(input.profiles), checkIns, now: input.now });
+  const lines = checkIns
+    .filter((c): c is CheckIn & { note: string } => c.note !== undefined && c.note !== '')
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .map((c) => ({ by: c.by, with: c.with, session: c.session, note: c.note }));
+  return { health, lines, unread };
+}
+
+/** The report as CSV for a spreadsheet: figures, then by department, by location and by week; withheld averages are left empty. */
+export function healthCsv(report: HealthReport, nameOf: (id: string) => string): string {
+  const { health } = report;
+  const pulse = (a: ProgrammeHealth['pulse']) => ('withheld' in a ? '' : a.value.toFixed(2));
+  return toCsv([
+    ['Figure', 'Value'],
+    ['Participants', health.participants],
+    ['In a pair', health.paired],
+    ['Pairs', health.pairs.length],
+    ['Sessions planned', health.sessions.planned],
+    ['Sessions held', health.sessions.held],
+    ['Sessions moved', health.sessions.moved],
+    ['Sessions skipped', health.sessions.skipped],
+    ['Sessions cancelled', health.sessions.cancelled],
+    ['Sessions not recorded', health.sessions.unrecorded],
+    ['Pairs at risk', health.pairs.filter((p) => p.risk).length],
+    ['Average pulse (1–5; empty under five people)', pulse(health.pulse)],
+    ['Pairs across departments', health.acrossDepartments?.toFixed(2)],
+    ['Pairs across locations', health.acrossLocations?.toFixed(2)],
+    [],
+    ['Group', 'Name', 'Participants', 'In a pair', 'Sessions held', 'Sessions planned', 'Average pulse'],
+    ...health.byDepartment.map((g) => ['Department', g.name, g.participants, g.paired, g.held, g.planned, pulse(g.pulse)]),
+    ...health.byLocation.map((g) => ['Location', g.name, g.participants, g.paired, g.held, g.planned, pulse(g.pulse)]),
+    [],
+    ['Week from', 'Sessions held', 'Sessions planned', 'Sessions cancelled', 'Average pulse'],
+    ...health.weeks.map((w) => [w.week, w.held, w.planned, w.cancelled, pulse(w.pulse)]),
+    [],
+    ['Executive', 'Reverse mentor', 'Sessions held', 'Moved', 'Skipped', 'Cancelled', 'Not recorded', 'Planned', 'Last met', 'At risk'],
+    ...health.pairs.map((p) => [nameOf(p.executiveId), nameOf(p.mentorId), p.held, p.moved, p.skipped, p.cancelled, p.unrecorded, p.planned, p.lastMet, p.risk]),
+  ]);
+}

@@ -1,0 +1,182 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { averagePulse, MIN_PEOPLE, pairSessions, programmeHealth, sessionsSoFar, type CheckIn, type PairSeries, type Pulse } from './health';
+
+const DAY = 86_400_000;
+const series: PairSeries = { executiveId: 'exec', mentorId: 'mentor', start: '2026-01-05T15:00:00Z', everyWeeks: 2, weeks: 12 };
+const at = (day: string) => Date.parse(`${day}T12:00:00Z`);
+const checkIn = (session: string, outcome: CheckIn['outcome'], extra: Partial<CheckIn> = {}): CheckIn => ({
+  by: 'mentor',
+  with: 'exec',
+  session,
+  outcome,
+  at: `${session}T18:00:00Z`,
+  ...extra,
+});
+
+describe('sessionsSoFar', () => {
+  it('lists the sessions begun by now, every cadence, up to the end of the series', () => {
+    expect(sessionsSoFar(series, at('2026-01-04'))).toEqual([]);
+    expect(sessionsSoFar(series, at('2026-01-20'))).toEqual(['2026-01-05', '2026-01-19']);
+    expect(sessionsSoFar(series, at('2027-01-01'))).toEqual(['2026-01-05', '2026-01-19', '2026-02-02', '2026-02-16', '2026-03-02', '2026-03-16']);
+  });
+
+  it('stops at the last day kept when the pairing ended early', () => {
+    expect(sessionsSoFar({ ...series, ended: '2026-01-25' }, at('2027-01-01'))).toEqual(['2026-01-05', '2026-01-19']);
+  });
+
+  it('has nothing for a series that makes no sense', () => {
+    expect(sessionsSoFar({ ...series, start: 'soon' }, at('2027-01-01'))).toEqual([]);
+    expect(sessionsSoFar({ ...series, everyWeeks: 0 }, at('2027-01-01'))).toEqual([]);
+  });
+});
+
+describe('pairSessions', () => {
+  it('counts each session once, by its latest record from either person', () => {
+    const result = pairSessions(
+      series,
+      [
+        checkIn('2026-01-05', 'held'),
+        checkIn('2026-01-19', 'skipped', { by: 'exec', with: 'mentor' }),
+        checkIn('2026-01-19', 'moved', { at: '2026-01-21T09:00:00Z' }),
+        checkIn('2026-02-02', 'cancelled', { cancelledBy: 'mentor' }),
+      ],
+      at('2026-02-17'),
+    );
+    expect(result).toEqual({ planned: 4, held: 1, moved: 1, skipped: 0, cancelled: 1, unrecorded: 1, lastMet: '2026-01-19', risk: 'stalled' });
+  });
+
+  it('ignores records of other pairs and of sessions that are not the series’', () => {
+    const result = pairSessions(series, [checkIn('2026-01-05', 'held', { with: 'someone else' }), checkIn('2026-01-06', 'held')], at('2026-01-07'));
+    expect(result).toMatchObject({ planned: 1, held: 0, unrecorded: 1 });
+  });
+
+  it('is at risk when nothing took place for twice the cadence, and not before', () => {
+    const held = [checkIn('2026-01-05', 'held')];
+    expect(pairSessions(series, held, Date.parse('2026-02-02T15:00:00Z')).risk).toBeUndefined();
+    expect(pairSessions(series, held, Date.parse('2026-02-02T15:00:01Z')).risk).toBe('stalled');
+    expect(pairSessions(series, [], at('2026-02-03')).risk).toBe('stalled');
+  });
+
+  it('is at risk when the executive cancelled the last two sessions recorded, not when the mentor did', () => {
+    const byExec = [checkIn('2026-01-05', 'held'), checkIn('2026-01-19', 'cancelled', { cancelledBy: 'exec' }), checkIn('2026-02-02', 'cancelled', { cancelledBy: 'exec' })];
+    expect(pairSessions(series, byExec, at('2026-02-03')).risk).toBe('executive cancelled');
+    const byMentor = byExec.map((c) => (c.cancelledBy ? { ...c, cancelledBy: 'mentor' } : c));
+    // Two cancelled after the last held one is twice the cadence too: at risk, for the other reason.
+    expect(pairSessions(series, byMentor, at('2026-02-03')).risk).toBe('stalled');
+    const between = [byExec[1]!, checkIn('2026-02-02', 'held'), checkIn('2026-02-16', 'cancelled', { cancelledBy: 'exec' })];
+    expect(pairSessions(series, between, at('2026-02-17')).risk).toBeUndefined();
+  });
+
+  it('is never at risk once the series is over or ended', () => {
+    expect(pairSessions(series, [], at('2026-06-01')).risk).toBeUndefined();
+    expect(pairSessions({ ...series, ended: '2026-01-10' }, [], at('2026-02-20')).risk).toBeUndefined();
+  });
+
+  it('accounts for every session begun, whatever was recorded (property)', () => {
+    const outcome = fc.constantFrom<CheckIn['outcome']>('held', 'moved', 'skipped', 'cancelled');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 8 }), outcome, fc.boolean())), fc.integer({ min: 0, max: 120 }), (records, days) => {
+        const now = Date.parse(series.start) + days * DAY;
+        const checkIns = records.map(([k, o, exec], i) => ({
+          ...checkIn(new Date(Date.parse(series.start) + k * 14 * DAY).toISOString().slice(0, 10), o),
+          ...(exec ? { by: 'exec', with: 'mentor' } : {}),
+          at: new Date(Date.parse(series.start) + i * 1000).toISOString(),
+        }));
+        const r = pairSessions(series, checkIns, now);
+        expect(r.held + r.moved + r.skipped + r.cancelled + r.unrecorded).toBe(r.planned);
+        expect(r.planned).toBe(sessionsSoFar(series, now).length);
+      }),
+    );
+  });
+});
+
+describe('averagePulse', () => {
+  const pulses = (n: number, pulse: Pulse = 4) => Array.from({ length: n }, (_, i) => checkIn('2026-01-05', 'held', { by: `p${i}`, pulse }));
+
+  it(`is withheld under ${MIN_PEOPLE} people, however many pulses they gave`, () => {
+    const four = [...pulses(4), ...pulses(4, 2)];
+    expect(averagePulse(four)).toEqual({ people: 4, withheld: true });
+  });
+
+  it(`is the average over ${MIN_PEOPLE} people or more`, () => {
+    expect(averagePulse([...pulses(5, 4), checkIn('2026-01-05', 'held', { by: 'p9', pulse: 1 })])).toEqual({ people: 6, value: 21 / 6 });
+  });
+
+  it('counts only check-ins with a pulse', () => {
+    expect(averagePulse([...pulses(4), checkIn('2026-01-05', 'skipped', { by: 'x' })])).toMatchObject({ people: 4, withheld: true });
+  });
+});
+
+describe('programmeHealth', () => {
+  const people = [
+    { id: 'e1', department: 'Finance', location: 'London', mentor: false },
+    { id: 'e2', department: 'Sales', location: 'Lisbon', mentor: false },
+    { id: 'm1', department: 'Engineering', location: 'London', mentor: true },
+    { id: 'm2', department: 'Sales', location: 'Lisbon', mentor: true },
+    { id: 'm3', department: 'Engineering', mentor: true },
+  ];
+  const pairs: PairSeries[] = [
+    { executiveId: 'e1', mentorId: 'm1', start: '2026-01-05T15:00:00Z', everyWeeks: 1, weeks: 12 },
+    { executiveId: 'e2', mentorId: 'm2', start: '2026-01-06T09:00:00Z', everyWeeks: 1, weeks: 12 },
+    { executiveId: 'outsider', mentorId: 'm3', start: '2026-01-06T09:00:00Z', everyWeeks: 1, weeks: 12 },
+  ];
+  const checkIns: CheckIn[] = [
+    { by: 'e1', with: 'm1', session: '2026-01-05', outcome: 'held', pulse: 5, at: '2026-01-05T17:00:00Z' },
+    { by: 'm1', with: 'e1', session: '2026-01-12', outcome: 'held', pulse: 4, at: '2026-01-12T17:00:00Z' },
+    { by: 'e2', with: 'm2', session: '2026-01-06', outcome: 'cancelled', cancelledBy: 'e2', at: '2026-01-06T08:00:00Z' },
+    { by: 'm3', with: 'outsider', session: '2026-01-06', outcome: 'held', pulse: 1, at: '2026-01-06T17:00:00Z' },
+  ];
+  const health = programmeHealth({ people, pairs, checkIns, now: at('2026-01-14') });
+
+  it('counts participants, pairs and sessions of the participants’ pairs only', () => {
+    expect(health).toMatchObject({ participants: 5, paired: 4, sessions: { planned: 4, held: 2, cancelled: 1, unrecorded: 1 } });
+    expect(health.pairs.map((p) => p.mentorId)).toEqual(['m1', 'm2']);
+  });
+
+  it('withholds the pulse of fewer than five people, overall, by group and by week', () => {
+    expect(health.pulse).toEqual({ people: 2, withheld: true });
+    expect(health.byDepartment.every((g) => 'withheld' in g.pulse)).toBe(true);
+    expect(health.weeks.every((w) => 'withheld' in w.pulse)).toBe(true);
+  });
+
+  it('shows the share of pairs across departments and locations', () => {
+    expect(health.acrossDepartments).toBe(0.5);
+    expect(health.acrossLocations).toBe(0);
+  });
+
+  it('counts mentors by load, those without an executive too', () => {
+    expect(health.mentorLoads).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+  });
+
+  it('groups by department and location, and by week from Monday', () => {
+    expect(health.byDepartment.find((g) => g.name === 'Engineering')).toMatchObject({ participants: 2, paired: 1, held: 2, planned: 2 });
+    expect(health.byLocation.map((g) => g.name)).toEqual(['Lisbon', 'London']);
+    expect(health.weeks).toEqual([
+      { week: '2026-01-05', held: 1, planned: 2, cancelled: 1, pulse: { people: 1, withheld: true } },
+      { week: '2026-01-12', held: 1, planned: 2, cancelled: 0, pulse: { people: 1, withheld: true } },
+    ]);
+  });
+
+  it('shows the average once five people gave a pulse', () => {
+    const five = ['e1', 'm1', 'e2', 'm2', 'e1'].map((by, i): CheckIn => ({
+      by,
+      with: by.startsWith('e') ? `m${by[1]}` : `e${by[1]}`,
+      session: '2026-01-12',
+      outcome: 'held',
+      pulse: 3,
+      at: `2026-01-12T1${i}:00:00Z`,
+    }));
+    const more = [...people, { id: 'm4', mentor: true }, { id: 'e4', mentor: false }];
+    const withFifth = programmeHealth({
+      people: more,
+      pairs: [...pairs, { executiveId: 'e4', mentorId: 'm4', start: '2026-01-05T15:00:00Z', everyWeeks: 1, weeks: 12 }],
+      checkIns: [...five, { by: 'm4', with: 'e4', session: '2026-01-12', outcome: 'held', pulse: 5, at: '2026-01-12T20:00:00Z' }],
+      now: at('2026-01-14'),
+    });
+    expect(withFifth.pulse).toEqual({ people: 5, value: 20 / 6 });
+  });
+});

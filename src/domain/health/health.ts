@@ -1,0 +1,282 @@
+/**
+ * Programme health from counts and dates: what became of each pair's sessions, which pairs are at
+ * risk, and the programme's figures for its owners. It reads check-ins (what each person recorded
+ * after a session: held, moved, skipped or cancelled, a pulse and perhaps a line to the owners) and
+ * the pairs' series, never what a pair wrote in their agenda. Answers (pulses) are shown only as
+ * averages over at least {@link MIN_PEOPLE} people, so no one's answer can be singled out.
+ */
+
+/** What became of one session, as one of the pair recorded it ('moved': it took place at another time). */
+export type SessionOutcome = 'held' | 'moved' | 'skipped' | 'cancelled';
+/** Every outcome, in the order people are offered them. */
+export const SESSION_OUTCOMES: readonly SessionOutcome[] = ['held', 'moved', 'skipped', 'cancelled'];
+/** A pulse: how useful the session was, 1 (not at all) to 5 (very). */
+export type Pulse = 1 | 2 | 3 | 4 | 5;
+/** The longest line a person may write to the owners with a check-in. */
+export const MAX_CHECK_IN_NOTE = 280;
+/** Answers are shown to owners only as aggregates over at least this many people. */
+export const MIN_PEOPLE = 5;
+
+/** One person's record of one session with their partner. */
+export interface CheckIn {
+  /** Who recorded it. */
+  readonly by: string;
+  /** Their partner. */
+  readonly with: string;
+  /** The session, as `sessionOn` names it: the UTC date (YYYY-MM-DD) of its occurrence. */
+  readonly session: string;
+  readonly outcome: SessionOutcome;
+  /** Who cancelled it (one of the two), when it was cancelled. */
+  readonly cancelledBy?: string;
+  readonly pulse?: Pulse;
+  /** A line to the programme owners, read only by them. */
+  readonly note?: string;
+  /** When it was recorded (ISO); a later record of the same session replaces an earlier one. */
+  readonly at: string;
+}
+
+/** A pair's booked series, as their records hold it. */
+export interface PairSeries {
+  readonly executiveId: string;
+  readonly mentorId: string;
+  /** The first occurrence (ISO). */
+  readonly start: string;
+  readonly everyWeeks: number;
+  readonly weeks: number;
+  /** The last day kept, when the pairing ended early (YYYY-MM-DD). */
+  readonly ended?: string;
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The sessions of a series that have begun by `now` (ms), as UTC dates, up to its end. */
+export function sessionsSoFar(series: Pick<PairSeries, 'start' | 'everyWeeks' | 'weeks' | 'ended'>, now: number): string[] {
+  const first = Date.parse(series.start);
+  if (!Number.isFinite(first) || series.everyWeeks < 1 || series.weeks < 1) return [];
+  const step = series.everyWeeks * 7 * DAY_MS;
+  const sessions: string[] = [];
+  for (let at = first; at < first + series.weeks * 7 * DAY_MS && at <= now; at += step) {
+    const day = dayOf(at);
+    if (series.ended !== undefined && day > series.ended) break;
+    sessions.push(day);
+  }
+  return sessions;
+}
+
+/** Why a pair is at risk: no session took place for twice its cadence, or the executive cancelled the last two. */
+export type RiskReason = 'stalled' | 'executive cancelled';
+
+/** What became of a pair's sessions so far. */
+export interface PairSessions {
+  readonly planned: number;
+  readonly held: number;
+  readonly moved: number;
+  readonly skipped: number;
+  readonly cancelled: number;
+  /** Sessions neither of the two recorded. */
+  readonly unrecorded: number;
+  /** The last session that took place (held or moved), if any. */
+  readonly lastMet?: string;
+  readonly risk?: RiskReason;
+}
+
+/** Whether a check-in speaks of this pair (recorded by either of the two, about the other). */
+const ofPair = (series: Pick<PairSeries, 'executiveId' | 'mentorId'>, c: CheckIn) =>
+  (c.by === series.executiveId && c.with === series.mentorId) || (c.by === series.mentorId && c.with === series.executiveId);
+
+/** Each session's record: the latest either of the two made (a later record corrects an earlier one). */
+function recordsOf(series: PairSeries, checkIns: readonly CheckIn[]): Map<string, CheckIn> {
+  const bySession = new Map<string, CheckIn>();
+  for (const c of checkIns) {
+    if (!ofPair(series, c)) continue;
+    const last = bySession.get(c.session);
+    if (!last || c.at > last.at) bySession.set(c.session, c);
+  }
+  return bySession;
+}
+
+/**
+ * What became of a pair's sessions by `now` (ms), and whether the pair is at risk: a current pair
+ * is at risk when no session took place (as either recorded it) for twice its cadence since the
+ * last one (or its start), or when the executive cancelled the last two sessions recorded.
+ */
+export function pairSessions(series: PairSeries, checkIns: readonly CheckIn[], now: number): PairSessions {
+  const sessions = sessionsSoFar(series, now);
+  const records = recordsOf(series, checkIns);
+  const counts = { held: 0, moved: 0, skipped: 0, cancelled: 0, unrecorded: 0 };
+  let lastMet: string | undefined;
+  let since = Date.parse(series.start);
+  const recorded: CheckIn[] = [];
+  for (const [index, session] of sessions.entries()) {
+    const record = records.get(session);
+    if (!record) {
+      counts.unrecorded++;
+      continue;
+    }
+    counts[record.outcome]++;
+    recorded.push(record);
+    if (record.outcome === 'held' || record.outcome === 'moved') {
+      lastMet = session;
+      since = Date.parse(series.start) + index * series.everyWeeks * 7 * DAY_MS;
+    }
+  }
+  const current = series.ended === undefined && now < Date.parse(series.start) + series.weeks * 7 * DAY_MS;
+  const stalled = current && sessions.length > 0 && now - since > 2 * series.everyWeeks * 7 * DAY_MS;
+  const lastTwo = recorded.slice(-2);
+  const executiveCancelled = current && lastTwo.length === 2 && lastTwo.every((c) => c.outcome === 'cancelled' && c.cancelledBy === series.executiveId);
+  const risk: RiskReason | undefined = executiveCancelled ? 'executive cancelled' : stalled ? 'stalled' : undefined;
+  return { planned: sessions.length, ...counts, ...(lastMet ? { lastMet } : {}), ...(risk ? { risk } : {}) };
+}
+
+/** An average of people's answers: shown over at least {@link MIN_PEOPLE} people, withheld under that. */
+export type Aggregate = { readonly people: number; readonly value: number } | { readonly people: number; readonly withheld: true };
+
+/** The average pulse of these check-ins, withheld when fewer than {@link MIN_PEOPLE} people gave one. */
+export function averagePulse(checkIns: readonly CheckIn[]): Aggregate {
+  const pulses = checkIns.filter((c) => c.pulse !== undefined);
+  const people = new Set(pulses.map((c) => c.by)).size;
+  if (people < MIN_PEOPLE) return { people, withheld: true };
+  return { people, value: pulses.reduce((sum, c) => sum + c.pulse!, 0) / pulses.length };
+}
+
+/** A participant as the health view counts them. */
+export interface HealthPerson {
+  readonly id: string;
+  readonly department?: string;
+  readonly location?: string;
+  /** Takes part as a reverse mentor. */
+  readonly mentor: boolean;
+}
+
+/** One group's figures (a department or a location). */
+export interface GroupHealth {
+  readonly name: string;
+  readonly participants: number;
+  /** Participants of the group in a pair. */
+  readonly paired: number;
+  readonly held: number;
+  readonly planned: number;
+  readonly pulse: Aggregate;
+}
+
+/** One week's figures (weeks start on Monday, UTC). */
+export interface WeekHealth {
+  readonly week: string;
+  readonly held: number;
+  readonly planned: number;
+  readonly cancelled: number;
+  readonly pulse: Aggregate;
+}
+
+/** A pair with what became of its sessions. */
+export interface PairHealth extends PairSessions {
+  readonly executiveId: string;
+  readonly mentorId: string;
+}
+
+/** The programme's health, as its owners see it. */
+export interface ProgrammeHealth {
+  readonly participants: number;
+  /** Participants in at least one pair. */
+  readonly paired: number;
+  readonly pairs: readonly PairHealth[];
+  readonly sessions: { readonly planned: number; readonly held: number; readonly moved: number; readonly skipped: number; readonly cancelled: number; readonly unrecorded: number };
+  readonly pulse: Aggregate;
+  /** Shares of pairs whose two people are in different departments / locations (undefined: no pair where both are known). */
+  readonly acrossDepartments?: number;
+  readonly acrossLocations?: number;
+  /** Reverse mentors by how many executives they mentor: [load, mentors]. */
+  readonly mentorLoads: readonly (readonly [number, number])[];
+  readonly byDepartment: readonly GroupHealth[];
+  readonly byLocation: readonly GroupHealth[];
+  readonly weeks: readonly WeekHealth[];
+}
+
+const mondayOf = (day: string) => {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return dayOf(ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY_MS);
+};
+
+function acrossShare(pairs: readonly PairSeries[], place: (id: string) => string | undefined): number | undefined {
+  const known = pairs.filter((p) => place(p.executiveId) && place(p.mentorId));
+  return known.length ? known.filter((p) => place(p.executiveId) !== place(p.mentorId)).length / known.length : undefined;
+}
+
+/**
+ * The programme's health at `now` (ms): its participants, their pairs' series and the check-ins the
+ * owners may read. Check-ins about anyone outside the pairs are ignored; so are pairs whose people
+ * are not participants.
+ */
+export function programmeHealth(input: {
+  readonly people: readonly HealthPerson[];
+  readonly pairs: readonly PairSeries[];
+  readonly checkIns: readonly CheckIn[];
+  readonly now: number;
+}): ProgrammeHealth {
+  const people = new Map(input.people.map((p) => [p.id, p]));
+  const series = input.pairs.filter((p) => people.has(p.executiveId) && people.has(p.mentorId));
+  const pairs: PairHealth[] = series.map((s) => ({ executiveId: s.executiveId, mentorId: s.mentorId, ...pairSessions(s, input.checkIns, input.now) }));
+  const inPairs = new Set(series.flatMap((s) => [s.executiveId, s.mentorId]));
+  const pairCheckIns = input.checkIns.filter((c) => series.some((s) => ofPair(s, c)));
+  const sum = (key: 'planned' | 'held' | 'moved' | 'skipped' | 'cancelled' | 'unrecorded') => pairs.reduce((total, p) => total + p[key], 0);
+
+  const loads = new Map<string, number>();
+  for (const person of input.people) if (person.mentor) loads.set(person.id, 0);
+  for (const s of series) if (input.now < Date.parse(s.start) + s.weeks * 7 * DAY_MS && s.ended === undefined) loads.set(s.mentorId, (loads.get(s.mentorId) ?? 0) + 1);
+  const mentorLoads = new Map<number, number>();
+  for (const load of loads.values()) mentorLoads.set(load, (mentorLoads.get(load) ?? 0) + 1);
+
+  const group = (placeOf: (p: HealthPerson) => string | undefined): GroupHealth[] => {
+    const names = new Map<string, HealthPerson[]>();
+    for (const person of input.people) {
+      const name = placeOf(person);
+      if (name) names.set(name, [...(names.get(name) ?? []), person]);
+    }
+    return [...names]
+      .map(([name, members]) => {
+        const ids = new Set(members.map((m) => m.id));
+        const theirs = pairs.filter((p) => ids.has(p.executiveId) || ids.has(p.mentorId));
+        return {
+          name,
+          participants: members.length,
+          paired: members.filter((m) => inPairs.has(m.id)).length,
+          held: theirs.reduce((t, p) => t + p.held + p.moved, 0),
+          planned: theirs.reduce((t, p) => t + p.planned, 0),
+          pulse: averagePulse(pairCheckIns.filter((c) => ids.has(c.by))),
+        };
+      })
+      .sort((a, b) => b.participants - a.participants || a.name.localeCompare(b.name));
+  };
+
+  const weeks = new Map<string, { held: number; planned: number; cancelled: number; checkIns: CheckIn[] }>();
+  const week = (day: string) => weeks.get(mondayOf(day)) ?? weeks.set(mondayOf(day), { held: 0, planned: 0, cancelled: 0, checkIns: [] }).get(mondayOf(day))!;
+  for (const s of series) {
+    const records = recordsOf(s, input.checkIns);
+    for (const session of sessionsSoFar(s, input.now)) {
+      const w = week(session);
+      w.planned++;
+      const outcome = records.get(session)?.outcome;
+      if (outcome === 'held' || outcome === 'moved') w.held++;
+      if (outcome === 'cancelled') w.cancelled++;
+    }
+  }
+  for (const c of pairCheckIns) week(c.session).checkIns.push(c);
+
+  const placeOf = (key: 'department' | 'location') => (id: string) => people.get(id)?.[key];
+  return {
+    participants: input.people.length,
+    paired: inPairs.size,
+    pairs,
+    sessions: { planned: sum('planned'), held: sum('held'), moved: sum('moved'), skipped: sum('skipped'), cancelled: sum('cancelled'), unrecorded: sum('unrecorded') },
+    pulse: averagePulse(pairCheckIns),
+    ...optional('acrossDepartments', acrossShare(series, placeOf('department'))),
+    ...optional('acrossLocations', acrossShare(series, placeOf('location'))),
+    mentorLoads: [...mentorLoads].sort((a, b) => a[0] - b[0]),
+    byDepartment: group((p) => p.department),
+    byLocation: group((p) => p.location),
+    weeks: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([w, v]) => ({ week: w, held: v.held, planned: v.planned, cancelled: v.cancelled, pulse: averagePulse(v.checkIns) })),
+  };
+}
+
+const optional = <K extends string>(key: K, value: number | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, number>));

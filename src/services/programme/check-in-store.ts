@@ -1,0 +1,46 @@
+/**
+ * The programme store's check-ins (programme-store.ts, the `checkIns` list): one entry per check-in,
+ * by the person checking in, holding who and when in the clear and what they recorded sealed for
+ * them and the owners (application/programme/check-ins.ts). Kept apart from the store's other lists,
+ * so that its code loads with the check-ins, not before the first suggestions.
+ */
+import { z } from 'zod';
+import { at, byThePerson, fieldsOf, id, listUrl, myItems, PROGRAMME_LISTS, PROGRAMME_STORE_SCOPES, readEntry, readList, type ProgrammeStore, type ReadProblems } from './programme-store';
+
+/** A check-in as the store keeps it: who recorded it and when; what they recorded is sealed for them and the owners. */
+const storedCheckInSchema = z.object({ personId: id, at, sealed: z.unknown() });
+/** A stored check-in. */
+export type StoredCheckIn = z.infer<typeof storedCheckInSchema>;
+
+/**
+ * Records the signed-in person's check-in (`sealed`: what they recorded, in a box for them and the
+ * owners): `POST …/items` (https://learn.microsoft.com/graph/api/listitem-create).
+ */
+export async function storeCheckIn(store: ProgrammeStore, me: string, sealed: unknown, now: Date): Promise<StoredCheckIn> {
+  const value = storedCheckInSchema.parse({ personId: me, at: now.toISOString(), sealed });
+  await store.client.write('POST', `${listUrl(store, 'checkIns')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(me, value, 'check-in') });
+  return value;
+}
+
+/**
+ * Check-ins as stored, each trusted only when written by the person it speaks for: everyone's (the
+ * owners' health view) or one person's own (`personId`: what they already recorded).
+ */
+export async function readCheckIns(
+  store: ProgrammeStore,
+  options: { readonly personId?: string; readonly signal?: AbortSignal } = {},
+): Promise<{ checkIns: StoredCheckIn[] } & ReadProblems> {
+  const person = options.personId;
+  if (person === undefined) {
+    const read = await readList(store, 'checkIns', storedCheckInSchema, (value, author) => byThePerson(value.personId, author), options.signal);
+    return { checkIns: read.entries.map((e) => e.value), untrusted: read.untrusted, damaged: read.damaged };
+  }
+  const read = { checkIns: [] as StoredCheckIn[], untrusted: 0, damaged: [] as string[] };
+  for (const item of await myItems(store, 'checkIns', person)) {
+    const entry = readEntry(item, storedCheckInSchema, (value, author) => value.personId === person && byThePerson(person, author));
+    if (entry === 'untrusted') read.untrusted++;
+    else if (entry === 'damaged') read.damaged.push(`entry ${item.id} in ${PROGRAMME_LISTS.checkIns}`);
+    else read.checkIns.push(entry.value);
+  }
+  return read;
+}
