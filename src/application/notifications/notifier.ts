@@ -14,7 +14,7 @@ import { GraphPermissionError } from '@/services/graph/graph-errors';
 import { personalTabLink, sendActivityNotification, type PersonalTabApp } from '@/services/notifications/activity-feed';
 
 /** What a person can be told of. */
-export type NotificationKind = 'request' | 'accepted' | 'declined' | 'booked' | 'timeProposed' | 'proposal';
+export type NotificationKind = 'request' | 'accepted' | 'declined' | 'booked' | 'timeProposed' | 'proposal' | 'nudge';
 
 /**
  * The personal tab's places a notification opens (the deep link's `subEntityId`, which the tab reads
@@ -30,6 +30,7 @@ export const NOTIFICATIONS: Readonly<Record<NotificationKind, { readonly activit
   booked: { activityType: 'sessionsBooked', place: 'booking', preview: 'The sessions are in your calendar; answer the invitation there or in the app.' },
   timeProposed: { activityType: 'timeProposed', place: 'booking', preview: 'Agree to the time, or choose another.' },
   proposal: { activityType: 'pairProposed', place: 'proposal', preview: 'See who and why, then accept or decline.' },
+  nudge: { activityType: 'sessionsNudged', place: 'booking', preview: 'It has been a while since you met: check in for your last session, or pick a new time.' },
 };
 
 /**
@@ -105,6 +106,11 @@ export function activityFeedNotifier(options: ActivityFeedNotifierOptions): Noti
       }
     },
   };
+}
+
+/** Reminds both people of a pair at risk (programme health) to meet: it opens their sessions, where they check in or reschedule. */
+export async function notifyNudge(notifier: Notifier, pair: { readonly executiveId: string; readonly mentorId: string }): Promise<readonly NotifyOutcome[]> {
+  return Promise.all([notifier.notify('nudge', pair.executiveId), notifier.notify('nudge', pair.mentorId)]);
 }
 
 /** Tells both people of a pair the programme's owners propose (each is asked to accept or decline). */

@@ -46,7 +46,10 @@ export function servicesOf(graph: FakeGraph, person: DemoPerson, options: TestSu
   const client = clientOf(graph, person, options.fetch);
   const services: AppServices = {
     config: parseAppConfig({ PROGRAMME_LEVEL_GAP: '1' }),
-    host: { context: { app: 'Teams', locale: 'en-GB', timeZone: options.timeZone ?? 'Europe/London', subPageId: options.subPageId } } as unknown as Host,
+    host: {
+      context: { app: 'Teams', locale: 'en-GB', timeZone: options.timeZone ?? 'Europe/London', subPageId: options.subPageId, theme: 'default' },
+      onThemeChange: () => () => undefined,
+    } as unknown as Host,
     identity: createDemoIdentity(person),
     user: person,
     graph: () => Promise.resolve(client),

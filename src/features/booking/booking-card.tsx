@@ -11,6 +11,7 @@ import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import type { ChatTabOutcome } from '@/services/booking/booking-service';
 import { formatDate, formatWeekdayTime } from './booking-format';
+import { CheckInPanel } from './check-in-panel';
 import { SlotPicker } from './slot-picker';
 import { useBookingPairs, useExecutiveBooking, useMentorBooking } from './use-pair-booking';
 import { workspacePage } from './workspace-page';
@@ -191,6 +192,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
       {mode === 'reschedule' && (
         <SlotPicker organiser={me} partner={mentor} viewer="organiser" cadence={cadence} actionLabel="Move to" busy={busy} onChoose={(start, zone) => void move(start, zone)} />
       )}
+      {mode === 'view' && <CheckInPanel booking={booking} me={me} partner={mentor} />}
       {mode === 'skip' && next && (
         <ul className={styles.list} aria-label="Next sessions">
           {next.length === 0 && <Body1>No sessions in the next ten weeks.</Body1>}
@@ -282,6 +284,7 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
         </Button>
       </div>
       {proposing && picker}
+      {!proposing && <CheckInPanel booking={schedule.booking} me={me} partner={executive} />}
     </>
   );
 }

@@ -15,10 +15,9 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { notifyProposal } from '@/application/notifications/notifier';
 import type { Proposal } from '@/services/programme/programme-store';
 import { useProgramme } from '@/context/programme-context';
@@ -31,6 +30,7 @@ import { PersonAvatar } from '@/components/person-avatar';
 import { ProfilesProblem } from '@/components/profiles-problem';
 import { readingProgress } from '@/components/reading-progress';
 import { SectionCard } from '@/components/section-card';
+import { downloadCsv, Figures } from '@/components/figures';
 import { useServices } from '@/context/services-context';
 import { useIsProgrammeOwner } from '@/context/use-programme-owner';
 import { mailboxAddressOf } from '@/services/graph/directory-person';
@@ -40,10 +40,10 @@ import { useProgrammeProposal } from './use-programme-proposal';
 import { SentProposalsPanel } from './sent-proposals-panel';
 import { useSentProposals } from './use-sent-proposals';
 
+// The health view's charts are the heaviest code an owner loads: only when the view is there.
+const ProgrammeHealthView = lazy(() => import('./programme-health').then((m) => ({ default: m.ProgrammeHealthView })));
+
 const useStyles = makeStyles({
-  figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
-  figure: { display: 'flex', flexDirection: 'column' },
-  number: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   table: { overflowX: 'auto' },
   reasons: { color: tokens.colorNeutralForeground2 },
@@ -116,7 +116,7 @@ export function ProgrammeView({ refresh = BROWSER_REFRESH }: { /** When to read 
   const pinnedKeys = new Set(pins.map(key));
   const share = (value: number | undefined) => (value === undefined ? '—' : percent.format(value));
 
-  const figures = numbers && [
+  const figures: [string, string][] | undefined = numbers && [
     ['Cohort', `${numbers.executives} executives · ${numbers.reverseMentors} reverse mentors`],
     ['Matched', share(numbers.matched)],
     ['Across departments', share(numbers.acrossDepartments)],
@@ -170,180 +170,172 @@ export function ProgrammeView({ refresh = BROWSER_REFRESH }: { /** When to read 
         p.reasons.map((r) => wordReason(r, reader, p)).join('; '),
       ]),
     ]);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = 'reverse-mentoring-pairs.csv';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadCsv(csv, 'reverse-mentoring-pairs.csv');
   };
 
   return (
-    <SectionCard title="Programme" wide description="Propose pairs for everyone who opted in; pin, exclude or swap, then run again.">
-      <div className={styles.row}>
-        <Button
-          appearance="primary"
-          onClick={() => {
-            setNote(undefined);
-            run();
-          }}
-        >
-          {proposal ? 'Run again' : 'Run matching'}
-        </Button>
-        {proposal && <Button onClick={exportCsv}>Export CSV</Button>}
-        {proposal && (
-          <Button disabled={selected.length !== 2} onClick={swap}>
-            Swap mentors of the two selected
+    <>
+      <SectionCard title="Programme" wide description="Propose pairs for everyone who opted in; pin, exclude or swap, then run again.">
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              setNote(undefined);
+              run();
+            }}
+          >
+            {proposal ? 'Run again' : 'Run matching'}
           </Button>
+          {proposal && <Button onClick={exportCsv}>Export CSV</Button>}
+          {proposal && (
+            <Button disabled={selected.length !== 2} onClick={swap}>
+              Swap mentors of the two selected
+            </Button>
+          )}
+          {running && <Spinner size="tiny" label="Matching everyone who opted in…" />}
+        </div>
+        {note && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{note.text}</MessageBarBody>
+            {note.undo && (
+              <MessageBarActions>
+                <Button onClick={note.undo}>Undo</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
         )}
-        {running && <Spinner size="tiny" label="Matching everyone who opted in…" />}
-      </div>
-      {note && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{note.text}</MessageBarBody>
-          {note.undo && (
-            <MessageBarActions>
-              <Button onClick={note.undo}>Undo</Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
-      )}
-      {problem && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{problem}</MessageBarBody>
-          {setUp && (
-            <MessageBarActions>
-              <Button onClick={() => void setUp()}>Set up the programme store</Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
-      )}
-      {failure && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{failure}</MessageBarBody>
-        </MessageBar>
-      )}
-      {figures && (
-        <div className={styles.figures} aria-label="Programme figures" role="group">
-          {figures.map(([label, value]) => (
-            <div key={label} className={styles.figure}>
-              <Text className={styles.number}>{value}</Text>
-              <Caption1>{label}</Caption1>
-            </div>
-          ))}
-        </div>
-      )}
-      {proposal && (
-        <div className={styles.table}>
-          <Table aria-label="Proposed pairs" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Select</TableHeaderCell>
-                <TableHeaderCell>Executive</TableHeaderCell>
-                <TableHeaderCell>Reverse mentor</TableHeaderCell>
-                <TableHeaderCell>Fit</TableHeaderCell>
-                <TableHeaderCell>Why</TableHeaderCell>
-                <TableHeaderCell>Adjust</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {proposal.pairs.map((p) => {
-                const k = key([p.menteeId, p.mentorId]);
-                return (
-                  <TableRow key={k}>
-                    <TableCell>
-                      <Checkbox
-                        aria-label={`Select ${name(p.menteeId)} and ${name(p.mentorId)}`}
-                        checked={selected.includes(k)}
-                        onChange={(_, d) => setSelected(d.checked ? [...selected, k].slice(-2) : selected.filter((s) => s !== k))}
-                      />
-                    </TableCell>
-                    <TableCell>
-                      <TableCellLayout media={<PersonAvatar id={p.menteeId} name={displayName(p.menteeId)} size={24} />}>{name(p.menteeId)}</TableCellLayout>
-                    </TableCell>
-                    <TableCell>
-                      <TableCellLayout media={<PersonAvatar id={p.mentorId} name={displayName(p.mentorId)} size={24} />}>{name(p.mentorId)}</TableCellLayout>
-                    </TableCell>
-                    <TableCell>{percent.format(p.score)}</TableCell>
-                    <TableCell>
-                      <Caption1 className={styles.reasons}>
-                        {p.reasons
-                          .slice(0, 2)
-                          .map((r) => wordReason(r, reader, p))
-                          .join('; ')}
-                      </Caption1>
-                    </TableCell>
-                    <TableCell>
-                      <div className={styles.row}>
-                        <Button
-                          size="small"
-                          aria-label={`${pinnedKeys.has(k) ? 'Unpin' : 'Pin'} ${name(p.menteeId)} with ${name(p.mentorId)}`}
-                          onClick={() => (pinnedKeys.has(k) ? unpin : pin)([p.menteeId, p.mentorId])}
-                        >
-                          {pinnedKeys.has(k) ? 'Unpin' : 'Pin'}
-                        </Button>
-                        <Button size="small" aria-label={`Exclude ${name(p.menteeId)} with ${name(p.mentorId)}`} onClick={() => exclude([p.menteeId, p.mentorId])}>
-                          Exclude
-                        </Button>
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      <SentProposalsPanel proposal={proposal} sent={sent} nameOf={name} onRunAgain={run} />
-      {pins.length > 0 && (
-        <>
-          <Body1>
-            <strong>Pinned pairs ({pins.length})</strong>
-          </Body1>
-          <ul aria-label="Pinned pairs" className={styles.decisions}>
-            {pins.map((pair) => (
-              <li key={key(pair)} className={styles.decision}>
-                <Body1>{pairWords(pair)}</Body1>
-                {/* Not "Unpin … with …": that names the table's button for the same pair. */}
-                <Button size="small" aria-label={`Unpin ${name(pair[0])} and ${name(pair[1])}`} onClick={() => unpin(pair)}>
-                  Unpin
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {exclusions.length > 0 && (
-        <>
-          <Body1>
-            <strong>Excluded pairs ({exclusions.length})</strong>
-          </Body1>
-          <ul aria-label="Excluded pairs" className={styles.decisions}>
-            {exclusions.map((pair) => (
-              <li key={key(pair)} className={styles.decision}>
-                <Body1>{pairWords(pair)}</Body1>
-                <Button size="small" aria-label={`Allow again ${name(pair[0])} and ${name(pair[1])}`} onClick={() => allow(pair)}>
-                  Allow again
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {proposal && proposal.unmatched.length > 0 && (
-        <>
-          <Body1>
-            <strong>Not matched ({proposal.unmatched.length})</strong>
-          </Body1>
-          <ul aria-label="Executives not matched">
-            {proposal.unmatched.map((u) => (
-              <li key={u.menteeId}>
-                <Body1>{wordWhyNobody(u.why, reader, u.menteeId)}</Body1>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <ProgrammeSettingsForm />
-    </SectionCard>
+        {problem && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{problem}</MessageBarBody>
+            {setUp && (
+              <MessageBarActions>
+                <Button onClick={() => void setUp()}>Set up the programme store</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+        {failure && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{failure}</MessageBarBody>
+          </MessageBar>
+        )}
+        {figures && <Figures label="Programme figures" figures={figures} />}
+        {proposal && (
+          <div className={styles.table}>
+            <Table aria-label="Proposed pairs" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Select</TableHeaderCell>
+                  <TableHeaderCell>Executive</TableHeaderCell>
+                  <TableHeaderCell>Reverse mentor</TableHeaderCell>
+                  <TableHeaderCell>Fit</TableHeaderCell>
+                  <TableHeaderCell>Why</TableHeaderCell>
+                  <TableHeaderCell>Adjust</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {proposal.pairs.map((p) => {
+                  const k = key([p.menteeId, p.mentorId]);
+                  return (
+                    <TableRow key={k}>
+                      <TableCell>
+                        <Checkbox
+                          aria-label={`Select ${name(p.menteeId)} and ${name(p.mentorId)}`}
+                          checked={selected.includes(k)}
+                          onChange={(_, d) => setSelected(d.checked ? [...selected, k].slice(-2) : selected.filter((s) => s !== k))}
+                        />
+                      </TableCell>
+                      <TableCell>
+                        <TableCellLayout media={<PersonAvatar id={p.menteeId} name={displayName(p.menteeId)} size={24} />}>{name(p.menteeId)}</TableCellLayout>
+                      </TableCell>
+                      <TableCell>
+                        <TableCellLayout media={<PersonAvatar id={p.mentorId} name={displayName(p.mentorId)} size={24} />}>{name(p.mentorId)}</TableCellLayout>
+                      </TableCell>
+                      <TableCell>{percent.format(p.score)}</TableCell>
+                      <TableCell>
+                        <Caption1 className={styles.reasons}>
+                          {p.reasons
+                            .slice(0, 2)
+                            .map((r) => wordReason(r, reader, p))
+                            .join('; ')}
+                        </Caption1>
+                      </TableCell>
+                      <TableCell>
+                        <div className={styles.row}>
+                          <Button
+                            size="small"
+                            aria-label={`${pinnedKeys.has(k) ? 'Unpin' : 'Pin'} ${name(p.menteeId)} with ${name(p.mentorId)}`}
+                            onClick={() => (pinnedKeys.has(k) ? unpin : pin)([p.menteeId, p.mentorId])}
+                          >
+                            {pinnedKeys.has(k) ? 'Unpin' : 'Pin'}
+                          </Button>
+                          <Button size="small" aria-label={`Exclude ${name(p.menteeId)} with ${name(p.mentorId)}`} onClick={() => exclude([p.menteeId, p.mentorId])}>
+                            Exclude
+                          </Button>
+                        </div>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+        <SentProposalsPanel proposal={proposal} sent={sent} nameOf={name} onRunAgain={run} />
+        {pins.length > 0 && (
+          <>
+            <Body1>
+              <strong>Pinned pairs ({pins.length})</strong>
+            </Body1>
+            <ul aria-label="Pinned pairs" className={styles.decisions}>
+              {pins.map((pair) => (
+                <li key={key(pair)} className={styles.decision}>
+                  <Body1>{pairWords(pair)}</Body1>
+                  {/* Not "Unpin … with …": that names the table's button for the same pair. */}
+                  <Button size="small" aria-label={`Unpin ${name(pair[0])} and ${name(pair[1])}`} onClick={() => unpin(pair)}>
+                    Unpin
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {exclusions.length > 0 && (
+          <>
+            <Body1>
+              <strong>Excluded pairs ({exclusions.length})</strong>
+            </Body1>
+            <ul aria-label="Excluded pairs" className={styles.decisions}>
+              {exclusions.map((pair) => (
+                <li key={key(pair)} className={styles.decision}>
+                  <Body1>{pairWords(pair)}</Body1>
+                  <Button size="small" aria-label={`Allow again ${name(pair[0])} and ${name(pair[1])}`} onClick={() => allow(pair)}>
+                    Allow again
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {proposal && proposal.unmatched.length > 0 && (
+          <>
+            <Body1>
+              <strong>Not matched ({proposal.unmatched.length})</strong>
+            </Body1>
+            <ul aria-label="Executives not matched">
+              {proposal.unmatched.map((u) => (
+                <li key={u.menteeId}>
+                  <Body1>{wordWhyNobody(u.why, reader, u.menteeId)}</Body1>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <ProgrammeSettingsForm />
+      </SectionCard>
+      <Suspense fallback={null}>
+        <ProgrammeHealthView />
+      </Suspense>
+    </>
   );
 }

@@ -25,6 +25,7 @@ export const ACTIVITY_TYPES = [
   { type: 'sessionsBooked', description: 'Your executive books your sessions', templateText: '{actor} booked your reverse mentoring sessions' },
   { type: 'timeProposed', description: 'Your partner proposes a time for your sessions', templateText: '{actor} proposed a time for your sessions' },
   { type: 'pairProposed', description: 'The programme proposes a partner for you', templateText: '{actor} proposed a reverse mentoring partner for you' },
+  { type: 'sessionsNudged', description: 'The programme reminds your pair to meet', templateText: '{actor} reminded you of your reverse mentoring sessions' },
 ] as const satisfies readonly ActivityType[];
 
 /** The name of a declared activity type. */

@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useState } from 'react';
+import { notifyNudge } from '@/application/notifications/notifier';
+import { readHealthReport, type HealthReport } from '@/application/programme/programme-health';
+import { openStore } from '@/application/programme/programme-store-setup';
+import { useProgramme } from '@/context/programme-context';
+import { useServices } from '@/context/services-context';
+
+/**
+ * The owners' health report (application/programme/programme-health.ts): read when the view opens
+ * and again on `reload`, from everyone's profiles as the owner opened them and the check-ins sealed
+ * for the owners. `nudge` reminds an at-risk pair in Teams.
+ */
+export function useProgrammeHealth() {
+  const { graph, programmeGroupId } = useServices();
+  const { people, profiles, now, notifier, reportFailure } = useProgramme();
+  const [report, setReport] = useState<HealthReport | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [reads, setReads] = useState(0);
+  const [unavailable, setUnavailable] = useState(false);
+  const ready = profiles.status === 'ready';
+  const list = profiles.list;
+
+  useEffect(() => {
+    if (!programmeGroupId || !ready) return;
+    const controller = new AbortController();
+    void (async () => {
+      // Without the store (not set up, or not reachable) there is no health to show: the programme card says why.
+      const store = await graph()
+        .then((client) => openStore(client, programmeGroupId))
+        .catch(() => undefined);
+      if (controller.signal.aborted) return;
+      if (!store) return setUnavailable(true);
+      try {
+        const read = await readHealthReport(store, { profiles: list, people, now: now() }, controller.signal);
+        if (controller.signal.aborted) return;
+        setReport(read);
+        setProblem(undefined);
+        setUnavailable(false);
+      } catch (caught) {
+        if (!controller.signal.aborted) setProblem(await reportFailure(caught, 'Could not read the programme’s health'));
+      }
+    })();
+    return () => controller.abort();
+  }, [programmeGroupId, ready, list, people, now, graph, reportFailure, reads]);
+
+  const reload = useCallback(() => setReads((n) => n + 1), []);
+  /** Reminds both people of a pair in Teams; resolves to whether both were told. */
+  const nudge = useCallback(async (pair: { executiveId: string; mentorId: string }) => (await notifyNudge(notifier, pair)).every((o) => o === 'sent' || o === 'queued'), [notifier]);
+
+  return { available: Boolean(programmeGroupId) && !unavailable, report, problem, reload, nudge };
+}
