@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: builds the demo and photographs every surface through the dev host, in the
- * light and dark themes, into tests/screenshots/ (the README shows them).
+ * light and dark themes (the health view in high contrast too), into tests/screenshots/ (the README shows them).
  */
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
@@ -58,7 +58,7 @@ async function personalTabAs(page: Page, person: string): Promise<Frame> {
 }
 
 /** A dev host page in a theme, with teams-js's origin list answered locally. */
-async function devHost(theme: 'default' | 'dark', height: number): Promise<Page> {
+async function devHost(theme: 'default' | 'dark' | 'contrast', height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height } });
   await page.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: [] } }));
   await page.goto(`${server.baseUrl}/dev-host/?theme=${theme}`);
@@ -150,6 +150,20 @@ async function agendaShots(theme: 'default' | 'dark') {
   await page.close();
 }
 
+/** The owners' health view of the demo's round under way, as Priya sees it, in each of Teams' themes. */
+async function healthShots(theme: 'default' | 'dark' | 'contrast') {
+  const page = await devHost(theme, 1000);
+  const frame = await personalTabAs(page, PRIYA);
+  await frame.getByRole('group', { name: 'Programme health figures' }).waitFor({ timeout: 60_000 });
+  await frame.locator('figure svg').first().waitFor({ timeout: 60_000 });
+  await frame.getByRole('heading', { name: 'Programme health' }).evaluate((heading) => heading.scrollIntoView());
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  const file = `${out}health-${theme === 'default' ? 'light' : theme}.png`;
+  await page.screenshot({ path: file });
+  console.log(`Wrote ${file}`);
+  await page.close();
+}
+
 const server = await serveDemoBuild();
 const fluid = await startLocalFluid();
 const browser = await launchBrowser();
@@ -179,7 +193,9 @@ try {
     }
     await bookingShots(theme);
     await agendaShots(theme);
+    await healthShots(theme);
   }
+  await healthShots('contrast');
 } finally {
   await browser.close();
   await server.close();

@@ -83,7 +83,12 @@ describe('the README walkthrough', () => {
     await frame.getByRole('button', { name: 'Run matching' }).click({ timeout: 60_000 });
     await frame.getByRole('table').first().waitFor({ timeout: 60_000 });
 
-    // 6. The meeting: Margaret asks Diego, he accepts, she books; the meeting booking created has the app in its chat; both panels are live.
+    // 5. Programme health: the demo's round under way, its pairs at risk, the lines to the owners.
+    await frame.getByRole('group', { name: 'Programme health figures' }).getByText('2 of 8').waitFor({ timeout: 60_000 });
+    expect(await frame.getByRole('list', { name: 'Pairs at risk' }).getByRole('listitem').count()).toBe(2);
+    await frame.getByRole('list', { name: 'Lines to the owners' }).waitFor();
+
+    // 7. The meeting: Margaret asks Diego, he accepts, she books; the meeting booking created has the app in its chat; both panels are live.
     await bookMargaretAndDiego(page);
     await page.getByRole('tab', { name: 'Meeting' }).click();
     for (const name of ['Margaret Lindqvist', 'Diego Hernández']) {

@@ -82,7 +82,8 @@ export function browserFakeGraph(): FakeGraph {
   created.waitFor(
     (async () => {
       restoring = true;
-      keyFiles = await seedDemoProgrammeStore(created, profiles);
+      // A round under way, as of when this demo first started (the saved state keeps it from then on).
+      keyFiles = await seedDemoProgrammeStore(created, profiles, undefined, { roundAsOf: new Date() });
       restoring = false;
       restore();
     })(),

@@ -8,6 +8,12 @@ import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeSt
 import { generateDemoProfiles } from './demo-profiles';
 import { generateDemoTenant } from './demo-tenant';
 import { FakeGraph } from './fake-graph';
+import { everyCheckIn } from '@/application/programme/check-ins';
+import { peopleOf } from '@/application/programme/open-programme';
+import { openParticipants } from '@/application/programme/open-records';
+import { readStoredProfile } from '@/services/profile/profile-store';
+import { readHealthReport } from '@/application/programme/programme-health';
+import { loadDirectory } from '@/services/graph/directory-loader';
 
 describe('the demo’s programme store', () => {
   it('has every person with a demo profile as a participant, each entry trusted (by the person), damaged profiles too', async () => {
@@ -53,5 +59,34 @@ describe('the demo’s programme store', () => {
     const { participants } = await readParticipants(await openProgrammeStore(client, DEMO_OWNER_GROUP_ID));
     expect(participants.every((p) => p.key)).toBe(true);
     expect(participants.find((p) => p.personId === margaret.id)?.key).toBe(seal?.publicKey);
+  });
+});
+
+describe('the demo’s round in progress', () => {
+  it('gives the owner eight booked pairs, two at risk, and pulses from enough people to show; others read none of it', async () => {
+    const users = generateDemoTenant({ size: 800 });
+    const extensions = generateDemoProfiles(users);
+    const now = new Date('2026-12-02T10:00:00Z');
+    const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS, now: () => now });
+    graph.waitFor(seedDemoProgrammeStore(graph, extensions, undefined, { roundAsOf: now }));
+    const clientOf = (person: (typeof DEMO_PEOPLE)[number]) => new GraphClient({ identity: createDemoIdentity(person), fetch: graph.fetch, sleep: () => Promise.resolve() });
+    const [margaret, , , priya] = DEMO_PEOPLE as unknown as [(typeof DEMO_PEOPLE)[number], unknown, unknown, (typeof DEMO_PEOPLE)[number]];
+    const snapshot = await loadDirectory(clientOf(priya));
+    const store = await openProgrammeStore(clientOf(priya), DEMO_OWNER_GROUP_ID);
+    const entries = await openParticipants(clientOf(priya), priya.id, (await readParticipants(store)).participants, { owner: true });
+    const profiles = entries.flatMap((e) => {
+      const read = readStoredProfile(e.personId, e.profile);
+      return 'damaged' in read ? [] : [read];
+    });
+    const report = await readHealthReport(store, { profiles, people: peopleOf(snapshot), now: now.getTime() });
+    expect(report.health.pairs).toHaveLength(8);
+    expect(report.health.pairs.flatMap((p) => p.risk ?? []).sort()).toEqual(['executive cancelled', 'stalled']);
+    expect(report.health.pulse).toMatchObject({ people: 16 });
+    expect(report.health.sessions).toMatchObject({ planned: 40, skipped: 2, cancelled: 3, unrecorded: 3 });
+    expect(report.lines).toHaveLength(2);
+    // Margaret is a participant, not an owner: she opens none of it.
+    const hers = await everyCheckIn(await openProgrammeStore(clientOf(margaret), DEMO_OWNER_GROUP_ID));
+    expect(hers.checkIns).toEqual([]);
+    expect(hers.unread).toBeGreaterThan(60);
   });
 });

@@ -3,7 +3,8 @@
  * owner), its team site with the app granted the manage role on it (the README's one admin step),
  * the store's lists as her first run (`ensureProgrammeStore`) creates them, and one participant
  * entry for every person with a demo profile, authored by that person, as if each had saved their
- * profile through the app (with their pairing keys: demo-pair-keys.ts), and the owner's key. Damaged
+ * profile through the app (with their pairing keys: demo-pair-keys.ts), and the owner's key; with
+ * `roundAsOf`, a round in progress (demo-round.ts) for the owners' health view. Damaged
  * profiles count too: their people did save, from some version of the app, and the loader should
  * still find and report them.
  */
@@ -12,6 +13,7 @@ import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { PROGRAMME_LISTS, STORE_COLUMNS } from '@/services/programme/programme-store';
 import { PERSON_KEY_FILE } from '@/services/programme/person-key';
 import { demoKeyFiles } from './demo-pair-keys';
+import { demoRound } from './demo-round';
 import type { FakeGraph } from './fake-graph';
 import type { FakeListColumn, SiteRole } from './fake-lists';
 
@@ -40,6 +42,7 @@ export async function seedDemoProgrammeStore(
   graph: FakeGraph,
   extensions: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>,
   asOf = '2026-01-01',
+  options: { readonly roundAsOf?: Date } = {},
 ): Promise<DemoKeyFiles> {
   const participants = [...extensions].filter(([, byName]) => byName[PROFILE_EXTENSION]).map(([id]) => id);
   const keys = await demoKeyFiles([...participants, priya.id]);
@@ -52,13 +55,25 @@ export async function seedDemoProgrammeStore(
     PersonId: priya.id,
     Data: JSON.stringify({ personId: priya.id, key: keys.get(priya.id)!.publicKey }),
   });
+  const round = options.roundAsOf ? await demoRound(new Map(participants.map((id) => [id, extensions.get(id)![PROFILE_EXTENSION]!])), keys, priya.id, options.roundAsOf) : undefined;
   for (const personId of participants) {
     const profile = extensions.get(personId)![PROFILE_EXTENSION]!;
     const mentor = typeof profile.mentorCapacity === 'number';
     const mentee = Array.isArray(profile.wantsToLearn);
     const updated = typeof profile.updated === 'string' && ISO.test(profile.updated) ? profile.updated : `${asOf}T09:00:00.000Z`;
-    const entry = { personId, role: mentor && mentee ? 'both' : mentor ? 'mentor' : 'executive', profileUpdated: updated, profile, key: keys.get(personId)!.publicKey, sealed: [] };
+    const inRound = round?.entries.get(personId);
+    const entry = {
+      personId,
+      role: mentor && mentee ? 'both' : mentor ? 'mentor' : 'executive',
+      profileUpdated: updated,
+      profile: { ...profile, ...inRound?.profile },
+      key: keys.get(personId)!.publicKey,
+      sealed: inRound?.sealed ?? [],
+    };
     graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.participants, personId, { Title: 'participant', PersonId: personId, Data: JSON.stringify(entry) });
+  }
+  for (const checkIn of round?.checkIns ?? []) {
+    graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.checkIns, checkIn.personId, { Title: 'check-in', PersonId: checkIn.personId, Data: JSON.stringify(checkIn) });
   }
   return files;
 }
