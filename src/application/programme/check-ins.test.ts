@@ -10,7 +10,7 @@ import { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { openProgrammeStore, PROGRAMME_LISTS } from '@/services/programme/programme-store';
 import type { SignedInPerson } from '@/services/identity/identity';
-import { CheckInError, everyCheckIn, myCheckIns, recordCheckIn } from './check-ins';
+import { CheckInError, everyRecord, myRecords, recordCheckIn, recordEvaluation } from './check-ins';
 import { healthCsv, readHealthReport } from './programme-health';
 
 const users = generateDemoTenant({ size: 200 });
@@ -38,11 +38,11 @@ describe('check-ins', () => {
     const { storeOf, storedItems } = await tenant();
     await recordCheckIn(await storeOf(diego), diego.id, held, NOW);
 
-    expect(await myCheckIns(await storeOf(diego), diego.id)).toEqual([{ ...held, by: diego.id, at: NOW.toISOString() }]);
-    const owner = await everyCheckIn(await storeOf(priya));
+    expect((await myRecords(await storeOf(diego), diego.id)).checkIns).toEqual([{ ...held, by: diego.id, at: NOW.toISOString() }]);
+    const owner = await everyRecord(await storeOf(priya));
     expect(owner.checkIns).toEqual([{ ...held, by: diego.id, at: NOW.toISOString() }]);
     for (const other of [margaret, aisha]) {
-      const read = await everyCheckIn(await storeOf(other));
+      const read = await everyRecord(await storeOf(other));
       expect(read.checkIns).toEqual([]);
       expect(read.unread).toBe(1);
     }
@@ -83,6 +83,31 @@ describe('check-ins', () => {
       by: diego.id,
       at: NOW.toISOString(),
     });
+  });
+
+  it('keep evaluations as check-ins are kept: for the person and the owners, refusing what the programme could not have asked', async () => {
+    const { storeOf, storedItems } = await tenant();
+    const evaluation = { with: margaret.id, stage: 'start' as const, goals: 2 as const, answers: [{ statement: 'I would recommend the programme to a colleague.', value: 4 as const }] };
+    await recordEvaluation(await storeOf(diego), diego.id, evaluation, NOW);
+    expect((await myRecords(await storeOf(diego), diego.id)).evaluations).toEqual([{ ...evaluation, by: diego.id, at: NOW.toISOString() }]);
+    expect((await everyRecord(await storeOf(priya))).evaluations).toEqual([{ ...evaluation, by: diego.id, at: NOW.toISOString() }]);
+    const partner = await everyRecord(await storeOf(margaret));
+    expect(partner).toMatchObject({ checkIns: [], evaluations: [], unread: 1 });
+    expect(JSON.stringify(storedItems())).not.toContain('recommend');
+
+    const store = await storeOf(diego);
+    for (const input of [
+      { ...evaluation, goals: 0 as never },
+      { ...evaluation, answers: [{ statement: 'x'.repeat(141), value: 3 as const }] },
+      { ...evaluation, answers: Array.from({ length: 6 }, (_, i) => ({ statement: `Statement ${i}`, value: 3 as const })) },
+    ]) {
+      const error = await recordEvaluation(store, diego.id, input, NOW).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CheckInError);
+    }
+    expect(await recordEvaluation(store, diego.id, { ...evaluation, with: diego.id }, NOW).catch((e: unknown) => e)).toMatchObject({
+      message: 'An evaluation is about a pairing with your partner.',
+    });
+    expect(storedItems()).toHaveLength(1);
   });
 
   it('give the owner counts and pulses only over five people or more, and their lines', async () => {

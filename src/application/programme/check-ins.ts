@@ -1,14 +1,16 @@
 /**
  * Check-ins after a session: each person records what became of it (held, moved, skipped,
- * cancelled), how useful it was (a pulse, 1–5) and perhaps a line to the programme owners. A
- * check-in is sealed for the person and the owners (pair-seal.ts, `sealForReaders`): the partner
+ * cancelled), how useful it was (a pulse, 1–5) and perhaps a line to the programme owners; and, at
+ * the start and the end of a pairing, an evaluation (their goals and the programme's statements,
+ * each 1–5). Each is sealed for the person and the owners (pair-seal.ts, `sealForReaders`): the partner
  * does not read it, and nor does anyone else in the programme; the store shows only who checked in
  * and when. The owners' health view (programme-health.ts) reads them all; a pair's agenda never.
  */
 import { z } from 'zod';
-import { MAX_CHECK_IN_NOTE, SESSION_OUTCOMES, type CheckIn } from '@/domain/health/health';
+import { MAX_CHECK_IN_NOTE, SESSION_OUTCOMES, type CheckIn, type Evaluation } from '@/domain/health/health';
 import { ensureMyPairSeal, myPairSeal } from '@/services/programme/person-key';
 import { openSealed, sealForReaders } from '@/services/programme/pair-seal';
+import { EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX } from '@/services/config/app-config';
 import { readCheckIns, storeCheckIn, type StoredCheckIn } from '@/services/programme/check-in-store';
 import { readOwnerKeys, type ProgrammeStore, type ReadProblems } from '@/services/programme/programme-store';
 
@@ -31,6 +33,30 @@ const sealedSchema = z
     note: z.string().max(MAX_CHECK_IN_NOTE).optional(),
   })
   .strict();
+
+const rating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const evaluationSchema = z
+  .object({
+    kind: z.literal('evaluation'),
+    with: personId,
+    stage: z.enum(['start', 'end']),
+    goals: rating,
+    answers: z.array(z.object({ statement: z.string().min(1).max(EVALUATION_STATEMENT_MAX), value: rating }).strict()).max(EVALUATION_STATEMENTS_MAX),
+  })
+  .strict();
+
+/** An evaluation as a box holds it, with who gave it and when. */
+const evaluationOf = (data: z.infer<typeof evaluationSchema>, by: string, at: string): Evaluation => ({
+  by,
+  with: data.with,
+  stage: data.stage,
+  goals: data.goals,
+  answers: data.answers,
+  at,
+});
+
+/** What a person gives as an evaluation (who and when are added). */
+export type EvaluationInput = Omit<Evaluation, 'by' | 'at'>;
 
 /** What a check-in's box is bound to: its writer and when (a box copied to another entry does not open). */
 const binding = (c: Pick<StoredCheckIn, 'personId' | 'at'>) => `check-in by ${c.personId} at ${c.at}`;
@@ -58,29 +84,52 @@ export async function recordCheckIn(store: ProgrammeStore, me: string, input: Ch
   }
   const [seal, owners] = await Promise.all([ensureMyPairSeal(store.client), readOwnerKeys(store)]);
   const checkIn = { ...data, by: me, at: now.toISOString() } as CheckIn;
-  await storeCheckIn(store, me, (await sealCheckIn(checkIn, [seal.publicKey, ...owners.values()])).sealed, now);
+  await storeCheckIn(store, me, (await sealRecord(checkIn, [seal.publicKey, ...owners.values()])).sealed, now);
   return checkIn;
 }
 
-/** A check-in as the store keeps it: sealed for these readers' public keys (its writer's and the owners'). */
-export async function sealCheckIn(checkIn: CheckIn, readers: readonly string[]): Promise<StoredCheckIn> {
-  const { by, at, ...data } = checkIn;
-  return { personId: by, at, sealed: await sealForReaders(JSON.stringify(data), binding({ personId: by, at }), readers) };
+/** A check-in or an evaluation as the store keeps it: sealed for these readers' public keys (its writer's and the owners'). */
+export async function sealRecord(record: CheckIn | Evaluation, readers: readonly string[]): Promise<StoredCheckIn> {
+  const { by, at, ...data } = record;
+  const body = 'stage' in data ? { kind: 'evaluation', ...data } : data;
+  return { personId: by, at, sealed: await sealForReaders(JSON.stringify(body), binding({ personId: by, at }), readers) };
+}
+/**
+ * Records the signed-in person's (`me`) evaluation of their pairing with a partner, at its start or
+ * its end, sealed for them and the owners as a check-in is. Throws CheckInError when it is not one
+ * to record: with oneself, a rating off the scale, or statements the programme could not have set.
+ */
+export async function recordEvaluation(store: ProgrammeStore, me: string, input: EvaluationInput, now: Date): Promise<Evaluation> {
+  const checked = evaluationSchema.safeParse({ kind: 'evaluation', ...input });
+  if (!checked.success) throw new CheckInError('This evaluation could not be read: rate each line from 1 to 5 again, then save.');
+  if (checked.data.with === me) throw new CheckInError('An evaluation is about a pairing with your partner.');
+  const [seal, owners] = await Promise.all([ensureMyPairSeal(store.client), readOwnerKeys(store)]);
+  const evaluation = evaluationOf(checked.data, me, now.toISOString());
+  await storeCheckIn(store, me, (await sealRecord(evaluation, [seal.publicKey, ...owners.values()])).sealed, now);
+  return evaluation;
 }
 
-/** The check-ins these stored entries hold that this person's key opens; `unread`: those it does not. */
-async function openCheckIns(store: ProgrammeStore, stored: readonly StoredCheckIn[]): Promise<{ checkIns: CheckIn[]; unread: number }> {
-  if (stored.length === 0) return { checkIns: [], unread: 0 };
+/** What a person recorded after their sessions: their check-ins and evaluations. */
+export interface SessionRecords {
+  readonly checkIns: CheckIn[];
+  readonly evaluations: Evaluation[];
+}
+
+/** The records these stored entries hold that this person's key opens; `unread`: those it does not. */
+async function openRecords(store: ProgrammeStore, stored: readonly StoredCheckIn[]): Promise<SessionRecords & { unread: number }> {
+  const records = { checkIns: [] as CheckIn[], evaluations: [] as Evaluation[], unread: 0 };
+  if (stored.length === 0) return records;
   const seal = await myPairSeal(store.client);
-  const checkIns: CheckIn[] = [];
-  let unread = 0;
   for (const entry of stored) {
     const text = await openSealed(seal, entry.sealed, binding(entry));
-    const data = text === undefined ? undefined : sealedSchema.safeParse(safeJson(text));
-    if (!data?.success) unread++;
-    else checkIns.push({ ...data.data, by: entry.personId, at: entry.at } as CheckIn);
+    const json = text === undefined ? undefined : safeJson(text);
+    const evaluation = evaluationSchema.safeParse(json);
+    const checkIn = sealedSchema.safeParse(json);
+    if (evaluation.success) records.evaluations.push(evaluationOf(evaluation.data, entry.personId, entry.at));
+    else if (checkIn.success) records.checkIns.push({ ...checkIn.data, by: entry.personId, at: entry.at } as CheckIn);
+    else records.unread++;
   }
-  return { checkIns, unread };
+  return records;
 }
 
 function safeJson(text: string): unknown {
@@ -91,17 +140,18 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** The signed-in person's own check-ins (to show which sessions they recorded). */
-export async function myCheckIns(store: ProgrammeStore, me: string): Promise<CheckIn[]> {
+/** The signed-in person's own check-ins and evaluations (to show what they already recorded). */
+export async function myRecords(store: ProgrammeStore, me: string): Promise<SessionRecords> {
   const { checkIns } = await readCheckIns(store, { personId: me });
-  return (await openCheckIns(store, checkIns)).checkIns;
+  const { checkIns: mine, evaluations } = await openRecords(store, checkIns);
+  return { checkIns: mine, evaluations };
 }
 
 /**
- * Every check-in, as a programme owner reads them for the health view: those sealed before the owner's
- * key was published do not open for them and are counted in `unread`.
+ * Every check-in and evaluation, as a programme owner reads them for the health view: those sealed
+ * before the owner's key was published do not open for them and are counted in `unread`.
  */
-export async function everyCheckIn(store: ProgrammeStore, signal?: AbortSignal): Promise<{ checkIns: CheckIn[]; unread: number } & ReadProblems> {
+export async function everyRecord(store: ProgrammeStore, signal?: AbortSignal): Promise<SessionRecords & { unread: number } & ReadProblems> {
   const read = await readCheckIns(store, signal ? { signal } : {});
-  return { ...(await openCheckIns(store, read.checkIns)), untrusted: read.untrusted, damaged: read.damaged };
+  return { ...(await openRecords(store, read.checkIns)), untrusted: read.untrusted, damaged: read.damaged };
 }

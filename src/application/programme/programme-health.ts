@@ -3,12 +3,12 @@
  * records an owner opens) and the check-ins (sealed for the owners: check-ins.ts). Counts and dates,
  * and pulses averaged over at least five people (domain/health); never a pair's agenda or workspace.
  */
-import { programmeHealth, type CheckIn, type HealthPerson, type PairSeries, type ProgrammeHealth } from '@/domain/health/health';
+import { programmeHealth, type CheckIn, type Evaluation, type HealthPerson, type PairSeries, type ProgrammeHealth } from '@/domain/health/health';
 import { toCsv } from '@/domain/export/csv';
 import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import type { ProgrammeStore } from '@/services/programme/programme-store';
-import { everyCheckIn } from './check-ins';
+import { everyRecord } from './check-ins';
 
 /** A line a person wrote to the owners with a check-in. */
 export interface OwnerLine {
@@ -51,17 +51,18 @@ export async function readHealthReport(
   input: { readonly profiles: readonly StoredProfile[]; readonly people: ReadonlyMap<string, DirectoryPerson>; readonly now: number },
   signal?: AbortSignal,
 ): Promise<HealthReport> {
-  const { checkIns, unread } = await everyCheckIn(store, signal);
-  return reportOf(input, checkIns, unread);
+  const { checkIns, evaluations, unread } = await everyRecord(store, signal);
+  return reportOf(input, checkIns, evaluations, unread);
 }
 
 /** The report from check-ins already read. */
 export function reportOf(
   input: { readonly profiles: readonly StoredProfile[]; readonly people: ReadonlyMap<string, DirectoryPerson>; readonly now: number },
   checkIns: readonly CheckIn[],
+  evaluations: readonly Evaluation[] = [],
   unread = 0,
 ): HealthReport {
-  const health = programmeHealth({ people: healthPeopleOf(input.profiles, input.people), pairs: pairSeriesOf(input.profiles), checkIns, now: input.now });
+  const health = programmeHealth({ people: healthPeopleOf(input.profiles, input.people), pairs: pairSeriesOf(input.profiles), checkIns, evaluations, now: input.now });
   const lines = checkIns
     .filter((c): c is CheckIn & { note: string } => c.note !== undefined && c.note !== '')
     .sort((a, b) => b.at.localeCompare(a.at))
@@ -95,6 +96,10 @@ export function healthCsv(report: HealthReport, nameOf: (id: string) => string):
     [],
     ['Week from', 'Sessions held', 'Sessions planned', 'Sessions cancelled', 'Average pulse'],
     ...health.weeks.map((w) => [w.week, w.held, w.planned, w.cancelled, pulse(w.pulse)]),
+    [],
+    ['Evaluation (1–5; empty under five people)', 'At the start', 'At the end'],
+    ['Own goals', pulse(health.evaluation.goals.start), pulse(health.evaluation.goals.end)],
+    ...health.evaluation.statements.map((s) => [s.statement, pulse(s.start), pulse(s.end)]),
     [],
     ['Executive', 'Reverse mentor', 'Sessions held', 'Moved', 'Skipped', 'Cancelled', 'Not recorded', 'Planned', 'Last met', 'At risk'],
     ...health.pairs.map((p) => [nameOf(p.executiveId), nameOf(p.mentorId), p.held, p.moved, p.skipped, p.cancelled, p.unrecorded, p.planned, p.lastMet, p.risk]),

@@ -6,12 +6,12 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { PROGRAMME_LISTS } from '@/services/programme/programme-store';
 import { ensureProgrammeStore } from './programme-store-setup';
-import { effectiveRules, readProgrammeSettings, ruleProblems, saveProgrammeSettings, type ProgrammeRules } from './programme-settings';
+import { effectiveRules, evaluationStatements, OWN_EVALUATION, readProgrammeSettings, ruleProblems, saveProgrammeSettings, type ProgrammeRules } from './programme-settings';
 
 const users = generateDemoTenant({ size: 40 });
 const [margaret, , , priya] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, unknown, (typeof DEMO_PEOPLE)[number]];
 const GROUP = '11111111-2222-4333-8444-555555555555';
-const PACKAGED: ProgrammeRules = { levelGap: 2, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '' };
+const PACKAGED: ProgrammeRules = { levelGap: 2, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '' };
 const place = { ownerGroupId: GROUP };
 
 /** Priya, the programme owner, created the store's lists. */
@@ -69,6 +69,18 @@ describe('programme settings', () => {
     const items = graph.lists.snapshot()[0]?.lists.find((l) => l.displayName === PROGRAMME_LISTS.settings)?.items ?? [];
     expect(items).toHaveLength(0);
     expect(ruleProblems({ sessionMinutes: 30.5 })).toEqual({ sessionMinutes: 'Session length (minutes) must be a whole number from 15 to 120.' });
+  });
+
+  it('takes up to five evaluation statements of 140 characters, one per line; none means the app’s own', () => {
+    expect(ruleProblems({ evaluation: 'One\n\n  Two  \r\nThree' })).toEqual({});
+    expect(evaluationStatements({ evaluation: 'One\n\n  Two  \r\nThree' })).toEqual(['One', 'Two', 'Three']);
+    expect(evaluationStatements({ evaluation: ' \n ' })).toEqual(OWN_EVALUATION);
+    expect(ruleProblems({ evaluation: ['1', '2', '3', '4', '5', '6'].join('\n') })).toEqual({ evaluation: 'The evaluation has at most 5 statements, one per line.' });
+    expect(ruleProblems({ evaluation: 'x'.repeat(141) })).toEqual({ evaluation: 'Each evaluation statement must be at most 140 characters.' });
+    expect(ruleProblems({ evaluation: 7 })).toEqual({ evaluation: 'The evaluation has at most 5 statements, one per line.' });
+    // A stored value out of range is ignored: the packaged statements apply.
+    expect(effectiveRules(PACKAGED, { evaluation: 'x'.repeat(141) })).toEqual({ rules: PACKAGED, ignored: ['evaluation'] });
+    expect(effectiveRules(PACKAGED, { evaluation: 'Mine' }).rules.evaluation).toBe('Mine');
   });
 
   it('never overwrites another owner’s newer save: a stale one (412) shows their values and says so', async () => {

@@ -8,7 +8,7 @@
  */
 import type { GraphClient } from '@/services/graph/graph-client';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
-import { CODE_OF_CONDUCT_MAX, PROGRAMME_RANGES, type NumericRule, type ProgrammeRules } from '@/services/config/app-config';
+import { CODE_OF_CONDUCT_MAX, EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX, PROGRAMME_RANGES, type NumericRule, type ProgrammeRules } from '@/services/config/app-config';
 import { isProgrammeOwner } from '@/services/programme/programme-owner';
 import { openProgrammeStore, readSettings, saveSettings, type ProgrammeSettings as StoredSettings, type ProgrammeStore } from '@/services/programme/programme-store';
 import { describeStoreFailure } from './programme-store-setup';
@@ -16,7 +16,7 @@ import { describeStoreFailure } from './programme-store-setup';
 export type { ProgrammeRules };
 
 /** The rules in the order the form shows them. */
-export const RULE_NAMES = ['levelGap', 'cadenceWeeks', 'sessionMinutes', 'durationMonths', 'codeOfConduct'] as const satisfies readonly (keyof ProgrammeRules)[];
+export const RULE_NAMES = ['levelGap', 'cadenceWeeks', 'sessionMinutes', 'durationMonths', 'codeOfConduct', 'evaluation'] as const satisfies readonly (keyof ProgrammeRules)[];
 const NUMERIC_RULES = ['levelGap', 'cadenceWeeks', 'sessionMinutes', 'durationMonths'] as const satisfies readonly NumericRule[];
 
 /** Each rule as an owner reads it, for the form and for messages. */
@@ -26,6 +26,7 @@ export const RULE_LABELS: Readonly<Record<keyof ProgrammeRules, string>> = {
   sessionMinutes: 'Session length (minutes)',
   durationMonths: 'Pairing length (months)',
   codeOfConduct: 'Code of conduct',
+  evaluation: 'Evaluation statements',
 };
 
 /** What is wrong with each value that is wrong, in words (none: every value may be saved). */
@@ -43,6 +44,12 @@ export function ruleProblems(values: Partial<Record<keyof ProgrammeRules, unknow
   const code = values.codeOfConduct;
   if (code !== undefined && (typeof code !== 'string' || code.length > CODE_OF_CONDUCT_MAX)) {
     problems.codeOfConduct = `The code of conduct must be at most ${CODE_OF_CONDUCT_MAX.toLocaleString('en')} characters.`;
+  }
+  const evaluation = values.evaluation;
+  if (evaluation !== undefined) {
+    const lines = typeof evaluation === 'string' ? statementsOf(evaluation) : undefined;
+    if (!lines || lines.length > EVALUATION_STATEMENTS_MAX) problems.evaluation = `The evaluation has at most ${EVALUATION_STATEMENTS_MAX} statements, one per line.`;
+    else if (lines.some((line) => line.length > EVALUATION_STATEMENT_MAX)) problems.evaluation = `Each evaluation statement must be at most ${EVALUATION_STATEMENT_MAX} characters.`;
   }
   return problems;
 }
@@ -62,7 +69,29 @@ const pick = (rules: ProgrammeRules): ProgrammeRules => ({
   sessionMinutes: rules.sessionMinutes,
   durationMonths: rules.durationMonths,
   codeOfConduct: rules.codeOfConduct,
+  evaluation: rules.evaluation,
 });
+
+/** The app's own evaluation statements, rated 1 (disagree) to 5 (agree), when the owners set none. */
+export const OWN_EVALUATION: readonly string[] = [
+  'I understand how people at the other end of the organisation work and think.',
+  'I feel confident working with people of other generations and levels.',
+  'I would recommend the programme to a colleague.',
+];
+
+/** The statements of an evaluation setting: its non-empty lines, trimmed. */
+export function statementsOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** The statements people rate: the owners', or the app's own when they set none. */
+export function evaluationStatements(rules: Pick<ProgrammeRules, 'evaluation'>): readonly string[] {
+  const set = statementsOf(rules.evaluation);
+  return set.length > 0 ? set : OWN_EVALUATION;
+}
 
 /** The settings entry a save goes over (none yet: the first save creates it). */
 export type SettingsEntry = { readonly itemId: string; readonly etag: string | undefined } | undefined;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averagePulse, MIN_PEOPLE, pairSessions, programmeHealth, sessionsSoFar, type CheckIn, type PairSeries, type Pulse } from './health';
+import { averagePulse, evaluationResults, MIN_PEOPLE, pairSessions, programmeHealth, sessionsSoFar, type CheckIn, type Evaluation, type PairSeries, type Pulse } from './health';
 
 const DAY = 86_400_000;
 const series: PairSeries = { executiveId: 'exec', mentorId: 'mentor', start: '2026-01-05T15:00:00Z', everyWeeks: 2, weeks: 12 };
@@ -43,7 +43,7 @@ describe('pairSessions', () => {
       ],
       at('2026-02-17'),
     );
-    expect(result).toEqual({ planned: 4, held: 1, moved: 1, skipped: 0, cancelled: 1, unrecorded: 1, lastMet: '2026-01-19', risk: 'stalled' });
+    expect(result).toEqual({ planned: 4, held: 1, moved: 1, skipped: 0, cancelled: 1, unrecorded: 1, lastMet: '2026-01-19', current: true, risk: 'stalled' });
   });
 
   it('ignores records of other pairs and of sessions that are not the series’', () => {
@@ -68,8 +68,10 @@ describe('pairSessions', () => {
     expect(pairSessions(series, between, at('2026-02-17')).risk).toBeUndefined();
   });
 
-  it('is never at risk once the series is over or ended', () => {
+  it('is never at risk once the series is over or ended, and no longer current', () => {
+    expect(pairSessions(series, [], at('2026-06-01'))).toMatchObject({ current: false });
     expect(pairSessions(series, [], at('2026-06-01')).risk).toBeUndefined();
+    expect(pairSessions({ ...series, ended: '2026-01-10' }, [], at('2026-02-20'))).toMatchObject({ current: false });
     expect(pairSessions({ ...series, ended: '2026-01-10' }, [], at('2026-02-20')).risk).toBeUndefined();
   });
 
@@ -178,5 +180,42 @@ describe('programmeHealth', () => {
       now: at('2026-01-14'),
     });
     expect(withFifth.pulse).toEqual({ people: 5, value: 20 / 6 });
+  });
+});
+
+describe('evaluationResults', () => {
+  const STATEMENT = 'I would recommend the programme to a colleague.';
+  const evaluation = (by: string, stage: Evaluation['stage'], goals: Pulse, value: Pulse, at = '2026-01-05T10:00:00Z'): Evaluation => ({
+    by,
+    with: `partner of ${by}`,
+    stage,
+    goals,
+    answers: [{ statement: STATEMENT, value }],
+    at,
+  });
+  const people = ['a', 'b', 'c', 'd', 'e'];
+
+  it('averages goals and each statement at the start and at the end, each over five people or more', () => {
+    const results = evaluationResults([...people.map((p) => evaluation(p, 'start', 2, 3)), ...people.slice(0, 4).map((p) => evaluation(p, 'end', 4, 5))]);
+    expect(results.goals).toEqual({ start: { people: 5, value: 2 }, end: { people: 4, withheld: true } });
+    expect(results.statements).toEqual([{ statement: STATEMENT, start: { people: 5, value: 3 }, end: { people: 4, withheld: true } }]);
+  });
+
+  it('counts one evaluation per person, pairing and stage: the latest', () => {
+    const results = evaluationResults([
+      ...people.map((p) => evaluation(p, 'start', 2, 3)),
+      evaluation('a', 'start', 5, 5, '2026-01-06T10:00:00Z'),
+      evaluation('a', 'start', 1, 1, '2026-01-04T10:00:00Z'),
+    ]);
+    expect(results.goals.start).toEqual({ people: 5, value: (5 + 2 * 4) / 5 });
+  });
+
+  it('keeps statements apart by their wording, so a reworded one starts again', () => {
+    const reworded = people.map((p) => ({ ...evaluation(p, 'end', 3, 4), answers: [{ statement: 'Something else', value: 4 as Pulse }] }));
+    const results = evaluationResults([...people.map((p) => evaluation(p, 'start', 2, 3)), ...reworded]);
+    expect(results.statements.map((s) => [s.statement, 'withheld' in s.start, 'withheld' in s.end])).toEqual([
+      [STATEMENT, false, true],
+      ['Something else', true, false],
+    ]);
   });
 });

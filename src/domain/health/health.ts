@@ -2,8 +2,9 @@
  * Programme health from counts and dates: what became of each pair's sessions, which pairs are at
  * risk, and the programme's figures for its owners. It reads check-ins (what each person recorded
  * after a session: held, moved, skipped or cancelled, a pulse and perhaps a line to the owners) and
- * the pairs' series, never what a pair wrote in their agenda. Answers (pulses) are shown only as
- * averages over at least {@link MIN_PEOPLE} people, so no one's answer can be singled out.
+ * the pairs' series, and the evaluations people give at the start and the end of a pairing, never
+ * what a pair wrote in their agenda. Answers (pulses, evaluations) are shown only as averages over
+ * at least {@link MIN_PEOPLE} people, so no one's answer can be singled out.
  */
 
 /** What became of one session, as one of the pair recorded it ('moved': it took place at another time). */
@@ -78,11 +79,13 @@ export interface PairSessions {
   readonly unrecorded: number;
   /** The last session that took place (held or moved), if any. */
   readonly lastMet?: string;
+  /** The pairing goes on: not ended, and its series not over. */
+  readonly current: boolean;
   readonly risk?: RiskReason;
 }
 
 /** Whether a check-in speaks of this pair (recorded by either of the two, about the other). */
-const ofPair = (series: Pick<PairSeries, 'executiveId' | 'mentorId'>, c: CheckIn) =>
+const ofPair = (series: Pick<PairSeries, 'executiveId' | 'mentorId'>, c: Pick<CheckIn, 'by' | 'with'>) =>
   (c.by === series.executiveId && c.with === series.mentorId) || (c.by === series.mentorId && c.with === series.executiveId);
 
 /** Each session's record: the latest either of the two made (a later record corrects an earlier one). */
@@ -126,18 +129,64 @@ export function pairSessions(series: PairSeries, checkIns: readonly CheckIn[], n
   const lastTwo = recorded.slice(-2);
   const executiveCancelled = current && lastTwo.length === 2 && lastTwo.every((c) => c.outcome === 'cancelled' && c.cancelledBy === series.executiveId);
   const risk: RiskReason | undefined = executiveCancelled ? 'executive cancelled' : stalled ? 'stalled' : undefined;
-  return { planned: sessions.length, ...counts, ...(lastMet ? { lastMet } : {}), ...(risk ? { risk } : {}) };
+  return { planned: sessions.length, ...counts, ...(lastMet ? { lastMet } : {}), current, ...(risk ? { risk } : {}) };
 }
 
 /** An average of people's answers: shown over at least {@link MIN_PEOPLE} people, withheld under that. */
 export type Aggregate = { readonly people: number; readonly value: number } | { readonly people: number; readonly withheld: true };
 
+/** The average of people's answers, withheld when fewer than {@link MIN_PEOPLE} people gave one. */
+export function averageOf(answers: readonly { readonly by: string; readonly value: number }[]): Aggregate {
+  const people = new Set(answers.map((a) => a.by)).size;
+  if (people < MIN_PEOPLE) return { people, withheld: true };
+  return { people, value: answers.reduce((sum, a) => sum + a.value, 0) / answers.length };
+}
+
 /** The average pulse of these check-ins, withheld when fewer than {@link MIN_PEOPLE} people gave one. */
 export function averagePulse(checkIns: readonly CheckIn[]): Aggregate {
-  const pulses = checkIns.filter((c) => c.pulse !== undefined);
-  const people = new Set(pulses.map((c) => c.by)).size;
-  if (people < MIN_PEOPLE) return { people, withheld: true };
-  return { people, value: pulses.reduce((sum, c) => sum + c.pulse!, 0) / pulses.length };
+  return averageOf(checkIns.flatMap((c) => (c.pulse === undefined ? [] : [{ by: c.by, value: c.pulse }])));
+}
+
+/** When in a pairing an evaluation is given. */
+export type EvaluationStage = 'start' | 'end';
+
+/** One person's evaluation of a pairing, at its start or its end. */
+export interface Evaluation {
+  readonly by: string;
+  readonly with: string;
+  readonly stage: EvaluationStage;
+  /** How far along the person is with their own goals (what they want to learn, or to teach), 1–5. */
+  readonly goals: Pulse;
+  /** The programme's statements as they were worded, each rated 1 (disagree) to 5 (agree). */
+  readonly answers: readonly { readonly statement: string; readonly value: Pulse }[];
+  readonly at: string;
+}
+
+/** The evaluations' results for the owners: each average at the start and at the end, over five people or more. */
+export interface EvaluationResults {
+  readonly goals: { readonly start: Aggregate; readonly end: Aggregate };
+  readonly statements: readonly { readonly statement: string; readonly start: Aggregate; readonly end: Aggregate }[];
+}
+
+/**
+ * The evaluations' averages: goals and each statement (by its wording), at the start and at the end;
+ * a later evaluation of one pairing at one stage replaces an earlier one.
+ */
+export function evaluationResults(evaluations: readonly Evaluation[]): EvaluationResults {
+  const latest = new Map<string, Evaluation>();
+  for (const e of evaluations) {
+    const key = `${e.by}|${e.with}|${e.stage}`;
+    const last = latest.get(key);
+    if (!last || e.at > last.at) latest.set(key, e);
+  }
+  const at = (stage: EvaluationStage) => [...latest.values()].filter((e) => e.stage === stage);
+  const statements = [...new Set([...latest.values()].flatMap((e) => e.answers.map((a) => a.statement)))];
+  const rated = (stage: EvaluationStage, statement: string) =>
+    averageOf(at(stage).flatMap((e) => e.answers.filter((a) => a.statement === statement).map((a) => ({ by: e.by, value: a.value }))));
+  return {
+    goals: { start: averageOf(at('start').map((e) => ({ by: e.by, value: e.goals }))), end: averageOf(at('end').map((e) => ({ by: e.by, value: e.goals }))) },
+    statements: statements.map((statement) => ({ statement, start: rated('start', statement), end: rated('end', statement) })),
+  };
 }
 
 /** A participant as the health view counts them. */
@@ -191,6 +240,7 @@ export interface ProgrammeHealth {
   readonly byDepartment: readonly GroupHealth[];
   readonly byLocation: readonly GroupHealth[];
   readonly weeks: readonly WeekHealth[];
+  readonly evaluation: EvaluationResults;
 }
 
 const mondayOf = (day: string) => {
@@ -204,14 +254,16 @@ function acrossShare(pairs: readonly PairSeries[], place: (id: string) => string
 }
 
 /**
- * The programme's health at `now` (ms): its participants, their pairs' series and the check-ins the
- * owners may read. Check-ins about anyone outside the pairs are ignored; so are pairs whose people
- * are not participants.
+ * The programme's health at `now` (ms): its participants, their pairs' series and the check-ins and
+ * evaluations the owners may read. Those about anyone outside the pairs are ignored; so are pairs
+ * whose people are not participants.
  */
 export function programmeHealth(input: {
   readonly people: readonly HealthPerson[];
   readonly pairs: readonly PairSeries[];
   readonly checkIns: readonly CheckIn[];
+  /** The evaluations the owners may read. */
+  readonly evaluations?: readonly Evaluation[];
   readonly now: number;
 }): ProgrammeHealth {
   const people = new Map(input.people.map((p) => [p.id, p]));
@@ -276,6 +328,7 @@ export function programmeHealth(input: {
     byDepartment: group((p) => p.department),
     byLocation: group((p) => p.location),
     weeks: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([w, v]) => ({ week: w, held: v.held, planned: v.planned, cancelled: v.cancelled, pulse: averagePulse(v.checkIns) })),
+    evaluation: evaluationResults((input.evaluations ?? []).filter((e) => series.some((s) => ofPair(s, e)))),
   };
 }
 

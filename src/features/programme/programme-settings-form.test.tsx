@@ -15,7 +15,7 @@ afterEach(cleanup);
 const users = generateDemoTenant({ size: 40 });
 const priya = DEMO_PEOPLE[3]!;
 /** What renderWithServices packages: a level gap of 1, the other rules as the package's defaults. */
-const PACKAGED = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '' };
+const PACKAGED = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '' };
 const place = { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id };
 
 function tenantGraph() {
@@ -58,6 +58,24 @@ describe('the programme settings form', () => {
     fireEvent.change(codeOfConduct(), { target: { value: 'x'.repeat(1200) } });
     expect(codeOfConduct()).toHaveProperty('value', 'x'.repeat(1000));
     expect(screen.getByText('1,000 of 1,000 characters')).toBeDefined();
+  });
+
+  it('counts the evaluation’s statements and their length as they are typed, says what is too many or too long, and saves them', async () => {
+    const graph = tenantGraph();
+    open(graph);
+    await settled();
+    const evaluation = screen.getByRole('textbox', { name: /Evaluation statements/ });
+    expect(screen.getByText('0 of 5 statements; the longest 0 of 140 characters')).toBeDefined();
+    fireEvent.change(evaluation, { target: { value: Array.from({ length: 6 }, (_, i) => `Statement ${i + 1}`).join('\n') } });
+    expect(screen.getByText('6 of 5 statements; the longest 11 of 140 characters')).toBeDefined();
+    expect(screen.getByText('The evaluation has at most 5 statements, one per line.')).toBeDefined();
+    expect(save()).toHaveProperty('disabled', true);
+    fireEvent.change(evaluation, { target: { value: `I learnt something new.\n${'y'.repeat(141)}` } });
+    expect(screen.getByText('Each evaluation statement must be at most 140 characters.')).toBeDefined();
+    fireEvent.change(evaluation, { target: { value: 'I learnt something new.\nI would do it again.' } });
+    expect(save()).toHaveProperty('disabled', false);
+    fireEvent.click(save());
+    await waitFor(() => expect(storedSettings(graph)).toEqual([{ evaluation: 'I learnt something new.\nI would do it again.' }]));
   });
 
   it('says a value out of range is wrong where it is typed, and does not let it be saved', async () => {

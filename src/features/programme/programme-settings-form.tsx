@@ -1,9 +1,18 @@
 import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import { ProgrammeSettingsError, RULE_LABELS, ruleProblems, saveProgrammeSettings, type ProgrammeRules, type RuleProblems } from '@/application/programme/programme-settings';
+import {
+  OWN_EVALUATION,
+  ProgrammeSettingsError,
+  RULE_LABELS,
+  ruleProblems,
+  saveProgrammeSettings,
+  statementsOf,
+  type ProgrammeRules,
+  type RuleProblems,
+} from '@/application/programme/programme-settings';
 import { useServices } from '@/context/services-context';
 import { useProgrammeSettings } from '@/context/use-programme-settings';
-import { CODE_OF_CONDUCT_MAX, PROGRAMME_RANGES, type NumericRule } from '@/services/config/app-config';
+import { CODE_OF_CONDUCT_MAX, EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX, PROGRAMME_RANGES, type NumericRule } from '@/services/config/app-config';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
@@ -22,7 +31,7 @@ const NUMBERS: Readonly<Record<NumericRule, string>> = {
 };
 
 /** The form's values as typed: numbers stay text until saved, so a half-typed one can be said wrong. */
-type Draft = Record<NumericRule, string> & { codeOfConduct: string };
+type Draft = Record<NumericRule, string> & { codeOfConduct: string; evaluation: string };
 
 const draftOf = (rules: ProgrammeRules): Draft => ({
   levelGap: String(rules.levelGap),
@@ -30,6 +39,7 @@ const draftOf = (rules: ProgrammeRules): Draft => ({
   sessionMinutes: String(rules.sessionMinutes),
   durationMonths: String(rules.durationMonths),
   codeOfConduct: rules.codeOfConduct,
+  evaluation: rules.evaluation,
 });
 const numberOf = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 const valuesOf = (draft: Draft): ProgrammeRules => ({
@@ -38,6 +48,7 @@ const valuesOf = (draft: Draft): ProgrammeRules => ({
   sessionMinutes: numberOf(draft.sessionMinutes),
   durationMonths: numberOf(draft.durationMonths),
   codeOfConduct: draft.codeOfConduct,
+  evaluation: draft.evaluation,
 });
 const count = new Intl.NumberFormat('en');
 
@@ -174,6 +185,18 @@ export function ProgrammeSettingsForm() {
         </Field>
         <Caption1 className={styles.count} aria-live="polite">
           {count.format(shown.codeOfConduct.length)} of {count.format(CODE_OF_CONDUCT_MAX)} characters
+        </Caption1>
+        <Field
+          label={RULE_LABELS.evaluation}
+          hint={`What each person rates, from 1 (disagree) to 5 (agree), when a pairing starts and when it ends: one per line, up to ${EVALUATION_STATEMENTS_MAX}, each at most ${EVALUATION_STATEMENT_MAX} characters. Owners see the answers only as averages over five people or more. Empty: the app’s own (“${OWN_EVALUATION[0]}” …).`}
+          validationMessage={problems.evaluation ?? null}
+          validationState={problems.evaluation ? 'error' : 'none'}
+        >
+          <Textarea resize="vertical" rows={4} value={shown.evaluation} onChange={(_, data) => edit('evaluation', data.value)} />
+        </Field>
+        <Caption1 className={styles.count} aria-live="polite">
+          {statementsOf(shown.evaluation).length} of {EVALUATION_STATEMENTS_MAX} statements; the longest {Math.max(0, ...statementsOf(shown.evaluation).map((line) => line.length))} of{' '}
+          {EVALUATION_STATEMENT_MAX} characters
         </Caption1>
         {said && (
           <MessageBar intent={said.intent} layout="multiline">

@@ -35,6 +35,8 @@ export interface ProgrammeSettings {
   readonly durationMonths: number;
   /** The code of conduct a pair starts from (empty: the app's own). */
   readonly codeOfConduct: string;
+  /** The statements people rate at the start and the end of a pairing, one per line (empty: the app's own; owners change them in the app). */
+  readonly evaluation: string;
 }
 
 /** Where the app signs people in and which tenant it serves. */
@@ -96,9 +98,9 @@ const httpsOrigin = z.string().superRefine((value, context) => {
 });
 
 /** The programme's rules an owner may change in the app (programme settings); the rest stays packaged. */
-export type ProgrammeRules = Pick<ProgrammeSettings, 'levelGap' | 'cadenceWeeks' | 'sessionMinutes' | 'durationMonths' | 'codeOfConduct'>;
+export type ProgrammeRules = Pick<ProgrammeSettings, 'levelGap' | 'cadenceWeeks' | 'sessionMinutes' | 'durationMonths' | 'codeOfConduct' | 'evaluation'>;
 /** A numeric rule. */
-export type NumericRule = Exclude<keyof ProgrammeRules, 'codeOfConduct'>;
+export type NumericRule = Exclude<keyof ProgrammeRules, 'codeOfConduct' | 'evaluation'>;
 
 /** The whole numbers each numeric rule may take, packaged or set by an owner (CONFIG_VARIABLES says the same). */
 export const PROGRAMME_RANGES: Readonly<Record<NumericRule, { readonly min: number; readonly max: number }>> = {
@@ -109,6 +111,9 @@ export const PROGRAMME_RANGES: Readonly<Record<NumericRule, { readonly min: numb
 };
 /** The longest code of conduct, in characters. */
 export const CODE_OF_CONDUCT_MAX = 1000;
+/** The most statements an evaluation has, and the longest each may be, in characters. */
+export const EVALUATION_STATEMENTS_MAX = 5;
+export const EVALUATION_STATEMENT_MAX = 140;
 
 const ranged = (rule: NumericRule, fallback: number) => integer(PROGRAMME_RANGES[rule].min, PROGRAMME_RANGES[rule].max, fallback);
 
@@ -162,6 +167,7 @@ export function parseAppConfig(raw: RawConfig): AppConfig {
     sessionMinutes: p.PROGRAMME_SESSION_MINUTES,
     durationMonths: p.PROGRAMME_DURATION_MONTHS,
     codeOfConduct: p.PROGRAMME_CODE_OF_CONDUCT,
+    evaluation: '',
   };
   if (!tenant?.success) return { mode: 'demo', programme: programmeSettings };
   const t = tenant.data;

@@ -135,6 +135,7 @@ const settingsSchema = z.object({
   sessionMinutes: z.number().int().min(15).max(240).optional(),
   durationMonths: z.number().int().min(1).max(36).optional(),
   codeOfConduct: z.string().max(10_000).optional(),
+  evaluation: z.string().max(10_000).optional(),
 });
 /** Programme settings an owner changes; what is not set keeps the packaged value. */
 export type ProgrammeSettings = z.infer<typeof settingsSchema>;
