@@ -7,6 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, serveDemoBuild } from '../tests/support/demo-server.ts';
 import { startLocalFluid } from '../tests/support/local-fluid.ts';
+import { bookMargaretAndDiego } from '../tests/support/journeys.ts';
 
 const out = fileURLToPath(new URL('../tests/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -164,6 +165,27 @@ async function healthShots(theme: 'default' | 'dark' | 'contrast') {
   await page.close();
 }
 
+/** A reverse mentor's sessions card a fortnight after booking: the evaluation at the start and the check-in. */
+async function checkInShots(theme: 'default' | 'dark') {
+  const page = await devHost(theme, 1100);
+  await bookMargaretAndDiego(page);
+  await page.clock.setSystemTime(Date.now() + 15 * 86_400_000);
+  await page.reload();
+  const frame = await personalTabAs(page, DIEGO);
+  await frame.getByRole('group', { name: 'Evaluation at the start' }).waitFor({ timeout: 60_000 });
+  await frame
+    .getByRole('group', { name: /^Check in for the session on / })
+    .getByRole('button', { name: 'We met', exact: true })
+    .click();
+  await frame.getByRole('button', { name: 'Useful: 4 of 5' }).click();
+  await frame.getByRole('heading', { name: 'Your sessions with Margaret Lindqvist' }).evaluate((heading) => heading.scrollIntoView());
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  const file = `${out}check-in-${theme === 'default' ? 'light' : 'dark'}.png`;
+  await page.screenshot({ path: file });
+  console.log(`Wrote ${file}`);
+  await page.close();
+}
+
 const server = await serveDemoBuild();
 const fluid = await startLocalFluid();
 const browser = await launchBrowser();
@@ -194,6 +216,7 @@ try {
     await bookingShots(theme);
     await agendaShots(theme);
     await healthShots(theme);
+    await checkInShots(theme);
   }
   await healthShots('contrast');
 } finally {

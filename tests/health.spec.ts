@@ -43,17 +43,34 @@ async function checkIn(frame: Frame, partner: string, outcome: string, options: 
   await card.getByText(/^Thank you: you checked in for the session on /).waitFor({ timeout: 30_000 });
 }
 
+/** Gives the evaluation on show in the card of sessions with `partner`: goals and every statement rated `value`. */
+async function evaluate(frame: Frame, partner: string, stage: 'start' | 'end', value: number) {
+  const form = cardOf(frame, `Your sessions with ${partner}`).getByRole('group', { name: stage === 'start' ? 'Evaluation at the start' : 'Evaluation at the end' });
+  await form.waitFor({ timeout: 60_000 });
+  const scales = form.getByRole('group');
+  for (let i = 0; i < (await scales.count()); i++)
+    await scales
+      .nth(i)
+      .getByRole('button', { name: `${value} of 5` })
+      .click();
+  await form.getByRole('button', { name: 'Save evaluation' }).click();
+  await form.waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 describe('a round, checked in and looked after', () => {
-  it('the pair hold and cancel sessions as the weeks pass; the owner sees the figures and the pair at risk, and reminds them; no one else reads a check-in', async () => {
+  it('the pair evaluate, hold and cancel sessions as the weeks pass; the owner sees the figures and the pair at risk, and reminds them; no one else reads a check-in; too few evaluations are withheld', async () => {
     const { page, errors, close } = await openPage(browser, '/dev-host/');
     await bookMargaretAndDiego(page);
     const clock = { now: Date.now() };
 
     // A fortnight on, the first session has taken place: both check in, each for themselves.
     let frame = await later(page, 15, MARGARET, clock);
+    expect(await seriousViolations(frame)).toEqual([]);
+    await evaluate(frame, DIEGO.displayName, 'start', 2);
     await checkIn(frame, DIEGO.displayName, 'We met', { pulse: 4, line: LINE });
     expect(await seriousViolations(frame)).toEqual([]);
     frame = await personalTabAs(page, DIEGO);
+    await evaluate(frame, MARGARET.displayName, 'start', 3);
     await checkIn(frame, MARGARET.displayName, 'We met at another time', { pulse: 5 });
     // Diego never sees what Margaret recorded.
     expect(await frame.getByText(LINE).count()).toBe(0);
@@ -103,6 +120,19 @@ describe('a round, checked in and looked after', () => {
         .map((a) => a.recipientId)
         .sort();
     await expect.poll(nudged, { timeout: 30_000 }).toEqual([MARGARET.id, DIEGO.id].sort());
+
+    // Half a year on the pairing is over: both give the evaluation at the end. Two people are too few
+    // to show: the owner sees the start (the demo's round and these two) and the end withheld.
+    frame = await later(page, 150, MARGARET, clock);
+    await evaluate(frame, DIEGO.displayName, 'end', 4);
+    frame = await personalTabAs(page, DIEGO);
+    await evaluate(frame, MARGARET.displayName, 'end', 5);
+    frame = await personalTabAs(page, PRIYA);
+    const evaluations = cardOf(frame, 'Programme health').getByRole('table', { name: 'Evaluations' });
+    const goals = evaluations.getByRole('row', { name: /^How far along with their own goals/ });
+    await goals.waitFor({ timeout: 90_000 });
+    expect(await goals.getByRole('cell').allTextContents()).toEqual(['How far along with their own goals', expect.stringMatching(/ of 5 \(18 people\)$/), 'Withheld (under 5 people)']);
+    expect(await seriousViolations(frame)).toEqual([]);
 
     expect(errors).toEqual([]);
     await close();

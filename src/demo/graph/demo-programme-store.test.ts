@@ -8,7 +8,7 @@ import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeSt
 import { generateDemoProfiles } from './demo-profiles';
 import { generateDemoTenant } from './demo-tenant';
 import { FakeGraph } from './fake-graph';
-import { everyCheckIn } from '@/application/programme/check-ins';
+import { everyRecord } from '@/application/programme/check-ins';
 import { peopleOf } from '@/application/programme/open-programme';
 import { openParticipants } from '@/application/programme/open-records';
 import { readStoredProfile } from '@/services/profile/profile-store';
@@ -84,9 +84,12 @@ describe('the demo’s round in progress', () => {
     expect(report.health.pulse).toMatchObject({ people: 16 });
     expect(report.health.sessions).toMatchObject({ planned: 40, skipped: 2, cancelled: 3, unrecorded: 3 });
     expect(report.lines).toHaveLength(2);
+    // Everyone gave the evaluation at the start; the round has not ended.
+    expect(report.health.evaluation.goals).toMatchObject({ start: { people: 16 }, end: { people: 0, withheld: true } });
+    expect(report.health.evaluation.statements).toHaveLength(3);
     // Margaret is a participant, not an owner: she opens none of it.
-    const hers = await everyCheckIn(await openProgrammeStore(clientOf(margaret), DEMO_OWNER_GROUP_ID));
+    const hers = await everyRecord(await openProgrammeStore(clientOf(margaret), DEMO_OWNER_GROUP_ID));
     expect(hers.checkIns).toEqual([]);
-    expect(hers.unread).toBeGreaterThan(60);
+    expect(hers.unread).toBeGreaterThan(75);
   });
 });

@@ -3,13 +3,14 @@
  * (fewer in a small test tenant) of the generated tenant (never the demo's four people, whose journeys start unpaired), booked nine
  * weeks before the demo starts, every two weeks, with what each person recorded after their sessions.
  * The records are sealed as the app seals them (pair-seal.ts, check-ins.ts): the executive's bookings
- * and the mentor's answer for the two and the owner, each check-in for its writer and the owner.
+ * and the mentor's answer for the two and the owner, each check-in and evaluation for its writer and the owner.
  *
  * The pairs differ on purpose: most meet, one executive cancelled the last two sessions, one pair
  * stopped recording (both at risk), and some sessions were moved or skipped.
  */
-import { sealCheckIn } from '@/application/programme/check-ins';
-import type { CheckIn, Pulse, SessionOutcome } from '@/domain/health/health';
+import { sealRecord } from '@/application/programme/check-ins';
+import { OWN_EVALUATION } from '@/application/programme/programme-settings';
+import type { CheckIn, Evaluation, Pulse, SessionOutcome } from '@/domain/health/health';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { PairSeal, type KeyFile } from '@/services/programme/pair-seal';
 import type { StoredCheckIn } from '@/services/programme/check-in-store';
@@ -136,6 +137,21 @@ export async function demoRound(
       profile: { load: 1, busyUntil: [`${endOf(first).slice(0, 10)}T00:00:00.000Z`] },
     });
 
+    // Each gave the evaluation at the start, after the first session.
+    for (const [by, partner, file, offset] of [
+      [executive, mentor, execFile, 0],
+      [mentor, executive, mentorFile, 1],
+    ] as const) {
+      const evaluation: Evaluation = {
+        by,
+        with: partner,
+        stage: 'start',
+        goals: (2 + ((i + offset) % 2)) as Pulse,
+        answers: OWN_EVALUATION.map((statement, n) => ({ statement, value: (2 + ((i + n + offset) % 3)) as Pulse })),
+        at: new Date(first.getTime() + (4 + offset) * 3_600_000).toISOString(),
+      };
+      checkIns.push(await sealRecord(evaluation, [file.publicKey, ownerKey]));
+    }
     for (const [k, story] of STORIES[i % STORIES.length]!.entries()) {
       if (!story) continue;
       const [outcome, execPulse, mentorPulse] = story;
@@ -158,7 +174,7 @@ export async function demoRound(
           ...(line ? { note: line } : {}),
           at: new Date(session.getTime() + (role === 'executive' ? 2 : 3) * 3_600_000).toISOString(),
         };
-        checkIns.push(await sealCheckIn(checkIn, [file.publicKey, ownerKey]));
+        checkIns.push(await sealRecord(checkIn, [file.publicKey, ownerKey]));
       }
     }
   }

@@ -11,7 +11,7 @@ import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import type { ChatTabOutcome } from '@/services/booking/booking-service';
 import { formatDate, formatWeekdayTime } from './booking-format';
-import { CheckInPanel } from './check-in-panel';
+import { AfterSessions } from './check-in-panel';
 import { SlotPicker } from './slot-picker';
 import { useBookingPairs, useExecutiveBooking, useMentorBooking } from './use-pair-booking';
 import { workspacePage } from './workspace-page';
@@ -94,10 +94,13 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
 
   if (schedule.kind === 'ended') {
     return (
-      <Body1>
-        Your pairing with {mentor.displayName} ended on {formatDate(schedule.booking.ended ? `${schedule.booking.ended}T12:00:00Z` : lastDayOf(schedule.booking), me.zone, locale)}. Your{' '}
-        <WorkspaceLink booking={schedule.booking}>pair workspace</WorkspaceLink> and past sessions stay in your OneDrive and calendar.
-      </Body1>
+      <>
+        <Body1>
+          Your pairing with {mentor.displayName} ended on {formatDate(schedule.booking.ended ? `${schedule.booking.ended}T12:00:00Z` : lastDayOf(schedule.booking), me.zone, locale)}. Your{' '}
+          <WorkspaceLink booking={schedule.booking}>pair workspace</WorkspaceLink> and past sessions stay in your OneDrive and calendar.
+        </Body1>
+        <AfterSessions booking={schedule.booking} me={me} partner={mentor} />
+      </>
     );
   }
 
@@ -192,7 +195,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
       {mode === 'reschedule' && (
         <SlotPicker organiser={me} partner={mentor} viewer="organiser" cadence={cadence} actionLabel="Move to" busy={busy} onChoose={(start, zone) => void move(start, zone)} />
       )}
-      {mode === 'view' && <CheckInPanel booking={booking} me={me} partner={mentor} />}
+      {mode === 'view' && <AfterSessions booking={booking} me={me} partner={mentor} />}
       {mode === 'skip' && next && (
         <ul className={styles.list} aria-label="Next sessions">
           {next.length === 0 && <Body1>No sessions in the next ten weeks.</Body1>}
@@ -242,7 +245,14 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
 
   const picker = <SlotPicker organiser={executive} partner={me} viewer="partner" cadence={cadence} actionLabel="Propose" busy={busy} onChoose={(start) => void propose(start)} />;
 
-  if (schedule.kind === 'ended') return <Body1>Your pairing with {executive.displayName} has ended. Thank you for mentoring.</Body1>;
+  if (schedule.kind === 'ended') {
+    return (
+      <>
+        <Body1>Your pairing with {executive.displayName} has ended. Thank you for mentoring.</Body1>
+        <AfterSessions booking={schedule.booking} me={me} partner={executive} />
+      </>
+    );
+  }
   if (schedule.kind === 'unbooked') {
     return (
       <>
@@ -284,7 +294,7 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
         </Button>
       </div>
       {proposing && picker}
-      {!proposing && <CheckInPanel booking={schedule.booking} me={me} partner={executive} />}
+      {!proposing && <AfterSessions booking={schedule.booking} me={me} partner={executive} />}
     </>
   );
 }

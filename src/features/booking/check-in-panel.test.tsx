@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
@@ -7,10 +7,11 @@ import { generateDemoTenant } from '@/demo/graph/demo-tenant';
 import { FakeGraph } from '@/demo/graph/fake-graph';
 import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
 import { clientOf, renderWithServices } from '@/demo/testing/render-with-services';
-import { everyCheckIn } from '@/application/programme/check-ins';
+import { everyRecord } from '@/application/programme/check-ins';
+import { OWN_EVALUATION } from '@/application/programme/programme-settings';
 import { openProgrammeStore } from '@/services/programme/programme-store';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
-import { CheckInPanel } from './check-in-panel';
+import { AfterSessions } from './check-in-panel';
 
 afterEach(cleanup);
 globalThis.ResizeObserver ??= class {
@@ -48,9 +49,30 @@ async function tenant() {
 }
 
 describe('the check-in after a session', () => {
+  it('asks for the evaluation at the start once, with the programme’s statements, and keeps it for the owners', async () => {
+    const graph = await tenant();
+    renderWithServices(<AfterSessions booking={booking} me={person(diego)} partner={person(margaret)} />, graph, diego);
+    const form = await screen.findByRole('group', { name: 'Evaluation at the start' }, { timeout: 30_000 });
+    const save = within(form).getByRole('button', { name: 'Save evaluation' });
+    const statements = OWN_EVALUATION.map((statement) => within(form).getByRole('group', { name: statement }));
+    fireEvent.click(within(within(form).getByRole('group', { name: 'How far along are you with your own goals?' })).getByRole('button', { name: '2 of 5' }));
+    for (const statement of statements.slice(1)) fireEvent.click(within(statement).getByRole('button', { name: '4 of 5' }));
+    // Every line is rated before it saves.
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    within(form).getByText('Rate each line to save.');
+    fireEvent.click(within(statements[0]!).getByRole('button', { name: '5 of 5' }));
+    expect((save as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(save);
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Evaluation at the start' })).toBeNull(), { timeout: 30_000 });
+    const owner = await everyRecord(await openProgrammeStore(clientOf(graph, priya), DEMO_OWNER_GROUP_ID));
+    expect(owner.evaluations).toMatchObject([
+      { by: diego.id, with: margaret.id, stage: 'start', goals: 2, answers: OWN_EVALUATION.map((statement, i) => ({ statement, value: i === 0 ? 5 : 4 })) },
+    ]);
+  });
+
   it('asks about the latest session, counts the line to the owners as it is typed, refuses one too long, and saves for the owners only', async () => {
     const graph = await tenant();
-    renderWithServices(<CheckInPanel booking={booking} me={person(diego)} partner={person(margaret)} />, graph, diego);
+    renderWithServices(<AfterSessions booking={booking} me={person(diego)} partner={person(margaret)} />, graph, diego);
     const panel = await screen.findByRole('group', { name: 'Check in for the session on 23 Nov 2026' }, { timeout: 30_000 });
     within(panel).getByText(/Margaret Lindqvist does not\./);
     const save = within(panel).getByRole('button', { name: 'Save check-in' });
@@ -68,7 +90,7 @@ describe('the check-in after a session', () => {
     fireEvent.click(save);
 
     await screen.findByText('Thank you: you checked in for the session on 23 Nov 2026 (you met, useful 4 of 5).', undefined, { timeout: 30_000 });
-    const owner = await everyCheckIn(await openProgrammeStore(clientOf(graph, priya), DEMO_OWNER_GROUP_ID));
+    const owner = await everyRecord(await openProgrammeStore(clientOf(graph, priya), DEMO_OWNER_GROUP_ID));
     expect(owner.checkIns).toMatchObject([{ by: diego.id, with: margaret.id, session: '2026-11-23', outcome: 'held', pulse: 4, note: 'A good start.' }]);
 
     // Changing it shows what was recorded, and records again.
@@ -79,7 +101,7 @@ describe('the check-in after a session', () => {
     fireEvent.click(within(again).getByRole('radio', { name: 'I did' }));
     fireEvent.click(within(again).getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Thank you: you checked in for the session on 23 Nov 2026 (it was cancelled).', undefined, { timeout: 30_000 });
-    const later = await everyCheckIn(await openProgrammeStore(clientOf(graph, priya), DEMO_OWNER_GROUP_ID));
+    const later = await everyRecord(await openProgrammeStore(clientOf(graph, priya), DEMO_OWNER_GROUP_ID));
     expect(later.checkIns.at(-1)).toMatchObject({ outcome: 'cancelled', cancelledBy: diego.id });
     expect(later.checkIns.at(-1)).not.toHaveProperty('pulse');
   });

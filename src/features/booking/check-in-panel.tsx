@@ -1,6 +1,8 @@
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, ToggleButton, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { MAX_CHECK_IN_NOTE, sessionsSoFar, type CheckIn, type Pulse, type SessionOutcome } from '@/domain/health/health';
+import { MAX_CHECK_IN_NOTE, sessionsSoFar, type CheckIn, type EvaluationStage, type Pulse, type SessionOutcome } from '@/domain/health/health';
+import { evaluationStatements } from '@/application/programme/programme-settings';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import type { PairPerson } from '@/application/booking/booking-ports';
 import { useProgramme } from '@/context/programme-context';
@@ -17,22 +19,58 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  statement: { flexBasis: '100%' },
 });
 
 const OUTCOME_WORDS: Record<SessionOutcome, string> = { held: 'We met', moved: 'We met at another time', skipped: 'We skipped it', cancelled: 'It was cancelled' };
 const RECORDED_WORDS: Record<SessionOutcome, string> = { held: 'you met', moved: 'you met at another time', skipped: 'you skipped it', cancelled: 'it was cancelled' };
 const PULSES: readonly Pulse[] = [1, 2, 3, 4, 5];
 
+type Records = ReturnType<typeof useCheckIns>;
+interface PairingProps {
+  readonly booking: BookingRecord;
+  readonly me: PairPerson;
+  readonly partner: PairPerson;
+}
+
+/** The sessions a series holds in all. */
+const sessionsIn = (booking: BookingRecord) => Math.ceil(booking.weeks / booking.everyWeeks);
+
+/**
+ * What a person records about a pairing, sealed for them and the owners (application/programme/check-ins.ts),
+ * never for the partner: an evaluation when it starts (in its first half) and when it ends (from its
+ * last session on, or once ended), and after each session a check-in. Read once for the pairing.
+ */
+export function AfterSessions(props: PairingProps) {
+  const { now } = useProgramme();
+  const records = useCheckIns();
+  const { available, mine, problem } = records;
+  if (!available) return null;
+  if (!mine) return problem ? <Caption1>{problem}</Caption1> : null;
+  const { booking, partner } = props;
+  const begun = sessionsSoFar(booking, now()).length;
+  const over = booking.ended !== undefined || begun >= sessionsIn(booking);
+  const given = (stage: EvaluationStage) => mine.evaluations.some((e) => e.with === partner.id && e.stage === stage);
+  const startDue = begun > 0 && begun <= sessionsIn(booking) / 2 && !over && !given('start');
+  const endDue = over && !given('end');
+  return (
+    <>
+      {startDue && <EvaluationForm {...props} stage="start" records={records} />}
+      {endDue && <EvaluationForm {...props} stage="end" records={records} />}
+      <CheckInForm {...props} records={records} />
+    </>
+  );
+}
+
 /**
  * After a session: what became of it, how useful it was and, if the person wishes, a line to the
- * programme owners. Sealed for the person and the owners (application/programme/check-ins.ts): the
- * partner never sees it. Shown for the latest session that has begun, until the person records it.
+ * programme owners. Shown for the latest session that has begun, until the person records it.
  */
-export function CheckInPanel({ booking, me, partner }: { booking: BookingRecord; me: PairPerson; partner: PairPerson }) {
+function CheckInForm({ booking, me, partner, records }: PairingProps & { readonly records: Records }) {
   const styles = useStyles();
   const { host } = useServices();
   const { now } = useProgramme();
-  const { available, mine, problem, record } = useCheckIns();
+  const { mine, record } = records;
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<SessionOutcome | undefined>();
   const [cancelledBy, setCancelledBy] = useState<'me' | 'partner'>('partner');
@@ -42,9 +80,9 @@ export function CheckInPanel({ booking, me, partner }: { booking: BookingRecord;
   const [error, setError] = useState<string | undefined>();
 
   const session = sessionsSoFar(booking, now()).at(-1);
-  if (!available || !session || mine === undefined) return problem ? <Caption1>{problem}</Caption1> : null;
+  if (!session || !mine) return null;
   const day = formatDate(`${session}T12:00:00Z`, me.zone, host.context.locale);
-  const recorded = mine.filter((c) => c.with === partner.id && c.session === session).at(-1);
+  const recorded = mine.checkIns.filter((c) => c.with === partner.id && c.session === session).at(-1);
 
   if (recorded && !editing) {
     return (
@@ -77,12 +115,14 @@ export function CheckInPanel({ booking, me, partner }: { booking: BookingRecord;
     setBusy(true);
     setError(undefined);
     const failed = await record({
-      with: partner.id,
-      session,
-      outcome,
-      ...(outcome === 'cancelled' ? { cancelledBy: cancelledBy === 'me' ? me.id : partner.id } : {}),
-      ...(met && pulse ? { pulse } : {}),
-      ...(note.trim() ? { note: note.trim() } : {}),
+      checkIn: {
+        with: partner.id,
+        session,
+        outcome,
+        ...(outcome === 'cancelled' ? { cancelledBy: cancelledBy === 'me' ? me.id : partner.id } : {}),
+        ...(met && pulse ? { pulse } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
     });
     setBusy(false);
     if (failed) setError(failed);
@@ -96,7 +136,7 @@ export function CheckInPanel({ booking, me, partner }: { booking: BookingRecord;
       </Body1>
       <div className={styles.row} role="group" aria-label="What happened">
         {(Object.keys(OUTCOME_WORDS) as SessionOutcome[]).map((o) => (
-          <ToggleButton key={o} size="small" checked={outcome === o} onClick={() => setOutcome(o)}>
+          <ToggleButton key={o} size="small" checked={outcome === o} appearance={outcome === o ? 'primary' : 'secondary'} onClick={() => setOutcome(o)}>
             {OUTCOME_WORDS[o]}
           </ToggleButton>
         ))}
@@ -113,7 +153,14 @@ export function CheckInPanel({ booking, me, partner }: { booking: BookingRecord;
         <div className={styles.row} role="group" aria-label="How useful was it, from 1 (not at all) to 5 (very)?">
           <Caption1>How useful was it? 1 not at all, 5 very:</Caption1>
           {PULSES.map((p) => (
-            <ToggleButton key={p} size="small" checked={pulse === p} aria-label={`Useful: ${p} of 5`} onClick={() => setPulse(pulse === p ? undefined : p)}>
+            <ToggleButton
+              key={p}
+              size="small"
+              checked={pulse === p}
+              appearance={pulse === p ? 'primary' : 'secondary'}
+              aria-label={`Useful: ${p} of 5`}
+              onClick={() => setPulse(pulse === p ? undefined : p)}
+            >
               {p}
             </ToggleButton>
           ))}
@@ -141,6 +188,75 @@ export function CheckInPanel({ booking, me, partner }: { booking: BookingRecord;
             Keep what I recorded
           </Button>
         )}
+      </div>
+    </div>
+  );
+}
+
+const STAGE_WORDS: Record<EvaluationStage, { title: string; done: string }> = {
+  start: { title: 'Before you get going: where are you now?', done: 'your evaluation at the start' },
+  end: { title: 'Your pairing is ending: where are you now?', done: 'your evaluation at the end' },
+};
+
+/** One row of 1–5 choices, as a labelled group of toggle buttons. */
+function Scale({ label, low, high, value, onChange }: { label: string; low: string; high: string; value: Pulse | undefined; onChange: (value: Pulse) => void }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.row} role="group" aria-label={label}>
+      <Body1 className={styles.statement}>{label}</Body1>
+      <Caption1>{low}</Caption1>
+      {PULSES.map((p) => (
+        <ToggleButton key={p} size="small" checked={value === p} appearance={value === p ? 'primary' : 'secondary'} aria-label={`${p} of 5`} onClick={() => onChange(p)}>
+          {p}
+        </ToggleButton>
+      ))}
+      <Caption1>{high}</Caption1>
+    </div>
+  );
+}
+
+/**
+ * The evaluation at a pairing's start or end: how far along the person is with their own goals and
+ * the programme's statements (its settings), each 1–5. The owners see them only as averages over
+ * five people or more.
+ */
+function EvaluationForm({ partner, stage, records }: PairingProps & { readonly stage: EvaluationStage; readonly records: Records }) {
+  const styles = useStyles();
+  const statements = evaluationStatements(useProgrammeSettings().rules);
+  const [goals, setGoals] = useState<Pulse | undefined>();
+  const [answers, setAnswers] = useState<ReadonlyMap<string, Pulse>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const complete = goals !== undefined && statements.every((s) => answers.has(s));
+
+  const save = async () => {
+    if (!complete) return;
+    setBusy(true);
+    setError(undefined);
+    const failed = await records.record({ evaluation: { with: partner.id, stage, goals, answers: statements.map((statement) => ({ statement, value: answers.get(statement)! })) } });
+    setBusy(false);
+    if (failed) setError(failed);
+  };
+
+  return (
+    <div className={styles.panel} role="group" aria-label={stage === 'start' ? 'Evaluation at the start' : 'Evaluation at the end'}>
+      <Body1>
+        <strong>{STAGE_WORDS[stage].title}</strong> The programme owners see the answers only as averages over five people or more; {partner.displayName} does not see them.
+      </Body1>
+      <Scale label="How far along are you with your own goals?" low="just starting" high="there" value={goals} onChange={setGoals} />
+      {statements.map((statement) => (
+        <Scale key={statement} label={statement} low="disagree" high="agree" value={answers.get(statement)} onChange={(value) => setAnswers(new Map(answers).set(statement, value))} />
+      ))}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button appearance="primary" size="small" disabled={!complete || busy} onClick={() => void save()}>
+          {busy ? 'Saving…' : 'Save evaluation'}
+        </Button>
+        {!complete && <Caption1>Rate each line to save.</Caption1>}
       </div>
     </div>
   );

@@ -19,7 +19,7 @@ import {
 import { GroupedVerticalBarChart, LineChart } from '@fluentui/react-charts';
 import { useEffect, useState } from 'react';
 import { healthCsv } from '@/application/programme/programme-health';
-import { MIN_PEOPLE, type Aggregate, type GroupHealth, type PairHealth } from '@/domain/health/health';
+import { MIN_PEOPLE, type Aggregate, type EvaluationResults, type GroupHealth, type PairHealth } from '@/domain/health/health';
 import { SectionCard } from '@/components/section-card';
 import { downloadCsv, Figures } from '@/components/figures';
 import { useProgramme } from '@/context/programme-context';
@@ -93,6 +93,37 @@ function GroupTable({ label, groups, pulse }: { label: string; groups: readonly 
   );
 }
 
+/** The evaluations: own goals and each statement, at the start and at the end, averaged or withheld. */
+function EvaluationTable({ results, pulse }: { results: EvaluationResults; pulse: (a: Aggregate) => string }) {
+  const styles = useStyles();
+  const rows: [string, Aggregate, Aggregate][] = [
+    ['How far along with their own goals', results.goals.start, results.goals.end],
+    ...results.statements.map((s): [string, Aggregate, Aggregate] => [s.statement, s.start, s.end]),
+  ];
+  return (
+    <div className={styles.table}>
+      <Table aria-label="Evaluations" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Evaluation (1–5)</TableHeaderCell>
+            <TableHeaderCell>At the start</TableHeaderCell>
+            <TableHeaderCell>At the end</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map(([statement, start, end]) => (
+            <TableRow key={statement}>
+              <TableCell>{statement}</TableCell>
+              <TableCell>{pulse(start)}</TableCell>
+              <TableCell>{pulse(end)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
 /**
  * The owners' view of how the programme is going: figures, charts (or the same as tables), the pairs
  * at risk with a nudge, and the lines people wrote to the owners. Counts, dates and pulses averaged
@@ -129,6 +160,7 @@ export function ProgrammeHealthView() {
 
   const { health, lines, unread } = report;
   const pulse = (a: Aggregate) => ('withheld' in a ? WITHHELD : `${decimal.format(a.value)} of 5 (${a.people} people)`);
+  const short = (a: Aggregate) => ('withheld' in a ? 'withheld' : decimal.format(a.value));
   const share = (value: number | undefined) => (value === undefined ? '—' : percent.format(value));
   const atRisk = health.pairs.filter((p): p is PairHealth & { risk: NonNullable<PairHealth['risk']> } => p.risk !== undefined);
   const loads = health.mentorLoads.map(([load, mentors]) => `${mentors} with ${load === 0 ? 'none' : load === 1 ? '1 executive' : `${load} executives`}`).join(' · ');
@@ -137,10 +169,11 @@ export function ProgrammeHealthView() {
     ['In a pair', health.participants ? `${health.paired} (${percent.format(health.paired / health.participants)})` : '0'],
     ['Sessions held of planned', `${health.sessions.held + health.sessions.moved} of ${health.sessions.planned}`],
     ['Skipped · cancelled · not recorded', `${health.sessions.skipped} · ${health.sessions.cancelled} · ${health.sessions.unrecorded}`],
-    ['Pairs at risk', `${atRisk.length} of ${health.pairs.length}`],
+    ['Pairs at risk', `${atRisk.length} of ${health.pairs.filter((p) => p.current).length}`],
     ['Average pulse', 'withheld' in health.pulse ? 'Withheld' : `${decimal.format(health.pulse.value)} of 5`],
     ['Pairs across departments', share(health.acrossDepartments)],
     ['Pairs across locations', share(health.acrossLocations)],
+    ['Own goals, start → end', `${short(health.evaluation.goals.start)} → ${short(health.evaluation.goals.end)}`],
   ];
   const pulseWeeks = health.weeks.filter((w): w is typeof w & { pulse: { value: number; people: number } } => 'value' in w.pulse);
 
@@ -252,6 +285,7 @@ export function ProgrammeHealthView() {
           <GroupTable label="Location" groups={health.byLocation} pulse={pulse} />
         </>
       )}
+      <EvaluationTable results={health.evaluation} pulse={pulse} />
       <Body1>
         <strong>Pairs at risk ({atRisk.length})</strong>
       </Body1>
