@@ -58,14 +58,30 @@ describe('pairSessions', () => {
     expect(pairSessions(series, [], at('2026-02-03')).risk).toBe('stalled');
   });
 
-  it('is at risk when the executive cancelled the last two sessions recorded, not when the mentor did', () => {
-    const byExec = [checkIn('2026-01-05', 'held'), checkIn('2026-01-19', 'cancelled', { cancelledBy: 'exec' }), checkIn('2026-02-02', 'cancelled', { cancelledBy: 'exec' })];
-    expect(pairSessions(series, byExec, at('2026-02-03')).risk).toBe('executive cancelled');
-    const byMentor = byExec.map((c) => (c.cancelledBy ? { ...c, cancelledBy: 'mentor' } : c));
-    // Two cancelled after the last held one is twice the cadence too: at risk, for the other reason.
-    expect(pairSessions(series, byMentor, at('2026-02-03')).risk).toBe('stalled');
-    const between = [byExec[1]!, checkIn('2026-02-02', 'held'), checkIn('2026-02-16', 'cancelled', { cancelledBy: 'exec' })];
+  it('is at risk when the executive cancelled the last two sessions recorded, as they said or both did; not on the mentor’s word alone', () => {
+    const byExec = (session: string) => checkIn(session, 'cancelled', { by: 'exec', with: 'mentor', cancelledBy: 'exec' });
+    const cancelled = [checkIn('2026-01-05', 'held'), byExec('2026-01-19'), byExec('2026-02-02')];
+    expect(pairSessions(series, cancelled, at('2026-02-03')).risk).toBe('executive cancelled');
+    // The mentor alone says the executive cancelled: not trusted (the pair is still at risk: nothing took place).
+    const blamed = cancelled.map((c) => (c.outcome === 'cancelled' ? { ...c, by: 'mentor', with: 'exec' } : c));
+    expect(pairSessions(series, blamed, at('2026-02-03')).risk).toBe('stalled');
+    // Both say so: trusted.
+    expect(pairSessions(series, [...cancelled, ...blamed.slice(1)], at('2026-02-03')).risk).toBe('executive cancelled');
+    const between = [byExec('2026-01-19'), checkIn('2026-02-02', 'held'), byExec('2026-02-16')];
     expect(pairSessions(series, between, at('2026-02-17')).risk).toBeUndefined();
+  });
+
+  it('takes each person’s last word on a real session, and no record dated before its session or in the future', () => {
+    const records = [
+      checkIn('2026-01-05', 'held'),
+      // Dated far ahead to win over every correction: no record.
+      checkIn('2026-01-05', 'cancelled', { by: 'exec', with: 'mentor', cancelledBy: 'mentor', at: '9999-01-01T00:00:00Z' }),
+      // Before its session: no record.
+      checkIn('2026-01-19', 'skipped', { at: '2026-01-10T00:00:00Z' }),
+      // No session of theirs.
+      checkIn('2026-01-07', 'held'),
+    ];
+    expect(pairSessions(series, records, at('2026-01-20'))).toMatchObject({ planned: 2, held: 1, cancelled: 0, skipped: 0, unrecorded: 1 });
   });
 
   it('is never at risk once the series is over or ended, and no longer current', () => {
@@ -163,23 +179,72 @@ describe('programmeHealth', () => {
     ]);
   });
 
-  it('shows the average once five people gave a pulse', () => {
-    const five = ['e1', 'm1', 'e2', 'm2', 'e1'].map((by, i): CheckIn => ({
-      by,
-      with: by.startsWith('e') ? `m${by[1]}` : `e${by[1]}`,
-      session: '2026-01-12',
-      outcome: 'held',
-      pulse: 3,
-      at: `2026-01-12T1${i}:00:00Z`,
-    }));
+  it('shows the average once five people gave a pulse, each person’s own average counting once', () => {
     const more = [...people, { id: 'm4', mentor: true }, { id: 'e4', mentor: false }];
+    const pulse = (by: string, other: string, session: string, value: Pulse, hour = 17): CheckIn => ({
+      by,
+      with: other,
+      session,
+      outcome: 'held',
+      pulse: value,
+      at: `${session}T${hour}:00:00Z`,
+    });
+    const checkIns = [
+      pulse('e1', 'm1', '2026-01-12', 3),
+      pulse('m1', 'e1', '2026-01-12', 3),
+      pulse('e2', 'm2', '2026-01-13', 3),
+      pulse('m2', 'e2', '2026-01-13', 3),
+      // Two sessions of e4's: their own average (4) counts once.
+      pulse('e4', 'm4', '2026-01-05', 3),
+      pulse('e4', 'm4', '2026-01-12', 5),
+      // m4 changed their mind: the last word counts.
+      pulse('m4', 'e4', '2026-01-12', 1, 17),
+      pulse('m4', 'e4', '2026-01-12', 5, 18),
+    ];
     const withFifth = programmeHealth({
       people: more,
       pairs: [...pairs, { executiveId: 'e4', mentorId: 'm4', start: '2026-01-05T15:00:00Z', everyWeeks: 1, weeks: 12 }],
-      checkIns: [...five, { by: 'm4', with: 'e4', session: '2026-01-12', outcome: 'held', pulse: 5, at: '2026-01-12T20:00:00Z' }],
+      checkIns,
       now: at('2026-01-14'),
     });
-    expect(withFifth.pulse).toEqual({ people: 5, value: 20 / 6 });
+    expect(withFifth.pulse).toEqual({ people: 6, value: (3 * 4 + 4 + 5) / 6 });
+  });
+});
+
+describe('lines to the owners', () => {
+  const pair: PairSeries = { executiveId: 'e', mentorId: 'm', start: '2026-01-05T15:00:00Z', everyWeeks: 1, weeks: 12 };
+  const people = [
+    { id: 'e', mentor: false },
+    { id: 'm', mentor: true },
+  ];
+  it('are each person’s last word on a real session: a line taken back is gone, one about no session never shows', () => {
+    const checkIns: CheckIn[] = [
+      { by: 'm', with: 'e', session: '2026-01-05', outcome: 'held', note: 'My mentee was rude.', at: '2026-01-05T17:00:00Z' },
+      { by: 'm', with: 'e', session: '2026-01-05', outcome: 'held', at: '2026-01-05T18:00:00Z' },
+      { by: 'e', with: 'm', session: '2031-01-01', outcome: 'held', note: 'From the future.', at: '2026-01-05T18:00:00Z' },
+      { by: 'e', with: 'm', session: '2026-01-12', outcome: 'held', note: 'A good talk.', at: '2026-01-12T18:00:00Z' },
+    ];
+    expect(programmeHealth({ people, pairs: [pair], checkIns, now: at('2026-01-13') }).lines).toEqual([{ by: 'e', with: 'm', session: '2026-01-12', note: 'A good talk.' }]);
+  });
+});
+
+describe('a group’s pulse beside the overall one', () => {
+  it('is withheld when the people outside the group are fewer than five, whose average the two would give away', () => {
+    const people: { id: string; department: string; mentor: boolean }[] = [];
+    const pairs: PairSeries[] = [];
+    const checkIns: CheckIn[] = [];
+    // Sales: five pairs' executives; Legal: one executive. Each mentor in Ops.
+    for (let i = 0; i < 6; i++) {
+      const [e, m] = [`e${i}`, `m${i}`];
+      people.push({ id: e, department: i < 5 ? 'Sales' : 'Legal', mentor: false }, { id: m, department: 'Ops', mentor: true });
+      pairs.push({ executiveId: e, mentorId: m, start: '2026-01-05T15:00:00Z', everyWeeks: 1, weeks: 12 });
+      checkIns.push({ by: e, with: m, session: '2026-01-05', outcome: 'held', pulse: i < 5 ? 4 : 1, at: '2026-01-05T17:00:00Z' });
+    }
+    const health = programmeHealth({ people, pairs, checkIns, now: at('2026-01-06') });
+    expect(health.pulse).toMatchObject({ people: 6 });
+    // Sales is five people, but the one outside it would be given away by the overall average.
+    expect(health.byDepartment.find((g) => g.name === 'Sales')!.pulse).toEqual({ people: 5, withheld: true });
+    expect(health.byDepartment.find((g) => g.name === 'Legal')!.pulse).toEqual({ people: 1, withheld: true });
   });
 });
 

@@ -85,18 +85,60 @@ export interface PairSessions {
 }
 
 /** Whether a check-in speaks of this pair (recorded by either of the two, about the other). */
+/** The same key for a pair whichever of the two is named first. */
+const pairKeyOf = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** Records grouped by the pair they speak of (each record's writer and partner). */
+function byPair<T extends Pick<CheckIn, 'by' | 'with'>>(records: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const r of records) {
+    const key = pairKeyOf(r.by, r.with);
+    const list = grouped.get(key);
+    if (list) list.push(r);
+    else grouped.set(key, [r]);
+  }
+  return grouped;
+}
+
 const ofPair = (series: Pick<PairSeries, 'executiveId' | 'mentorId'>, c: Pick<CheckIn, 'by' | 'with'>) =>
   (c.by === series.executiveId && c.with === series.mentorId) || (c.by === series.mentorId && c.with === series.executiveId);
 
-/** Each session's record: the latest either of the two made (a later record corrects an earlier one). */
-function recordsOf(series: PairSeries, checkIns: readonly CheckIn[]): Map<string, CheckIn> {
-  const bySession = new Map<string, CheckIn>();
+/**
+ * What each of the two last recorded about each session of their series that has begun by `now`:
+ * a record about a day that is no session of theirs, or dated before its session or after `now`
+ * (its writer chose the date), is no record; a later one of a person's corrects their earlier one.
+ */
+export function currentRecords(series: PairSeries, checkIns: readonly CheckIn[], now: number): CheckIn[] {
+  const sessions = new Set(sessionsSoFar(series, now));
+  const latest = new Map<string, CheckIn>();
   for (const c of checkIns) {
-    if (!ofPair(series, c)) continue;
+    if (!ofPair(series, c) || !sessions.has(c.session)) continue;
+    const at = Date.parse(c.at);
+    if (!(at <= now) || c.at.slice(0, 10) < c.session) continue;
+    const key = `${c.by}|${c.session}`;
+    const last = latest.get(key);
+    if (!last || c.at > last.at) latest.set(key, c);
+  }
+  return [...latest.values()];
+}
+
+/** Each session's record: the latest of the two people's current records. */
+function recordsOf(records: readonly CheckIn[]): Map<string, CheckIn> {
+  const bySession = new Map<string, CheckIn>();
+  for (const c of records) {
     const last = bySession.get(c.session);
     if (!last || c.at > last.at) bySession.set(c.session, c);
   }
   return bySession;
+}
+
+/**
+ * Whether the executive cancelled this session, as far as can be trusted: they said so themselves,
+ * or both people's records say so (one partner alone cannot blame the other).
+ */
+function cancelledByExecutive(series: PairSeries, session: string, records: readonly CheckIn[]): boolean {
+  const said = records.filter((c) => c.session === session && c.outcome === 'cancelled' && c.cancelledBy === series.executiveId);
+  return said.some((c) => c.by === series.executiveId) || new Set(said.map((c) => c.by)).size === 2;
 }
 
 /**
@@ -106,7 +148,8 @@ function recordsOf(series: PairSeries, checkIns: readonly CheckIn[]): Map<string
  */
 export function pairSessions(series: PairSeries, checkIns: readonly CheckIn[], now: number): PairSessions {
   const sessions = sessionsSoFar(series, now);
-  const records = recordsOf(series, checkIns);
+  const current = currentRecords(series, checkIns, now);
+  const records = recordsOf(current);
   const counts = { held: 0, moved: 0, skipped: 0, cancelled: 0, unrecorded: 0 };
   let lastMet: string | undefined;
   let since = Date.parse(series.start);
@@ -124,12 +167,12 @@ export function pairSessions(series: PairSeries, checkIns: readonly CheckIn[], n
       since = Date.parse(series.start) + index * series.everyWeeks * 7 * DAY_MS;
     }
   }
-  const current = series.ended === undefined && now < Date.parse(series.start) + series.weeks * 7 * DAY_MS;
-  const stalled = current && sessions.length > 0 && now - since > 2 * series.everyWeeks * 7 * DAY_MS;
+  const goesOn = series.ended === undefined && now < Date.parse(series.start) + series.weeks * 7 * DAY_MS;
+  const stalled = goesOn && sessions.length > 0 && now - since > 2 * series.everyWeeks * 7 * DAY_MS;
   const lastTwo = recorded.slice(-2);
-  const executiveCancelled = current && lastTwo.length === 2 && lastTwo.every((c) => c.outcome === 'cancelled' && c.cancelledBy === series.executiveId);
+  const executiveCancelled = goesOn && lastTwo.length === 2 && lastTwo.every((c) => cancelledByExecutive(series, c.session, current));
   const risk: RiskReason | undefined = executiveCancelled ? 'executive cancelled' : stalled ? 'stalled' : undefined;
-  return { planned: sessions.length, ...counts, ...(lastMet ? { lastMet } : {}), current, ...(risk ? { risk } : {}) };
+  return { planned: sessions.length, ...counts, ...(lastMet ? { lastMet } : {}), current: goesOn, ...(risk ? { risk } : {}) };
 }
 
 /** An average of people's answers: shown over at least {@link MIN_PEOPLE} people, withheld under that. */
@@ -137,14 +180,33 @@ export type Aggregate = { readonly people: number; readonly value: number } | { 
 
 /** The average of people's answers, withheld when fewer than {@link MIN_PEOPLE} people gave one. */
 export function averageOf(answers: readonly { readonly by: string; readonly value: number }[]): Aggregate {
-  const people = new Set(answers.map((a) => a.by)).size;
+  // Each person's own average first: one who answers often weighs no more than one who answers once.
+  const byPerson = new Map<string, { sum: number; count: number }>();
+  for (const a of answers) {
+    const person = byPerson.get(a.by) ?? byPerson.set(a.by, { sum: 0, count: 0 }).get(a.by)!;
+    person.sum += a.value;
+    person.count++;
+  }
+  const people = byPerson.size;
   if (people < MIN_PEOPLE) return { people, withheld: true };
-  return { people, value: answers.reduce((sum, a) => sum + a.value, 0) / answers.length };
+  return { people, value: [...byPerson.values()].reduce((sum, p) => sum + p.sum / p.count, 0) / people };
 }
 
-/** The average pulse of these check-ins, withheld when fewer than {@link MIN_PEOPLE} people gave one. */
+/**
+ * The average pulse of these check-ins (of sessions that took place: a pulse on one that did not is
+ * no pulse), withheld when fewer than {@link MIN_PEOPLE} people gave one.
+ */
 export function averagePulse(checkIns: readonly CheckIn[]): Aggregate {
-  return averageOf(checkIns.flatMap((c) => (c.pulse === undefined ? [] : [{ by: c.by, value: c.pulse }])));
+  return averageOf(checkIns.flatMap((c) => (c.pulse === undefined || (c.outcome !== 'held' && c.outcome !== 'moved') ? [] : [{ by: c.by, value: c.pulse }])));
+}
+
+/** A pairing one of the two ended early, with the reason they gave the owners, if any. */
+export interface EarlyEnd {
+  readonly by: string;
+  readonly with: string;
+  /** Why, in their words, for the owners alone. */
+  readonly reason?: string;
+  readonly at: string;
 }
 
 /** When in a pairing an evaluation is given. */
@@ -187,6 +249,15 @@ export function evaluationResults(evaluations: readonly Evaluation[]): Evaluatio
     goals: { start: averageOf(at('start').map((e) => ({ by: e.by, value: e.goals }))), end: averageOf(at('end').map((e) => ({ by: e.by, value: e.goals }))) },
     statements: statements.map((statement) => ({ statement, start: rated('start', statement), end: rated('end', statement) })),
   };
+}
+
+/**
+ * A group's average beside the overall one: withheld too when the people outside the group are
+ * fewer than {@link MIN_PEOPLE}, since the overall average and the group's would give theirs.
+ */
+function apartFrom(group: Aggregate, overall: Aggregate): Aggregate {
+  const others = overall.people - group.people;
+  return 'withheld' in group || others === 0 || others >= MIN_PEOPLE ? group : { people: group.people, withheld: true };
 }
 
 /** A participant as the health view counts them. */
@@ -241,6 +312,11 @@ export interface ProgrammeHealth {
   readonly byLocation: readonly GroupHealth[];
   readonly weeks: readonly WeekHealth[];
   readonly evaluation: EvaluationResults;
+  /**
+   * The lines people wrote to the owners, newest first: each person's last word on a session (a line
+   * they took back is gone), of their pair's real sessions only.
+   */
+  readonly lines: readonly { readonly by: string; readonly with: string; readonly session: string; readonly note: string }[];
 }
 
 const mondayOf = (day: string) => {
@@ -268,9 +344,15 @@ export function programmeHealth(input: {
 }): ProgrammeHealth {
   const people = new Map(input.people.map((p) => [p.id, p]));
   const series = input.pairs.filter((p) => people.has(p.executiveId) && people.has(p.mentorId));
-  const pairs: PairHealth[] = series.map((s) => ({ executiveId: s.executiveId, mentorId: s.mentorId, ...pairSessions(s, input.checkIns, input.now) }));
+  // Each pair's own records, found once: with thousands of pairs, scanning every check-in per pair would not end.
+  const checkInsByPair = byPair(input.checkIns);
+  const checkInsOf = (s: PairSeries) => checkInsByPair.get(pairKeyOf(s.executiveId, s.mentorId)) ?? [];
+  const pairs: PairHealth[] = series.map((s) => ({ executiveId: s.executiveId, mentorId: s.mentorId, ...pairSessions(s, checkInsOf(s), input.now) }));
+  const currentOf = new Map(series.map((s) => [s, currentRecords(s, checkInsOf(s), input.now)] as const));
   const inPairs = new Set(series.flatMap((s) => [s.executiveId, s.mentorId]));
-  const pairCheckIns = input.checkIns.filter((c) => series.some((s) => ofPair(s, c)));
+  const pairKeys = new Set(series.map((s) => pairKeyOf(s.executiveId, s.mentorId)));
+  // What counts: each person's last word on each real session of their pair (a series booked twice counts once).
+  const pairCheckIns = [...new Set([...currentOf.values()].flat())];
   const sum = (key: 'planned' | 'held' | 'moved' | 'skipped' | 'cancelled' | 'unrecorded') => pairs.reduce((total, p) => total + p[key], 0);
 
   const loads = new Map<string, number>();
@@ -283,7 +365,10 @@ export function programmeHealth(input: {
     const names = new Map<string, HealthPerson[]>();
     for (const person of input.people) {
       const name = placeOf(person);
-      if (name) names.set(name, [...(names.get(name) ?? []), person]);
+      if (!name) continue;
+      const members = names.get(name);
+      if (members) members.push(person);
+      else names.set(name, [person]);
     }
     return [...names]
       .map(([name, members]) => {
@@ -295,16 +380,17 @@ export function programmeHealth(input: {
           paired: members.filter((m) => inPairs.has(m.id)).length,
           held: theirs.reduce((t, p) => t + p.held + p.moved, 0),
           planned: theirs.reduce((t, p) => t + p.planned, 0),
-          pulse: averagePulse(pairCheckIns.filter((c) => ids.has(c.by))),
+          pulse: apartFrom(averagePulse(pairCheckIns.filter((c) => ids.has(c.by))), overall),
         };
       })
       .sort((a, b) => b.participants - a.participants || a.name.localeCompare(b.name));
   };
 
+  const overall = averagePulse(pairCheckIns);
   const weeks = new Map<string, { held: number; planned: number; cancelled: number; checkIns: CheckIn[] }>();
   const week = (day: string) => weeks.get(mondayOf(day)) ?? weeks.set(mondayOf(day), { held: 0, planned: 0, cancelled: 0, checkIns: [] }).get(mondayOf(day))!;
   for (const s of series) {
-    const records = recordsOf(s, input.checkIns);
+    const records = recordsOf(currentOf.get(s)!);
     for (const session of sessionsSoFar(s, input.now)) {
       const w = week(session);
       w.planned++;
@@ -321,14 +407,18 @@ export function programmeHealth(input: {
     paired: inPairs.size,
     pairs,
     sessions: { planned: sum('planned'), held: sum('held'), moved: sum('moved'), skipped: sum('skipped'), cancelled: sum('cancelled'), unrecorded: sum('unrecorded') },
-    pulse: averagePulse(pairCheckIns),
+    pulse: overall,
+    lines: pairCheckIns
+      .filter((c): c is CheckIn & { note: string } => c.note !== undefined && c.note !== '')
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .map((c) => ({ by: c.by, with: c.with, session: c.session, note: c.note })),
     ...optional('acrossDepartments', acrossShare(series, placeOf('department'))),
     ...optional('acrossLocations', acrossShare(series, placeOf('location'))),
     mentorLoads: [...mentorLoads].sort((a, b) => a[0] - b[0]),
     byDepartment: group((p) => p.department),
     byLocation: group((p) => p.location),
     weeks: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([w, v]) => ({ week: w, held: v.held, planned: v.planned, cancelled: v.cancelled, pulse: averagePulse(v.checkIns) })),
-    evaluation: evaluationResults((input.evaluations ?? []).filter((e) => series.some((s) => ofPair(s, e)))),
+    evaluation: evaluationResults((input.evaluations ?? []).filter((e) => pairKeys.has(pairKeyOf(e.by, e.with)))),
   };
 }
 

@@ -57,4 +57,12 @@ describe('pair seal', () => {
     const declined = await writer.seal('{"with":"a","answer":"declined"}', 'w', [reader.publicKey]);
     expect(asked.c.length).toBe(declined.c.length);
   });
+
+  it('pads in bytes, so words outside ASCII do not show in the size either', async () => {
+    const [writer, reader] = await Promise.all([person(), person()]);
+    const plain = await writer.seal(JSON.stringify({ note: 'x'.repeat(200) }), 'w', [reader.publicKey]);
+    const accented = await writer.seal(JSON.stringify({ note: 'é'.repeat(120) }), 'w', [reader.publicKey]);
+    expect(accented.c.length).toBe(plain.c.length);
+    expect(await reader.open(accented, 'w', writer.publicKey)).toBe(JSON.stringify({ note: 'é'.repeat(120) }));
+  });
 });

@@ -25,7 +25,7 @@ const INFO = new TextEncoder().encode('reverse-mentoring pair records v1');
 export const MAX_READERS = 64;
 /** The most a box's ciphertext may take, in base64 characters (a partner's records are far less). */
 export const MAX_SEALED_CHARS = 60_000;
-/** Texts are padded to a multiple of this before sealing, so a box's size does not tell which records it holds. */
+/** Texts are padded to a multiple of this many bytes before sealing, so a box's size does not tell which records it holds. */
 const PAD_TO = 512;
 
 /** A box that would not open again (too many readers, or too long): nothing is sealed. */
@@ -124,7 +124,9 @@ export class PairSeal {
     const wanted = new Set(withWriter ? [this.publicKey, ...readers] : readers);
     // What is sealed must open again: within the limits it is read with (sealedBoxSchema).
     if (wanted.size > MAX_READERS) throw new SealTooLargeError(`Too many readers to seal for (${wanted.size}; at most ${MAX_READERS}).`);
-    const padded = text + ' '.repeat((PAD_TO - (text.length % PAD_TO)) % PAD_TO);
+    // Padded in bytes, as sealed: characters outside ASCII take more than one, and would show in the size.
+    const bytes = encoder.encode(text).length;
+    const padded = text + ' '.repeat((PAD_TO - (bytes % PAD_TO)) % PAD_TO);
     const content = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
     const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
     const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: boundTo(writerId) }, content, encoder.encode(padded));
