@@ -13,7 +13,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const [MARGARET, , AISHA] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
+const [MARGARET, , AISHA, PRIYA] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number], (typeof DEMO_PEOPLE)[number]];
+const REASON = 'We found our rhythm hard to keep across time zones.';
 // Aisha signs in as a.bello@contoso.onmicrosoft.com, which is no mail address: she is invited at her mail.
 const AISHA_MAIL = 'aisha.bello@contoso.example';
 if (AISHA.userPrincipalName === AISHA_MAIL) throw new Error('the demo should keep a person whose UPN is not their mail');
@@ -127,11 +128,22 @@ describe('booking the sessions', () => {
     state = await pairState(page);
     expect(state.organiser[0]!.cancelled).toHaveLength(1);
     expect(state.partner[0]!.cancelled).toEqual(state.organiser[0]!.cancelled);
+    // Ending asks once, with a reason for the owners that only they read.
     await frame.getByRole('button', { name: 'End the pairing' }).click();
-    await frame.getByRole('button', { name: 'Yes, end the pairing' }).click();
+    const ending = frame.getByRole('group', { name: 'End your pairing with Aisha Bello?' });
+    await ending.getByRole('textbox', { name: /Why, for the programme owners/ }).fill(REASON);
+    expect(await seriousViolations(frame)).toEqual([]);
+    await ending.getByRole('button', { name: 'Yes, end the pairing' }).click();
     await frame.getByText(/Your pairing with Aisha Bello ended on/).waitFor();
     state = await pairState(page);
     expect(state.files).toHaveLength(1);
+    expect(JSON.stringify(await page.evaluate((key) => localStorage.getItem(key), DEMO_STATE_KEY))).not.toContain(REASON);
+    frame = await personalTabAs(page, PRIYA);
+    await frame
+      .getByRole('list', { name: 'Pairings ended early' })
+      .getByText(`Margaret Lindqvist ended the pairing with Aisha Bello on`, { exact: false })
+      .filter({ hasText: REASON })
+      .waitFor({ timeout: 90_000 });
     expect(errors).toEqual([]);
     await close();
   }, 300_000);

@@ -10,7 +10,10 @@ import { GraphClient } from '@/services/graph/graph-client';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { openProgrammeStore, PROGRAMME_LISTS } from '@/services/programme/programme-store';
 import type { SignedInPerson } from '@/services/identity/identity';
-import { CheckInError, everyRecord, myRecords, recordCheckIn, recordEvaluation } from './check-ins';
+import { storeCheckIn } from '@/services/programme/check-in-store';
+import { ensureMyPairSeal } from '@/services/programme/person-key';
+import { readOwnerKeys } from '@/services/programme/programme-store';
+import { CheckInError, everyRecord, myRecords, recordCheckIn, recordEnding, recordEvaluation, sealRecord } from './check-ins';
 import { healthCsv, readHealthReport } from './programme-health';
 
 const users = generateDemoTenant({ size: 200 });
@@ -67,6 +70,7 @@ describe('check-ins', () => {
     expect(await refused({ ...held, outcome: 'cancelled', cancelledBy: aisha.id })).toBe('Only you or your partner can have cancelled this session.');
     expect(await refused({ ...held, pulse: 7 as never })).toBe('This check-in could not be read: choose what happened again.');
     expect(await refused({ ...held, session: 'tomorrow' })).toBe('This check-in could not be read: choose what happened again.');
+    expect(await refused({ ...held, session: '2026-13-45' })).toBe('This check-in could not be read: choose what happened again.');
     expect(storedItems()).toHaveLength(0);
   });
 
@@ -148,5 +152,35 @@ describe('check-ins', () => {
     expect(five.health.pulse).toEqual({ people: 5, value: 23 / 5 });
     expect(five.health.sessions).toMatchObject({ planned: 24, held: 5, unrecorded: 19 });
     expect(five.lines).toEqual([{ by: mentors[4]!.id, with: executive, session: '2026-11-16', note: 'Good start.' }]);
+  });
+
+  it('leave out a check-in written past the app about a day that is not a date, so the owners still see the rest', async () => {
+    const { storeOf } = await tenant();
+    const store = await storeOf(diego);
+    await recordCheckIn(store, diego.id, held, NOW);
+    const owners = [...(await readOwnerKeys(store)).values()];
+    const forged = await sealRecord(await ensureMyPairSeal(store.client), { ...held, session: '2026-13-45', by: diego.id, at: new Date(NOW.getTime() + 1).toISOString() }, owners);
+    await storeCheckIn(store, forged);
+
+    const read = await everyRecord(await storeOf(priya));
+    expect(read.checkIns.map((c) => c.session)).toEqual(['2026-11-23']);
+    expect(read.unread).toBe(1);
+  });
+
+  it('keep a pairing ended early with its reason for the owners alone, refusing a reason over 280 characters', async () => {
+    const { storeOf, storedItems } = await tenant();
+    const store = await storeOf(margaret);
+    const reason = 'Our calendars never lined up.';
+    await recordEnding(store, margaret.id, { with: diego.id, reason: `  ${reason} ` }, NOW);
+    await recordEnding(store, margaret.id, { with: aisha.id, reason: '   ' }, NOW);
+    expect((await everyRecord(await storeOf(priya))).endings).toEqual([
+      { by: margaret.id, with: diego.id, reason, at: NOW.toISOString() },
+      { by: margaret.id, with: aisha.id, at: NOW.toISOString() },
+    ]);
+    expect(await everyRecord(await storeOf(diego))).toMatchObject({ endings: [], unread: 2 });
+    expect(JSON.stringify(storedItems())).not.toContain('calendars');
+    const refused = await recordEnding(store, margaret.id, { with: diego.id, reason: 'x'.repeat(281) }, NOW).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(CheckInError);
+    expect(storedItems()).toHaveLength(2);
   });
 });

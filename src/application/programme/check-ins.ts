@@ -7,10 +7,10 @@
  * and when. The owners' health view (programme-health.ts) reads them all; a pair's agenda never.
  */
 import { z } from 'zod';
-import { MAX_CHECK_IN_NOTE, SESSION_OUTCOMES, type CheckIn, type Evaluation } from '@/domain/health/health';
+import { MAX_CHECK_IN_NOTE, SESSION_OUTCOMES, type CheckIn, type EarlyEnd, type Evaluation } from '@/domain/health/health';
 import { ensureMyPairSeal, myPairSeal } from '@/services/programme/person-key';
-import { openSealed, sealForReaders } from '@/services/programme/pair-seal';
-import { EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX } from '@/services/config/app-config';
+import type { PairSeal } from '@/services/programme/pair-seal';
+import { EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX } from './programme-settings';
 import { readCheckIns, storeCheckIn, type StoredCheckIn } from '@/services/programme/check-in-store';
 import { readOwnerKeys, type ProgrammeStore, type ReadProblems } from '@/services/programme/programme-store';
 
@@ -26,7 +26,8 @@ const personId = z.string().min(1).max(64);
 const sealedSchema = z
   .object({
     with: personId,
-    session: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    // A calendar date: one that only looks like a date (2026-13-45) would break the owners' view by week.
+    session: z.iso.date(),
     outcome: z.enum(SESSION_OUTCOMES as [CheckIn['outcome'], ...CheckIn['outcome'][]]),
     cancelledBy: personId.optional(),
     pulse: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).optional(),
@@ -45,6 +46,8 @@ const evaluationSchema = z
   })
   .strict();
 
+const endingSchema = z.object({ kind: z.literal('ended'), with: personId, reason: z.string().min(1).max(MAX_CHECK_IN_NOTE).optional() }).strict();
+
 /** An evaluation as a box holds it, with who gave it and when. */
 const evaluationOf = (data: z.infer<typeof evaluationSchema>, by: string, at: string): Evaluation => ({
   by,
@@ -58,8 +61,11 @@ const evaluationOf = (data: z.infer<typeof evaluationSchema>, by: string, at: st
 /** What a person gives as an evaluation (who and when are added). */
 export type EvaluationInput = Omit<Evaluation, 'by' | 'at'>;
 
-/** What a check-in's box is bound to: its writer and when (a box copied to another entry does not open). */
-const binding = (c: Pick<StoredCheckIn, 'personId' | 'at'>) => `check-in by ${c.personId} at ${c.at}`;
+/**
+ * What a check-in's box is bound to: its writer, and that it is a check-in (a box copied from their
+ * pair records, or from someone else's entry, does not open as one).
+ */
+const boundTo = (personId: string) => `check-ins of ${personId}`;
 
 /**
  * Records the signed-in person's (`me`) check-in about a session with their partner, sealed for them
@@ -84,17 +90,19 @@ export async function recordCheckIn(store: ProgrammeStore, me: string, input: Ch
   }
   const [seal, owners] = await Promise.all([ensureMyPairSeal(store.client), readOwnerKeys(store)]);
   const checkIn = { ...data, by: me, at: now.toISOString() } as CheckIn;
-  await storeCheckIn(store, me, (await sealRecord(checkIn, [seal.publicKey, ...owners.values()])).sealed, now);
+  await storeCheckIn(store, await sealRecord(seal, checkIn, [...owners.values()]));
   return checkIn;
 }
 
-/** A check-in or an evaluation as the store keeps it: sealed for these readers' public keys (its writer's and the owners'). */
-export async function sealRecord(record: CheckIn | Evaluation, readers: readonly string[]): Promise<StoredCheckIn> {
-  const { by, at, ...data } = record;
-  const body = 'stage' in data ? { kind: 'evaluation', ...data } : data;
-  return { personId: by, at, sealed: await sealForReaders(JSON.stringify(body), binding({ personId: by, at }), readers) };
-}
 /**
+ * A record as the store keeps it: sealed with its writer's key (`seal`, theirs) for them and the
+ * owners' keys. A reader derives one key per writer, not one per record: an owner opens thousands.
+ */
+export async function sealRecord(seal: PairSeal, record: CheckIn | Evaluation | EarlyEnd, owners: readonly string[]): Promise<StoredCheckIn> {
+  const { by, at, ...data } = record;
+  const body = 'stage' in data ? { kind: 'evaluation', ...data } : 'session' in data ? data : { kind: 'ended', ...data };
+  return { personId: by, at, key: seal.publicKey, sealed: await seal.seal(JSON.stringify(body), boundTo(by), owners) };
+} /**
  * Records the signed-in person's (`me`) evaluation of their pairing with a partner, at its start or
  * its end, sealed for them and the owners as a check-in is. Throws CheckInError when it is not one
  * to record: with oneself, a rating off the scale, or statements the programme could not have set.
@@ -105,27 +113,45 @@ export async function recordEvaluation(store: ProgrammeStore, me: string, input:
   if (checked.data.with === me) throw new CheckInError('An evaluation is about a pairing with your partner.');
   const [seal, owners] = await Promise.all([ensureMyPairSeal(store.client), readOwnerKeys(store)]);
   const evaluation = evaluationOf(checked.data, me, now.toISOString());
-  await storeCheckIn(store, me, (await sealRecord(evaluation, [seal.publicKey, ...owners.values()])).sealed, now);
+  await storeCheckIn(store, await sealRecord(seal, evaluation, [...owners.values()]));
   return evaluation;
 }
 
-/** What a person recorded after their sessions: their check-ins and evaluations. */
+/**
+ * Records that the signed-in person ended their pairing with a partner early, with their reason for
+ * the owners if they gave one (at most {@link MAX_CHECK_IN_NOTE} characters), sealed for them and the
+ * owners as a check-in is.
+ */
+export async function recordEnding(store: ProgrammeStore, me: string, input: { readonly with: string; readonly reason?: string }, now: Date): Promise<EarlyEnd> {
+  const reason = input.reason?.trim();
+  const checked = endingSchema.safeParse({ kind: 'ended', with: input.with, ...(reason ? { reason } : {}) });
+  if (!checked.success) throw new CheckInError(`The reason for the owners is over ${MAX_CHECK_IN_NOTE} characters: shorten it, then try again.`);
+  const [seal, owners] = await Promise.all([ensureMyPairSeal(store.client), readOwnerKeys(store)]);
+  const ending: EarlyEnd = { by: me, with: checked.data.with, ...(checked.data.reason ? { reason: checked.data.reason } : {}), at: now.toISOString() };
+  await storeCheckIn(store, await sealRecord(seal, ending, [...owners.values()]));
+  return ending;
+}
+
+/** What a person recorded about their pairings: check-ins, evaluations and pairings they ended early. */
 export interface SessionRecords {
   readonly checkIns: CheckIn[];
   readonly evaluations: Evaluation[];
+  readonly endings: EarlyEnd[];
 }
 
 /** The records these stored entries hold that this person's key opens; `unread`: those it does not. */
 async function openRecords(store: ProgrammeStore, stored: readonly StoredCheckIn[]): Promise<SessionRecords & { unread: number }> {
-  const records = { checkIns: [] as CheckIn[], evaluations: [] as Evaluation[], unread: 0 };
+  const records = { checkIns: [] as CheckIn[], evaluations: [] as Evaluation[], endings: [] as EarlyEnd[], unread: 0 };
   if (stored.length === 0) return records;
   const seal = await myPairSeal(store.client);
   for (const entry of stored) {
-    const text = await openSealed(seal, entry.sealed, binding(entry));
+    const text = seal ? await seal.open(entry.sealed, boundTo(entry.personId), entry.key) : undefined;
     const json = text === undefined ? undefined : safeJson(text);
     const evaluation = evaluationSchema.safeParse(json);
     const checkIn = sealedSchema.safeParse(json);
+    const ending = endingSchema.safeParse(json);
     if (evaluation.success) records.evaluations.push(evaluationOf(evaluation.data, entry.personId, entry.at));
+    else if (ending.success) records.endings.push({ by: entry.personId, with: ending.data.with, ...(ending.data.reason ? { reason: ending.data.reason } : {}), at: entry.at });
     else if (checkIn.success) records.checkIns.push({ ...checkIn.data, by: entry.personId, at: entry.at } as CheckIn);
     else records.unread++;
   }
@@ -143,8 +169,8 @@ function safeJson(text: string): unknown {
 /** The signed-in person's own check-ins and evaluations (to show what they already recorded). */
 export async function myRecords(store: ProgrammeStore, me: string): Promise<SessionRecords> {
   const { checkIns } = await readCheckIns(store, { personId: me });
-  const { checkIns: mine, evaluations } = await openRecords(store, checkIns);
-  return { checkIns: mine, evaluations };
+  const { checkIns: mine, evaluations, endings } = await openRecords(store, checkIns);
+  return { checkIns: mine, evaluations, endings };
 }
 
 /**

@@ -3,7 +3,7 @@
  * records an owner opens) and the check-ins (sealed for the owners: check-ins.ts). Counts and dates,
  * and pulses averaged over at least five people (domain/health); never a pair's agenda or workspace.
  */
-import { programmeHealth, type CheckIn, type Evaluation, type HealthPerson, type PairSeries, type ProgrammeHealth } from '@/domain/health/health';
+import { programmeHealth, type CheckIn, type EarlyEnd, type Evaluation, type HealthPerson, type PairSeries, type ProgrammeHealth } from '@/domain/health/health';
 import { toCsv } from '@/domain/export/csv';
 import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { StoredProfile } from '@/services/profile/profile-store';
@@ -23,6 +23,8 @@ export interface HealthReport {
   readonly health: ProgrammeHealth;
   /** Lines to the owners, newest first. */
   readonly lines: readonly OwnerLine[];
+  /** Pairings ended early, with the reasons given to the owners, newest first. */
+  readonly endings: readonly EarlyEnd[];
   /** Check-ins the owner's key does not open (sealed before it was published). */
   readonly unread: number;
 }
@@ -51,23 +53,19 @@ export async function readHealthReport(
   input: { readonly profiles: readonly StoredProfile[]; readonly people: ReadonlyMap<string, DirectoryPerson>; readonly now: number },
   signal?: AbortSignal,
 ): Promise<HealthReport> {
-  const { checkIns, evaluations, unread } = await everyRecord(store, signal);
-  return reportOf(input, checkIns, evaluations, unread);
+  const { checkIns, evaluations, endings, unread } = await everyRecord(store, signal);
+  return reportOf(input, { checkIns, evaluations, endings }, unread);
 }
 
 /** The report from check-ins already read. */
 export function reportOf(
   input: { readonly profiles: readonly StoredProfile[]; readonly people: ReadonlyMap<string, DirectoryPerson>; readonly now: number },
-  checkIns: readonly CheckIn[],
-  evaluations: readonly Evaluation[] = [],
+  records: { readonly checkIns: readonly CheckIn[]; readonly evaluations?: readonly Evaluation[]; readonly endings?: readonly EarlyEnd[] },
   unread = 0,
 ): HealthReport {
+  const { checkIns, evaluations = [], endings = [] } = records;
   const health = programmeHealth({ people: healthPeopleOf(input.profiles, input.people), pairs: pairSeriesOf(input.profiles), checkIns, evaluations, now: input.now });
-  const lines = checkIns
-    .filter((c): c is CheckIn & { note: string } => c.note !== undefined && c.note !== '')
-    .sort((a, b) => b.at.localeCompare(a.at))
-    .map((c) => ({ by: c.by, with: c.with, session: c.session, note: c.note }));
-  return { health, lines, unread };
+  return { health, lines: health.lines, endings: [...endings].sort((a, b) => b.at.localeCompare(a.at)), unread };
 }
 
 /** The report as CSV for a spreadsheet: figures, then by department, by location and by week; withheld averages are left empty. */
@@ -86,6 +84,7 @@ export function healthCsv(report: HealthReport, nameOf: (id: string) => string):
     ['Sessions cancelled', health.sessions.cancelled],
     ['Sessions not recorded', health.sessions.unrecorded],
     ['Pairs at risk', health.pairs.filter((p) => p.risk).length],
+    ['Pairings ended early', report.endings.length],
     ['Average pulse (1–5; empty under five people)', pulse(health.pulse)],
     ['Pairs across departments', health.acrossDepartments?.toFixed(2)],
     ['Pairs across locations', health.acrossLocations?.toFixed(2)],

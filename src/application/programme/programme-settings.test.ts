@@ -6,7 +6,8 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { PROGRAMME_LISTS } from '@/services/programme/programme-store';
 import { ensureProgrammeStore } from './programme-store-setup';
-import { effectiveRules, evaluationStatements, OWN_EVALUATION, readProgrammeSettings, ruleProblems, saveProgrammeSettings, type ProgrammeRules } from './programme-settings';
+import { evaluationStatements, OWN_EVALUATION } from './evaluation-statements';
+import { effectiveRules, readProgrammeSettings, ruleProblems, saveProgrammeSettings, type ProgrammeRules } from './programme-settings';
 
 const users = generateDemoTenant({ size: 40 });
 const [margaret, , , priya] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, unknown, (typeof DEMO_PEOPLE)[number]];

@@ -14,6 +14,8 @@ import { openProgrammeStore, readSettings, saveSettings, type ProgrammeSettings 
 import { describeStoreFailure } from './programme-store-setup';
 
 export type { ProgrammeRules };
+/** The evaluation's limits (app-config.ts), for its use cases. */
+export { EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX };
 
 /** The rules in the order the form shows them. */
 export const RULE_NAMES = ['levelGap', 'cadenceWeeks', 'sessionMinutes', 'durationMonths', 'codeOfConduct', 'evaluation'] as const satisfies readonly (keyof ProgrammeRules)[];
@@ -72,25 +74,12 @@ const pick = (rules: ProgrammeRules): ProgrammeRules => ({
   evaluation: rules.evaluation,
 });
 
-/** The app's own evaluation statements, rated 1 (disagree) to 5 (agree), when the owners set none. */
-export const OWN_EVALUATION: readonly string[] = [
-  'I understand how people at the other end of the organisation work and think.',
-  'I feel confident working with people of other generations and levels.',
-  'I would recommend the programme to a colleague.',
-];
-
 /** The statements of an evaluation setting: its non-empty lines, trimmed. */
 export function statementsOf(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
-}
-
-/** The statements people rate: the owners', or the app's own when they set none. */
-export function evaluationStatements(rules: Pick<ProgrammeRules, 'evaluation'>): readonly string[] {
-  const set = statementsOf(rules.evaluation);
-  return set.length > 0 ? set : OWN_EVALUATION;
 }
 
 /** The settings entry a save goes over (none yet: the first save creates it). */

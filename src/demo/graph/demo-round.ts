@@ -9,7 +9,7 @@
  * stopped recording (both at risk), and some sessions were moved or skipped.
  */
 import { sealRecord } from '@/application/programme/check-ins';
-import { OWN_EVALUATION } from '@/application/programme/programme-settings';
+import { OWN_EVALUATION } from '@/application/programme/evaluation-statements';
 import type { CheckIn, Evaluation, Pulse, SessionOutcome } from '@/domain/health/health';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { PairSeal, type KeyFile } from '@/services/programme/pair-seal';
@@ -138,9 +138,9 @@ export async function demoRound(
     });
 
     // Each gave the evaluation at the start, after the first session.
-    for (const [by, partner, file, offset] of [
-      [executive, mentor, execFile, 0],
-      [mentor, executive, mentorFile, 1],
+    for (const [by, partner, seal, offset] of [
+      [executive, mentor, execSeal, 0],
+      [mentor, executive, mentorSeal, 1],
     ] as const) {
       const evaluation: Evaluation = {
         by,
@@ -150,16 +150,16 @@ export async function demoRound(
         answers: OWN_EVALUATION.map((statement, n) => ({ statement, value: (2 + ((i + n + offset) % 3)) as Pulse })),
         at: new Date(first.getTime() + (4 + offset) * 3_600_000).toISOString(),
       };
-      checkIns.push(await sealRecord(evaluation, [file.publicKey, ownerKey]));
+      checkIns.push(await sealRecord(seal, evaluation, [ownerKey]));
     }
     for (const [k, story] of STORIES[i % STORIES.length]!.entries()) {
       if (!story) continue;
       const [outcome, execPulse, mentorPulse] = story;
       const session = new Date(first.getTime() + k * EVERY_WEEKS * WEEK_MS);
       const day = session.toISOString().slice(0, 10);
-      for (const [by, partner, pulse, file, role] of [
-        [executive, mentor, execPulse, execFile, 'executive'],
-        [mentor, executive, mentorPulse, mentorFile, 'mentor'],
+      for (const [by, partner, pulse, seal, role] of [
+        [executive, mentor, execPulse, execSeal, 'executive'],
+        [mentor, executive, mentorPulse, mentorSeal, 'mentor'],
       ] as const) {
         // A cancelled session is recorded by the executive who cancelled it; the mentor records the rest too.
         if (outcome === 'cancelled' && role === 'mentor') continue;
@@ -174,7 +174,7 @@ export async function demoRound(
           ...(line ? { note: line } : {}),
           at: new Date(session.getTime() + (role === 'executive' ? 2 : 3) * 3_600_000).toISOString(),
         };
-        checkIns.push(await sealRecord(checkIn, [file.publicKey, ownerKey]));
+        checkIns.push(await sealRecord(seal, checkIn, [ownerKey]));
       }
     }
   }

@@ -1,4 +1,5 @@
-import { Body1, Button, Caption1, Link, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Link, makeStyles, MessageBar, MessageBarBody, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import { MAX_CHECK_IN_NOTE } from '@/domain/health/health';
 import { DateTime } from 'luxon';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useProgramme } from '@/context/programme-context';
@@ -19,6 +20,15 @@ import { workspacePage } from './workspace-page';
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: 'none' },
+  ending: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+  },
 });
 
 function ErrorBar({ error }: { error: string | undefined }) {
@@ -88,13 +98,16 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
   const locale = host.context.locale;
   const tabName = 'Pair workspace';
   const app = useMemo(() => ({ ...teamsApp, tabName }), [teamsApp]);
-  const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end } = useExecutiveBooking({ me, mentor, cadence, app });
+  const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end, endNote } = useExecutiveBooking({ me, mentor, cadence, app });
+  const [reason, setReason] = useState('');
+  const reasonTooLong = reason.trim().length > MAX_CHECK_IN_NOTE;
   // A skipped session is cancelled in both calendars and cannot be brought back: the Skip button asks first.
   const [toSkip, setToSkip] = useState<{ id: string; start: string } | undefined>();
 
   if (schedule.kind === 'ended') {
     return (
       <>
+        {endNote && <Caption1 role="status">{endNote}</Caption1>}
         <Body1>
           Your pairing with {mentor.displayName} ended on {formatDate(schedule.booking.ended ? `${schedule.booking.ended}T12:00:00Z` : lastDayOf(schedule.booking), me.zone, locale)}. Your{' '}
           <WorkspaceLink booking={schedule.booking}>pair workspace</WorkspaceLink> and past sessions stay in your OneDrive and calendar.
@@ -180,17 +193,27 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
       </div>
       {busy && <Spinner size="tiny" label="Updating your sessions…" />}
       {mode === 'end' && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            End your pairing with {mentor.displayName}? Future sessions are removed from both calendars; past sessions and your pair workspace stay.{' '}
-            <Button size="small" appearance="primary" disabled={busy} onClick={() => void end()}>
+        <div className={styles.ending} role="group" aria-label={`End your pairing with ${mentor.displayName}?`}>
+          <Body1>
+            <strong>End your pairing with {mentor.displayName}?</strong> Future sessions are removed from both calendars; past sessions and your pair workspace stay.
+          </Body1>
+          <Field
+            label="Why, for the programme owners (optional)"
+            hint={`${reason.trim().length} / ${MAX_CHECK_IN_NOTE} characters. Only the programme owners read it; ${mentor.displayName} does not.`}
+            validationState={reasonTooLong ? 'error' : 'none'}
+            validationMessage={reasonTooLong ? `Shorten it to ${MAX_CHECK_IN_NOTE} characters to end the pairing.` : null}
+          >
+            <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+          </Field>
+          <div className={styles.row}>
+            <Button size="small" appearance="primary" disabled={busy || reasonTooLong} onClick={() => void end(reason)}>
               Yes, end the pairing
-            </Button>{' '}
+            </Button>
             <Button size="small" onClick={() => setMode('view')}>
               Keep it
             </Button>
-          </MessageBarBody>
-        </MessageBar>
+          </div>
+        </div>
       )}
       {mode === 'reschedule' && (
         <SlotPicker organiser={me} partner={mentor} viewer="organiser" cadence={cadence} actionLabel="Move to" busy={busy} onChoose={(start, zone) => void move(start, zone)} />

@@ -8,7 +8,7 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
 import { clientOf, renderWithServices } from '@/demo/testing/render-with-services';
 import { everyRecord } from '@/application/programme/check-ins';
-import { OWN_EVALUATION } from '@/application/programme/programme-settings';
+import { OWN_EVALUATION } from '@/application/programme/evaluation-statements';
 import { openProgrammeStore } from '@/services/programme/programme-store';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import { AfterSessions } from './check-in-panel';

@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, ToggleButton, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { MAX_CHECK_IN_NOTE, sessionsSoFar, type CheckIn, type EvaluationStage, type Pulse, type SessionOutcome } from '@/domain/health/health';
-import { evaluationStatements } from '@/application/programme/programme-settings';
+import { evaluationStatements } from '@/application/programme/evaluation-statements';
 import { useProgrammeSettings } from '@/context/use-programme-settings';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import type { PairPerson } from '@/application/booking/booking-ports';
@@ -25,6 +25,7 @@ const useStyles = makeStyles({
 const OUTCOME_WORDS: Record<SessionOutcome, string> = { held: 'We met', moved: 'We met at another time', skipped: 'We skipped it', cancelled: 'It was cancelled' };
 const RECORDED_WORDS: Record<SessionOutcome, string> = { held: 'you met', moved: 'you met at another time', skipped: 'you skipped it', cancelled: 'it was cancelled' };
 const PULSES: readonly Pulse[] = [1, 2, 3, 4, 5];
+const WEEK_MS = 7 * 86_400_000;
 
 type Records = ReturnType<typeof useCheckIns>;
 interface PairingProps {
@@ -79,9 +80,11 @@ function CheckInForm({ booking, me, partner, records }: PairingProps & { readonl
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
-  const session = sessionsSoFar(booking, now()).at(-1);
+  const sessions = sessionsSoFar(booking, now());
+  const session = sessions.at(-1);
   if (!session || !mine) return null;
-  const day = formatDate(`${session}T12:00:00Z`, me.zone, host.context.locale);
+  // The day the session was, where the person is (the session's name is its UTC date).
+  const day = formatDate(new Date(Date.parse(booking.start) + (sessions.length - 1) * booking.everyWeeks * WEEK_MS).toISOString(), me.zone, host.context.locale);
   const recorded = mine.checkIns.filter((c) => c.with === partner.id && c.session === session).at(-1);
 
   if (recorded && !editing) {

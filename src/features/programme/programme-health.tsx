@@ -19,6 +19,8 @@ import {
 import { GroupedVerticalBarChart, LineChart } from '@fluentui/react-charts';
 import { useEffect, useState } from 'react';
 import { healthCsv } from '@/application/programme/programme-health';
+import { evaluationStatements } from '@/application/programme/evaluation-statements';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { MIN_PEOPLE, type Aggregate, type EvaluationResults, type GroupHealth, type PairHealth } from '@/domain/health/health';
 import { SectionCard } from '@/components/section-card';
 import { downloadCsv, Figures } from '@/components/figures';
@@ -136,6 +138,7 @@ export function ProgrammeHealthView() {
   const { available, report, problem, reload, nudge } = useProgrammeHealth();
   const [view, setView] = useState<'charts' | 'tables'>('charts');
   const colour = useChartColours();
+  const statements = evaluationStatements(useProgrammeSettings().rules);
   const [nudged, setNudged] = useState<ReadonlyMap<string, string>>(new Map());
   const locale = host.context.locale;
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -158,7 +161,9 @@ export function ProgrammeHealthView() {
     );
   }
 
-  const { health, lines, unread } = report;
+  const { health, lines, endings, unread } = report;
+  /** Only the statements the programme asks (an evaluation written past the app could name any). */
+  const asked = (results: EvaluationResults): EvaluationResults => ({ ...results, statements: results.statements.filter((s) => statements.includes(s.statement)) });
   const pulse = (a: Aggregate) => ('withheld' in a ? WITHHELD : `${decimal.format(a.value)} of 5 (${a.people} people)`);
   const short = (a: Aggregate) => ('withheld' in a ? 'withheld' : decimal.format(a.value));
   const share = (value: number | undefined) => (value === undefined ? '—' : percent.format(value));
@@ -178,7 +183,7 @@ export function ProgrammeHealthView() {
   const pulseWeeks = health.weeks.filter((w): w is typeof w & { pulse: { value: number; people: number } } => 'value' in w.pulse);
 
   const exportCsv = () => {
-    downloadCsv(healthCsv(report, nameOf), 'reverse-mentoring-health.csv');
+    downloadCsv(healthCsv({ ...report, health: { ...health, evaluation: asked(health.evaluation) } }, nameOf), 'reverse-mentoring-health.csv');
   };
   const remind = async (pair: PairHealth) => {
     const key = `${pair.executiveId}|${pair.mentorId}`;
@@ -285,7 +290,7 @@ export function ProgrammeHealthView() {
           <GroupTable label="Location" groups={health.byLocation} pulse={pulse} />
         </>
       )}
-      <EvaluationTable results={health.evaluation} pulse={pulse} />
+      <EvaluationTable results={asked(health.evaluation)} pulse={pulse} />
       <Body1>
         <strong>Pairs at risk ({atRisk.length})</strong>
       </Body1>
@@ -314,6 +319,23 @@ export function ProgrammeHealthView() {
             );
           })}
         </ul>
+      )}
+      {endings.length > 0 && (
+        <>
+          <Body1>
+            <strong>Pairings ended early ({endings.length})</strong>
+          </Body1>
+          <ul aria-label="Pairings ended early" className={styles.list}>
+            {endings.map((e) => (
+              <li key={`${e.by}|${e.with}|${e.at}`} className={styles.item}>
+                <Body1>
+                  {nameOf(e.by)} ended the pairing with {nameOf(e.with)} on {dateOf(e.at.slice(0, 10))}
+                  {e.reason ? `: “${e.reason}”` : ', without saying why.'}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {lines.length > 0 && (
         <>

@@ -1,15 +1,7 @@
 import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import {
-  OWN_EVALUATION,
-  ProgrammeSettingsError,
-  RULE_LABELS,
-  ruleProblems,
-  saveProgrammeSettings,
-  statementsOf,
-  type ProgrammeRules,
-  type RuleProblems,
-} from '@/application/programme/programme-settings';
+import { OWN_EVALUATION } from '@/application/programme/evaluation-statements';
+import { ProgrammeSettingsError, RULE_LABELS, ruleProblems, saveProgrammeSettings, statementsOf, type ProgrammeRules, type RuleProblems } from '@/application/programme/programme-settings';
 import { useServices } from '@/context/services-context';
 import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { CODE_OF_CONDUCT_MAX, EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX, PROGRAMME_RANGES, type NumericRule } from '@/services/config/app-config';

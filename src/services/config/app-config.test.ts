@@ -30,6 +30,7 @@ describe('parseAppConfig', () => {
         sessionMinutes: 45,
         durationMonths: 6,
         codeOfConduct: '',
+        evaluation: '',
       },
     });
   });

@@ -5,19 +5,24 @@
  * so that its code loads with the check-ins, not before the first suggestions.
  */
 import { z } from 'zod';
+import { publicKeySchema } from './pair-seal';
 import { at, byThePerson, fieldsOf, id, listUrl, myItems, PROGRAMME_LISTS, PROGRAMME_STORE_SCOPES, readEntry, readList, type ProgrammeStore, type ReadProblems } from './programme-store';
 
-/** A check-in as the store keeps it: who recorded it and when; what they recorded is sealed for them and the owners. */
-const storedCheckInSchema = z.object({ personId: id, at, sealed: z.unknown() });
+/**
+ * A check-in as the store keeps it: who recorded it and when, and the public key they sealed it with;
+ * what they recorded is sealed for them and the owners.
+ */
+const storedCheckInSchema = z.object({ personId: id, at, key: publicKeySchema, sealed: z.unknown() });
 /** A stored check-in. */
 export type StoredCheckIn = z.infer<typeof storedCheckInSchema>;
 
 /**
- * Records the signed-in person's check-in (`sealed`: what they recorded, in a box for them and the
- * owners): `POST …/items` (https://learn.microsoft.com/graph/api/listitem-create).
+ * Records the signed-in person's check-in (its `personId`; `sealed`: what they recorded, in a box
+ * for them and the owners): `POST …/items` (https://learn.microsoft.com/graph/api/listitem-create).
  */
-export async function storeCheckIn(store: ProgrammeStore, me: string, sealed: unknown, now: Date): Promise<StoredCheckIn> {
-  const value = storedCheckInSchema.parse({ personId: me, at: now.toISOString(), sealed });
+export async function storeCheckIn(store: ProgrammeStore, entry: StoredCheckIn): Promise<StoredCheckIn> {
+  const value = storedCheckInSchema.parse(entry);
+  const me = value.personId;
   await store.client.write('POST', `${listUrl(store, 'checkIns')}/items`, PROGRAMME_STORE_SCOPES, { fields: fieldsOf(me, value, 'check-in') });
   return value;
 }
