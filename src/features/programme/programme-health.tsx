@@ -164,8 +164,9 @@ export function ProgrammeHealthView() {
   const { health, lines, endings, unread } = report;
   /** Only the statements the programme asks (an evaluation written past the app could name any). */
   const asked = (results: EvaluationResults): EvaluationResults => ({ ...results, statements: results.statements.filter((s) => statements.includes(s.statement)) });
-  const pulse = (a: Aggregate) => ('withheld' in a ? WITHHELD : `${decimal.format(a.value)} of 5 (${a.people} people)`);
-  const short = (a: Aggregate) => ('withheld' in a ? 'withheld' : decimal.format(a.value));
+  // Nobody answered yet is not the same as too few to show.
+  const pulse = (a: Aggregate) => ('withheld' in a ? (a.people === 0 ? 'None yet' : WITHHELD) : `${decimal.format(a.value)} of 5 (${a.people} people)`);
+  const short = (a: Aggregate) => ('withheld' in a ? (a.people === 0 ? 'not yet' : 'withheld') : decimal.format(a.value));
   const share = (value: number | undefined) => (value === undefined ? '—' : percent.format(value));
   const atRisk = health.pairs.filter((p): p is PairHealth & { risk: NonNullable<PairHealth['risk']> } => p.risk !== undefined);
   const loads = health.mentorLoads.map(([load, mentors]) => `${mentors} with ${load === 0 ? 'none' : load === 1 ? '1 executive' : `${load} executives`}`).join(' · ');
@@ -175,7 +176,7 @@ export function ProgrammeHealthView() {
     ['Sessions held of planned', `${health.sessions.held + health.sessions.moved} of ${health.sessions.planned}`],
     ['Skipped · cancelled · not recorded', `${health.sessions.skipped} · ${health.sessions.cancelled} · ${health.sessions.unrecorded}`],
     ['Pairs at risk', `${atRisk.length} of ${health.pairs.filter((p) => p.current).length}`],
-    ['Average pulse', 'withheld' in health.pulse ? 'Withheld' : `${decimal.format(health.pulse.value)} of 5`],
+    ['Average pulse', 'withheld' in health.pulse ? (health.pulse.people === 0 ? 'None yet' : 'Withheld') : `${decimal.format(health.pulse.value)} of 5`],
     ['Pairs across departments', share(health.acrossDepartments)],
     ['Pairs across locations', share(health.acrossLocations)],
     ['Own goals, start → end', `${short(health.evaluation.goals.start)} → ${short(health.evaluation.goals.end)}`],
