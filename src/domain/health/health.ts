@@ -84,7 +84,6 @@ export interface PairSessions {
   readonly risk?: RiskReason;
 }
 
-/** Whether a check-in speaks of this pair (recorded by either of the two, about the other). */
 /** The same key for a pair whichever of the two is named first. */
 const pairKeyOf = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
@@ -100,16 +99,16 @@ function byPair<T extends Pick<CheckIn, 'by' | 'with'>>(records: readonly T[]): 
   return grouped;
 }
 
+/** Whether a check-in speaks of this pair (recorded by either of the two, about the other). */
 const ofPair = (series: Pick<PairSeries, 'executiveId' | 'mentorId'>, c: Pick<CheckIn, 'by' | 'with'>) =>
   (c.by === series.executiveId && c.with === series.mentorId) || (c.by === series.mentorId && c.with === series.executiveId);
 
 /**
- * What each of the two last recorded about each session of their series that has begun by `now`:
- * a record about a day that is no session of theirs, or dated before its session or after `now`
- * (its writer chose the date), is no record; a later one of a person's corrects their earlier one.
+ * What each of the two last recorded about each of these sessions of their series (those begun by
+ * `now`): a record about a day that is no session of theirs, or dated before its session or after
+ * `now` (its writer chose the date), is no record; a later one of a person's corrects their earlier one.
  */
-export function currentRecords(series: PairSeries, checkIns: readonly CheckIn[], now: number): CheckIn[] {
-  const sessions = new Set(sessionsSoFar(series, now));
+function latestOnSessions(series: PairSeries, checkIns: readonly CheckIn[], sessions: ReadonlySet<string>, now: number): CheckIn[] {
   const latest = new Map<string, CheckIn>();
   for (const c of checkIns) {
     if (!ofPair(series, c) || !sessions.has(c.session)) continue;
@@ -147,8 +146,13 @@ function cancelledByExecutive(series: PairSeries, session: string, records: read
  * last one (or its start), or when the executive cancelled the last two sessions recorded.
  */
 export function pairSessions(series: PairSeries, checkIns: readonly CheckIn[], now: number): PairSessions {
+  return readPair(series, checkIns, now).sessions;
+}
+
+/** A pair's sessions so far, its current records, each session's record, and what became of them. */
+function readPair(series: PairSeries, checkIns: readonly CheckIn[], now: number) {
   const sessions = sessionsSoFar(series, now);
-  const current = currentRecords(series, checkIns, now);
+  const current = latestOnSessions(series, checkIns, new Set(sessions), now);
   const records = recordsOf(current);
   const counts = { held: 0, moved: 0, skipped: 0, cancelled: 0, unrecorded: 0 };
   let lastMet: string | undefined;
@@ -172,7 +176,8 @@ export function pairSessions(series: PairSeries, checkIns: readonly CheckIn[], n
   const lastTwo = recorded.slice(-2);
   const executiveCancelled = goesOn && lastTwo.length === 2 && lastTwo.every((c) => cancelledByExecutive(series, c.session, current));
   const risk: RiskReason | undefined = executiveCancelled ? 'executive cancelled' : stalled ? 'stalled' : undefined;
-  return { planned: sessions.length, ...counts, ...(lastMet ? { lastMet } : {}), current: goesOn, ...(risk ? { risk } : {}) };
+  const outcome: PairSessions = { planned: sessions.length, ...counts, ...(lastMet ? { lastMet } : {}), current: goesOn, ...(risk ? { risk } : {}) };
+  return { sessions: outcome, dates: sessions, current, records };
 }
 
 /** An average of people's answers: shown over at least {@link MIN_PEOPLE} people, withheld under that. */
@@ -347,17 +352,17 @@ export function programmeHealth(input: {
   // Each pair's own records, found once: with thousands of pairs, scanning every check-in per pair would not end.
   const checkInsByPair = byPair(input.checkIns);
   const checkInsOf = (s: PairSeries) => checkInsByPair.get(pairKeyOf(s.executiveId, s.mentorId)) ?? [];
-  const pairs: PairHealth[] = series.map((s) => ({ executiveId: s.executiveId, mentorId: s.mentorId, ...pairSessions(s, checkInsOf(s), input.now) }));
-  const currentOf = new Map(series.map((s) => [s, currentRecords(s, checkInsOf(s), input.now)] as const));
+  const read = series.map((s) => readPair(s, checkInsOf(s), input.now));
+  const pairs: PairHealth[] = series.map((s, i) => ({ executiveId: s.executiveId, mentorId: s.mentorId, ...read[i]!.sessions }));
   const inPairs = new Set(series.flatMap((s) => [s.executiveId, s.mentorId]));
   const pairKeys = new Set(series.map((s) => pairKeyOf(s.executiveId, s.mentorId)));
   // What counts: each person's last word on each real session of their pair (a series booked twice counts once).
-  const pairCheckIns = [...new Set([...currentOf.values()].flat())];
+  const pairCheckIns = [...new Set(read.flatMap((r) => r.current))];
   const sum = (key: 'planned' | 'held' | 'moved' | 'skipped' | 'cancelled' | 'unrecorded') => pairs.reduce((total, p) => total + p[key], 0);
 
   const loads = new Map<string, number>();
   for (const person of input.people) if (person.mentor) loads.set(person.id, 0);
-  for (const s of series) if (input.now < Date.parse(s.start) + s.weeks * 7 * DAY_MS && s.ended === undefined) loads.set(s.mentorId, (loads.get(s.mentorId) ?? 0) + 1);
+  for (const p of pairs) if (p.current) loads.set(p.mentorId, (loads.get(p.mentorId) ?? 0) + 1);
   const mentorLoads = new Map<number, number>();
   for (const load of loads.values()) mentorLoads.set(load, (mentorLoads.get(load) ?? 0) + 1);
 
@@ -388,10 +393,12 @@ export function programmeHealth(input: {
 
   const overall = averagePulse(pairCheckIns);
   const weeks = new Map<string, { held: number; planned: number; cancelled: number; checkIns: CheckIn[] }>();
-  const week = (day: string) => weeks.get(mondayOf(day)) ?? weeks.set(mondayOf(day), { held: 0, planned: 0, cancelled: 0, checkIns: [] }).get(mondayOf(day))!;
-  for (const s of series) {
-    const records = recordsOf(currentOf.get(s)!);
-    for (const session of sessionsSoFar(s, input.now)) {
+  const week = (day: string) => {
+    const monday = mondayOf(day);
+    return weeks.get(monday) ?? weeks.set(monday, { held: 0, planned: 0, cancelled: 0, checkIns: [] }).get(monday)!;
+  };
+  for (const { dates, records } of read) {
+    for (const session of dates) {
       const w = week(session);
       w.planned++;
       const outcome = records.get(session)?.outcome;
