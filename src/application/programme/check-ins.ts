@@ -2,9 +2,9 @@
  * Check-ins after a session: each person records what became of it (held, moved, skipped,
  * cancelled), how useful it was (a pulse, 1–5) and perhaps a line to the programme owners; and, at
  * the start and the end of a pairing, an evaluation (their goals and the programme's statements,
- * each 1–5). Each is sealed for the person and the owners (pair-seal.ts, `sealForReaders`): the partner
- * does not read it, and nor does anyone else in the programme; the store shows only who checked in
- * and when. The owners' health view (programme-health.ts) reads them all; a pair's agenda never.
+ * each 1–5). Each is sealed with the person's key for them and the owners (pair-seal.ts): the partner
+ * does not read it, and nor does anyone else in the programme; the store shows only who wrote a
+ * record and when. The owners' health view (programme-health.ts) reads them all; a pair's agenda never.
  */
 import { z } from 'zod';
 import { MAX_CHECK_IN_NOTE, SESSION_OUTCOMES, type CheckIn, type EarlyEnd, type Evaluation } from '@/domain/health/health';
@@ -23,6 +23,8 @@ export class CheckInError extends Error {
 }
 
 const personId = z.string().min(1).max(64);
+/** A pulse or a rating: 1 to 5. */
+const rating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const sealedSchema = z
   .object({
     with: personId,
@@ -30,12 +32,11 @@ const sealedSchema = z
     session: z.iso.date(),
     outcome: z.enum(SESSION_OUTCOMES as [CheckIn['outcome'], ...CheckIn['outcome'][]]),
     cancelledBy: personId.optional(),
-    pulse: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).optional(),
+    pulse: rating.optional(),
     note: z.string().max(MAX_CHECK_IN_NOTE).optional(),
   })
   .strict();
 
-const rating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const evaluationSchema = z
   .object({
     kind: z.literal('evaluation'),
@@ -57,6 +58,9 @@ const evaluationOf = (data: z.infer<typeof evaluationSchema>, by: string, at: st
   answers: data.answers,
   at,
 });
+
+/** An early ending as a box holds it, with who ended it and when. */
+const endingOf = (data: z.infer<typeof endingSchema>, by: string, at: string): EarlyEnd => ({ by, with: data.with, ...(data.reason ? { reason: data.reason } : {}), at });
 
 /** What a person gives as an evaluation (who and when are added). */
 export type EvaluationInput = Omit<Evaluation, 'by' | 'at'>;
@@ -88,9 +92,8 @@ export async function recordCheckIn(store: ProgrammeStore, me: string, input: Ch
   if (data.outcome === 'cancelled' && data.cancelledBy !== undefined && data.cancelledBy !== me && data.cancelledBy !== data.with) {
     throw new CheckInError('Only you or your partner can have cancelled this session.');
   }
-  const [seal, owners] = await Promise.all([ensureMyPairSeal(store.client), readOwnerKeys(store)]);
   const checkIn = { ...data, by: me, at: now.toISOString() } as CheckIn;
-  await storeCheckIn(store, await sealRecord(seal, checkIn, [...owners.values()]));
+  await storeRecord(store, checkIn);
   return checkIn;
 }
 
@@ -102,7 +105,15 @@ export async function sealRecord(seal: PairSeal, record: CheckIn | Evaluation | 
   const { by, at, ...data } = record;
   const body = 'stage' in data ? { kind: 'evaluation', ...data } : 'session' in data ? data : { kind: 'ended', ...data };
   return { personId: by, at, key: seal.publicKey, sealed: await seal.seal(JSON.stringify(body), boundTo(by), owners) };
-} /**
+}
+
+/** Seals the signed-in person's record with their key (made the first time) for them and the owners whose keys are published, and stores it. */
+async function storeRecord(store: ProgrammeStore, record: CheckIn | Evaluation | EarlyEnd): Promise<void> {
+  const [seal, owners] = await Promise.all([ensureMyPairSeal(store.client), readOwnerKeys(store)]);
+  await storeCheckIn(store, await sealRecord(seal, record, [...owners.values()]));
+}
+
+/**
  * Records the signed-in person's (`me`) evaluation of their pairing with a partner, at its start or
  * its end, sealed for them and the owners as a check-in is. Throws CheckInError when it is not one
  * to record: with oneself, a rating off the scale, or statements the programme could not have set.
@@ -111,9 +122,8 @@ export async function recordEvaluation(store: ProgrammeStore, me: string, input:
   const checked = evaluationSchema.safeParse({ kind: 'evaluation', ...input });
   if (!checked.success) throw new CheckInError('This evaluation could not be read: rate each line from 1 to 5 again, then save.');
   if (checked.data.with === me) throw new CheckInError('An evaluation is about a pairing with your partner.');
-  const [seal, owners] = await Promise.all([ensureMyPairSeal(store.client), readOwnerKeys(store)]);
   const evaluation = evaluationOf(checked.data, me, now.toISOString());
-  await storeCheckIn(store, await sealRecord(seal, evaluation, [...owners.values()]));
+  await storeRecord(store, evaluation);
   return evaluation;
 }
 
@@ -126,9 +136,8 @@ export async function recordEnding(store: ProgrammeStore, me: string, input: { r
   const reason = input.reason?.trim();
   const checked = endingSchema.safeParse({ kind: 'ended', with: input.with, ...(reason ? { reason } : {}) });
   if (!checked.success) throw new CheckInError(`The reason for the owners is over ${MAX_CHECK_IN_NOTE} characters: shorten it, then try again.`);
-  const [seal, owners] = await Promise.all([ensureMyPairSeal(store.client), readOwnerKeys(store)]);
-  const ending: EarlyEnd = { by: me, with: checked.data.with, ...(checked.data.reason ? { reason: checked.data.reason } : {}), at: now.toISOString() };
-  await storeCheckIn(store, await sealRecord(seal, ending, [...owners.values()]));
+  const ending = endingOf(checked.data, me, now.toISOString());
+  await storeRecord(store, ending);
   return ending;
 }
 
@@ -151,7 +160,7 @@ async function openRecords(store: ProgrammeStore, stored: readonly StoredCheckIn
     const checkIn = sealedSchema.safeParse(json);
     const ending = endingSchema.safeParse(json);
     if (evaluation.success) records.evaluations.push(evaluationOf(evaluation.data, entry.personId, entry.at));
-    else if (ending.success) records.endings.push({ by: entry.personId, with: ending.data.with, ...(ending.data.reason ? { reason: ending.data.reason } : {}), at: entry.at });
+    else if (ending.success) records.endings.push(endingOf(ending.data, entry.personId, entry.at));
     else if (checkIn.success) records.checkIns.push({ ...checkIn.data, by: entry.personId, at: entry.at } as CheckIn);
     else records.unread++;
   }
@@ -166,7 +175,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** The signed-in person's own check-ins and evaluations (to show what they already recorded). */
+/** The signed-in person's own records (to show what they already recorded). */
 export async function myRecords(store: ProgrammeStore, me: string): Promise<SessionRecords> {
   const { checkIns } = await readCheckIns(store, { personId: me });
   const { checkIns: mine, evaluations, endings } = await openRecords(store, checkIns);
@@ -174,8 +183,8 @@ export async function myRecords(store: ProgrammeStore, me: string): Promise<Sess
 }
 
 /**
- * Every check-in and evaluation, as a programme owner reads them for the health view: those sealed
- * before the owner's key was published do not open for them and are counted in `unread`.
+ * Every record, as a programme owner reads them for the health view: those sealed before the owner's
+ * key was published do not open for them and are counted in `unread`.
  */
 export async function everyRecord(store: ProgrammeStore, signal?: AbortSignal): Promise<SessionRecords & { unread: number } & ReadProblems> {
   const read = await readCheckIns(store, signal ? { signal } : {});

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { publicKeySchema } from './pair-seal';
-import { at, byThePerson, fieldsOf, id, listUrl, myItems, PROGRAMME_LISTS, PROGRAMME_STORE_SCOPES, readEntry, readList, type ProgrammeStore, type ReadProblems } from './programme-store';
+import { at, byThePerson, fieldsOf, id, listUrl, PROGRAMME_STORE_SCOPES, readList, readPersonEntries, type ProgrammeStore, type ReadProblems } from './programme-store';
 
 /**
  * A check-in as the store keeps it: who recorded it and when, and the public key they sealed it with;
@@ -36,16 +36,9 @@ export async function readCheckIns(
   options: { readonly personId?: string; readonly signal?: AbortSignal } = {},
 ): Promise<{ checkIns: StoredCheckIn[] } & ReadProblems> {
   const person = options.personId;
-  if (person === undefined) {
-    const read = await readList(store, 'checkIns', storedCheckInSchema, (value, author) => byThePerson(value.personId, author), options.signal);
-    return { checkIns: read.entries.map((e) => e.value), untrusted: read.untrusted, damaged: read.damaged };
-  }
-  const read = { checkIns: [] as StoredCheckIn[], untrusted: 0, damaged: [] as string[] };
-  for (const item of await myItems(store, 'checkIns', person)) {
-    const entry = readEntry(item, storedCheckInSchema, (value, author) => value.personId === person && byThePerson(person, author));
-    if (entry === 'untrusted') read.untrusted++;
-    else if (entry === 'damaged') read.damaged.push(`entry ${item.id} in ${PROGRAMME_LISTS.checkIns}`);
-    else read.checkIns.push(entry.value);
-  }
-  return read;
+  const read =
+    person === undefined
+      ? await readList(store, 'checkIns', storedCheckInSchema, (value, author) => byThePerson(value.personId, author), options.signal)
+      : await readPersonEntries(store, 'checkIns', person, storedCheckInSchema, (value, author) => value.personId === person && byThePerson(person, author));
+  return { checkIns: read.entries.map((e) => e.value), untrusted: read.untrusted, damaged: read.damaged };
 }

@@ -1,7 +1,7 @@
 /**
  * The programme store: the programme's own data, in SharePoint lists of the programme owners'
  * group's site, read and written through Graph with delegated `Sites.Selected` (README, "The
- * programme store"). Five lists, each entry's data as JSON in one multi-line text column (`Data`),
+ * programme store"). Six lists, each entry's data as JSON in one multi-line text column (`Data`),
  * with the person it speaks for in an indexed text column (`PersonId`) to filter on:
  * participants (one per person, by them), decisions (pins and exclusions, by owners), proposals (by
  * owners), answers (by the person answering), settings (by owners) and check-ins (by the person
@@ -176,8 +176,7 @@ const itemSchema = z
     '@removed': z.unknown().optional(),
   })
   .passthrough();
-/** A list item as Graph answers it. */
-export type Item = z.infer<typeof itemSchema>;
+type Item = z.infer<typeof itemSchema>;
 const pageSchema = z.object({ value: z.array(itemSchema), '@odata.nextLink': z.string().optional(), '@odata.deltaLink': z.string().optional() });
 const siteSchema = z.object({ id: z.string().min(1) });
 const listSchema = z.object({ id: z.string().min(1), createdBy: identitySchema });
@@ -273,7 +272,7 @@ export interface Entry<T> {
 const authorOf = (item: Item) => ({ created: item.createdBy?.user?.id ?? undefined, modified: item.lastModifiedBy?.user?.id ?? undefined });
 
 /** Reads one entry's data: the value, 'damaged', or 'untrusted' when `trusted` says its authors may not speak for it. */
-export function readEntry<T>(item: Item, schema: z.ZodType<T>, trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean): Entry<T> | 'damaged' | 'untrusted' {
+function readEntry<T>(item: Item, schema: z.ZodType<T>, trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean): Entry<T> | 'damaged' | 'untrusted' {
   let json: unknown;
   try {
     json = JSON.parse(item.fields?.Data ?? '');
@@ -315,6 +314,20 @@ function collect<T>(
     else entries.push(entry);
   }
   return { entries, untrusted, damaged };
+}
+
+/**
+ * The entries of a list that speak for this person (filtered on the indexed `PersonId` column),
+ * each checked with `schema` and trusted only as `trusted` says of its authors.
+ */
+export async function readPersonEntries<T>(
+  store: ProgrammeStore,
+  kind: ProgrammeListKind,
+  personId: string,
+  schema: z.ZodType<T>,
+  trusted: (value: T, author: ReturnType<typeof authorOf>) => boolean,
+): Promise<{ entries: Entry<T>[] } & ReadProblems> {
+  return collect(kind, await myItems(store, kind, personId), schema, trusted);
 }
 
 /** The lists only owners write: their entries are trusted by their authors' membership of the owners' group. */
@@ -481,8 +494,7 @@ export async function readParticipants(store: ProgrammeStore, signal?: AbortSign
 export const fieldsOf = (personId: string, value: unknown, title: string) => ({ Title: title, PersonId: personId, Data: JSON.stringify(value) });
 
 /** My own entries in a list (by PersonId, an indexed column), with their authors. */
-/** The items of a list that speak for this person (filtered on the indexed `PersonId` column). */
-export async function myItems(store: ProgrammeStore, kind: ProgrammeListKind, personId: string): Promise<Item[]> {
+async function myItems(store: ProgrammeStore, kind: ProgrammeListKind, personId: string): Promise<Item[]> {
   const filter = encodeURIComponent(`fields/PersonId eq '${personId.replace(/'/g, "''")}'`);
   const { items } = await readPages(store.client, `${listUrl(store, kind)}/items?$expand=fields&$filter=${filter}`, `reading ${PROGRAMME_LISTS[kind]}`);
   return items;
