@@ -14,7 +14,7 @@ import { storeCheckIn } from '@/services/programme/check-in-store';
 import { ensureMyPairSeal } from '@/services/programme/person-key';
 import { readOwnerKeys } from '@/services/programme/programme-store';
 import { CheckInError, everyRecord, myRecords, recordCheckIn, recordEnding, recordEvaluation, sealRecord } from './check-ins';
-import { healthCsv, readHealthReport } from './programme-health';
+import { healthCsv, readHealthReport, reportOf } from './programme-health';
 
 const users = generateDemoTenant({ size: 200 });
 const [margaret, diego, aisha, priya] = DEMO_PEOPLE as unknown as readonly [SignedInPerson, SignedInPerson, SignedInPerson, SignedInPerson];
@@ -151,7 +151,7 @@ describe('check-ins', () => {
     const five = await readHealthReport(await storeOf(priya), input);
     expect(five.health.pulse).toEqual({ people: 5, value: 23 / 5 });
     expect(five.health.sessions).toMatchObject({ planned: 24, held: 5, unrecorded: 19 });
-    expect(five.lines).toEqual([{ by: mentors[4]!.id, with: executive, session: '2026-11-16', note: 'Good start.' }]);
+    expect(five.health.lines).toEqual([{ by: mentors[4]!.id, with: executive, session: '2026-11-16', note: 'Good start.' }]);
   });
 
   it('leave out a check-in written past the app about a day that is not a date, so the owners still see the rest', async () => {
@@ -182,5 +182,36 @@ describe('check-ins', () => {
     const refused = await recordEnding(store, margaret.id, { with: diego.id, reason: 'x'.repeat(281) }, NOW).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CheckInError);
     expect(storedItems()).toHaveLength(2);
+  });
+
+  it('report only the statements the programme asks: an evaluation written past the app could name any', () => {
+    const profiles: StoredProfile[] = [
+      { personId: margaret.id, mentee: { wantsToLearn: ['ai'] }, languages: ['en'], timeZone: 'Europe/London', load: 0, updated: NOW.toISOString() },
+      { personId: diego.id, mentor: { capacity: 1, canTeach: ['ai'] }, languages: ['en'], timeZone: 'Europe/London', load: 1, updated: NOW.toISOString() },
+    ];
+    const evaluation = {
+      by: diego.id,
+      with: margaret.id,
+      stage: 'start' as const,
+      goals: 3 as const,
+      answers: [
+        { statement: 'Asked', value: 4 as const },
+        { statement: 'Made up', value: 1 as const },
+      ],
+      at: NOW.toISOString(),
+    };
+    const input = { profiles, people: new Map<string, DirectoryPerson>(), now: NOW.getTime() };
+    const records = { checkIns: [], evaluations: [evaluation] };
+    // (No pair is booked here, so the evaluations are no pair's: none shows.)
+    expect(reportOf(input, records).health.evaluation.statements).toEqual([]);
+    const booked = [
+      {
+        ...profiles[0]!,
+        bookings: [{ with: diego.id, start: '2026-11-02T15:00:00Z', zone: 'Europe/London', everyWeeks: 1, weeks: 12, minutes: 45, uid: 'u', workspace: 'https://x.example/w' }],
+      },
+      profiles[1]!,
+    ];
+    expect(reportOf({ ...input, profiles: booked }, records).health.evaluation.statements.map((s) => s.statement)).toEqual(['Asked', 'Made up']);
+    expect(reportOf({ ...input, profiles: booked, statements: ['Asked'] }, records).health.evaluation.statements.map((s) => s.statement)).toEqual(['Asked']);
   });
 });

@@ -10,19 +10,9 @@ import type { StoredProfile } from '@/services/profile/profile-store';
 import type { ProgrammeStore } from '@/services/programme/programme-store';
 import { everyRecord } from './check-ins';
 
-/** A line a person wrote to the owners with a check-in. */
-export interface OwnerLine {
-  readonly by: string;
-  readonly with: string;
-  readonly session: string;
-  readonly note: string;
-}
-
 /** The health view's data. */
 export interface HealthReport {
   readonly health: ProgrammeHealth;
-  /** Lines to the owners, newest first. */
-  readonly lines: readonly OwnerLine[];
   /** Pairings ended early, with the reasons given to the owners, newest first. */
   readonly endings: readonly EarlyEnd[];
   /** Check-ins the owner's key does not open (sealed before it was published). */
@@ -47,25 +37,32 @@ export function healthPeopleOf(profiles: readonly StoredProfile[], people: Reado
     });
 }
 
+/** What the report is worked out from, besides the records. */
+export interface HealthInput {
+  readonly profiles: readonly StoredProfile[];
+  readonly people: ReadonlyMap<string, DirectoryPerson>;
+  readonly now: number;
+  /** The statements the programme asks now; evaluations of others (one written past the app could name any) are left out. */
+  readonly statements?: readonly string[];
+}
+
 /** Reads the check-ins and works out the programme's health at `now` (ms), for a programme owner. */
-export async function readHealthReport(
-  store: ProgrammeStore,
-  input: { readonly profiles: readonly StoredProfile[]; readonly people: ReadonlyMap<string, DirectoryPerson>; readonly now: number },
-  signal?: AbortSignal,
-): Promise<HealthReport> {
+export async function readHealthReport(store: ProgrammeStore, input: HealthInput, signal?: AbortSignal): Promise<HealthReport> {
   const { checkIns, evaluations, endings, unread } = await everyRecord(store, signal);
   return reportOf(input, { checkIns, evaluations, endings }, unread);
 }
 
 /** The report from check-ins already read. */
 export function reportOf(
-  input: { readonly profiles: readonly StoredProfile[]; readonly people: ReadonlyMap<string, DirectoryPerson>; readonly now: number },
+  input: HealthInput,
   records: { readonly checkIns: readonly CheckIn[]; readonly evaluations?: readonly Evaluation[]; readonly endings?: readonly EarlyEnd[] },
   unread = 0,
 ): HealthReport {
   const { checkIns, evaluations = [], endings = [] } = records;
   const health = programmeHealth({ people: healthPeopleOf(input.profiles, input.people), pairs: pairSeriesOf(input.profiles), checkIns, evaluations, now: input.now });
-  return { health, lines: health.lines, endings: [...endings].sort((a, b) => b.at.localeCompare(a.at)), unread };
+  const { statements } = input;
+  const evaluation = statements ? { ...health.evaluation, statements: health.evaluation.statements.filter((s) => statements.includes(s.statement)) } : health.evaluation;
+  return { health: { ...health, evaluation }, endings: [...endings].sort((a, b) => b.at.localeCompare(a.at)), unread };
 }
 
 /** The report as CSV for a spreadsheet: figures, then by department, by location and by week; withheld averages are left empty. */

@@ -13,6 +13,7 @@ import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import type { ChatTabOutcome } from '@/services/booking/booking-service';
 import { formatDate, formatWeekdayTime } from './booking-format';
 import { AfterSessions } from './check-in-panel';
+import { useCheckIns, type SessionRecordsPort } from './use-check-ins';
 import { SlotPicker } from './slot-picker';
 import { useBookingPairs, useExecutiveBooking, useMentorBooking } from './use-pair-booking';
 import { workspacePage } from './workspace-page';
@@ -90,7 +91,7 @@ function ChatTabNote({ outcome, tabName }: { outcome: ChatTabOutcome | undefined
 }
 
 /** The executive's side: book the series, then reschedule, skip a session or end the pairing. */
-function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: PairPerson; cadence: Cadence }) {
+function ExecutiveSessions({ me, mentor, cadence, records }: { me: PairPerson; mentor: PairPerson; cadence: Cadence; records: SessionRecordsPort }) {
   const styles = useStyles();
   const { host, teamsApp } = useServices();
   const { rules } = useProgrammeSettings();
@@ -98,7 +99,9 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
   const locale = host.context.locale;
   const tabName = 'Pair workspace';
   const app = useMemo(() => ({ ...teamsApp, tabName }), [teamsApp]);
-  const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end, endNote } = useExecutiveBooking({ me, mentor, cadence, app });
+  const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end } = useExecutiveBooking({ me, mentor, cadence, app });
+  // Said when the pairing ended but its record for the owners could not be saved.
+  const [endNote, setEndNote] = useState<string | undefined>();
   const [reason, setReason] = useState('');
   const reasonTooLong = reason.trim().length > MAX_CHECK_IN_NOTE;
   // A skipped session is cancelled in both calendars and cannot be brought back: the Skip button asks first.
@@ -112,7 +115,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
           Your pairing with {mentor.displayName} ended on {formatDate(schedule.booking.ended ? `${schedule.booking.ended}T12:00:00Z` : lastDayOf(schedule.booking), me.zone, locale)}. Your{' '}
           <WorkspaceLink booking={schedule.booking}>pair workspace</WorkspaceLink> and past sessions stay in your OneDrive and calendar.
         </Body1>
-        <AfterSessions booking={schedule.booking} me={me} partner={mentor} />
+        <AfterSessions booking={schedule.booking} me={me} partner={mentor} records={records} />
       </>
     );
   }
@@ -206,7 +209,16 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
             <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
           </Field>
           <div className={styles.row}>
-            <Button size="small" appearance="primary" disabled={busy || reasonTooLong} onClick={() => void end(reason)}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={busy || reasonTooLong}
+              onClick={() =>
+                void end(async () => {
+                  if (await records.record({ ending: { with: mentor.id, reason } })) setEndNote('Your pairing ended. Your reason could not be passed to the programme owners just now.');
+                })
+              }
+            >
               Yes, end the pairing
             </Button>
             <Button size="small" onClick={() => setMode('view')}>
@@ -218,7 +230,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
       {mode === 'reschedule' && (
         <SlotPicker organiser={me} partner={mentor} viewer="organiser" cadence={cadence} actionLabel="Move to" busy={busy} onChoose={(start, zone) => void move(start, zone)} />
       )}
-      {mode === 'view' && <AfterSessions booking={booking} me={me} partner={mentor} />}
+      {mode === 'view' && <AfterSessions booking={booking} me={me} partner={mentor} records={records} />}
       {mode === 'skip' && next && (
         <ul className={styles.list} aria-label="Next sessions">
           {next.length === 0 && <Body1>No sessions in the next ten weeks.</Body1>}
@@ -260,7 +272,7 @@ function ExecutiveSessions({ me, mentor, cadence }: { me: PairPerson; mentor: Pa
 }
 
 /** The reverse mentor's side: suggest a time, accept or decline the invitation, propose a new time. */
-function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive: PairPerson; cadence: Cadence }) {
+function MentorSessions({ me, executive, cadence, records }: { me: PairPerson; executive: PairPerson; cadence: Cadence; records: SessionRecordsPort }) {
   const styles = useStyles();
   const { host } = useServices();
   const locale = host.context.locale;
@@ -272,7 +284,7 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
     return (
       <>
         <Body1>Your pairing with {executive.displayName} has ended. Thank you for mentoring.</Body1>
-        <AfterSessions booking={schedule.booking} me={me} partner={executive} />
+        <AfterSessions booking={schedule.booking} me={me} partner={executive} records={records} />
       </>
     );
   }
@@ -317,7 +329,7 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
         </Button>
       </div>
       {proposing && picker}
-      {!proposing && <AfterSessions booking={schedule.booking} me={me} partner={executive} />}
+      {!proposing && <AfterSessions booking={schedule.booking} me={me} partner={executive} records={records} />}
     </>
   );
 }
@@ -325,12 +337,25 @@ function MentorSessions({ me, executive, cadence }: { me: PairPerson; executive:
 /** The sessions of each of the signed-in person's pairs: booking them, and everything after. */
 export function BookingCard() {
   const booking = useBookingPairs();
+  // What the person recorded about their pairings, read once for all of them.
+  const records = useCheckIns();
   if (!booking) return null;
   const { self, mentor, executives, cadence } = booking;
   const pairs: { key: string; partner: PairPerson; title: string; body: ReactNode }[] = [];
-  if (mentor) pairs.push({ key: mentor.id, partner: mentor, title: `Your sessions with ${mentor.displayName}`, body: <ExecutiveSessions me={self} mentor={mentor} cadence={cadence} /> });
+  if (mentor)
+    pairs.push({
+      key: mentor.id,
+      partner: mentor,
+      title: `Your sessions with ${mentor.displayName}`,
+      body: <ExecutiveSessions me={self} mentor={mentor} cadence={cadence} records={records} />,
+    });
   for (const executive of executives) {
-    pairs.push({ key: executive.id, partner: executive, title: `Your sessions with ${executive.displayName}`, body: <MentorSessions me={self} executive={executive} cadence={cadence} /> });
+    pairs.push({
+      key: executive.id,
+      partner: executive,
+      title: `Your sessions with ${executive.displayName}`,
+      body: <MentorSessions me={self} executive={executive} cadence={cadence} records={records} />,
+    });
   }
   return (
     <>

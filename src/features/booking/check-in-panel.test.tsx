@@ -12,6 +12,7 @@ import { OWN_EVALUATION } from '@/application/programme/evaluation-statements';
 import { openProgrammeStore } from '@/services/programme/programme-store';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import { AfterSessions } from './check-in-panel';
+import { useCheckIns } from './use-check-ins';
 
 afterEach(cleanup);
 globalThis.ResizeObserver ??= class {
@@ -41,6 +42,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** Diego's pairing with Margaret, with his records read as the booking card reads them. */
+function Pairing() {
+  return <AfterSessions booking={booking} me={person(diego)} partner={person(margaret)} records={useCheckIns()} />;
+}
+
 async function tenant() {
   const extensions = generateDemoProfiles(users);
   const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
@@ -51,7 +57,7 @@ async function tenant() {
 describe('the check-in after a session', () => {
   it('asks for the evaluation at the start once, with the programme’s statements, and keeps it for the owners', async () => {
     const graph = await tenant();
-    renderWithServices(<AfterSessions booking={booking} me={person(diego)} partner={person(margaret)} />, graph, diego);
+    renderWithServices(<Pairing />, graph, diego);
     const form = await screen.findByRole('group', { name: 'Evaluation at the start' }, { timeout: 30_000 });
     const save = within(form).getByRole('button', { name: 'Save evaluation' });
     const statements = OWN_EVALUATION.map((statement) => within(form).getByRole('group', { name: statement }));
@@ -72,7 +78,7 @@ describe('the check-in after a session', () => {
 
   it('asks about the latest session, counts the line to the owners as it is typed, refuses one too long, and saves for the owners only', async () => {
     const graph = await tenant();
-    renderWithServices(<AfterSessions booking={booking} me={person(diego)} partner={person(margaret)} />, graph, diego);
+    renderWithServices(<Pairing />, graph, diego);
     const panel = await screen.findByRole('group', { name: 'Check in for the session on 23 Nov 2026' }, { timeout: 30_000 });
     within(panel).getByText(/Margaret Lindqvist does not\./);
     const save = within(panel).getByRole('button', { name: 'Save check-in' });

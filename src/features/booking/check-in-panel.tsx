@@ -8,7 +8,7 @@ import type { PairPerson } from '@/application/booking/booking-ports';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 import { formatDate } from './booking-format';
-import { useCheckIns } from './use-check-ins';
+import type { SessionRecordsPort } from './use-check-ins';
 
 const useStyles = makeStyles({
   panel: {
@@ -27,7 +27,7 @@ const RECORDED_WORDS: Record<SessionOutcome, string> = { held: 'you met', moved:
 const PULSES: readonly Pulse[] = [1, 2, 3, 4, 5];
 const WEEK_MS = 7 * 86_400_000;
 
-type Records = ReturnType<typeof useCheckIns>;
+type Records = SessionRecordsPort;
 interface PairingProps {
   readonly booking: BookingRecord;
   readonly me: PairPerson;
@@ -40,11 +40,10 @@ const sessionsIn = (booking: BookingRecord) => Math.ceil(booking.weeks / booking
 /**
  * What a person records about a pairing, sealed for them and the owners (application/programme/check-ins.ts),
  * never for the partner: an evaluation when it starts (in its first half) and when it ends (from its
- * last session on, or once ended), and after each session a check-in. Read once for the pairing.
+ * last session on, or once ended), and after each session a check-in; `records` are the person's (useCheckIns).
  */
-export function AfterSessions(props: PairingProps) {
+export function AfterSessions({ records, ...props }: PairingProps & { readonly records: Records }) {
   const { now } = useProgramme();
-  const records = useCheckIns();
   const { available, mine, problem } = records;
   if (!available) return null;
   if (!mine) return problem ? <Caption1>{problem}</Caption1> : null;
@@ -196,9 +195,9 @@ function CheckInForm({ booking, me, partner, records }: PairingProps & { readonl
   );
 }
 
-const STAGE_WORDS: Record<EvaluationStage, { title: string; done: string }> = {
-  start: { title: 'Before you get going: where are you now?', done: 'your evaluation at the start' },
-  end: { title: 'Your pairing is ending: where are you now?', done: 'your evaluation at the end' },
+const STAGE_TITLES: Record<EvaluationStage, string> = {
+  start: 'Before you get going: where are you now?',
+  end: 'Your pairing is ending: where are you now?',
 };
 
 /** One row of 1–5 choices, as a labelled group of toggle buttons. */
@@ -244,7 +243,7 @@ function EvaluationForm({ partner, stage, records }: PairingProps & { readonly s
   return (
     <div className={styles.panel} role="group" aria-label={stage === 'start' ? 'Evaluation at the start' : 'Evaluation at the end'}>
       <Body1>
-        <strong>{STAGE_WORDS[stage].title}</strong> The programme owners see the answers only as averages over five people or more; {partner.displayName} does not see them.
+        <strong>{STAGE_TITLES[stage]}</strong> The programme owners see the answers only as averages over five people or more; {partner.displayName} does not see them.
       </Body1>
       <Scale label="How far along are you with your own goals?" low="just starting" high="there" value={goals} onChange={setGoals} />
       {statements.map((statement) => (

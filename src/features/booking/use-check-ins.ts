@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import { myRecords, recordCheckIn, recordEvaluation, type CheckInInput, type EvaluationInput, type SessionRecords } from '@/application/programme/check-ins';
+import { myRecords, recordCheckIn, recordEnding, recordEvaluation, type CheckInInput, type EvaluationInput, type SessionRecords } from '@/application/programme/check-ins';
 import { openStore } from '@/application/programme/programme-store-setup';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
+/** What the booking card's pairings read and record through: {@link useCheckIns}. */
+export type SessionRecordsPort = ReturnType<typeof useCheckIns>;
+
 /**
- * The signed-in person's check-ins and evaluations (application/programme/check-ins.ts), and
- * recording one; only where the programme has a store. The records are read once for the whole
- * booking card, whichever of its pairings asks.
+ * The signed-in person's records about their pairings (application/programme/check-ins.ts: check-ins,
+ * evaluations, pairings ended early), and recording one; only where the programme has a store. The
+ * booking card reads them once for all its pairings.
  */
 export function useCheckIns() {
   const { graph, user, programmeGroupId } = useServices();
@@ -31,9 +34,9 @@ export function useCheckIns() {
     };
   }, [graph, user.id, programmeGroupId, reportFailure]);
 
-  /** Records a check-in or an evaluation; resolves to an error message, or undefined once it is stored. */
+  /** Records a check-in, an evaluation or an early ending; resolves to an error message, or undefined once it is stored. */
   const record = useCallback(
-    async (input: { checkIn: CheckInInput } | { evaluation: EvaluationInput }): Promise<string | undefined> => {
+    async (input: { checkIn: CheckInInput } | { evaluation: EvaluationInput } | { ending: { readonly with: string; readonly reason: string } }): Promise<string | undefined> => {
       if (!programmeGroupId) return 'The programme has no place to keep check-ins yet.';
       try {
         const store = await openStore(await graph(), programmeGroupId);
@@ -41,13 +44,19 @@ export function useCheckIns() {
         if ('checkIn' in input) {
           const stored = await recordCheckIn(store, user.id, input.checkIn, at);
           setMine((records) => records && { ...records, checkIns: [...records.checkIns, stored] });
-        } else {
+        } else if ('evaluation' in input) {
           const stored = await recordEvaluation(store, user.id, input.evaluation, at);
           setMine((records) => records && { ...records, evaluations: [...records.evaluations, stored] });
+        } else {
+          const stored = await recordEnding(store, user.id, input.ending, at);
+          setMine((records) => records && { ...records, endings: [...records.endings, stored] });
         }
         return undefined;
       } catch (caught) {
-        return reportFailure(caught, 'checkIn' in input ? 'Could not save your check-in' : 'Could not save your evaluation');
+        return reportFailure(
+          caught,
+          'checkIn' in input ? 'Could not save your check-in' : 'evaluation' in input ? 'Could not save your evaluation' : 'Could not pass your reason to the owners',
+        );
       }
     },
     [graph, user.id, programmeGroupId, now, reportFailure],

@@ -7,8 +7,6 @@ import type { BookingPorts, Cadence, PairPerson } from '@/application/booking/bo
 import { findPairSlots, typedStart, type PairSlots } from '@/application/booking/pair-slots';
 import { acceptOwnTime, answerInvitation, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
 import { requestsWaitingFor } from '@/application/programme/requests';
-import { recordEnding } from '@/application/programme/check-ins';
-import { openStore } from '@/application/programme/programme-store-setup';
 import type { PairSchedule } from '@/domain/booking/pair-schedule';
 import {
   bookPairing,
@@ -85,10 +83,6 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
   const [next, setNext] = useState<Session[] | undefined>();
   // The start of the session skipped last, for the card to say so.
   const [skipped, setSkipped] = useState<string | undefined>();
-  // Said when the pairing ended but its record for the owners could not be saved.
-  const [endNote, setEndNote] = useState<string | undefined>();
-  const services = useServices();
-  const { now } = useProgramme();
   const mentorProfile = profiles.list.find((p) => p.personId === mentor.id);
   const pair = { me, mentor, cadence };
   const schedule = executiveSchedule(ports, pair, mentorProfile?.proposals);
@@ -145,25 +139,15 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
       seriesChanged();
     });
 
-  /** Ends the pairing; then records it for the owners, with the reason if one was given (only they read it). */
-  const end = (reason: string) =>
+  /** Ends the pairing; then `after` (recording it for the owners), once it has ended. */
+  const end = (after: () => Promise<void>) =>
     run(async () => {
       if (!booked) throw new Error('The series was not found in your calendar.');
       await endPairing(ports, pair, booked, series);
-      const { programmeGroupId } = services;
-      if (!programmeGroupId) return;
-      const told = await services
-        .graph()
-        .then((client) => openStore(client, programmeGroupId))
-        .then((store) => recordEnding(store, services.user.id, { with: mentor.id, reason }, new Date(now())))
-        .then(
-          () => true,
-          () => false,
-        );
-      if (!told) setEndNote('Your pairing ended. Your reason could not be passed to the programme owners just now.');
+      await after();
     });
 
-  return { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end, endNote };
+  return { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end };
 }
 
 /** What the mentor's card shows and does: the pair's schedule, their invitation, and their answers. */

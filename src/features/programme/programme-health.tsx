@@ -19,8 +19,6 @@ import {
 import { GroupedVerticalBarChart, LineChart } from '@fluentui/react-charts';
 import { useEffect, useState } from 'react';
 import { healthCsv } from '@/application/programme/programme-health';
-import { evaluationStatements } from '@/application/programme/evaluation-statements';
-import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { MIN_PEOPLE, type Aggregate, type EvaluationResults, type GroupHealth, type PairHealth } from '@/domain/health/health';
 import { SectionCard } from '@/components/section-card';
 import { downloadCsv, Figures } from '@/components/figures';
@@ -138,7 +136,6 @@ export function ProgrammeHealthView() {
   const { available, report, problem, reload, nudge } = useProgrammeHealth();
   const [view, setView] = useState<'charts' | 'tables'>('charts');
   const colour = useChartColours();
-  const statements = evaluationStatements(useProgrammeSettings().rules);
   const [nudged, setNudged] = useState<ReadonlyMap<string, string>>(new Map());
   const locale = host.context.locale;
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -161,9 +158,8 @@ export function ProgrammeHealthView() {
     );
   }
 
-  const { health, lines, endings, unread } = report;
-  /** Only the statements the programme asks (an evaluation written past the app could name any). */
-  const asked = (results: EvaluationResults): EvaluationResults => ({ ...results, statements: results.statements.filter((s) => statements.includes(s.statement)) });
+  const { health, endings, unread } = report;
+  const { lines } = health;
   // Nobody answered yet is not the same as too few to show.
   const pulse = (a: Aggregate) => ('withheld' in a ? (a.people === 0 ? 'None yet' : WITHHELD) : `${decimal.format(a.value)} of 5 (${a.people} people)`);
   const short = (a: Aggregate) => ('withheld' in a ? (a.people === 0 ? 'not yet' : 'withheld') : decimal.format(a.value));
@@ -184,7 +180,7 @@ export function ProgrammeHealthView() {
   const pulseWeeks = health.weeks.filter((w): w is typeof w & { pulse: { value: number; people: number } } => 'value' in w.pulse);
 
   const exportCsv = () => {
-    downloadCsv(healthCsv({ ...report, health: { ...health, evaluation: asked(health.evaluation) } }, nameOf), 'reverse-mentoring-health.csv');
+    downloadCsv(healthCsv(report, nameOf), 'reverse-mentoring-health.csv');
   };
   const remind = async (pair: PairHealth) => {
     const key = `${pair.executiveId}|${pair.mentorId}`;
@@ -291,7 +287,7 @@ export function ProgrammeHealthView() {
           <GroupTable label="Location" groups={health.byLocation} pulse={pulse} />
         </>
       )}
-      <EvaluationTable results={asked(health.evaluation)} pulse={pulse} />
+      <EvaluationTable results={health.evaluation} pulse={pulse} />
       <Body1>
         <strong>Pairs at risk ({atRisk.length})</strong>
       </Body1>

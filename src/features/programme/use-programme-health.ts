@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { notifyNudge } from '@/application/notifications/notifier';
 import { readHealthReport, type HealthReport } from '@/application/programme/programme-health';
+import { evaluationStatements } from '@/application/programme/evaluation-statements';
 import { openStore } from '@/application/programme/programme-store-setup';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
@@ -13,6 +15,8 @@ import { useServices } from '@/context/services-context';
 export function useProgrammeHealth() {
   const { graph, programmeGroupId } = useServices();
   const { people, profiles, now, notifier, reportFailure } = useProgramme();
+  const { rules } = useProgrammeSettings();
+  const statements = useMemo(() => evaluationStatements(rules), [rules]);
   const [report, setReport] = useState<HealthReport | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [reads, setReads] = useState(0);
@@ -31,7 +35,7 @@ export function useProgrammeHealth() {
       if (controller.signal.aborted) return;
       if (!store) return setUnavailable(true);
       try {
-        const read = await readHealthReport(store, { profiles: list, people, now: now() }, controller.signal);
+        const read = await readHealthReport(store, { profiles: list, people, now: now(), statements }, controller.signal);
         if (controller.signal.aborted) return;
         setReport(read);
         setProblem(undefined);
@@ -41,7 +45,7 @@ export function useProgrammeHealth() {
       }
     })();
     return () => controller.abort();
-  }, [programmeGroupId, ready, list, people, now, graph, reportFailure, reads]);
+  }, [programmeGroupId, ready, list, people, now, statements, graph, reportFailure, reads]);
 
   const reload = useCallback(() => setReads((n) => n + 1), []);
   /** Reminds both people of a pair in Teams; resolves to whether both were told. */
