@@ -68,6 +68,12 @@ describe('why not', () => {
     [{ code: 'same-person' }, 'is you', 'cannot be paired with themselves'],
     [{ code: 'not-a-mentee' }, 'cannot be suggested until you opt in as a mentee', 'cannot be paired: Margaret Lindqvist has not opted in as a mentee'],
     [{ code: 'not-a-mentor' }, 'has not opted in as a reverse mentor', 'has not opted in as a reverse mentor'],
+    [{ code: 'paused', personId: 'diego', until: '2027-01-12' }, 'has paused taking part until 12 January 2027', 'has paused taking part until 12 January 2027'],
+    [
+      { code: 'paused', personId: 'margaret', until: '2027-02-01' },
+      'cannot be paired: you have paused taking part until 1 February 2027',
+      'cannot be paired: Margaret Lindqvist has paused taking part until 1 February 2027',
+    ],
     [{ code: 'in-reporting-line' }, 'is in your reporting line', "is in Margaret Lindqvist's reporting line"],
     [
       { code: 'level-gap', gap: 1.1, required: 2 },
@@ -115,6 +121,11 @@ describe('why not', () => {
 describe('why nobody', () => {
   const cases: [WhyNobody, string, string][] = [
     [{ code: 'opt-in' }, 'Opt in as a mentee to see suggested reverse mentors.', 'Margaret Lindqvist has not opted in as a mentee.'],
+    [
+      { code: 'paused', until: '2027-02-01' },
+      'You have paused taking part until 1 February 2027; resume in your profile to see suggested reverse mentors.',
+      'Margaret Lindqvist has paused taking part until 1 February 2027.',
+    ],
     [{ code: 'no-mentors' }, 'Nobody has opted in as a reverse mentor yet.', 'Nobody has opted in as a reverse mentor yet.'],
     [{ code: 'no-fit' }, 'No reverse mentor fits yet.', 'No reverse mentor fits Margaret Lindqvist yet.'],
     [{ code: 'rules' }, 'No reverse mentor fits the programme rules yet.', 'No reverse mentor fits Margaret Lindqvist under the programme rules yet.'],

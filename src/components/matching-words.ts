@@ -44,6 +44,9 @@ function languageName(tag: string): string {
   }
 }
 
+/** A date (YYYY-MM-DD) as people write it: "12 January 2027". */
+export const dayWords = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(day));
+
 /** A number of hours as people write it: 2, 2.5. */
 const hoursWords = (hours: number) => (Number.isInteger(hours) ? String(hours) : hours.toFixed(1));
 
@@ -120,6 +123,10 @@ export function wordIneligible(reason: IneligibleReason, reader: Reader, pair: P
       return reader.kind === 'executive' ? 'cannot be suggested until you opt in as a mentee' : `cannot be paired: ${you} has not opted in as a mentee`;
     case 'not-a-mentor':
       return 'has not opted in as a reverse mentor';
+    case 'paused':
+      return reason.personId === pair.mentorId
+        ? `has paused taking part until ${dayWords(reason.until)}`
+        : `cannot be paired: ${reader.kind === 'executive' ? 'you have' : `${you} has`} paused taking part until ${dayWords(reason.until)}`;
     case 'in-reporting-line':
       return `is in ${executives(reader, pair)} reporting line`;
     case 'level-gap': {
@@ -161,6 +168,10 @@ export function wordWhyNobody(why: WhyNobody, reader: Reader, menteeId: string):
   switch (why.code) {
     case 'opt-in':
       return owner ? `${name} has not opted in as a mentee.` : 'Opt in as a mentee to see suggested reverse mentors.';
+    case 'paused':
+      return owner
+        ? `${name} has paused taking part until ${dayWords(why.until)}.`
+        : `You have paused taking part until ${dayWords(why.until)}; resume in your profile to see suggested reverse mentors.`;
     case 'no-mentors':
       return 'Nobody has opted in as a reverse mentor yet.';
     case 'no-fit':

@@ -8,7 +8,7 @@ import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, readStoredProfile } from '@/services/profile/profile-store';
 import { createMissingLists, openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
-import { optOut, saveMyChoices, updateMyProfile, type Participation } from './my-profile';
+import { optOut, pauseMe, pauseProblem, saveMyChoices, updateMyProfile, type Participation } from './my-profile';
 import { openParticipants } from './open-records';
 import { bookingRecord } from '@/demo/testing/booking-record';
 
@@ -170,5 +170,40 @@ describe('my participation in the programme store', () => {
     await expect(failed).rejects.toThrow(/^This could not be recorded in the programme’s list, so nothing was saved\./);
     graph.setFaults({ offline: false });
     expect(await rawProfile(client)).toEqual(before);
+  });
+
+  it('keeps a pause where the programme reads it (not in the extension the tenant reads), through an edit, until they resume', async () => {
+    const { client, participation, problems, read } = await setup();
+    const me = await saveMyChoices(client, margaret.id, undefined, { mentor: { capacity: 1, canTeach: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
+    const paused = await pauseMe(client, me, '2027-01-12', NOW + 60_000, participation);
+    expect(paused.pausedUntil).toBe('2027-01-12');
+    expect(await rawProfile(client)).not.toHaveProperty('pausedUntil');
+    const profileOf = async () => readStoredProfile(margaret.id, (await read())[0]!.profile);
+    expect(await profileOf()).toMatchObject({ pausedUntil: '2027-01-12' });
+    const edited = await saveMyChoices(
+      client,
+      margaret.id,
+      paused,
+      { mentor: { capacity: 2, canTeach: ['gaming'] }, languages: ['en'] },
+      { timeZone: 'UTC', now: NOW + 120_000 },
+      participation,
+    );
+    expect(edited.pausedUntil).toBe('2027-01-12');
+    const resumed = await pauseMe(client, edited, undefined, NOW + 180_000, participation);
+    expect(resumed).not.toHaveProperty('pausedUntil');
+    expect(await profileOf()).not.toHaveProperty('pausedUntil');
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses a pause that is not a day after today and within a year, in words, saving nothing', async () => {
+    expect(pauseProblem('2026-11-24', NOW)).toBeUndefined();
+    expect(pauseProblem('2027-11-23', NOW)).toBeUndefined();
+    expect(pauseProblem('2026-11-23', NOW)).toBe('Choose a day after today.');
+    expect(pauseProblem('2027-11-24', NOW)).toBe('A pause lasts at most 365 days: choose an earlier day.');
+    for (const bad of ['', '2027-02-30', '12/01/2027', '2027-1-5', 'tomorrow']) expect(pauseProblem(bad, NOW)).toBe('Choose the day you will be back.');
+    const { client, participation, read } = await setup();
+    const me = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
+    await expect(pauseMe(client, me, '2026-11-01', NOW, participation)).rejects.toThrow('Choose a day after today.');
+    expect((await read())[0]!.profile).not.toHaveProperty('pausedUntil');
   });
 });

@@ -40,7 +40,7 @@ interface MentorSpec {
 /** Facts over the small organisation: every mentee speaks what `languages` says (English by default). */
 function factsFor(
   mentors: readonly MentorSpec[],
-  options: { mentees?: readonly string[]; levelGap?: number; past?: readonly [string, string][]; excluded?: readonly [string, string][] } = {},
+  options: { mentees?: readonly string[]; levelGap?: number; past?: readonly [string, string][]; excluded?: readonly [string, string][]; paused?: Readonly<Record<string, string>> } = {},
 ): EligibilityFacts {
   const load = Int32Array.from(mentors, (m) => m.load ?? 0);
   const capacity = Int32Array.from(mentors, (m) => m.capacity ?? 1);
@@ -60,6 +60,7 @@ function factsFor(
     mentees: new Set(options.mentees ?? ['ceo', 'v0', 'v1']),
     past: keys(options.past),
     excluded: keys(options.excluded),
+    paused: new Map(Object.entries(options.paused ?? {}).map(([id, until]) => [node(id), until])),
   };
 }
 const row = (id: string, language = EN): MenteeRow => ({ node: node(id), language });
@@ -74,6 +75,7 @@ describe('the eligibility table', () => {
       'not-a-mentee',
       'not-a-mentor',
       'same-person',
+      'paused',
       'in-reporting-line',
       'level-gap',
       'at-capacity',
@@ -172,6 +174,20 @@ describe('each rule', () => {
     expect(rule.breaks(g, row('v0'), 1)).toBe(true);
     expect(rule.breaks(g, row('v0'), 0)).toBe(false);
     expect(rule.reason(g, row('v0'), 1)).toEqual({ code: 'excluded' });
+  });
+
+  it('paused: no pair with someone who paused, naming who and until when', () => {
+    const rule = pairRule('paused');
+    const g = factsFor([{ id: 'v1.d0.p0' }, { id: 'v1.d0.p1' }], { paused: { 'v1.d0.p1': '2027-01-12' } });
+    expect(rule.breaks(g, row('v0'), 0)).toBe(false);
+    expect(rule.breaks(g, row('v0'), 1)).toBe(true);
+    expect(rule.reason(g, row('v0'), 1)).toEqual({ code: 'paused', personId: 'v1.d0.p1', until: '2027-01-12' });
+    expect(rule.advice(g, row('v0'))).toEqual({ code: 'rules' });
+    const h = factsFor([{ id: 'v1.d0.p0' }], { paused: { v0: '2027-02-01' } });
+    expect(rule.breaks(h, row('v0'), 0)).toBe(true);
+    expect(rule.reason(h, row('v0'), 0)).toEqual({ code: 'paused', personId: 'v0', until: '2027-02-01' });
+    expect(whyNotPair(h, 'v0', 'v1.d0.p0', row)).toEqual([{ code: 'paused', personId: 'v0', until: '2027-02-01' }]);
+    expect(whyNobodyFrom(h, row('v0'))).toEqual({ code: 'paused', until: '2027-02-01' });
   });
 
   it('no-shared-language: they need a language in common', () => {

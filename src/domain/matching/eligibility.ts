@@ -13,7 +13,7 @@ import { isAbove, type OrgModel } from '../org/org-model';
 
 /** The code of an eligibility rule; a pair that breaks it gets a reason with this code. */
 export type IneligibleCode =
-  'unknown-person' | 'same-person' | 'not-a-mentee' | 'not-a-mentor' | 'in-reporting-line' | 'level-gap' | 'at-capacity' | 'past-pair' | 'excluded' | 'no-shared-language';
+  'unknown-person' | 'same-person' | 'not-a-mentee' | 'not-a-mentor' | 'paused' | 'in-reporting-line' | 'level-gap' | 'at-capacity' | 'past-pair' | 'excluded' | 'no-shared-language';
 
 /** Why a pair may not be paired: a rule's code with what the UI needs to word it. */
 export type IneligibleReason =
@@ -25,6 +25,8 @@ export type IneligibleReason =
   | { readonly code: 'not-a-mentee' }
   /** The mentor has not opted in as a reverse mentor. */
   | { readonly code: 'not-a-mentor' }
+  /** One of the two paused taking part until `until` (a date, YYYY-MM-DD). */
+  | { readonly code: 'paused'; readonly personId: string; readonly until: string }
   /** One manages the other, directly or further up. */
   | { readonly code: 'in-reporting-line' }
   /** The mentor is `gap` seniority levels below the mentee (may be fractional or ≤ 0); the programme asks for `required`. */
@@ -42,6 +44,8 @@ export type IneligibleReason =
 export type WhyNobody =
   /** The executive has not opted in as a mentee. */
   | { readonly code: 'opt-in' }
+  /** The executive paused taking part until `until` (a date, YYYY-MM-DD). */
+  | { readonly code: 'paused'; readonly until: string }
   /** Nobody has opted in as a reverse mentor. */
   | { readonly code: 'no-mentors' }
   /** No reverse mentor fits, and no single rule stands out. */
@@ -96,6 +100,8 @@ export interface EligibilityFacts {
   readonly past: ReadonlySet<number>;
   /** Pairs a programme owner ruled out, as {@link pairKey}s. */
   readonly excluded: ReadonlySet<number>;
+  /** People who paused taking part, by org-model position: the date they are back (YYYY-MM-DD). */
+  readonly paused: ReadonlyMap<number, string>;
 }
 
 /** A pair of org-model positions as one number, for the past and excluded sets. */
@@ -109,8 +115,8 @@ interface RuleBase<C extends IneligibleCode> {
   readonly alone: boolean;
   /** Whether the programme owner's swap check applies it (a swap leaves every mentor's load as it was). */
   readonly checkedOnSwap: boolean;
-  /** What "why nobody" says when this is the rule most reverse mentors break for an executive. */
-  readonly advice: (f: EligibilityFacts) => WhyNobody;
+  /** What "why nobody" says when this is the rule most reverse mentors break for the executive `e` (when known). */
+  readonly advice: (f: EligibilityFacts, e?: MenteeRow) => WhyNobody;
 }
 
 /** A rule about the two people on their own, checked by id before any pair rule. */
@@ -177,6 +183,18 @@ export const ELIGIBILITY: readonly EligibilityRule[] = [
     reason: () => ({ code: 'same-person' }),
     advice: noAdvice,
   } satisfies PairRule<'same-person'>,
+  {
+    over: 'pair',
+    code: 'paused',
+    alone: true,
+    checkedOnSwap: true,
+    breaks: (f, e, k) => f.paused.size > 0 && (f.paused.has(e.node) || f.paused.has(f.mentors.node[k]!)),
+    reason: (f, e, k) => {
+      const node = f.paused.has(e.node) ? e.node : f.mentors.node[k]!;
+      return { code: 'paused', personId: f.model.people[node]!.id, until: f.paused.get(node)! };
+    },
+    advice: (f, e) => (e && f.paused.has(e.node) ? { code: 'paused', until: f.paused.get(e.node)! } : noAdvice()),
+  } satisfies PairRule<'paused'>,
   {
     over: 'pair',
     code: 'in-reporting-line',
@@ -325,5 +343,5 @@ export function whyNobodyFrom(f: EligibilityFacts, e: MenteeRow): WhyNobody {
     if (counts[r] === 0) continue;
     if (top === -1 || counts[r]! > counts[top]! || (counts[r] === counts[top] && firstSeen[r]! < firstSeen[top]!)) top = r;
   }
-  return top === -1 ? { code: 'no-fit' } : PAIR_RULES[top]!.advice(f);
+  return top === -1 ? { code: 'no-fit' } : PAIR_RULES[top]!.advice(f, e);
 }

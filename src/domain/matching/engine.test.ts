@@ -200,6 +200,36 @@ describe('suggestions', () => {
   });
 });
 
+describe('a pause', () => {
+  const profiles = [
+    mentee('v0', ['generative-ai']),
+    mentee('v1', ['generative-ai'], { pausedUntil: '2027-02-01' }),
+    mentor('v2.d0.p0', ['generative-ai'], { mentor: { capacity: 2, canTeach: ['generative-ai'] } }),
+    mentor('v3.d0.p0', ['generative-ai'], { pausedUntil: '2027-01-16' }),
+  ];
+
+  it('leaves the paused out of suggestions, proposals and pins until the day they are back', () => {
+    const m = matcher(profiles);
+    expect(m.suggestionsFor('v0').suggestions.map((s) => s.mentorId)).toEqual(['v2.d0.p0']);
+    expect(m.whyNot('v0', 'v3.d0.p0')).toEqual([{ code: 'paused', personId: 'v3.d0.p0', until: '2027-01-16' }]);
+    expect(m.suggestionsFor('v1')).toEqual({ suggestions: [], why: { code: 'paused', until: '2027-02-01' } });
+    const { pairs, unmatched } = m.assignProgramme({
+      pins: [
+        ['v1', 'v2.d0.p0'],
+        ['v0', 'v3.d0.p0'],
+      ],
+    });
+    expect(pairs.map((p) => [p.menteeId, p.mentorId, p.pinned])).toEqual([['v0', 'v2.d0.p0', false]]);
+    expect(unmatched).toEqual([{ menteeId: 'v1', why: { code: 'paused', until: '2027-02-01' } }]);
+  });
+
+  it('ends on its day', () => {
+    const back = createMatcher({ model, profiles, loads: new Map(), rules: noRules, at: Date.parse('2027-01-16T00:00:00Z') });
+    expect(back.suggestionsFor('v0').suggestions.map((s) => s.mentorId)).toEqual(['v2.d0.p0', 'v3.d0.p0']);
+    expect(back.suggestionsFor('v1').suggestions).toEqual([]);
+  });
+});
+
 describe('the programme-wide proposal', () => {
   const profiles = [
     mentee('v0', ['gaming']),

@@ -4,7 +4,8 @@
  * Eligibility (programme rules): the mentor opted in as a reverse mentor and the mentee as a
  * mentee; the mentor sits at least `levelGap` seniority levels below the mentee (seniority from
  * the org model, see org-model.ts); neither is in the other's reporting line; the mentor has room;
- * they were not paired before; the programme owner did not exclude the pair; they share a language.
+ * they were not paired before; the programme owner did not exclude the pair; they share a language;
+ * neither paused taking part.
  *
  * Score in (0, 1]: topics the mentor can teach that the mentee wants to learn (45%), working hours
  * in common across their time zones (20%), a view from another department (15%) and from another
@@ -183,6 +184,8 @@ export function createMatcher(input: MatchingInput) {
     mentees: new Set(menteeProfiles.map((p) => p.personId)),
     past: toKeys(rules.pastPairs),
     excluded: toKeys(rules.exclusions),
+    // A pause lasts until its day begins in UTC: a few hours either way of the person's own midnight.
+    paused: new Map(profiles.filter((p) => p.pausedUntil && p.pausedUntil > new Date(input.at).toISOString()).map((p) => [model.indexOf.get(p.personId)!, p.pausedUntil!])),
   };
   /** The facts with more pairs ruled out (the programme owner's exclusions of this run). */
   const factsExcluding = (pairs: readonly (readonly [string, string])[] | undefined): EligibilityFacts =>
@@ -345,7 +348,8 @@ export function createMatcher(input: MatchingInput) {
     for (const [menteeId, mentorId] of options.pins ?? []) {
       const e = menteeView(menteeId);
       const k = mentorPosition.get(mentorId);
-      if (!e || k === undefined || pinnedMentees.has(menteeId) || (room.get(mentorId) ?? 0) <= 0) continue;
+      // A pin overrides the rules but not a pause: the person asked for no proposals until then.
+      if (!e || k === undefined || pinnedMentees.has(menteeId) || (room.get(mentorId) ?? 0) <= 0 || facts.paused.has(e.node) || facts.paused.has(mentor.node[k]!)) continue;
       room.set(mentorId, room.get(mentorId)! - 1);
       pinnedMentees.add(menteeId);
       pinned.push({ menteeId, mentorId, score: scoreOf(e, k), reasons: [{ code: 'pinned' }, ...reasonsFor(menteeId, e, k)], pinned: true });

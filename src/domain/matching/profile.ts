@@ -33,4 +33,9 @@ export interface ProgrammeProfile {
   readonly languages: readonly string[];
   /** IANA time zone, e.g. "Europe/London". */
   readonly timeZone: string;
+  /**
+   * The day they take part again (YYYY-MM-DD), when they paused: before it no one is suggested or
+   * proposed to them or for them, and no one may ask them; their current pairings carry on.
+   */
+  readonly pausedUntil?: string;
 }

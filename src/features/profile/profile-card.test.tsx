@@ -72,4 +72,30 @@ describe('the profile card', () => {
     await screen.findByRole('button', { name: 'Edit' }, { timeout: 60_000 });
     expect(stored.get(margaret.id)).toMatchObject({ hope: long.slice(0, 200) });
   }, 120_000);
+
+  it('pauses until a day it checks where it is typed, says so on the card, keeps it where the programme reads it, and resumes', async () => {
+    const extensions = new Map(generateDemoProfiles(users));
+    const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
+    graph.waitFor(seedDemoProgrammeStore(graph, extensions));
+    renderWithServices(<ProfileCard />, graph, margaret);
+    const entry = async () =>
+      (await readParticipants(await openProgrammeStore(clientOf(graph, margaret), DEMO_OWNER_GROUP_ID))).participants.find((p) => p.personId === margaret.id)?.profile;
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Pause' }, { timeout: 60_000 }));
+    const day = (await screen.findByLabelText('Back on')) as HTMLInputElement;
+    const today = new Date().toISOString().slice(0, 10);
+    fireEvent.change(day, { target: { value: today } });
+    screen.getByText('Choose a day after today.');
+    expect((screen.getByRole('button', { name: 'Pause until then' }) as HTMLButtonElement).disabled).toBe(true);
+
+    const back = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    fireEvent.change(day, { target: { value: back } });
+    fireEvent.click(screen.getByRole('button', { name: 'Pause until then' }));
+    await screen.findByText(/^You have paused taking part until/, undefined, { timeout: 60_000 });
+    expect(await entry()).toMatchObject({ pausedUntil: back });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Resume now' }));
+    await screen.findByRole('button', { name: 'Pause' }, { timeout: 60_000 });
+    expect(await entry()).not.toHaveProperty('pausedUntil');
+  }, 120_000);
 });

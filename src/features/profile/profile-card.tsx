@@ -12,12 +12,14 @@ import { useMyProfile } from './use-my-profile';
 
 /** The form (checkboxes, radios, text areas) shows only after Opt in or Edit: so does its code. */
 const ProfileForm = lazy(() => import('./profile-form').then((m) => ({ default: m.ProfileForm })));
+/** Pausing is a rarer choice than the first suggestion: its code loads after. */
+const PausePanel = lazy(() => import('./pause-panel').then((m) => ({ default: m.PausePanel })));
 const label = (id: string) => TOPIC_CATALOGUE.find((t) => t.id === id)?.label ?? id;
 
 /** Opt in as a reverse mentor, a mentee or both; say what you can teach and want to learn. */
 export function ProfileCard() {
   const { user, host } = useServices();
-  const { me, profiles, people, save: saveChoices, optOut, undoOptOut, reportFailure, participationProblem } = useMyProfile();
+  const { me, profiles, people, now, save: saveChoices, optOut, undoOptOut, pause, reportFailure, participationProblem } = useMyProfile();
   // The profile as it was before opting out, while Undo can bring it back.
   const [optedOut, setOptedOut] = useState<StoredProfile | undefined>();
   const [draft, setDraft] = useState<Draft | undefined>();
@@ -161,6 +163,21 @@ export function ProfileCard() {
       `Reverse mentor for up to ${me.mentor.capacity} ${me.mentor.capacity === 1 ? 'executive' : 'executives'}; can teach ${me.mentor.canTeach.map(label).join(', ') || 'anything you ask'}.`,
     me.mentee && `Looking for a reverse mentor; wants to learn ${me.mentee.wantsToLearn.map(label).join(', ') || 'anything'}.`,
   ].filter(Boolean);
+  const actions = (
+    <>
+      <Button onClick={startEditing}>Edit</Button>
+      <Button
+        onClick={() => {
+          setError(undefined);
+          optOut()
+            .then(setOptedOut)
+            .catch(async (caught: unknown) => setError(await reportFailure(caught, 'Could not opt you out')));
+        }}
+      >
+        Opt out
+      </Button>
+    </>
+  );
   return (
     <SectionCard title="Your profile">
       {summary.map((line) => (
@@ -170,19 +187,11 @@ export function ProfileCard() {
       ))}
       <Caption1>Stored with your own Microsoft 365 account. Only you can change it.</Caption1>
       {problems}
-      <CardActions>
-        <Button onClick={startEditing}>Edit</Button>
-        <Button
-          onClick={() => {
-            setError(undefined);
-            optOut()
-              .then(setOptedOut)
-              .catch(async (caught: unknown) => setError(await reportFailure(caught, 'Could not opt you out')));
-          }}
-        >
-          Opt out
-        </Button>
-      </CardActions>
+      <Suspense fallback={<CardActions>{actions}</CardActions>}>
+        <PausePanel pausedUntil={me.pausedUntil} now={now()} onPause={pause} describe={reportFailure}>
+          {actions}
+        </PausePanel>
+      </Suspense>
     </SectionCard>
   );
 }

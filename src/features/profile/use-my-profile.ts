@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { optOut as removeMyProfile, saveMyChoices, saveMyProfile, type Participation, type ProfileChoices } from '@/application/programme/my-profile';
+import { optOut as removeMyProfile, pauseMe, saveMyChoices, saveMyProfile, type Participation, type ProfileChoices } from '@/application/programme/my-profile';
 import { openStore } from '@/application/programme/programme-store-setup';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { useProgramme } from '@/context/programme-context';
@@ -7,7 +7,7 @@ import { useServices } from '@/context/services-context';
 
 /**
  * The profile feature's one hook: the signed-in person's profile, opting in or saving their choices
- * in their time zone, and opting out (application/programme/my-profile.ts); each also puts or removes
+ * in their time zone, pausing and resuming, and opting out (application/programme/my-profile.ts); each also puts or removes
  * their entry in the programme store's participants, and a failure to do so (the profile is kept) is
  * `participationProblem`, in words.
  */
@@ -47,5 +47,14 @@ export function useMyProfile() {
     [graph, keepMyProfile, participation],
   );
 
-  return { me, profiles, people, save, optOut, undoOptOut, reportFailure, participationProblem: participationProblem ?? fromElsewhere };
+  /** Pauses until a day (YYYY-MM-DD, the day they are back), or resumes now (undefined). */
+  const pause = useCallback(
+    async (until: string | undefined) => {
+      setParticipationProblem(undefined);
+      keepMyProfile(await pauseMe(await graph(), me, until, now(), participation));
+    },
+    [graph, me, keepMyProfile, now, participation],
+  );
+
+  return { me, profiles, people, now, save, optOut, undoOptOut, pause, reportFailure, participationProblem: participationProblem ?? fromElsewhere };
 }

@@ -95,6 +95,8 @@ const storedSchema = z.object({
     .optional(),
   /** Set by the reader: some of this person's pair records are sealed to others and were not read. */
   recordsPartial: z.literal(true).optional(),
+  /** The day they take part again, when they paused (kept with the records: the programme's readers, not the tenant's). */
+  pausedUntil: z.iso.date().optional(),
 });
 
 /** What one person's stored extension says, or why it could not be read. */
@@ -124,11 +126,15 @@ export function readStoredProfile(personId: string, extension: unknown): StoredP
     ...(p.proposals ? { proposals: p.proposals } : {}),
     ...(p.busyUntil ? { busyUntil: p.busyUntil } : {}),
     ...(p.recordsPartial ? { recordsPartial: true as const } : {}),
+    ...(p.pausedUntil ? { pausedUntil: p.pausedUntil } : {}),
   };
 }
 
-/** The pair records' properties: who asked, accepted and declined whom, the load, bookings and proposed times. */
-export const RECORD_KEYS = ['asked', 'accepted', 'declined', 'load', 'bookings', 'proposals'] as const;
+/**
+ * The pair records' properties: who asked, accepted and declined whom, the load, bookings and
+ * proposed times; and a pause, which is kept where they are.
+ */
+export const RECORD_KEYS = ['asked', 'accepted', 'declined', 'load', 'bookings', 'proposals', 'pausedUntil'] as const;
 
 /** Where a profile's pair records are kept: in the extension, or elsewhere (the programme store). */
 export type RecordsKept = 'inExtension' | 'elsewhere';
@@ -151,6 +157,7 @@ function profileBody(profile: Omit<StoredProfile, 'personId'>, withRecords: bool
     ...(withRecords && profile.declined?.length ? { declined: [...profile.declined] } : {}),
     ...(withRecords && profile.bookings?.length ? { bookings: profile.bookings.map((b) => ({ ...b })) } : {}),
     ...(withRecords && profile.proposals?.length ? { proposals: profile.proposals.map((p) => ({ ...p })) } : {}),
+    ...(withRecords && profile.pausedUntil ? { pausedUntil: profile.pausedUntil } : {}),
   };
   const checked = storedSchema.safeParse(body);
   if (!checked.success) {
@@ -234,10 +241,15 @@ export function readPartnerRecords(text: string): PartnerRecords | undefined {
 
 /**
  * The body of a participant entry whose pair records are sealed: what the person published, their
- * load and when each of their current pairings ends (counts and dates, never whom).
+ * load, when each of their current pairings ends (counts and dates, never whom) and their pause.
  */
 export function sealedEntryBody(profile: Omit<StoredProfile, 'personId'>, busyUntil: readonly string[]): Record<string, unknown> {
-  const body = { ...profileBody(profile, false), load: profile.load, ...(busyUntil.length ? { busyUntil: [...busyUntil] } : {}) };
+  const body = {
+    ...profileBody(profile, false),
+    load: profile.load,
+    ...(busyUntil.length ? { busyUntil: [...busyUntil] } : {}),
+    ...(profile.pausedUntil ? { pausedUntil: profile.pausedUntil } : {}),
+  };
   const checked = storedSchema.safeParse(body);
   if (!checked.success) throw new ProfileError('Your profile holds too many pairings to store: end the pairings that are over, then try again.');
   return body;

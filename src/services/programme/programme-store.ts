@@ -54,7 +54,6 @@ const participantSchema = z.object({
   role: z.enum(['executive', 'mentor', 'both']),
   /** The profile's `updated` stamp, so a cache knows when to read the profile again. */
   profileUpdated: at,
-  pausedUntil: at.optional(),
   /**
    * A copy of what the person published in their profile extension (services/profile/profile-store.ts),
    * written with the stamp on every save, so a reader of the list need not read 3,000 extensions one by

@@ -1,0 +1,105 @@
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { MAX_PAUSE_DAYS, pauseProblem } from '@/application/programme/my-profile';
+import { CardActions } from '@/components/section-card';
+import { dayWords } from '@/components/matching-words';
+
+const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** A pause is offered for two weeks first: long enough for a holiday or a busy spell. */
+const FIRST_OFFER_DAYS = 14;
+
+/** What the panel needs: the pause (if any), the clock, and what pausing and resuming do (they throw words). */
+export interface PausePanelProps {
+  readonly pausedUntil: string | undefined;
+  readonly now: number;
+  readonly onPause: (until: string | undefined) => Promise<void>;
+  readonly describe: (error: unknown, failed: string) => Promise<string>;
+  /** The card's other actions, shown beside Pause and Resume now. */
+  readonly children?: ReactNode;
+}
+
+/**
+ * Taking a break from the programme: while paused, when it ends and "Resume now"; otherwise "Pause",
+ * which asks for the day they are back. Current pairings carry on either way; the panel says so.
+ */
+export function PausePanel({ pausedUntil, now, onPause, describe, children }: PausePanelProps) {
+  const [choosing, setChoosing] = useState(false);
+  const [until, setUntil] = useState(() => dayOf(now + FIRST_OFFER_DAYS * DAY_MS));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const paused = pausedUntil !== undefined && pausedUntil > dayOf(now);
+
+  const run = async (day: string | undefined, failed: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onPause(day);
+      setChoosing(false);
+    } catch (caught) {
+      setError(await describe(caught, failed));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const problem = error && (
+    <MessageBar intent="error">
+      <MessageBarBody>{error}</MessageBarBody>
+    </MessageBar>
+  );
+
+  if (paused) {
+    return (
+      <>
+        <MessageBar intent="info">
+          <MessageBarBody>
+            You have paused taking part until {dayWords(pausedUntil)}. Until then no one is suggested or proposed to you, and no one can ask you to pair. Your current pairings carry on.
+          </MessageBarBody>
+        </MessageBar>
+        {problem}
+        <CardActions>
+          {children}
+          <Button disabled={busy} onClick={() => void run(undefined, 'Could not resume')}>
+            Resume now
+          </Button>
+        </CardActions>
+      </>
+    );
+  }
+  if (!choosing) {
+    return (
+      <>
+        {problem}
+        <CardActions>
+          {children}
+          <Button disabled={busy} onClick={() => setChoosing(true)}>
+            Pause
+          </Button>
+        </CardActions>
+      </>
+    );
+  }
+  const invalid = pauseProblem(until, now);
+  return (
+    <>
+      <Field
+        label="Back on"
+        hint={`No suggestions, proposals or requests until this day (at most ${MAX_PAUSE_DAYS} days). Your current pairings carry on.`}
+        validationState={invalid ? 'error' : 'none'}
+        validationMessage={invalid ?? null}
+      >
+        <Input type="date" value={until} min={dayOf(now + DAY_MS)} max={dayOf(now + MAX_PAUSE_DAYS * DAY_MS)} onChange={(_, data) => setUntil(data.value)} />
+      </Field>
+      {problem}
+      <CardActions>
+        <Button appearance="primary" disabled={busy || invalid !== undefined} onClick={() => void run(until, 'Could not pause')}>
+          Pause until then
+        </Button>
+        <Button disabled={busy} onClick={() => setChoosing(false)}>
+          Cancel
+        </Button>
+      </CardActions>
+      <Caption1>People in the programme can see that you paused and until when; nobody else can.</Caption1>
+    </>
+  );
+}
