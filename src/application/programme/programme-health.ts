@@ -33,7 +33,13 @@ export function healthPeopleOf(profiles: readonly StoredProfile[], people: Reado
     .map((p) => {
       const person = people.get(p.personId);
       const location = person?.officeLocation ?? person?.city;
-      return { id: p.personId, mentor: p.mentor !== undefined, ...(person?.department ? { department: person.department } : {}), ...(location ? { location } : {}) };
+      return {
+        id: p.personId,
+        mentor: p.mentor !== undefined,
+        ...(person?.department ? { department: person.department } : {}),
+        ...(location ? { location } : {}),
+        ...(p.pausedUntil ? { pausedUntil: p.pausedUntil } : {}),
+      };
     });
 }
 
@@ -73,6 +79,7 @@ export function healthCsv(report: HealthReport, nameOf: (id: string) => string):
     ['Figure', 'Value'],
     ['Participants', health.participants],
     ['In a pair', health.paired],
+    ['Paused', health.paused.length],
     ['Pairs', health.pairs.length],
     ['Sessions planned', health.sessions.planned],
     ['Sessions held', health.sessions.held],

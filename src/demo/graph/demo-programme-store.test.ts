@@ -84,6 +84,7 @@ describe('the demo’s round in progress', () => {
     expect(report.health.pulse).toMatchObject({ people: 16 });
     expect(report.health.sessions).toMatchObject({ planned: 40, skipped: 2, cancelled: 3, unrecorded: 3 });
     expect(report.health.lines).toHaveLength(2);
+    expect(report.health.paused).toEqual([{ id: expect.any(String), until: '2026-12-23' }]);
     // Everyone gave the evaluation at the start; the round has not ended.
     expect(report.health.evaluation.goals).toMatchObject({ start: { people: 16 }, end: { people: 0, withheld: true } });
     expect(report.health.evaluation.statements).toHaveLength(3);

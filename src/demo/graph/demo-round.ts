@@ -6,7 +6,8 @@
  * and the mentor's answer for the two and the owner, each check-in and evaluation for its writer and the owner.
  *
  * The pairs differ on purpose: most meet, one executive cancelled the last two sessions, one pair
- * stopped recording (both at risk), and some sessions were moved or skipped.
+ * stopped recording (both at risk), and some sessions were moved or skipped. One more reverse mentor
+ * paused for three weeks.
  */
 import { sealRecord } from '@/application/programme/check-ins';
 import { OWN_EVALUATION } from '@/application/programme/evaluation-statements';
@@ -104,7 +105,7 @@ export async function demoRound(
   const demoFour = new Set(DEMO_PEOPLE.map((p) => p.id));
   const ids = [...extensions.keys()].filter((id) => !demoFour.has(id) && keys.has(id)).sort();
   const executives = ids.filter((id) => Array.isArray(extensions.get(id)!.wantsToLearn) && extensions.get(id)!.mentorCapacity === undefined).slice(0, PAIRS);
-  const mentors = ids.filter((id) => typeof extensions.get(id)!.mentorCapacity === 'number' && !Array.isArray(extensions.get(id)!.wantsToLearn)).slice(0, PAIRS);
+  const mentors = ids.filter((id) => typeof extensions.get(id)!.mentorCapacity === 'number' && !Array.isArray(extensions.get(id)!.wantsToLearn)).slice(0, PAIRS + 1);
   const entries = new Map<string, RoundEntry>();
   const checkIns: StoredCheckIn[] = [];
   const pairs = Math.min(executives.length, mentors.length);
@@ -178,5 +179,8 @@ export async function demoRound(
       }
     }
   }
+  // One reverse mentor beyond the pairs took a break for three weeks: the owners see them paused.
+  const resting = mentors[pairs];
+  if (resting) entries.set(resting, { sealed: [], profile: { pausedUntil: new Date(now.getTime() + 3 * WEEK_MS).toISOString().slice(0, 10) } });
   return { entries, checkIns };
 }

@@ -152,6 +152,18 @@ describe('programmeHealth', () => {
     expect(health.pairs.map((p) => p.mentorId)).toEqual(['m1', 'm2']);
   });
 
+  it('names who paused, soonest back first, until the day they are back', () => {
+    const pausing = people.map((p) =>
+      p.id === 'm3' ? { ...p, pausedUntil: '2026-02-01' } : p.id === 'e2' ? { ...p, pausedUntil: '2026-01-20' } : p.id === 'm2' ? { ...p, pausedUntil: '2026-01-14' } : p,
+    );
+    expect(programmeHealth({ people: pausing, pairs, checkIns, now: at('2026-01-14') }).paused).toEqual([
+      { id: 'e2', until: '2026-01-20' },
+      { id: 'm3', until: '2026-02-01' },
+    ]);
+    expect(programmeHealth({ people: pausing, pairs, checkIns, now: at('2026-02-01') }).paused).toEqual([]);
+    expect(health.paused).toEqual([]);
+  });
+
   it('withholds the pulse of fewer than five people, overall, by group and by week', () => {
     expect(health.pulse).toEqual({ people: 2, withheld: true });
     expect(health.byDepartment.every((g) => 'withheld' in g.pulse)).toBe(true);

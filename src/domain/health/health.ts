@@ -272,6 +272,8 @@ export interface HealthPerson {
   readonly location?: string;
   /** Takes part as a reverse mentor. */
   readonly mentor: boolean;
+  /** The day they take part again, when they paused (YYYY-MM-DD). */
+  readonly pausedUntil?: string;
 }
 
 /** One group's figures (a department or a location). */
@@ -305,6 +307,8 @@ export interface ProgrammeHealth {
   readonly participants: number;
   /** Participants in at least one pair. */
   readonly paired: number;
+  /** Participants who paused taking part, with the day they are back, soonest first. */
+  readonly paused: readonly { readonly id: string; readonly until: string }[];
   readonly pairs: readonly PairHealth[];
   readonly sessions: { readonly planned: number; readonly held: number; readonly moved: number; readonly skipped: number; readonly cancelled: number; readonly unrecorded: number };
   readonly pulse: Aggregate;
@@ -412,6 +416,10 @@ export function programmeHealth(input: {
   return {
     participants: input.people.length,
     paired: inPairs.size,
+    paused: input.people
+      .filter((p): p is HealthPerson & { pausedUntil: string } => p.pausedUntil !== undefined && p.pausedUntil > dayOf(input.now))
+      .map((p) => ({ id: p.id, until: p.pausedUntil }))
+      .sort((a, b) => a.until.localeCompare(b.until) || a.id.localeCompare(b.id)),
     pairs,
     sessions: { planned: sum('planned'), held: sum('held'), moved: sum('moved'), skipped: sum('skipped'), cancelled: sum('cancelled'), unrecorded: sum('unrecorded') },
     pulse: overall,

@@ -169,6 +169,7 @@ export function ProgrammeHealthView() {
   const figures: [string, string][] = [
     ['Participants', String(health.participants)],
     ['In a pair', health.participants ? `${health.paired} (${percent.format(health.paired / health.participants)})` : '0'],
+    ['Paused', String(health.paused.length)],
     ['Sessions held of planned', `${health.sessions.held + health.sessions.moved} of ${health.sessions.planned}`],
     ['Skipped · cancelled · not recorded', `${health.sessions.skipped} · ${health.sessions.cancelled} · ${health.sessions.unrecorded}`],
     ['Pairs at risk', `${atRisk.length} of ${health.pairs.filter((p) => p.current).length}`],
@@ -316,6 +317,22 @@ export function ProgrammeHealthView() {
             );
           })}
         </ul>
+      )}
+      {health.paused.length > 0 && (
+        <>
+          <Body1>
+            <strong>Paused ({health.paused.length})</strong>
+          </Body1>
+          <ul aria-label="Paused" className={styles.list}>
+            {health.paused.map((p) => (
+              <li key={p.id} className={styles.item}>
+                <Body1>
+                  {nameOf(p.id)}, back on {dateOf(p.until)}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {endings.length > 0 && (
         <>
