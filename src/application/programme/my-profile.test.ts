@@ -8,7 +8,8 @@ import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, readStoredProfile } from '@/services/profile/profile-store';
 import { createMissingLists, openProgrammeStore, readParticipants } from '@/services/programme/programme-store';
-import { optOut, pauseMe, pauseProblem, saveMyChoices, updateMyProfile, type Participation } from './my-profile';
+import { optOut, saveMyChoices, updateMyProfile, type Participation } from './my-profile';
+import { pauseMe, pauseProblem } from './pause';
 import { openParticipants } from './open-records';
 import { bookingRecord } from '@/demo/testing/booking-record';
 

@@ -170,34 +170,6 @@ export function saveMyChoices(
   return saveMyProfile(client, personId, profileFromChoices(me, choices, context), participation);
 }
 
-/** The longest pause a person may take, in days. */
-export const MAX_PAUSE_DAYS = 365;
-const DAY_MS = 86_400_000;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/**
- * What is wrong with pausing until `until` (YYYY-MM-DD, the day they are back) at `now`, in words; undefined
- * when nothing is. Days are UTC days, as the matcher counts them (domain/matching/engine.ts).
- */
-export function pauseProblem(until: string, now: number): string | undefined {
-  const day = Date.parse(`${until}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(day) || dayOf(day) !== until) return 'Choose the day you will be back.';
-  if (until <= dayOf(now)) return 'Choose a day after today.';
-  if (until > dayOf(now + MAX_PAUSE_DAYS * DAY_MS)) return `A pause lasts at most ${MAX_PAUSE_DAYS} days: choose an earlier day.`;
-  return undefined;
-}
-
-/**
- * Pauses the signed-in person until `until` (the day they are back: no suggestions, proposals or
- * requests before it; their pairings carry on), or resumes them now (`undefined`). Throws a
- * {@link ProfileError} with words when the day will not do.
- */
-export function pauseMe(client: GraphClient, me: StoredProfile | undefined, until: string | undefined, now: number, participation?: Participation): Promise<StoredProfile> {
-  const problem = until === undefined ? undefined : pauseProblem(until, now);
-  if (problem) return Promise.reject(new ProfileError(problem));
-  return updateMyProfile(client, me, { pausedUntil: until }, now, participation);
-}
-
 /** Opts out: the profile is removed entirely (nothing to do when there is none), then the participation. */
 export async function optOut(client: GraphClient, participation?: Participation & { readonly personId: string }): Promise<void> {
   await removeProfile(client);

@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import { MAX_PAUSE_DAYS, pauseProblem } from '@/application/programme/my-profile';
+import { MAX_PAUSE_DAYS, pauseProblem } from '@/application/programme/pause';
 import { CardActions } from '@/components/section-card';
 import { dayWords } from '@/components/matching-words';
 

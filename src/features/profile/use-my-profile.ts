@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { optOut as removeMyProfile, pauseMe, saveMyChoices, saveMyProfile, type Participation, type ProfileChoices } from '@/application/programme/my-profile';
+import { optOut as removeMyProfile, saveMyChoices, saveMyProfile, type Participation, type ProfileChoices } from '@/application/programme/my-profile';
 import { openStore } from '@/application/programme/programme-store-setup';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { useProgramme } from '@/context/programme-context';
@@ -51,6 +51,8 @@ export function useMyProfile() {
   const pause = useCallback(
     async (until: string | undefined) => {
       setParticipationProblem(undefined);
+      // Its code loads with the first pause, not before the first suggestion.
+      const { pauseMe } = await import('@/application/programme/pause');
       keepMyProfile(await pauseMe(await graph(), me, until, now(), participation));
     },
     [graph, me, keepMyProfile, now, participation],

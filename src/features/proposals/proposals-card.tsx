@@ -1,6 +1,6 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { reasonsOfProposal, type SentPair } from '@/application/programme/sent-proposals';
+import type { SentPair } from '@/application/programme/sent-proposals';
 import { wordReason, type Reader } from '@/components/matching-words';
 import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
@@ -43,7 +43,7 @@ function nextWords(pair: SentPair, role: 'executive' | 'mentor', partner: string
 export function ProposalsCard() {
   const styles = useStyles();
   const { host, user } = useServices();
-  const { pairs, people, matcher, busy, error, answer, profileOf } = useProposals();
+  const { pairs, people, busy, error, answer, reasonsOf, profileOf } = useProposals();
   const [declining, setDeclining] = useState<SentPair | undefined>();
   if (!pairs || pairs.length === 0) return null;
   // Earlier declined proposals are history: the latest one shows whatever its state.
@@ -64,7 +64,7 @@ export function ProposalsCard() {
           const partnerId = role === 'executive' ? proposal.mentorId : proposal.executiveId;
           const partner = nameOf(partnerId);
           const reader: Reader = { kind: role, nameOf };
-          const reasons = reasonsOfProposal(matcher, proposal).map((r) => wordReason(r, reader, { menteeId: proposal.executiveId, mentorId: proposal.mentorId }));
+          const reasons = reasonsOf(proposal).map((r) => wordReason(r, reader, { menteeId: proposal.executiveId, mentorId: proposal.mentorId }));
           const open = pair[role] === 'waiting' && pair.state === 'waiting';
           return (
             <li key={proposal.id}>

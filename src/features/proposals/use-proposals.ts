@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { openStore } from '@/application/programme/programme-store-setup';
-import { answerMyProposal, pairsFor, readSentPairs, settleMyProposals, type SentPair } from '@/application/programme/sent-proposals';
+import type { Proposal, SentPair } from '@/application/programme/sent-proposals';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 
@@ -10,10 +10,14 @@ import { useServices } from '@/context/services-context';
  * record of a pair both accepted is completed on reading (settleMyProposals). Nothing shows where
  * there is no programme store, or it is not set up yet: there can be no proposals then.
  */
+/** The proposals' code loads once the profiles are in, not before the first suggestion. */
+const loadSentProposals = () => import('@/application/programme/sent-proposals');
+
 export function useProposals() {
   const { graph, user, programmeGroupId } = useServices();
   const { me, profiles, people, matcher, keepMyProfile, now, reportFailure, participation } = useProgramme();
   const [pairs, setPairs] = useState<readonly SentPair[] | undefined>();
+  const [sent, setSent] = useState<Awaited<ReturnType<typeof loadSentProposals>> | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const ready = profiles.status === 'ready';
@@ -23,12 +27,13 @@ export function useProposals() {
     let current = true;
     void (async () => {
       try {
-        const client = await graph();
+        const [client, module] = await Promise.all([graph(), loadSentProposals()]);
         const store = await openStore(client, programmeGroupId);
-        const mine = pairsFor(user.id, (await readSentPairs(store)).pairs);
+        const mine = module.pairsFor(user.id, (await module.readSentPairs(store)).pairs);
         if (!current) return;
+        setSent(() => module);
         setPairs(mine);
-        const settled = await settleMyProposals(client, me, mine, { profiles: profiles.list, now: now(), ...(participation ? { participation } : {}) });
+        const settled = await module.settleMyProposals(client, me, mine, { profiles: profiles.list, now: now(), ...(participation ? { participation } : {}) });
         if (current && settled) keepMyProfile(settled);
       } catch (caught) {
         if (!current) return;
@@ -51,6 +56,7 @@ export function useProposals() {
       try {
         const client = await graph();
         const store = await openStore(client, programmeGroupId);
+        const { answerMyProposal } = await loadSentProposals();
         const { pair, profile } = await answerMyProposal(client, store, me, proposalId, answer, {
           profiles: profiles.list,
           now: now(),
@@ -68,5 +74,14 @@ export function useProposals() {
     [programmeGroupId, graph, me, profiles.list, now, user.id, keepMyProfile, reportFailure, participation],
   );
 
-  return { pairs, people, matcher, busy, error, answer, profileOf: (id: string) => profiles.list.find((p) => p.personId === id) };
+  return {
+    pairs,
+    people,
+    busy,
+    error,
+    answer,
+    /** The reasons a proposal gives, from the reader's matcher (sent-proposals.ts, `reasonsOfProposal`). */
+    reasonsOf: (proposal: Proposal) => sent?.reasonsOfProposal(matcher, proposal) ?? [],
+    profileOf: (id: string) => profiles.list.find((p) => p.personId === id),
+  };
 }
