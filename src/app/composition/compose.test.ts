@@ -7,7 +7,7 @@ import type { Identity } from '@/services/identity/identity';
 import { composeAdapters } from './compose';
 import { tenantAdapters, type TenantConfig } from './tenant-adapters';
 
-const programme = { name: 'Reverse mentoring', ownerGroupId: undefined, levelGap: 2, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '' };
+const programme = { name: 'Reverse mentoring', ownerGroupId: undefined, levelGap: 2, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '', rounds: [] };
 const tenant: TenantConfig = {
   mode: 'tenant',
   tenant: {

@@ -18,7 +18,7 @@ afterEach(cleanup);
 const users = generateDemoTenant({ size: 120 });
 const [margaret, , , priya] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, unknown, (typeof DEMO_PEOPLE)[number]];
 /** What renderWithServices packages. */
-const PACKAGED = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '' };
+const PACKAGED = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '', rounds: [] };
 
 async function tenantGraph() {
   const extensions = generateDemoProfiles(users);

@@ -9,7 +9,7 @@ import { parseWorkspaceRef, readWorkspace } from '@/services/agenda/workspace-st
 import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, saveMyProfile } from '@/services/profile/profile-store';
 import type { BookingPorts, PairPerson } from './booking-ports';
-import { bookPairing, endPairing, executiveSchedule, findPairSeries, moveSeries, skipSession, upcomingSessions, type ExecutivePair } from './pair-booking';
+import { bookPairing, endPairing, endWithRound, executiveSchedule, findPairSeries, moveSeries, skipSession, upcomingSessions, type ExecutivePair } from './pair-booking';
 import type { MyProfile } from '@/application/programme/my-profile';
 import { profileRecords } from './profile-records';
 
@@ -195,6 +195,25 @@ describe('after booking', () => {
     expect(gone).toBe('none');
     await endPairing(ports, pair, record, gone);
     expect((await stored())?.[0]?.ended).toBe('2026-12-01');
+  });
+
+  it('books within the round: the series’ last session is on or before the round’s last day', async () => {
+    const { ports, series } = await executive();
+    // 2027-01-05 is a Tuesday; every two weeks, the sixth session falls on the round's last day, 16 March 2027.
+    const done = await bookPairing(ports, { pair, start: FIRST, zone: 'Europe/London', programme: PROGRAMME, app: APP, roundEnd: '2027-03-16' });
+    expect(done.record.weeks).toBe(11);
+    expect(series(margaret.id)[0]!.recurrence?.range).toMatchObject({ type: 'endDate', endDate: '2027-03-16' });
+  });
+
+  it('ends a series booked before its round with the round: later sessions go from both calendars, the record keeps the weeks left', async () => {
+    const { ports, record, found, series, stored } = await booked();
+    const fitted = await endWithRound(ports, pair, record, found, '2027-03-16');
+    expect(fitted).toMatchObject({ weeks: 11 });
+    expect(fitted.ended).toBeUndefined();
+    expect(series(margaret.id)[0]!.recurrence?.range.endDate).toBe('2027-03-16');
+    expect(series(diego.id)[0]!.recurrence?.range.endDate).toBe('2027-03-16');
+    expect((await stored())?.[0]).toMatchObject({ weeks: 11 });
+    expect(executiveSchedule(ports, pair, undefined).kind).toBe('booked');
   });
 
   it('changes nothing without the series', async () => {

@@ -10,6 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import { pairScheduleOf, withEntry, type BookingRecord, type PairSchedule, type Proposal } from '@/domain/booking/pair-schedule';
+import { weeksWithin } from '@/domain/programme/rounds';
 import { movedSeries, seriesFor, type SeriesShape } from '@/domain/scheduling/recurrence';
 import {
   bookSeries,
@@ -89,6 +90,8 @@ export interface BookPairingInput {
   readonly zone: string;
   readonly programme: ProgrammeWords;
   readonly app: BookingApp;
+  /** The last day of the programme's round (YYYY-MM-DD), when one runs: the series ends by then. */
+  readonly roundEnd?: string | undefined;
 }
 
 /** What booking did: the series, the record saved, and whether the meeting chat got the app's tab. */
@@ -107,7 +110,8 @@ export interface PairingBooked {
  * failure (see the module comment): never a second series, and the record follows.
  */
 export async function bookPairing(ports: BookingPorts, input: BookPairingInput): Promise<PairingBooked> {
-  const { me, mentor, cadence } = input.pair;
+  const { me, mentor } = input.pair;
+  const cadence = { ...input.pair.cadence, weeks: weeksWithin(input.start, input.roundEnd, input.pair.cadence.weeks) };
   const result = await bookSeries(await ports.graph(), {
     organiser: { id: me.id, displayName: me.displayName, mail: me.address },
     partner: { id: mentor.id, displayName: mentor.displayName, mail: mentor.address },
@@ -149,6 +153,22 @@ export async function moveSeries(ports: BookingPorts, pair: ExecutivePair, booki
   await rescheduleSeries(await ports.graph(), found.id, movedSeries(shapeOf(booking), start, zone));
   await ports.records.save({ bookings: withEntry(ports.records.current()?.bookings, pair.mentor.id, { ...booking, start, zone }) });
   return { ...found, partnerResponse: 'none', start };
+}
+
+/**
+ * Ends the series with the programme's round: sessions after `roundEnd` (YYYY-MM-DD) go from both
+ * calendars, earlier ones stay; the record keeps the weeks that are left. A series no longer in the
+ * calendar (`none`) has nothing to change there: only the record changes.
+ */
+export async function endWithRound(ports: BookingPorts, pair: ExecutivePair, booking: BookingRecord, series: PairSeries | undefined, roundEnd: string): Promise<BookingRecord> {
+  if (!series) throw new Error(SERIES_MISSING);
+  if (series !== 'none') {
+    const dayAfter = DateTime.fromISO(roundEnd, { zone: 'utc' }).plus({ days: 1 }).toISODate()!;
+    await endSeries(await ports.graph(), series.id, shapeOf(booking), dayAfter);
+  }
+  const fitted: BookingRecord = { ...booking, weeks: weeksWithin(booking.start, roundEnd, booking.weeks) };
+  await ports.records.save({ bookings: withEntry(ports.records.current()?.bookings, pair.mentor.id, fitted) });
+  return fitted;
 }
 
 /** One upcoming session of the series: its occurrence id and UTC start. */

@@ -12,7 +12,7 @@ import { effectiveRules, readProgrammeSettings, ruleProblems, saveProgrammeSetti
 const users = generateDemoTenant({ size: 40 });
 const [margaret, , , priya] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, unknown, (typeof DEMO_PEOPLE)[number]];
 const GROUP = '11111111-2222-4333-8444-555555555555';
-const PACKAGED: ProgrammeRules = { levelGap: 2, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '' };
+const PACKAGED: ProgrammeRules = { levelGap: 2, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '', rounds: [] };
 const place = { ownerGroupId: GROUP };
 
 /** Priya, the programme owner, created the store's lists. */
@@ -82,6 +82,22 @@ describe('programme settings', () => {
     // A stored value out of range is ignored: the packaged statements apply.
     expect(effectiveRules(PACKAGED, { evaluation: 'x'.repeat(141) })).toEqual({ rules: PACKAGED, ignored: ['evaluation'] });
     expect(effectiveRules(PACKAGED, { evaluation: 'Mine' }).rules.evaluation).toBe('Mine');
+  });
+
+  it('keeps the rounds an owner sets for everyone, refuses ones that do not make sense in words, and ignores such a stored one', async () => {
+    const spring = { name: 'Spring 2027', start: '2027-01-04', matchUntil: '2027-01-31', end: '2027-06-30', targetSessions: 6 };
+    const { clientFor } = await setup();
+    await saveProgrammeSettings(clientFor(priya), { ...place, me: priya.id }, { ...PACKAGED, rounds: [spring] }, PACKAGED, undefined);
+    expect((await readProgrammeSettings(clientFor(margaret), place, PACKAGED)).rules.rounds).toEqual([spring]);
+    expect(ruleProblems({ rounds: [{ ...spring, matchUntil: '2027-07-01' }] })).toEqual({ rounds: 'Spring 2027: matching must close on or after its first day and on or before its last.' });
+    expect(ruleProblems({ rounds: [spring, { ...spring, name: 'Again' }] })).toEqual({ rounds: 'Again: it must start after the round before it ends.' });
+    expect(ruleProblems({ rounds: [{ ...spring, name: '' }] })).toEqual({ rounds: 'Round 1: give it a name of up to 40 characters.' });
+    expect(ruleProblems({ rounds: [{ ...spring, targetSessions: 0 }] })).toEqual({ rounds: 'Spring 2027: the sessions each pair is asked to hold must be a whole number from 1 to 52.' });
+    expect(ruleProblems({ rounds: 'soon' })).toEqual({ rounds: 'The programme keeps at most 20 rounds.' });
+    expect(effectiveRules(PACKAGED, { rounds: [{ ...spring, end: '2026-01-01' }] })).toEqual({ rules: PACKAGED, ignored: ['rounds'] });
+    // Rounds put back to none follow the package again: nothing of them is stored.
+    const read = await readProgrammeSettings(clientFor(priya), place, PACKAGED);
+    expect((await saveProgrammeSettings(clientFor(priya), { ...place, me: priya.id }, PACKAGED, PACKAGED, read.entry)).set).toEqual({});
   });
 
   it('never overwrites another owner’s newer save: a stale one (412) shows their values and says so', async () => {

@@ -9,6 +9,7 @@
 import type { GraphClient } from '@/services/graph/graph-client';
 import { GraphPermissionError, GraphRequestError } from '@/services/graph/graph-errors';
 import { CODE_OF_CONDUCT_MAX, EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX, PROGRAMME_RANGES, type NumericRule, type ProgrammeRules } from '@/services/config/app-config';
+import { MAX_ROUNDS, ROUND_NAME_MAX, roundProblems, TARGET_SESSIONS, type Round, type RoundProblem } from '@/domain/programme/rounds';
 import { isProgrammeOwner } from '@/services/programme/programme-owner';
 import { openProgrammeStore, readSettings, saveSettings, type ProgrammeSettings as StoredSettings, type ProgrammeStore } from '@/services/programme/programme-store';
 import { describeStoreFailure } from './programme-store-setup';
@@ -18,7 +19,7 @@ export type { ProgrammeRules };
 export { EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX };
 
 /** The rules in the order the form shows them. */
-export const RULE_NAMES = ['levelGap', 'cadenceWeeks', 'sessionMinutes', 'durationMonths', 'codeOfConduct', 'evaluation'] as const satisfies readonly (keyof ProgrammeRules)[];
+export const RULE_NAMES = ['levelGap', 'cadenceWeeks', 'sessionMinutes', 'durationMonths', 'codeOfConduct', 'evaluation', 'rounds'] as const satisfies readonly (keyof ProgrammeRules)[];
 const NUMERIC_RULES = ['levelGap', 'cadenceWeeks', 'sessionMinutes', 'durationMonths'] as const satisfies readonly NumericRule[];
 
 /** Each rule as an owner reads it, for the form and for messages. */
@@ -29,7 +30,27 @@ export const RULE_LABELS: Readonly<Record<keyof ProgrammeRules, string>> = {
   durationMonths: 'Pairing length (months)',
   codeOfConduct: 'Code of conduct',
   evaluation: 'Evaluation statements',
+  rounds: 'Rounds',
 };
+
+/** One problem of the rounds in words (domain/programme/rounds.ts, `roundProblems`). */
+export function roundProblemWords(problem: RoundProblem, rounds: readonly Round[]): string {
+  const round = `${rounds[problem.index]?.name.trim() || `Round ${problem.index + 1}`}:`;
+  switch (problem.code) {
+    case 'too-many':
+      return `The programme keeps at most ${MAX_ROUNDS} rounds.`;
+    case 'name':
+      return `Round ${problem.index + 1}: give it a name of up to ${ROUND_NAME_MAX} characters.`;
+    case 'day':
+      return `${round} each of its days must be a date.`;
+    case 'window':
+      return `${round} matching must close on or after its first day and on or before its last.`;
+    case 'target':
+      return `${round} the sessions each pair is asked to hold must be a whole number from ${TARGET_SESSIONS.min} to ${TARGET_SESSIONS.max}.`;
+    case 'overlap':
+      return `${round} it must start after the round before it ends.`;
+  }
+}
 
 /** What is wrong with each value that is wrong, in words (none: every value may be saved). */
 export type RuleProblems = Partial<Record<keyof ProgrammeRules, string>>;
@@ -46,6 +67,11 @@ export function ruleProblems(values: Partial<Record<keyof ProgrammeRules, unknow
   const code = values.codeOfConduct;
   if (code !== undefined && (typeof code !== 'string' || code.length > CODE_OF_CONDUCT_MAX)) {
     problems.codeOfConduct = `The code of conduct must be at most ${CODE_OF_CONDUCT_MAX.toLocaleString('en')} characters.`;
+  }
+  const rounds = values.rounds;
+  if (rounds !== undefined) {
+    const problem = Array.isArray(rounds) ? roundProblems(rounds as Round[])[0] : { index: -1, code: 'too-many' as const };
+    if (problem) problems.rounds = roundProblemWords(problem, Array.isArray(rounds) ? (rounds as Round[]) : []);
   }
   const evaluation = values.evaluation;
   if (evaluation !== undefined) {
@@ -72,6 +98,7 @@ const pick = (rules: ProgrammeRules): ProgrammeRules => ({
   durationMonths: rules.durationMonths,
   codeOfConduct: rules.codeOfConduct,
   evaluation: rules.evaluation,
+  rounds: rules.rounds,
 });
 
 /** The statements of an evaluation setting: its non-empty lines, trimmed. */
@@ -194,7 +221,8 @@ export async function saveProgrammeSettings(
     throw new ProgrammeSettingsError(`Nothing was saved. ${Object.values(problems).join(' ')}`, 'invalid', undefined, problems);
   }
   const changed: Record<string, unknown> = {};
-  for (const rule of RULE_NAMES) if (values[rule] !== packaged[rule]) changed[rule] = values[rule];
+  // Compared as stored: rounds are a list.
+  for (const rule of RULE_NAMES) if (JSON.stringify(values[rule]) !== JSON.stringify(packaged[rule])) changed[rule] = values[rule];
   let store: ProgrammeStore;
   try {
     if (!(await isProgrammeOwner(client, place.ownerGroupId))) throw new ProgrammeSettingsError(NOT_OWNER, 'notOwner');

@@ -88,7 +88,7 @@ describe('the booking card', () => {
   it('books at the rhythm and with the code of conduct the programme owners set', async () => {
     const graph = paired(undefined, true);
     const priya = DEMO_PEOPLE[3]!;
-    const packaged = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '' };
+    const packaged = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '', rounds: [] };
     const owners = { ...packaged, cadenceWeeks: 3, sessionMinutes: 60, codeOfConduct: 'What is said here stays here.' };
     await saveProgrammeSettings(clientOf(graph, priya), { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id }, owners, packaged, undefined);
     renderWithServices(<BookingCard />, graph, margaret);

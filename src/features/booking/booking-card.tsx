@@ -99,7 +99,7 @@ function ExecutiveSessions({ me, mentor, cadence, records }: { me: PairPerson; m
   const locale = host.context.locale;
   const tabName = 'Pair workspace';
   const app = useMemo(() => ({ ...teamsApp, tabName }), [teamsApp]);
-  const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end } = useExecutiveBooking({ me, mentor, cadence, app });
+  const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end, outlasts, endRound } = useExecutiveBooking({ me, mentor, cadence, app });
   // Said when the pairing ended but its record for the owners could not be saved.
   const [endNote, setEndNote] = useState<string | undefined>();
   const [reason, setReason] = useState('');
@@ -149,6 +149,17 @@ function ExecutiveSessions({ me, mentor, cadence, records }: { me: PairPerson; m
   return (
     <>
       <SeriesSummary booking={booking} me={me} other={mentor} nextStart={skipped ? next?.[0]?.start : undefined} />
+      {outlasts && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            Your sessions run past the end of {outlasts.name} on {formatDate(`${outlasts.end}T12:00:00Z`, me.zone, locale)}. Pairs end with their round: sessions after that day leave both
+            calendars; past sessions and your pair workspace stay.{' '}
+            <Button size="small" appearance="primary" disabled={busy || !series} onClick={() => void endRound()}>
+              End them with the round
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {skipped && <Caption1 role="status">You skipped the session on {formatDate(skipped, me.zone, locale)}; it is cancelled in both calendars.</Caption1>}
       {series === 'none' && (
         <MessageBar intent="warning">

@@ -8,9 +8,11 @@ import { findPairSlots, typedStart, type PairSlots } from '@/application/booking
 import { acceptOwnTime, answerInvitation, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
 import { requestsWaitingFor } from '@/application/programme/requests';
 import type { PairSchedule } from '@/domain/booking/pair-schedule';
+import { roundOfSeries, roundOn } from '@/domain/programme/rounds';
 import {
   bookPairing,
   endPairing,
+  endWithRound,
   executiveSchedule,
   findPairSeries,
   moveSeries,
@@ -87,6 +89,12 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
   const pair = { me, mentor, cadence };
   const schedule = executiveSchedule(ports, pair, mentorProfile?.proposals);
   const booked = schedule.kind === 'booked' ? schedule.booking : undefined;
+  // The round a series belongs to (the one it began in, or the one running now): it ends with it.
+  const today = ports.now().toISOString().slice(0, 10);
+  const round = (booked && roundOfSeries(rules.rounds, booked.start)) ?? roundOn(rules.rounds, today);
+  const lastDay = booked && new Date(Date.parse(booked.start) + (booked.weeks - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+  /** The round this series runs past the end of, if it does (booked before the round was set). */
+  const outlasts = round && lastDay && lastDay > round.end ? round : undefined;
 
   // The series as the calendar has it: the partner's reply, and its id for changes.
   const { graph, records } = ports;
@@ -110,7 +118,14 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
 
   const book = (start: string, zone: string) =>
     run(async () => {
-      const result = await bookPairing(ports, { pair, start, zone, programme: { name: config.programme.name, codeOfConduct: rules.codeOfConduct }, app });
+      const result = await bookPairing(ports, {
+        pair,
+        start,
+        zone,
+        programme: { name: config.programme.name, codeOfConduct: rules.codeOfConduct },
+        app,
+        roundEnd: roundOn(rules.rounds, today)?.end,
+      });
       setChatTab(result.chatTab);
       setSeries(result.series);
       seriesChanged();
@@ -147,7 +162,15 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
       await after();
     });
 
-  return { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end };
+  /** Ends the series with its round (sessions after its last day go). */
+  const endRound = () =>
+    run(async () => {
+      if (!booked || !outlasts) return;
+      await endWithRound(ports, pair, booked, series, outlasts.end);
+      seriesChanged();
+    });
+
+  return { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end, outlasts, endRound };
 }
 
 /** What the mentor's card shows and does: the pair's schedule, their invitation, and their answers. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { clientOf, renderWithServices } from '@/demo/testing/render-with-services';
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
@@ -15,7 +15,7 @@ afterEach(cleanup);
 const users = generateDemoTenant({ size: 40 });
 const priya = DEMO_PEOPLE[3]!;
 /** What renderWithServices packages: a level gap of 1, the other rules as the package's defaults. */
-const PACKAGED = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '' };
+const PACKAGED = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '', rounds: [] };
 const place = { ownerGroupId: DEMO_OWNER_GROUP_ID, me: priya.id };
 
 function tenantGraph() {
@@ -45,6 +45,27 @@ describe('the programme settings form', () => {
     expect(screen.getByText(/How often a pair meets\. 1 to 8; packaged: 2\./)).toBeDefined();
     expect(screen.getByText(/Existing pairs keep their booked series/)).toBeDefined();
     expect(screen.queryByText(/\byou\b/i)).toBeNull();
+  });
+
+  it('starts the first round, says where its days do not make sense, and saves it for everyone', async () => {
+    const graph = tenantGraph();
+    open(graph);
+    await settled();
+    fireEvent.click(screen.getByRole('button', { name: 'Start the first round' }));
+    const round = screen.getByRole('listitem', { name: 'Round 1' });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(within(round).getByLabelText('First day')).toHaveProperty('value', today);
+    const closes = within(round).getByLabelText('Matching closes');
+    const matchUntil = (closes as HTMLInputElement).value;
+    fireEvent.change(closes, { target: { value: '2099-01-01' } });
+    expect(screen.getByText('Round 1: matching must close on or after its first day and on or before its last.')).toBeDefined();
+    expect(save()).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Open the next round' })).toHaveProperty('disabled', true);
+    fireEvent.change(closes, { target: { value: matchUntil } });
+    fireEvent.change(within(round).getByLabelText('Name'), { target: { value: 'Spring cohort' } });
+    fireEvent.click(save());
+    await screen.findByText(/^Saved\./);
+    expect(storedSettings(graph)).toEqual([{ rounds: [expect.objectContaining({ name: 'Spring cohort', start: today, matchUntil, targetSessions: 6 })] }]);
   });
 
   it('counts the code of conduct’s characters as they are typed and stops at 1,000', async () => {

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { OWN_EVALUATION } from '@/application/programme/evaluation-statements';
 import { ProgrammeSettingsError, RULE_LABELS, ruleProblems, saveProgrammeSettings, statementsOf, type ProgrammeRules, type RuleProblems } from '@/application/programme/programme-settings';
 import { useServices } from '@/context/services-context';
+import { RoundsFields, roundDraftOf, roundOf, type RoundDraft } from './rounds-fields';
 import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { CODE_OF_CONDUCT_MAX, EVALUATION_STATEMENT_MAX, EVALUATION_STATEMENTS_MAX, PROGRAMME_RANGES, type NumericRule } from '@/services/config/app-config';
 
@@ -23,7 +24,7 @@ const NUMBERS: Readonly<Record<NumericRule, string>> = {
 };
 
 /** The form's values as typed: numbers stay text until saved, so a half-typed one can be said wrong. */
-type Draft = Record<NumericRule, string> & { codeOfConduct: string; evaluation: string };
+type Draft = Record<NumericRule, string> & { codeOfConduct: string; evaluation: string; rounds: RoundDraft[] };
 
 const draftOf = (rules: ProgrammeRules): Draft => ({
   levelGap: String(rules.levelGap),
@@ -32,6 +33,7 @@ const draftOf = (rules: ProgrammeRules): Draft => ({
   durationMonths: String(rules.durationMonths),
   codeOfConduct: rules.codeOfConduct,
   evaluation: rules.evaluation,
+  rounds: rules.rounds.map(roundDraftOf),
 });
 const numberOf = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 const valuesOf = (draft: Draft): ProgrammeRules => ({
@@ -41,6 +43,7 @@ const valuesOf = (draft: Draft): ProgrammeRules => ({
   durationMonths: numberOf(draft.durationMonths),
   codeOfConduct: draft.codeOfConduct,
   evaluation: draft.evaluation,
+  rounds: draft.rounds.map(roundOf),
 });
 const count = new Intl.NumberFormat('en');
 
@@ -53,7 +56,7 @@ type Said = { readonly intent: 'success' | 'warning' | 'error'; readonly text: s
  */
 export function ProgrammeSettingsForm() {
   const styles = useStyles();
-  const { graph, user, config, programmeGroupId } = useServices();
+  const { graph, user, config, programmeGroupId, host } = useServices();
   const settings = useProgrammeSettings();
   const [draft, setDraft] = useState<Draft | undefined>();
   const [saving, setSaving] = useState(false);
@@ -63,11 +66,11 @@ export function ProgrammeSettingsForm() {
 
   const shown = draft ?? draftOf(settings.rules);
   const problems = { ...refused, ...ruleProblems(valuesOf(shown)) };
-  const changed = draft !== undefined && (Object.keys(draft) as (keyof Draft)[]).some((rule) => draft[rule] !== draftOf(settings.rules)[rule]);
+  const changed = draft !== undefined && JSON.stringify(draft) !== JSON.stringify(draftOf(settings.rules));
   const notSetUp = settings.read?.notSetUp === true;
   const canSave = !!programmeGroupId && settings.status === 'read' && !notSetUp && changed && Object.keys(problems).length === 0 && !saving;
 
-  const edit = (rule: keyof Draft, value: string) => {
+  const edit = <K extends keyof Draft>(rule: K, value: Draft[K]) => {
     setDraft({ ...shown, [rule]: value });
     setRefused({});
     setSaid(undefined);
@@ -190,6 +193,13 @@ export function ProgrammeSettingsForm() {
           {statementsOf(shown.evaluation).length} of {EVALUATION_STATEMENTS_MAX} statements; the longest {Math.max(0, ...statementsOf(shown.evaluation).map((line) => line.length))} of{' '}
           {EVALUATION_STATEMENT_MAX} characters
         </Caption1>
+        <RoundsFields
+          rounds={shown.rounds}
+          today={new Date().toISOString().slice(0, 10)}
+          problem={problems.rounds}
+          onChange={(rounds) => edit('rounds', rounds)}
+          formatDay={(day) => new Intl.DateTimeFormat(host.context.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(day))}
+        />
         {said && (
           <MessageBar intent={said.intent} layout="multiline">
             <MessageBarBody>{said.text}</MessageBarBody>

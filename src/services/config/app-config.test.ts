@@ -31,6 +31,7 @@ describe('parseAppConfig', () => {
         durationMonths: 6,
         codeOfConduct: '',
         evaluation: '',
+        rounds: [],
       },
     });
   });

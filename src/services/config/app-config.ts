@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Round } from '@/domain/programme/rounds';
 
 /**
  * The names of the configuration variables, as they appear in `env/.env*` files and in the
@@ -37,6 +38,8 @@ export interface ProgrammeSettings {
   readonly codeOfConduct: string;
   /** The statements people rate at the start and the end of a pairing, one per line (empty: the app's own; owners change them in the app). */
   readonly evaluation: string;
+  /** The programme's rounds, in order (none: it runs all year, matching always open; owners set them in the app). */
+  readonly rounds: readonly Round[];
 }
 
 /** Where the app signs people in and which tenant it serves. */
@@ -98,9 +101,9 @@ const httpsOrigin = z.string().superRefine((value, context) => {
 });
 
 /** The programme's rules an owner may change in the app (programme settings); the rest stays packaged. */
-export type ProgrammeRules = Pick<ProgrammeSettings, 'levelGap' | 'cadenceWeeks' | 'sessionMinutes' | 'durationMonths' | 'codeOfConduct' | 'evaluation'>;
+export type ProgrammeRules = Pick<ProgrammeSettings, 'levelGap' | 'cadenceWeeks' | 'sessionMinutes' | 'durationMonths' | 'codeOfConduct' | 'evaluation' | 'rounds'>;
 /** A numeric rule. */
-export type NumericRule = Exclude<keyof ProgrammeRules, 'codeOfConduct' | 'evaluation'>;
+export type NumericRule = Exclude<keyof ProgrammeRules, 'codeOfConduct' | 'evaluation' | 'rounds'>;
 
 /** The whole numbers each numeric rule may take, packaged or set by an owner (CONFIG_VARIABLES says the same). */
 export const PROGRAMME_RANGES: Readonly<Record<NumericRule, { readonly min: number; readonly max: number }>> = {
@@ -168,6 +171,7 @@ export function parseAppConfig(raw: RawConfig): AppConfig {
     durationMonths: p.PROGRAMME_DURATION_MONTHS,
     codeOfConduct: p.PROGRAMME_CODE_OF_CONDUCT,
     evaluation: '',
+    rounds: [],
   };
   if (!tenant?.success) return { mode: 'demo', programme: programmeSettings };
   const t = tenant.data;

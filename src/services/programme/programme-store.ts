@@ -135,6 +135,11 @@ const settingsSchema = z.object({
   durationMonths: z.number().int().min(1).max(36).optional(),
   codeOfConduct: z.string().max(10_000).optional(),
   evaluation: z.string().max(10_000).optional(),
+  /** The rounds' shape; whether they make sense together is the programme settings' check (domain/programme/rounds.ts). */
+  rounds: z
+    .array(z.object({ name: z.string().max(100), start: z.string().max(10), matchUntil: z.string().max(10), end: z.string().max(10), targetSessions: z.number() }))
+    .max(100)
+    .optional(),
 });
 /** Programme settings an owner changes; what is not set keeps the packaged value. */
 export type ProgrammeSettings = z.infer<typeof settingsSchema>;
