@@ -6,6 +6,7 @@
 import type { IneligibleReason, WhyNobody } from '@/domain/matching/eligibility';
 import type { MatchReason } from '@/domain/matching/engine';
 import { TOPIC_CATALOGUE } from '@/domain/matching/profile';
+import type { Matching } from '@/domain/programme/rounds';
 
 /**
  * Who reads the words. `executive`: the mentee of the pair, addressed as "you". `mentor`: the reverse
@@ -46,6 +47,13 @@ function languageName(tag: string): string {
 
 /** A date (YYYY-MM-DD) as people write it: "12 January 2027". */
 export const dayWords = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(day));
+
+/** Why no pairs are made now (the programme's rounds' matching windows), and when they are next. */
+export function wordMatchingClosed(matching: Extract<Matching, { open: false }>): string {
+  const closed = matching.closedOn ? `: matching closed on ${dayWords(matching.closedOn)}` : '';
+  const next = matching.next ? `${matching.next.name} opens on ${dayWords(matching.next.start)}.` : 'The programme owners open the next round.';
+  return `Pairs are not being made just now${closed}. ${next}`;
+}
 
 /** A number of hours as people write it: 2, 2.5. */
 const hoursWords = (hours: number) => (Number.isInteger(hours) ? String(hours) : hours.toFixed(1));

@@ -78,6 +78,9 @@ describe('asking a reverse mentor to pair, and answering', () => {
     const exec = await as(margaret);
     // Margaret herself is no reverse mentor.
     await expect(askToPair(exec.client, exec.me, margaret.id, { matcher: exec.programme.matcher, now: NOW })).rejects.toThrow(/programme rules/);
+    // Outside a round's matching window nobody is asked, whatever the screen offered.
+    const closed = [{ name: 'Spring', start: '2020-01-01', matchUntil: '2020-01-31', end: '2020-06-30', targetSessions: 6 }];
+    await expect(askToPair(exec.client, exec.me, aisha.id, { matcher: exec.programme.matcher, now: NOW, rounds: closed })).rejects.toThrow(/^Pairs are not being made just now/);
     const mentor = await as(diego);
     const full = { ...mentor.me!, accepted: ['a', 'b'] };
     await expect(answerRequest(mentor.client, full, margaret.id, true, { profiles: mentor.programme.list, now: NOW })).rejects.toThrow(/capacity of 2/);

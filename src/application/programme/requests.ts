@@ -3,6 +3,7 @@
  * whom they asked in their own profile, the reverse mentor whom they accepted or declined in theirs
  * (domain/matching/requests.ts); every client reads both and comes to the same view.
  */
+import { matchingOn, type Round } from '@/domain/programme/rounds';
 import type { Matcher } from '@/domain/matching/engine';
 import { answer, currentMentees, incomingRequests, pairingEnded, requestStateOf, type RequestState } from '@/domain/matching/requests';
 import type { GraphClient } from '@/services/graph/graph-client';
@@ -28,9 +29,19 @@ export async function askToPair(
   client: GraphClient,
   me: StoredProfile | undefined,
   mentorId: string,
-  context: { readonly matcher: Matcher; readonly now: number; readonly notifier?: Notifier; readonly participation?: Participation },
+  context: {
+    readonly matcher: Matcher;
+    readonly now: number;
+    readonly notifier?: Notifier;
+    readonly participation?: Participation;
+    /** The programme's rounds: asking only while one's matching is open. */
+    readonly rounds?: readonly Round[];
+  },
 ): Promise<StoredProfile> {
   if (!me?.mentee) throw new Error('Opt in as an executive who wants a reverse mentor first.');
+  if (!matchingOn(context.rounds ?? [], new Date(context.now).toISOString().slice(0, 10)).open) {
+    throw new Error('Pairs are not being made just now: the round’s matching has closed. Reload to see when the next round opens.');
+  }
   const breaches = context.matcher.whyNot(me.personId, mentorId);
   // Codes, not words: the UI words them for its reader (components/matching-words.ts); this only guards a stale screen.
   if (breaches.length > 0) throw new Error('The programme rules no longer allow asking this person; reload to see who you can ask.');

@@ -24,7 +24,7 @@ import { useProgramme } from '@/context/programme-context';
 import { BROWSER_REFRESH, type RefreshSchedule } from '@/context/use-refresh-while-visible';
 import { withExclusion, withoutExclusion, withoutPin, withPin, withSwap, type OwnerDecisions } from '@/application/programme/proposal';
 import { DirectoryUnavailable, useDirectoryUnavailable } from '@/components/directory-unavailable';
-import { wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
+import { wordMatchingClosed, wordReason, wordWhyNobody, wordWhyNot, type Reader } from '@/components/matching-words';
 import { namesApart } from '@/components/names-apart';
 import { PersonAvatar } from '@/components/person-avatar';
 import { ProfilesProblem } from '@/components/profiles-problem';
@@ -38,6 +38,8 @@ import { toCsv } from '@/domain/export/csv';
 import { ProgrammeSettingsForm } from './programme-settings-form';
 import { useProgrammeProposal } from './use-programme-proposal';
 import { SentProposalsPanel } from './sent-proposals-panel';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
+import { matchingOn } from '@/domain/programme/rounds';
 import { useSentProposals } from './use-sent-proposals';
 
 // The health view's charts are the heaviest code an owner loads: only when the view is there.
@@ -69,7 +71,8 @@ export function ProgrammeView({ refresh = BROWSER_REFRESH }: { /** When to read 
   const { host } = useServices();
   const owner = useIsProgrammeOwner();
   const unavailable = useDirectoryUnavailable();
-  const { notifier } = useProgramme();
+  const { notifier, now } = useProgramme();
+  const matching = matchingOn(useProgrammeSettings().rules.rounds, new Date(now()).toISOString().slice(0, 10));
   // Each of the two people is told in Teams once the pairs are stored; Teams saying no never unsends them.
   const tellPeople = useCallback(async (pairs: readonly Proposal[]) => void (await Promise.all(pairs.map((pair) => notifyProposal(notifier, pair)))), [notifier]);
   const sent = useSentProposals(owner, tellPeople, refresh);
@@ -281,7 +284,7 @@ export function ProgrammeView({ refresh = BROWSER_REFRESH }: { /** When to read 
             </Table>
           </div>
         )}
-        <SentProposalsPanel proposal={proposal} sent={sent} nameOf={name} onRunAgain={run} />
+        <SentProposalsPanel proposal={proposal} sent={sent} nameOf={name} onRunAgain={run} closed={matching.open ? undefined : wordMatchingClosed(matching)} />
         {pins.length > 0 && (
           <>
             <Body1>

@@ -25,6 +25,8 @@ export function SentProposalsPanel(props: {
   readonly sent: ReturnType<typeof useSentProposals>;
   readonly nameOf: (id: string) => string;
   readonly onRunAgain: () => void;
+  /** Why no pairs are sent now (the round's matching is closed), in words. */
+  readonly closed?: string | undefined;
 }) {
   const styles = useStyles();
   const { proposal, sent, nameOf } = props;
@@ -62,9 +64,14 @@ export function SentProposalsPanel(props: {
 
   return (
     <>
+      {sent.canSend && proposal && props.closed && (
+        <MessageBar intent="info">
+          <MessageBarBody>{props.closed}</MessageBarBody>
+        </MessageBar>
+      )}
       {sent.canSend && proposal && (
         <div className={styles.row}>
-          <Button appearance="primary" disabled={toSend.length === 0 || sent.busy || !sent.read || confirming} onClick={() => setConfirming(true)}>
+          <Button appearance="primary" disabled={toSend.length === 0 || sent.busy || !sent.read || confirming || props.closed !== undefined} onClick={() => setConfirming(true)}>
             {toSend.length === 0 ? 'All pairs sent' : `Send ${pairsWords(toSend.length)}`}
           </Button>
         </div>

@@ -10,10 +10,20 @@ import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { readMyProfile } from '@/services/profile/profile-store';
 import { useProgramme } from '@/context/programme-context';
 import { SuggestionsCard } from './suggestions-card';
+import { DEMO_GROUPS, DEMO_OWNER_GROUP_ID, DEMO_SITE_GRANTS, seedDemoProgrammeStore } from '@/demo/graph/demo-programme-store';
+import { clientOf } from '@/demo/testing/render-with-services';
+import { saveProgrammeSettings } from '@/application/programme/programme-settings';
 import { bookingRecord } from '@/demo/testing/booking-record';
 import type { BookingRecord } from '@/domain/booking/pair-schedule';
 
 afterEach(cleanup);
+
+// Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
 
 const users = generateDemoTenant({ size: 300 });
 const [margaret, , aisha] = DEMO_PEOPLE as [(typeof DEMO_PEOPLE)[number], unknown, (typeof DEMO_PEOPLE)[number]];
@@ -46,6 +56,23 @@ describe('the suggestions card', () => {
     await screen.findByText(`You asked ${name} to pair. Waiting for their answer.`);
     // The request is in Margaret's profile, and her booking record is kept.
     expect(await readMyProfile(client, margaret.id)).toMatchObject({ asked: expect.any(String), bookings: [ended] });
+  }, 120_000);
+
+  it('says when pairs are made again while the round’s matching is closed, and asks no one until then', async () => {
+    const extensions = generateDemoProfiles(users);
+    const graph = new FakeGraph({ users, extensions, groups: DEMO_GROUPS, siteGrants: DEMO_SITE_GRANTS });
+    graph.waitFor(seedDemoProgrammeStore(graph, extensions));
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const rounds = [
+      { name: 'Spring', start: day(-60), matchUntil: day(-30), end: day(30), targetSessions: 6 },
+      { name: 'Autumn', start: day(40), matchUntil: day(60), end: day(200), targetSessions: 6 },
+    ];
+    const packaged = { levelGap: 1, cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6, codeOfConduct: '', evaluation: '', rounds: [] };
+    await saveProgrammeSettings(clientOf(graph, DEMO_PEOPLE[3]!), { ownerGroupId: DEMO_OWNER_GROUP_ID, me: DEMO_PEOPLE[3]!.id }, { ...packaged, rounds }, packaged, undefined);
+    open(graph);
+    await screen.findByText(/^Pairs are not being made just now: matching closed on .*\. Autumn opens on .*\.$/, undefined, { timeout: 60_000 });
+    const ask = await screen.findAllByRole('button', { name: /^Ask to pair with / }, { timeout: 60_000 });
+    expect(ask.every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
   }, 120_000);
 
   /** The demo tenant with Margaret having asked Aisha, Aisha having accepted, and Margaret's bookings as given. */

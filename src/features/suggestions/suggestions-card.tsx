@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
-import { wordReason, wordWhyNobody, type Reader } from '@/components/matching-words';
+import { wordMatchingClosed, wordReason, wordWhyNobody, type Reader } from '@/components/matching-words';
 import { namesApart } from '@/components/names-apart';
 import { OwnWords } from '@/components/own-words';
 import { PersonLine } from '@/components/person-line';
@@ -30,7 +30,7 @@ const WhyNot = lazy(() => import('./why-not').then((m) => ({ default: m.WhyNot }
 export function SuggestionsCard() {
   const styles = useStyles();
   const { host, user } = useServices();
-  const { me, matcher, people, request: state, booked, busy, error, ask, profileOf, page, refining } = useSuggestions();
+  const { me, matcher, people, request: state, matching, booked, busy, error, ask, profileOf, page, refining } = useSuggestions();
   const [offset, setOffset] = useState(0);
 
   if (!me?.mentee) return null;
@@ -76,6 +76,11 @@ export function SuggestionsCard() {
           <MessageBarBody>{nameOf(state.mentorId)} cannot take you on this time. Ask someone else below.</MessageBarBody>
         </MessageBar>
       )}
+      {!matching.open && (
+        <MessageBar intent="info">
+          <MessageBarBody>{wordMatchingClosed(matching)}</MessageBarBody>
+        </MessageBar>
+      )}
       {refining && (
         <Caption1>
           Still reading the programme’s profiles ({refining.read.toLocaleString(host.context.locale)} of {refining.total.toLocaleString(host.context.locale)}): these suggestions may still
@@ -108,7 +113,7 @@ export function SuggestionsCard() {
                     ))}
                 </ul>
                 <CardActions>
-                  <Button appearance="primary" disabled={busy} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameApart(s.mentorId)}`}>
+                  <Button appearance="primary" disabled={busy || !matching.open} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameApart(s.mentorId)}`}>
                     Ask to pair
                   </Button>
                 </CardActions>
@@ -122,7 +127,7 @@ export function SuggestionsCard() {
         {more && <Button onClick={() => setOffset(offset + PAGE)}>Show me others</Button>}
       </div>
       <Suspense fallback={null}>
-        <WhyNot busy={busy} onAsk={(id) => void ask(id)} shown={suggestions.map((s) => s.mentorId)} />
+        <WhyNot busy={busy || !matching.open} onAsk={(id) => void ask(id)} shown={suggestions.map((s) => s.mentorId)} />
       </Suspense>
     </SectionCard>
   );

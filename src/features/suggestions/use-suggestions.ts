@@ -3,6 +3,8 @@ import { askToPair, myRequest, withdrawRequest } from '@/application/programme/r
 import { suggestFor } from '@/application/programme/suggest';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
+import { useProgrammeSettings } from '@/context/use-programme-settings';
+import { matchingOn } from '@/domain/programme/rounds';
 
 /**
  * The suggestions feature's one hook: the executive's request as it stands (ended once the pairing
@@ -15,6 +17,7 @@ export function useSuggestions() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const request = myRequest(me, profiles.list, now());
+  const { rounds } = useProgrammeSettings().rules;
 
   const ask = useCallback(
     async (mentorId: string | undefined) => {
@@ -24,14 +27,14 @@ export function useSuggestions() {
         const client = await graph();
         if (!mentorId) keepMyProfile(await withdrawRequest(client, me, now(), participation));
         else if (!matcher) throw new Error('Still finding reverse mentors for you; try again in a moment.');
-        else keepMyProfile(await askToPair(client, me, mentorId, { matcher, now: now(), notifier, ...(participation ? { participation } : {}) }));
+        else keepMyProfile(await askToPair(client, me, mentorId, { matcher, now: now(), notifier, rounds, ...(participation ? { participation } : {}) }));
       } catch (caught) {
         setError(await reportFailure(caught, mentorId ? 'Could not send your request' : 'Could not withdraw your request'));
       } finally {
         setBusy(false);
       }
     },
-    [graph, me, matcher, keepMyProfile, now, reportFailure, notifier, participation],
+    [graph, me, matcher, keepMyProfile, now, reportFailure, notifier, participation, rounds],
   );
 
   return {
@@ -39,6 +42,8 @@ export function useSuggestions() {
     matcher,
     people,
     request,
+    /** Whether pairs are made now (the programme's rounds). */
+    matching: matchingOn(rounds, new Date(now()).toISOString().slice(0, 10)),
     /** The accepted pairing's sessions are booked (its own card shows them). */
     booked: request.kind === 'accepted' && (me?.bookings ?? []).some((b) => b.with === request.mentorId),
     busy,
