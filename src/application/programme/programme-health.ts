@@ -5,6 +5,7 @@
  */
 import { programmeHealth, type CheckIn, type EarlyEnd, type Evaluation, type HealthPerson, type PairSeries, type ProgrammeHealth } from '@/domain/health/health';
 import { toCsv } from '@/domain/export/csv';
+import { roundOfSeries, type Round } from '@/domain/programme/rounds';
 import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import type { ProgrammeStore } from '@/services/programme/programme-store';
@@ -17,6 +18,8 @@ export interface HealthReport {
   readonly endings: readonly EarlyEnd[];
   /** Check-ins the owner's key does not open (sealed before it was published). */
   readonly unread: number;
+  /** The round reported on, if one was chosen, and the sessions its pairs are asked to hold in all. */
+  readonly round?: { readonly round: Round; readonly target: number };
 }
 
 /** Every booked series in these profiles (an executive's bookings, one per reverse mentor), as pairs. */
@@ -50,6 +53,8 @@ export interface HealthInput {
   readonly now: number;
   /** The statements the programme asks now; evaluations of others (one written past the app could name any) are left out. */
   readonly statements?: readonly string[];
+  /** Only the pairs whose series began in this round, and the pairings ended early in it. */
+  readonly round?: Round | undefined;
 }
 
 /** Reads the check-ins and works out the programme's health at `now` (ms), for a programme owner. */
@@ -65,10 +70,17 @@ export function reportOf(
   unread = 0,
 ): HealthReport {
   const { checkIns, evaluations = [], endings = [] } = records;
-  const health = programmeHealth({ people: healthPeopleOf(input.profiles, input.people), pairs: pairSeriesOf(input.profiles), checkIns, evaluations, now: input.now });
-  const { statements } = input;
+  const { statements, round } = input;
+  const inRound = (day: string) => !round || (round.start <= day && day <= round.end);
+  const pairs = pairSeriesOf(input.profiles).filter((s) => !round || roundOfSeries([round], s.start));
+  const health = programmeHealth({ people: healthPeopleOf(input.profiles, input.people), pairs, checkIns, evaluations, now: input.now });
   const evaluation = statements ? { ...health.evaluation, statements: health.evaluation.statements.filter((s) => statements.includes(s.statement)) } : health.evaluation;
-  return { health: { ...health, evaluation }, endings: [...endings].sort((a, b) => b.at.localeCompare(a.at)), unread };
+  return {
+    health: { ...health, evaluation },
+    endings: endings.filter((e) => inRound(e.at.slice(0, 10))).sort((a, b) => b.at.localeCompare(a.at)),
+    unread,
+    ...(round ? { round: { round, target: health.pairs.length * round.targetSessions } } : {}),
+  };
 }
 
 /** The report as CSV for a spreadsheet: figures, then by department, by location and by week; withheld averages are left empty. */
@@ -77,6 +89,12 @@ export function healthCsv(report: HealthReport, nameOf: (id: string) => string):
   const pulse = (a: ProgrammeHealth['pulse']) => ('withheld' in a ? '' : a.value.toFixed(2));
   return toCsv([
     ['Figure', 'Value'],
+    ...(report.round
+      ? [
+          ['Round', `${report.round.round.name} (${report.round.round.start} to ${report.round.round.end})`],
+          ['Sessions asked of the pairs', report.round.target],
+        ]
+      : []),
     ['Participants', health.participants],
     ['In a pair', health.paired],
     ['Paused', health.paused.length],

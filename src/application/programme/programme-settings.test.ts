@@ -91,6 +91,9 @@ describe('programme settings', () => {
     expect((await readProgrammeSettings(clientFor(margaret), place, PACKAGED)).rules.rounds).toEqual([spring]);
     expect(ruleProblems({ rounds: [{ ...spring, matchUntil: '2027-07-01' }] })).toEqual({ rounds: 'Spring 2027: matching must close on or after its first day and on or before its last.' });
     expect(ruleProblems({ rounds: [spring, { ...spring, name: 'Again' }] })).toEqual({ rounds: 'Again: it must start after the round before it ends.' });
+    expect(ruleProblems({ rounds: [spring, { ...spring, start: '2027-07-01', matchUntil: '2027-07-01', end: '2027-08-01' }] })).toEqual({
+      rounds: 'Spring 2027: another round has this name; give each its own.',
+    });
     expect(ruleProblems({ rounds: [{ ...spring, name: '' }] })).toEqual({ rounds: 'Round 1: give it a name of up to 40 characters.' });
     expect(ruleProblems({ rounds: [{ ...spring, targetSessions: 0 }] })).toEqual({ rounds: 'Spring 2027: the sessions each pair is asked to hold must be a whole number from 1 to 52.' });
     expect(ruleProblems({ rounds: 'soon' })).toEqual({ rounds: 'The programme keeps at most 20 rounds.' });

@@ -41,6 +41,8 @@ export function roundProblemWords(problem: RoundProblem, rounds: readonly Round[
       return `The programme keeps at most ${MAX_ROUNDS} rounds.`;
     case 'name':
       return `Round ${problem.index + 1}: give it a name of up to ${ROUND_NAME_MAX} characters.`;
+    case 'same-name':
+      return `${round} another round has this name; give each its own.`;
     case 'day':
       return `${round} each of its days must be a date.`;
     case 'window':

@@ -13,7 +13,7 @@ import { PROFILE_EXTENSION } from '@/services/profile/profile-extension';
 import { PROGRAMME_LISTS, STORE_COLUMNS } from '@/services/programme/programme-store';
 import { PERSON_KEY_FILE } from '@/services/programme/person-key';
 import { demoKeyFiles } from './demo-pair-keys';
-import { demoRound } from './demo-round';
+import { demoRound, demoRoundSettings } from './demo-round';
 import type { FakeGraph } from './fake-graph';
 import type { FakeListColumn, SiteRole } from './fake-lists';
 
@@ -71,6 +71,13 @@ export async function seedDemoProgrammeStore(
       sealed: inRound?.sealed ?? [],
     };
     graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.participants, personId, { Title: 'participant', PersonId: personId, Data: JSON.stringify(entry) });
+  }
+  if (options.roundAsOf) {
+    graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.settings, priya.id, {
+      Title: 'settings',
+      PersonId: priya.id,
+      Data: JSON.stringify({ rounds: [demoRoundSettings(options.roundAsOf)] }),
+    });
   }
   for (const checkIn of round?.checkIns ?? []) {
     graph.lists.seedItem(DEMO_OWNER_GROUP_ID, PROGRAMME_LISTS.checkIns, checkIn.personId, { Title: 'check-in', PersonId: checkIn.personId, Data: JSON.stringify(checkIn) });

@@ -12,6 +12,7 @@
 import { sealRecord } from '@/application/programme/check-ins';
 import { OWN_EVALUATION } from '@/application/programme/evaluation-statements';
 import type { CheckIn, Evaluation, Pulse, SessionOutcome } from '@/domain/health/health';
+import type { Round } from '@/domain/programme/rounds';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { PairSeal, type KeyFile } from '@/services/programme/pair-seal';
 import type { StoredCheckIn } from '@/services/programme/check-in-store';
@@ -91,6 +92,17 @@ const LINES: Readonly<Record<string, string>> = {
 
 /** The start of the UTC day `weeks` weeks before `now`, at 14:00 UTC. */
 const roundStart = (now: Date, weeks: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 14) - weeks * WEEK_MS);
+
+/**
+ * The round the demo's pairs are in, as the owners set it: it began the day of the pairs' first
+ * sessions and runs 40 weeks, matching open until 8 weeks before its end (the demo's own people
+ * still pair up in it, and their series end before it does).
+ */
+export function demoRoundSettings(now: Date): Round {
+  const start = roundStart(now, 9);
+  const day = (weeks: number) => new Date(start.getTime() + weeks * WEEK_MS).toISOString().slice(0, 10);
+  return { name: 'First round', start: day(0), matchUntil: day(32), end: day(40), targetSessions: 10 };
+}
 
 /**
  * The round's entries by person and the check-ins to put in the store, for people with these

@@ -15,6 +15,7 @@ describe('round problems', () => {
   it('names each problem with its round', () => {
     expect(roundProblems([{ ...spring, name: '  ' }])).toEqual([{ index: 0, code: 'name' }]);
     expect(roundProblems([{ ...spring, name: 'x'.repeat(41) }])).toEqual([{ index: 0, code: 'name' }]);
+    expect(roundProblems([spring, { ...autumn, name: ' Spring 2027 ' }])).toEqual([{ index: 1, code: 'same-name' }]);
     expect(roundProblems([{ ...spring, end: '2027-02-30' }])).toEqual([{ index: 0, code: 'day' }]);
     expect(roundProblems([{ ...spring, start: '4/1/2027' }])).toEqual([{ index: 0, code: 'day' }]);
     expect(roundProblems([{ ...spring, matchUntil: '2027-07-01' }])).toEqual([{ index: 0, code: 'window' }]);

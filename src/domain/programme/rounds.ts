@@ -26,7 +26,7 @@ export const TARGET_SESSIONS = { min: 1, max: 52 } as const;
 /** What is wrong with one round, or with the rounds as a whole (`index` -1). */
 export interface RoundProblem {
   readonly index: number;
-  readonly code: 'name' | 'day' | 'window' | 'target' | 'overlap' | 'too-many';
+  readonly code: 'name' | 'same-name' | 'day' | 'window' | 'target' | 'overlap' | 'too-many';
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,7 +38,7 @@ const addDays = (day: string, days: number) => dayOf(Date.parse(`${day}T00:00:00
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /**
- * Every problem of the rounds, in order: a name of 1 to {@link ROUND_NAME_MAX} characters; real days
+ * Every problem of the rounds, in order: a name of 1 to {@link ROUND_NAME_MAX} characters, each its own; real days
  * with start ≤ matchUntil ≤ end; a whole target within {@link TARGET_SESSIONS}; each round after the
  * one before; at most {@link MAX_ROUNDS}. Empty when they may be saved.
  */
@@ -48,6 +48,7 @@ export function roundProblems(rounds: readonly Round[]): RoundProblem[] {
   rounds.forEach((round, index) => {
     const name = typeof round.name === 'string' ? round.name.trim() : '';
     if (name === '' || name.length > ROUND_NAME_MAX) problems.push({ index, code: 'name' });
+    else if (rounds.slice(0, index).some((r) => typeof r.name === 'string' && r.name.trim() === name)) problems.push({ index, code: 'same-name' });
     if (![round.start, round.matchUntil, round.end].every(isDay)) problems.push({ index, code: 'day' });
     else if (!(round.start <= round.matchUntil && round.matchUntil <= round.end)) problems.push({ index, code: 'window' });
     if (!Number.isInteger(round.targetSessions) || round.targetSessions < TARGET_SESSIONS.min || round.targetSessions > TARGET_SESSIONS.max) problems.push({ index, code: 'target' });

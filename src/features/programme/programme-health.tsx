@@ -2,9 +2,11 @@ import {
   Body1,
   Button,
   Caption1,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Select,
   Spinner,
   Tab,
   Table,
@@ -133,7 +135,7 @@ export function ProgrammeHealthView() {
   const styles = useStyles();
   const { host } = useServices();
   const { people } = useProgramme();
-  const { available, report, problem, reload, nudge } = useProgrammeHealth();
+  const { available, report, problem, reload, nudge, rounds, round, chooseRound } = useProgrammeHealth();
   const [view, setView] = useState<'charts' | 'tables'>('charts');
   const colour = useChartColours();
   const [nudged, setNudged] = useState<ReadonlyMap<string, string>>(new Map());
@@ -171,6 +173,7 @@ export function ProgrammeHealthView() {
     ['In a pair', health.participants ? `${health.paired} (${percent.format(health.paired / health.participants)})` : '0'],
     ['Paused', String(health.paused.length)],
     ['Sessions held of planned', `${health.sessions.held + health.sessions.moved} of ${health.sessions.planned}`],
+    ...(report.round ? [['Sessions held of the round’s target', `${health.sessions.held + health.sessions.moved} of ${report.round.target}`] as [string, string]] : []),
     ['Skipped · cancelled · not recorded', `${health.sessions.skipped} · ${health.sessions.cancelled} · ${health.sessions.unrecorded}`],
     ['Pairs at risk', `${atRisk.length} of ${health.pairs.filter((p) => p.current).length}`],
     ['Average pulse', 'withheld' in health.pulse ? (health.pulse.people === 0 ? 'None yet' : 'Withheld') : `${decimal.format(health.pulse.value)} of 5`],
@@ -191,6 +194,18 @@ export function ProgrammeHealthView() {
 
   return (
     <SectionCard title="Programme health" wide description="How the pairs are meeting, from counts, dates and pulses. No one’s notes or agenda are read here.">
+      {rounds.length > 0 && (
+        <Field label="Round" hint={round ? `${dateOf(round.start)} to ${dateOf(round.end)}: the pairs whose sessions began in it.` : 'Every pair, whatever its round.'}>
+          <Select value={round?.name ?? ''} onChange={(_, data) => chooseRound(data.value)}>
+            {rounds.map((r) => (
+              <option key={r.name} value={r.name}>
+                {r.name}
+              </option>
+            ))}
+            <option value="">All rounds</option>
+          </Select>
+        </Field>
+      )}
       <Figures label="Programme health figures" figures={figures} />
       <Caption1>
         {'withheld' in health.pulse
