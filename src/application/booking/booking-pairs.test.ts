@@ -61,6 +61,19 @@ describe('the pairs a person books or attends', () => {
     expect(bookingPairsOf('e', { ...e, asked: 'x' }, [e, m], people, NOW)?.mentor).toBeUndefined();
   });
 
+  it('keeps the mentor who left a pairing whose series still runs, saying so, until the executive ends it', () => {
+    const running = { with: 'm', start: '2026-10-05T09:00:00.000Z', zone: 'Europe/London', everyWeeks: 2, weeks: 26, minutes: 45, uid: 'u', workspace: 'https://x.example/w' };
+    const e = profile('e', { mentee: { wantsToLearn: ['ai'] }, asked: 'm', bookings: [running] });
+    const m = profile('m', { mentor: { capacity: 1, canTeach: ['ai'] }, declined: ['e'] });
+    expect(bookingPairsOf('e', e, [e, m], people, NOW)).toMatchObject({ mentor: { id: 'm' }, mentorLeft: true });
+    // Ended by the executive: the card says it ended, and no more that the mentor left.
+    const ended = profile('e', { ...e, bookings: [{ ...running, ended: '2026-11-30' }] });
+    expect(bookingPairsOf('e', ended, [ended, m], people, NOW)?.mentorLeft).toBeUndefined();
+    // Declined before anything was booked: no pairing to show.
+    const unbooked = profile('e', { mentee: { wantsToLearn: ['ai'] }, asked: 'm' });
+    expect(bookingPairsOf('e', unbooked, [unbooked, m], people, NOW)?.mentor).toBeUndefined();
+  });
+
   it('turns the programme’s months into weeks', () => {
     expect(cadenceOf({ cadenceWeeks: 2, sessionMinutes: 45, durationMonths: 6 })).toEqual({ everyWeeks: 2, minutes: 45, weeks: 26 });
   });

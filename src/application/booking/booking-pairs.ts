@@ -4,6 +4,7 @@
  */
 import type { StoredProfile } from '@/services/profile/profile-store';
 import { requestStateOf } from '@/domain/matching/requests';
+import { seriesEnded } from '@/domain/booking/pair-schedule';
 import { mailboxAddressOf, type DirectoryPerson } from '@/services/graph/directory-person';
 import type { ProgrammeSettings } from '@/services/config/app-config';
 import type { Cadence, PairPerson } from './booking-ports';
@@ -17,6 +18,8 @@ export function cadenceOf(programme: Pick<ProgrammeSettings, 'cadenceWeeks' | 's
 export interface BookingPairs {
   readonly self: PairPerson;
   readonly mentor: PairPerson | undefined;
+  /** The mentor left the pairing (withdrew their answer) while its series still runs: the executive is asked to end it. */
+  readonly mentorLeft?: true;
   readonly executives: readonly PairPerson[];
 }
 
@@ -36,8 +39,10 @@ export function bookingPairsOf(userId: string, me: StoredProfile, profiles: read
   const self = personOf(userId);
   if (!self) return undefined;
   const request = me.mentee ? requestStateOf({ ...me, personId: userId }, me.asked ? profileOf(me.asked) : undefined, now) : undefined;
-  // An ended pairing stays until the executive asks someone new: its card says it ended.
-  const mentor = request?.kind === 'accepted' || request?.kind === 'ended' ? personOf(request.mentorId) : undefined;
+  // An ended pairing stays until the executive asks someone new: its card says it ended. One the
+  // mentor left stays while its series runs, so that the executive can end it.
+  const left = request?.kind === 'declined' && (me.bookings ?? []).some((b) => b.with === request.mentorId && !seriesEnded(b, now));
+  const mentor = request?.kind === 'accepted' || request?.kind === 'ended' || left ? personOf(request.mentorId) : undefined;
   const executives = (me.accepted ?? []).map(personOf).filter((p): p is PairPerson => p !== undefined);
-  return { self, mentor, executives };
+  return { self, mentor, ...(left ? { mentorLeft: true as const } : {}), executives };
 }

@@ -6,7 +6,18 @@ import { FakeGraph } from '@/demo/graph/fake-graph';
 import { GraphClient } from '@/services/graph/graph-client';
 import { readMyProfile, saveMyProfile } from '@/services/profile/profile-store';
 import type { BookingPorts, PairPerson } from './booking-ports';
-import { acceptOwnTime, answerInvitation, DECLINE_COMMENT, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type MentorPair } from './mentor-booking';
+import {
+  acceptOwnTime,
+  answerInvitation,
+  DECLINE_COMMENT,
+  findInvitation,
+  LEAVE_COMMENT,
+  leavePairing,
+  mentorSchedule,
+  mentorUpcomingSessions,
+  proposeTime,
+  type MentorPair,
+} from './mentor-booking';
 import { bookPairing, findPairSeries, moveSeries } from './pair-booking';
 import type { MyProfile } from '@/application/programme/my-profile';
 import { profileRecords } from './profile-records';
@@ -77,6 +88,25 @@ describe('the reverse mentor’s sessions', () => {
     expect(await findInvitation(m.ports, schedule.booking.uid)).toMatchObject({ response: 'declined' });
     expect(DECLINE_COMMENT).toContain('propose another');
     expect(await findInvitation(m.ports, 'not-a-series')).toBe('none');
+  });
+
+  it('leaves the pairing: the series declined with why (once, also when tried again), then the answer withdrawn', async () => {
+    const { graph, exec, mentor: m } = await pairOnGraph({ booked: true });
+    const { schedule } = mentorSchedule(m.ports, pair, exec.records.current()?.bookings);
+    if (schedule.kind !== 'booked') throw new Error('not booked');
+    const invitation = await findInvitation(m.ports, schedule.booking.uid);
+    const withdrawn: string[] = [];
+    await expect(leavePairing(m.ports, invitation, () => Promise.reject(new Error('offline')))).rejects.toThrow('offline');
+    const organiserCopy = () => graph.calendars.eventsOf(margaret.id).find((e) => e.iCalUId === schedule.booking.uid)!;
+    expect(organiserCopy().attendees[0]!.status.response).toBe('declined');
+    // Trying again finds the copy declined already: only the answer is withdrawn.
+    const again = await findInvitation(m.ports, schedule.booking.uid);
+    let calls = 0;
+    const counted = { graph: () => ((calls += 1), m.ports.graph()) };
+    await leavePairing(counted, again, async () => void withdrawn.push('answer'));
+    expect(calls).toBe(0);
+    expect(withdrawn).toEqual(['answer']);
+    expect(LEAVE_COMMENT).toMatch(/left our reverse-mentoring pairing/);
   });
 
   it('accepts the invitation', async () => {

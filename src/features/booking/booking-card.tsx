@@ -74,6 +74,52 @@ function SeriesSummary({ booking, me, other, nextStart }: { booking: BookingReco
   );
 }
 
+/**
+ * Asking once before a pairing ends early, with an optional reason for the programme owners
+ * (counted as typed; over the limit it cannot be sent): the executive's "End the pairing" and the
+ * reverse mentor's "Leave the pairing".
+ */
+function LeaveConfirmation(props: {
+  readonly partner: PairPerson;
+  readonly what: string;
+  readonly consequence: string;
+  readonly confirm: string;
+  readonly busy: boolean;
+  readonly onConfirm: (reason: string) => void;
+  readonly onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const [reason, setReason] = useState('');
+  const tooLong = reason.trim().length > MAX_CHECK_IN_NOTE;
+  const { partner } = props;
+  return (
+    <div className={styles.ending} role="group" aria-label={`${props.what} with ${partner.displayName}?`}>
+      <Body1>
+        <strong>
+          {props.what} with {partner.displayName}?
+        </strong>{' '}
+        {props.consequence}
+      </Body1>
+      <Field
+        label="Why, for the programme owners (optional)"
+        hint={`${reason.trim().length} / ${MAX_CHECK_IN_NOTE} characters. Only the programme owners read it; ${partner.displayName} does not.`}
+        validationState={tooLong ? 'error' : 'none'}
+        validationMessage={tooLong ? `Shorten it to ${MAX_CHECK_IN_NOTE} characters to go on.` : null}
+      >
+        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+      </Field>
+      <div className={styles.row}>
+        <Button size="small" appearance="primary" disabled={props.busy || tooLong} onClick={() => props.onConfirm(reason)}>
+          {props.confirm}
+        </Button>
+        <Button size="small" onClick={props.onCancel}>
+          Keep it
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function ChatTabNote({ outcome, tabName }: { outcome: ChatTabOutcome | undefined; tabName: string }) {
   if (!outcome) return null;
   if (outcome.kind === 'added') return <Caption1>The meeting chat has the “{tabName}” tab with your shared agenda.</Caption1>;
@@ -91,7 +137,7 @@ function ChatTabNote({ outcome, tabName }: { outcome: ChatTabOutcome | undefined
 }
 
 /** The executive's side: book the series, then reschedule, skip a session or end the pairing. */
-function ExecutiveSessions({ me, mentor, cadence, records }: { me: PairPerson; mentor: PairPerson; cadence: Cadence; records: SessionRecordsPort }) {
+function ExecutiveSessions({ me, mentor, left, cadence, records }: { me: PairPerson; mentor: PairPerson; left: boolean; cadence: Cadence; records: SessionRecordsPort }) {
   const styles = useStyles();
   const { host, teamsApp } = useServices();
   const { rules } = useProgrammeSettings();
@@ -102,8 +148,6 @@ function ExecutiveSessions({ me, mentor, cadence, records }: { me: PairPerson; m
   const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end, outlasts, endRound } = useExecutiveBooking({ me, mentor, cadence, app });
   // Said when the pairing ended but its record for the owners could not be saved.
   const [endNote, setEndNote] = useState<string | undefined>();
-  const [reason, setReason] = useState('');
-  const reasonTooLong = reason.trim().length > MAX_CHECK_IN_NOTE;
   // A skipped session is cancelled in both calendars and cannot be brought back: the Skip button asks first.
   const [toSkip, setToSkip] = useState<{ id: string; start: string } | undefined>();
 
@@ -166,7 +210,13 @@ function ExecutiveSessions({ me, mentor, cadence, records }: { me: PairPerson; m
           <MessageBarBody>The series is no longer in your calendar. Book it again below.</MessageBarBody>
         </MessageBar>
       )}
-      {response === 'declined' ? (
+      {left ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {mentor.displayName} has left the pairing. <strong>End the pairing</strong> to take the remaining sessions out of your calendar; then you can ask someone new.
+          </MessageBarBody>
+        </MessageBar>
+      ) : response === 'declined' ? (
         <MessageBar intent="warning">
           <MessageBarBody>
             {mentor.displayName} declined these sessions. Choose another time with <strong>Reschedule</strong>, or end the pairing.
@@ -207,36 +257,19 @@ function ExecutiveSessions({ me, mentor, cadence, records }: { me: PairPerson; m
       </div>
       {busy && <Spinner size="tiny" label="Updating your sessions…" />}
       {mode === 'end' && (
-        <div className={styles.ending} role="group" aria-label={`End your pairing with ${mentor.displayName}?`}>
-          <Body1>
-            <strong>End your pairing with {mentor.displayName}?</strong> Future sessions are removed from both calendars; past sessions and your pair workspace stay.
-          </Body1>
-          <Field
-            label="Why, for the programme owners (optional)"
-            hint={`${reason.trim().length} / ${MAX_CHECK_IN_NOTE} characters. Only the programme owners read it; ${mentor.displayName} does not.`}
-            validationState={reasonTooLong ? 'error' : 'none'}
-            validationMessage={reasonTooLong ? `Shorten it to ${MAX_CHECK_IN_NOTE} characters to end the pairing.` : null}
-          >
-            <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
-          </Field>
-          <div className={styles.row}>
-            <Button
-              size="small"
-              appearance="primary"
-              disabled={busy || reasonTooLong}
-              onClick={() =>
-                void end(async () => {
-                  if (await records.record({ ending: { with: mentor.id, reason } })) setEndNote('Your pairing ended. Your reason could not be passed to the programme owners just now.');
-                })
-              }
-            >
-              Yes, end the pairing
-            </Button>
-            <Button size="small" onClick={() => setMode('view')}>
-              Keep it
-            </Button>
-          </div>
-        </div>
+        <LeaveConfirmation
+          partner={mentor}
+          what="End your pairing"
+          consequence="Future sessions are removed from both calendars; past sessions and your pair workspace stay."
+          confirm="Yes, end the pairing"
+          busy={busy}
+          onCancel={() => setMode('view')}
+          onConfirm={(reason) =>
+            void end(async () => {
+              if (await records.record({ ending: { with: mentor.id, reason } })) setEndNote('Your pairing ended. Your reason could not be passed to the programme owners just now.');
+            })
+          }
+        />
       )}
       {mode === 'reschedule' && (
         <SlotPicker organiser={me} partner={mentor} viewer="organiser" cadence={cadence} actionLabel="Move to" busy={busy} onChoose={(start, zone) => void move(start, zone)} />
@@ -287,7 +320,24 @@ function MentorSessions({ me, executive, cadence, records }: { me: PairPerson; e
   const styles = useStyles();
   const { host } = useServices();
   const locale = host.context.locale;
-  const { schedule, suggested, invitation: copy, agreed, proposing, setProposing, busy, error, propose, respond } = useMentorBooking({ me, executive });
+  const { schedule, suggested, invitation: copy, agreed, proposing, setProposing, busy, error, propose, respond, leave } = useMentorBooking({ me, executive });
+  const [leaving, setLeaving] = useState(false);
+  const leaveButton = (
+    <Button disabled={busy} onClick={() => setLeaving(!leaving)}>
+      Leave the pairing
+    </Button>
+  );
+  const confirmLeaving = leaving && (
+    <LeaveConfirmation
+      partner={executive}
+      what="Leave your pairing"
+      consequence={`The sessions leave your calendar, and ${executive.displayName} is asked to end the series; past sessions and your pair workspace stay, and your place is free for someone else.`}
+      confirm="Yes, leave the pairing"
+      busy={busy}
+      onCancel={() => setLeaving(false)}
+      onConfirm={(reason) => void leave(async () => void (await records.record({ ending: { with: executive.id, reason } })))}
+    />
+  );
 
   const picker = <SlotPicker organiser={executive} partner={me} viewer="partner" cadence={cadence} actionLabel="Propose" busy={busy} onChoose={(start) => void propose(start)} />;
 
@@ -306,6 +356,8 @@ function MentorSessions({ me, executive, cadence, records }: { me: PairPerson; e
         {suggested && <Caption1 role="status">You suggested {formatWeekdayTime(suggested, me.zone, locale)} your time.</Caption1>}
         <ErrorBar error={error} />
         {picker}
+        <div className={styles.row}>{leaveButton}</div>
+        {confirmLeaving}
       </>
     );
   }
@@ -338,7 +390,9 @@ function MentorSessions({ me, executive, cadence, records }: { me: PairPerson; e
         <Button disabled={busy} onClick={() => setProposing(!proposing)}>
           Propose another time
         </Button>
+        {leaveButton}
       </div>
+      {confirmLeaving}
       {proposing && picker}
       {!proposing && <AfterSessions booking={schedule.booking} me={me} partner={executive} records={records} />}
     </>
@@ -351,14 +405,14 @@ export function BookingCard() {
   // What the person recorded about their pairings, read once for all of them.
   const records = useCheckIns();
   if (!booking) return null;
-  const { self, mentor, executives, cadence } = booking;
+  const { self, mentor, mentorLeft, executives, cadence } = booking;
   const pairs: { key: string; partner: PairPerson; title: string; body: ReactNode }[] = [];
   if (mentor)
     pairs.push({
       key: mentor.id,
       partner: mentor,
       title: `Your sessions with ${mentor.displayName}`,
-      body: <ExecutiveSessions me={self} mentor={mentor} cadence={cadence} records={records} />,
+      body: <ExecutiveSessions me={self} mentor={mentor} left={mentorLeft === true} cadence={cadence} records={records} />,
     });
   for (const executive of executives) {
     pairs.push({

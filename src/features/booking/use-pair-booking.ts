@@ -5,8 +5,8 @@ import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { bookingPairsOf, cadenceOf } from '@/application/booking/booking-pairs';
 import type { BookingPorts, Cadence, PairPerson } from '@/application/booking/booking-ports';
 import { findPairSlots, typedStart, type PairSlots } from '@/application/booking/pair-slots';
-import { acceptOwnTime, answerInvitation, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
-import { requestsWaitingFor } from '@/application/programme/requests';
+import { acceptOwnTime, answerInvitation, findInvitation, leavePairing, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
+import { answerRequest, requestsWaitingFor } from '@/application/programme/requests';
 import type { PairSchedule } from '@/domain/booking/pair-schedule';
 import { roundOfSeries, roundOn } from '@/domain/programme/rounds';
 import {
@@ -175,7 +175,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
 
 /** What the mentor's card shows and does: the pair's schedule, their invitation, and their answers. */
 export function useMentorBooking({ me, executive }: { me: PairPerson; executive: PairPerson }) {
-  const { profiles } = useProgramme();
+  const { profiles, me: mine, keepMyProfile, now, participation } = useProgramme();
   const ports = usePorts();
   const { busy, error, run } = useAction();
   const [invitation, setInvitation] = useState<Invitation | undefined>();
@@ -224,7 +224,21 @@ export function useMentorBooking({ me, executive }: { me: PairPerson; executive:
       seriesChanged();
     });
 
-  return { schedule, suggested, invitation, agreed, proposing, setProposing, busy, error, propose, respond };
+  /**
+   * Leaves the pairing: the series declined, `before` (recording it for the owners, while this card
+   * is still shown), then the answer to the executive withdrawn, which takes the card away (no Teams
+   * notice: their calendar hears the decline, with why).
+   */
+  const leave = (before: () => Promise<void>) =>
+    run(async () => {
+      await leavePairing(ports, invitation, async () => {
+        await before();
+        keepMyProfile(await answerRequest(await graph(), mine, executive.id, false, { profiles: profiles.list, now: now(), ...(participation ? { participation } : {}) }));
+      });
+      seriesChanged();
+    });
+
+  return { schedule, suggested, invitation, agreed, proposing, setProposing, busy, error, propose, respond, leave };
 }
 
 /** The suggested slots as they load: loading, failed with a message a person can act on, or ready. */
