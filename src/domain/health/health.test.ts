@@ -71,17 +71,20 @@ describe('pairSessions', () => {
     expect(pairSessions(series, between, at('2026-02-17')).risk).toBeUndefined();
   });
 
-  it('takes each person’s last word on a real session, and no record dated before its session or in the future', () => {
+  it('takes each person’s last word on a real session, no record in the future, and none saying it took place before it began', () => {
     const records = [
       checkIn('2026-01-05', 'held'),
       // Dated far ahead to win over every correction: no record.
       checkIn('2026-01-05', 'cancelled', { by: 'exec', with: 'mentor', cancelledBy: 'mentor', at: '9999-01-01T00:00:00Z' }),
-      // Before its session: no record.
-      checkIn('2026-01-19', 'skipped', { at: '2026-01-10T00:00:00Z' }),
+      // Held, said before it began: no record.
+      checkIn('2026-01-19', 'held', { at: '2026-01-10T00:00:00Z' }),
       // No session of theirs.
       checkIn('2026-01-07', 'held'),
     ];
     expect(pairSessions(series, records, at('2026-01-20'))).toMatchObject({ planned: 2, held: 1, cancelled: 0, skipped: 0, unrecorded: 1 });
+    // A skip is said ahead, when the session is skipped in the calendar.
+    const ahead = [...records, checkIn('2026-01-19', 'skipped', { at: '2026-01-10T00:00:00Z' })];
+    expect(pairSessions(series, ahead, at('2026-01-20'))).toMatchObject({ planned: 2, held: 1, skipped: 1, unrecorded: 0 });
   });
 
   it('is never at risk once the series is over or ended, and no longer current', () => {

@@ -105,15 +105,17 @@ const ofPair = (series: Pick<PairSeries, 'executiveId' | 'mentorId'>, c: Pick<Ch
 
 /**
  * What each of the two last recorded about each of these sessions of their series (those begun by
- * `now`): a record about a day that is no session of theirs, or dated before its session or after
- * `now` (its writer chose the date), is no record; a later one of a person's corrects their earlier one.
+ * `now`): a record about a day that is no session of theirs, dated after `now` (its writer chose
+ * the date), or saying it took place before it began, is no record (a skip or a cancellation may be
+ * said ahead); a later one of a person's corrects their earlier one.
  */
 function latestOnSessions(series: PairSeries, checkIns: readonly CheckIn[], sessions: ReadonlySet<string>, now: number): CheckIn[] {
   const latest = new Map<string, CheckIn>();
   for (const c of checkIns) {
     if (!ofPair(series, c) || !sessions.has(c.session)) continue;
     const at = Date.parse(c.at);
-    if (!(at <= now) || c.at.slice(0, 10) < c.session) continue;
+    const took = c.outcome === 'held' || c.outcome === 'moved';
+    if (!(at <= now) || (took && c.at.slice(0, 10) < c.session)) continue;
     const key = `${c.by}|${c.session}`;
     const last = latest.get(key);
     if (!last || c.at > last.at) latest.set(key, c);

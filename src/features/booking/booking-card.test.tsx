@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { renderWithServices } from '@/demo/testing/render-with-services';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
@@ -103,5 +103,38 @@ describe('the booking card', () => {
     expect(series?.recurrence).toMatchObject({ pattern: { interval: 3 } });
     expect(Date.parse(series!.end.dateTime) - Date.parse(series!.start.dateTime)).toBe(60 * 60_000);
     expect(files.find((f) => f.ownerId === margaret.id && !f.path.startsWith('Apps/'))?.content).toContain('What is said here stays here.');
+  }, 120_000);
+
+  it('counts a skipped session for the programme; a reverse mentor leaves with a reason for the owners, and the executive is asked to end the series', async () => {
+    const graph = paired(undefined, true);
+    const listItems = (name: string) => graph.lists.snapshot()[0]?.lists.find((l) => l.displayName === name)?.items ?? [];
+    renderWithServices(<BookingCard />, graph, margaret);
+    const times = await screen.findByRole('list', { name: 'Suggested times' }, { timeout: 60_000 });
+    fireEvent.click(within(times).getAllByRole('button')[0]!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Skip a session' }, { timeout: 60_000 }));
+    const sessions = await screen.findByRole('list', { name: 'Next sessions' }, { timeout: 60_000 });
+    fireEvent.click(within(sessions).getAllByRole('button')[0]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, skip it' }));
+    await screen.findByText(/^You skipped the session on/, undefined, { timeout: 60_000 });
+    // The skip is Margaret's check-in for that session: who and when in the clear, what sealed.
+    await waitFor(() => expect(listItems('Programme check-ins').filter((i) => i.fields.PersonId === margaret.id)).toHaveLength(1));
+    cleanup();
+
+    renderWithServices(<BookingCard />, graph, aisha, { timeZone: 'Africa/Lagos' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Leave the pairing' }, { timeout: 60_000 }));
+    const asked = screen.getByRole('group', { name: 'Leave your pairing with Margaret Lindqvist?' });
+    fireEvent.change(within(asked).getByRole('textbox'), { target: { value: 'I am changing teams.' } });
+    fireEvent.click(within(asked).getByRole('button', { name: 'Yes, leave the pairing' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Leave the pairing' })).toBeNull(), { timeout: 60_000 });
+    // Margaret's calendar hears that Aisha declined the series.
+    const organisers = graph.calendars.eventsOf(margaret.id).filter((e) => e.recurrence);
+    expect(organisers.map((e) => e.attendees[0]!.status.response)).toEqual(['declined']);
+    expect(listItems('Programme check-ins').filter((i) => i.fields.PersonId === aisha.id)).toHaveLength(1);
+    expect(JSON.stringify(listItems('Programme check-ins'))).not.toContain('changing teams');
+    cleanup();
+
+    renderWithServices(<BookingCard />, graph, margaret);
+    await screen.findByText(/^Aisha Bello has left the pairing\./, undefined, { timeout: 60_000 });
+    expect(screen.getByRole('button', { name: 'End the pairing' })).toBeDefined();
   }, 120_000);
 });

@@ -9,7 +9,7 @@ import { SectionCard } from '@/components/section-card';
 import { useServices } from '@/context/services-context';
 import { useProgrammeSettings } from '@/context/use-programme-settings';
 import type { Cadence, PairPerson } from '@/application/booking/booking-ports';
-import type { BookingRecord } from '@/domain/booking/pair-schedule';
+import { sessionOn, type BookingRecord } from '@/domain/booking/pair-schedule';
 import type { ChatTabOutcome } from '@/services/booking/booking-service';
 import { formatDate, formatWeekdayTime } from './booking-format';
 import { AfterSessions } from './check-in-panel';
@@ -300,7 +300,9 @@ function ExecutiveSessions({ me, mentor, left, cadence, records }: { me: PairPer
               disabled={busy}
               onClick={() => {
                 setToSkip(undefined);
-                void skip(toSkip.id);
+                // The calendar says this session will not take place: the programme's counts hear it (counts and dates only).
+                const session = sessionOn(booking, toSkip.start.slice(0, 10));
+                void skip(toSkip.id, () => records.record({ checkIn: { with: mentor.id, session, outcome: 'skipped' } }));
               }}
             >
               Yes, skip it

@@ -146,9 +146,11 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
       setMode('skip');
     });
 
-  const skip = (sessionId: string) =>
+  /** Skips a session in both calendars; then `after` (recording the skip for the programme's counts). */
+  const skip = (sessionId: string, after: () => Promise<unknown>) =>
     run(async () => {
       await skipSession(ports, pair, sessionId);
+      await after();
       setSkipped(next?.find((o) => o.id === sessionId)?.start);
       setNext((list) => list?.filter((o) => o.id !== sessionId));
       seriesChanged();
