@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { renderWithServices } from '@/demo/testing/render-with-services';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { generateDemoProfiles } from '@/demo/graph/demo-profiles';
 import { generateDemoTenant } from '@/demo/graph/demo-tenant';
@@ -136,5 +136,27 @@ describe('the booking card', () => {
     renderWithServices(<BookingCard />, graph, margaret);
     await screen.findByText(/^Aisha Bello has left the pairing\./, undefined, { timeout: 60_000 });
     expect(screen.getByRole('button', { name: 'End the pairing' })).toBeDefined();
+  }, 120_000);
+
+  it('offers a new time when no session has been recorded for twice the rhythm', async () => {
+    const graph = paired(undefined, true);
+    renderWithServices(<BookingCard />, graph, margaret);
+    const times = await screen.findByRole('list', { name: 'Suggested times' }, { timeout: 60_000 });
+    fireEvent.click(within(times).getAllByRole('button')[0]!);
+    await screen.findByRole('button', { name: 'Skip a session' }, { timeout: 60_000 });
+    expect(screen.queryByText(/has been recorded for a while/)).toBeNull();
+    cleanup();
+
+    // Seven weeks on, nothing recorded: the card says so and offers the times that suit both.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 7 * 7 * 86_400_000);
+      renderWithServices(<BookingCard />, graph, margaret);
+      await screen.findByText(/^No session with Aisha Bello has been recorded for a while\./, undefined, { timeout: 60_000 });
+      fireEvent.click(screen.getByRole('button', { name: 'Pick a new time' }));
+      await screen.findByRole('list', { name: 'Suggested times' }, { timeout: 60_000 });
+    } finally {
+      vi.useRealTimers();
+    }
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Field, Link, makeStyles, MessageBar, MessageBarBody, Spinner, Textarea, tokens } from '@fluentui/react-components';
-import { MAX_CHECK_IN_NOTE } from '@/domain/health/health';
+import { MAX_CHECK_IN_NOTE, pairSessions } from '@/domain/health/health';
 import { DateTime } from 'luxon';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useProgramme } from '@/context/programme-context';
@@ -141,7 +141,7 @@ function ExecutiveSessions({ me, mentor, left, cadence, records }: { me: PairPer
   const styles = useStyles();
   const { host, teamsApp } = useServices();
   const { rules } = useProgrammeSettings();
-  const { me: profile } = useProgramme();
+  const { me: profile, now } = useProgramme();
   const locale = host.context.locale;
   const tabName = 'Pair workspace';
   const app = useMemo(() => ({ ...teamsApp, tabName }), [teamsApp]);
@@ -190,6 +190,9 @@ function ExecutiveSessions({ me, mentor, left, cadence, records }: { me: PairPer
 
   const booking = schedule.booking;
   const response = series && series !== 'none' ? series.partnerResponse : undefined;
+  // What the executive recorded says whether the pair has stalled: the card offers a new time (the owners' reminder opens it here too).
+  const ownRecords = records.mine?.checkIns.filter((c) => c.with === mentor.id);
+  const risk = ownRecords && pairSessions({ executiveId: me.id, mentorId: mentor.id, ...booking }, ownRecords, now()).risk;
   return (
     <>
       <SeriesSummary booking={booking} me={me} other={mentor} nextStart={skipped ? next?.[0]?.start : undefined} />
@@ -200,6 +203,18 @@ function ExecutiveSessions({ me, mentor, left, cadence, records }: { me: PairPer
             calendars; past sessions and your pair workspace stay.{' '}
             <Button size="small" appearance="primary" disabled={busy || !series} onClick={() => void endRound()}>
               End them with the round
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {risk && mode === 'view' && !left && series && series !== 'none' && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {risk === 'executive cancelled'
+              ? `You cancelled your last two sessions with ${mentor.displayName}. A time that suits you better keeps the pairing going.`
+              : `No session with ${mentor.displayName} has been recorded for a while. If you have not met, a new time that suits you both gets you going again.`}{' '}
+            <Button size="small" appearance="primary" disabled={busy} onClick={() => setMode('reschedule')}>
+              Pick a new time
             </Button>
           </MessageBarBody>
         </MessageBar>
