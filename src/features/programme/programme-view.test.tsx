@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { renderWithServices } from '@/demo/testing/render-with-services';
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PEOPLE } from '@/demo/demo-people';
 import { createDemoIdentity } from '@/demo/demo-identity';
@@ -50,6 +50,26 @@ async function runMatching() {
 }
 
 describe('the programme view', () => {
+  it('keeps what an owner types in the settings while the programme is still loading', async () => {
+    const graph = tenantGraph(users);
+    // The directory is held back: the programme cannot load until the settings are being edited.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fetch: typeof graph.fetch = async (input, init) => {
+      const { pathname } = new URL(new Request(input, init).url);
+      if (/\/users(\/delta)?$/.test(pathname)) await held;
+      return graph.fetch(input, init);
+    };
+    open(graph, fetch);
+    await screen.findByText(/^Reading the programme/, undefined, { timeout: 60_000 });
+    await waitFor(() => expect(screen.queryByText('Reading the programme settings…')).toBeNull(), { timeout: 60_000 });
+    const weeks = () => screen.getByRole('spinbutton', { name: /^Weeks between sessions/ }) as HTMLInputElement;
+    fireEvent.change(weeks(), { target: { value: '3' } });
+    release();
+    await screen.findByRole('button', { name: 'Run matching' }, { timeout: 60_000 });
+    expect(weeks().value).toBe('3');
+  });
+
   it('keeps the owners’ pins and exclusions through a reload, in the programme store', async () => {
     const graph = tenantGraph(users);
     open(graph);

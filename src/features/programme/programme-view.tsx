@@ -83,17 +83,21 @@ export function ProgrammeView({ refresh = BROWSER_REFRESH }: { /** When to read 
 
   if (!owner) return null;
   if (!matcher) {
+    // The same shape as below, the settings form keyed: what an owner types in it while the programme
+    // loads stays when the rest arrives.
     return (
-      <SectionCard title="Programme" wide>
-        {unavailable ? (
-          <DirectoryUnavailable />
-        ) : profiles.status === 'failed' ? (
-          <ProfilesProblem />
-        ) : (
-          <Spinner size="tiny" label={readingProgress('Reading the programme', profiles, host.context.locale)} />
-        )}
-        <ProgrammeSettingsForm />
-      </SectionCard>
+      <>
+        <SectionCard title="Programme" wide>
+          {unavailable ? (
+            <DirectoryUnavailable />
+          ) : profiles.status === 'failed' ? (
+            <ProfilesProblem />
+          ) : (
+            <Spinner size="tiny" label={readingProgress('Reading the programme', profiles, host.context.locale)} />
+          )}
+          <ProgrammeSettingsForm key="settings" />
+        </SectionCard>
+      </>
     );
   }
 
@@ -334,7 +338,7 @@ export function ProgrammeView({ refresh = BROWSER_REFRESH }: { /** When to read 
             </ul>
           </>
         )}
-        <ProgrammeSettingsForm />
+        <ProgrammeSettingsForm key="settings" />
       </SectionCard>
       <Suspense fallback={null}>
         <ProgrammeHealthView />
