@@ -186,6 +186,29 @@ async function checkInShots(theme: 'default' | 'dark') {
   await page.close();
 }
 
+/** The owners' rounds in the programme settings, with the next round opened, and a junior pausing from their profile. */
+async function roundsShots(theme: 'default' | 'dark') {
+  const suffix = theme === 'default' ? 'light' : 'dark';
+  const page = await devHost(theme, 900);
+  let frame = await personalTabAs(page, PRIYA);
+  const settings = frame.getByRole('form', { name: 'Programme settings' });
+  await settings.getByRole('listitem', { name: 'First round' }).waitFor({ timeout: 60_000 });
+  await settings.getByRole('button', { name: 'Open the next round' }).click();
+  await settings.getByRole('list', { name: 'Rounds' }).evaluate((list) => list.scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await page.screenshot({ path: `${out}rounds-${suffix}.png` });
+  console.log(`Wrote ${out}rounds-${suffix}.png`);
+  frame = await personalTabAs(page, AISHA);
+  const profile = frame.locator('[data-card]').filter({ has: frame.getByRole('heading', { name: 'Your profile', exact: true }) });
+  await profile.getByRole('button', { name: 'Pause' }).click({ timeout: 60_000 });
+  await profile.getByLabel('Back on').waitFor();
+  await profile.evaluate((card) => card.scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await page.screenshot({ path: `${out}pause-${suffix}.png` });
+  console.log(`Wrote ${out}pause-${suffix}.png`);
+  await page.close();
+}
+
 const server = await serveDemoBuild();
 const fluid = await startLocalFluid();
 const browser = await launchBrowser();
@@ -217,6 +240,7 @@ try {
     await agendaShots(theme);
     await healthShots(theme);
     await checkInShots(theme);
+    await roundsShots(theme);
   }
   await healthShots('contrast');
 } finally {

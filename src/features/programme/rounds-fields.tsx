@@ -13,6 +13,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  // Fluent's Input keeps a minimum width of its own: in the grid each takes its column.
+  input: { minWidth: 0, width: '100%' },
 });
 
 /** A round as typed: the target stays text until saved, so a half-typed one can be said wrong. */
@@ -71,11 +73,12 @@ export function RoundsFields({
           ) : (
             <li key={index} className={styles.round} aria-label={round.name || `Round ${index + 1}`}>
               <Field label="Name">
-                <Input value={round.name} maxLength={60} onChange={(_, d) => set(index, { name: d.value })} />
+                <Input className={styles.input} value={round.name} maxLength={60} onChange={(_, d) => set(index, { name: d.value })} />
               </Field>
               {FIELDS.map((field) => (
                 <Field key={field.key} label={field.label}>
                   <Input
+                    className={styles.input}
                     type={field.type}
                     value={round[field.key]}
                     {...(field.type === 'number' ? { min: 1, max: 52, step: 1, inputMode: 'numeric' as const } : {})}
