@@ -111,7 +111,9 @@ export interface PairingBooked {
  */
 export async function bookPairing(ports: BookingPorts, input: BookPairingInput): Promise<PairingBooked> {
   const { me, mentor } = input.pair;
-  const cadence = { ...input.pair.cadence, weeks: weeksWithin(input.start, input.roundEnd, input.pair.cadence.weeks) };
+  const weeks = weeksWithin(input.start, input.zone, input.roundEnd, input.pair.cadence.weeks);
+  if (weeks === 0) throw new Error(`The round ends on ${input.roundEnd}: choose a first session on or before that day.`);
+  const cadence = { ...input.pair.cadence, weeks };
   const result = await bookSeries(await ports.graph(), {
     organiser: { id: me.id, displayName: me.displayName, mail: me.address },
     partner: { id: mentor.id, displayName: mentor.displayName, mail: mentor.address },
@@ -156,9 +158,10 @@ export async function moveSeries(ports: BookingPorts, pair: ExecutivePair, booki
 }
 
 /**
- * Ends the series with the programme's round: sessions after `roundEnd` (YYYY-MM-DD) go from both
- * calendars, earlier ones stay; the record keeps the weeks that are left. A series no longer in the
- * calendar (`none`) has nothing to change there: only the record changes.
+ * Ends the series with the programme's round: sessions after `roundEnd` (YYYY-MM-DD, in the series'
+ * zone, as its calendar dates them) go from both calendars, earlier ones stay; the record keeps the
+ * weeks that are left, or says the pairing ended when none are (it began after the round). A series
+ * no longer in the calendar (`none`) has nothing to change there: only the record changes.
  */
 export async function endWithRound(ports: BookingPorts, pair: ExecutivePair, booking: BookingRecord, series: PairSeries | undefined, roundEnd: string): Promise<BookingRecord> {
   if (!series) throw new Error(SERIES_MISSING);
@@ -166,7 +169,8 @@ export async function endWithRound(ports: BookingPorts, pair: ExecutivePair, boo
     const dayAfter = DateTime.fromISO(roundEnd, { zone: 'utc' }).plus({ days: 1 }).toISODate()!;
     await endSeries(await ports.graph(), series.id, shapeOf(booking), dayAfter);
   }
-  const fitted: BookingRecord = { ...booking, weeks: weeksWithin(booking.start, roundEnd, booking.weeks) };
+  const weeks = weeksWithin(booking.start, booking.zone, roundEnd, booking.weeks);
+  const fitted: BookingRecord = weeks === 0 ? { ...booking, ended: roundEnd } : { ...booking, weeks };
   await ports.records.save({ bookings: withEntry(ports.records.current()?.bookings, pair.mentor.id, fitted) });
   return fitted;
 }

@@ -2,8 +2,10 @@
  * A programme's rounds: each runs from its first to its last day, pairs are made in its matching
  * window (its first day to `matchUntil`), and the pairs' sessions end with it. Rounds follow one
  * another without overlapping; a programme without rounds runs all year, matching always open.
- * Days are YYYY-MM-DD, compared as UTC days (as the matcher compares a pause). Pure.
+ * A round's days are YYYY-MM-DD; a series' sessions are dated in its own time zone (as its calendar
+ * dates them), the rest as UTC days (as the matcher compares a pause). Pure.
  */
+import { DateTime } from 'luxon';
 
 /** One round of the programme, as the owners set it. */
 export interface Round {
@@ -76,14 +78,24 @@ export function matchingOn(rounds: readonly Round[], day: string): Matching {
   return { open: false, ...(past ? { closedOn: past.matchUntil } : {}), ...(next ? { next } : {}) };
 }
 
+/** A series' first day in its own time zone (its calendar's start date). */
+const firstDayOf = (start: string, zone: string) => DateTime.fromISO(start, { zone: 'utc' }).setZone(zone).toISODate() ?? start.slice(0, 10);
+
 /**
- * The weeks a series starting at `start` (UTC ISO) may run within a round ending on `end` (its last
- * session on or before that day), at most `weeks` and at least 1.
+ * The weeks a series starting at `start` (UTC ISO) in `zone` may run within a round ending on `end`:
+ * its calendar's last day (its first day plus the weeks, less one) on or before the round's, so
+ * every session is; at most `weeks`, and 0 when it begins after the round.
  */
-export function weeksWithin(start: string, end: string | undefined, weeks: number): number {
+export function weeksWithin(start: string, zone: string, end: string | undefined, weeks: number): number {
   if (!end) return weeks;
-  const fit = Math.floor((Date.parse(`${end}T23:59:59Z`) - Date.parse(start)) / (7 * DAY_MS)) + 1;
-  return Math.max(1, Math.min(weeks, fit));
+  const days = daysBetween(firstDayOf(start, zone), end);
+  return days < 0 ? 0 : Math.min(weeks, Math.floor(days / 7) + 1);
+}
+
+/** The day of a series' last session in its own time zone: its weeks, at its rhythm. */
+export function lastSessionDay(series: { readonly start: string; readonly zone: string; readonly everyWeeks: number; readonly weeks: number }): string {
+  const step = Math.max(1, series.everyWeeks);
+  return addDays(firstDayOf(series.start, series.zone), Math.floor(Math.max(0, series.weeks - 1) / step) * step * 7);
 }
 
 /**
