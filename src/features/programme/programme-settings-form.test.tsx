@@ -62,6 +62,12 @@ describe('the programme settings form', () => {
     expect(save()).toHaveProperty('disabled', true);
     expect(screen.getByRole('button', { name: 'Open the next round' })).toHaveProperty('disabled', true);
     fireEvent.change(closes, { target: { value: matchUntil } });
+    // A day cleared while typing is said wrong where it is typed; the round stays to edit.
+    const last = within(round).getByLabelText('Last day') as HTMLInputElement;
+    const end = last.value;
+    fireEvent.change(last, { target: { value: '' } });
+    expect(screen.getByText('Round 1: each of its days must be a date.')).toBeDefined();
+    fireEvent.change(within(screen.getByRole('listitem', { name: 'Round 1' })).getByLabelText('Last day'), { target: { value: end } });
     fireEvent.change(within(round).getByLabelText('Name'), { target: { value: 'Spring cohort' } });
     fireEvent.click(save());
     await screen.findByText(/^Saved\./);

@@ -195,10 +195,11 @@ export function ProgrammeSettingsForm() {
         </Caption1>
         <RoundsFields
           rounds={shown.rounds}
+          saved={settings.rules.rounds}
           today={new Date().toISOString().slice(0, 10)}
           problem={problems.rounds}
           onChange={(rounds) => edit('rounds', rounds)}
-          formatDay={(day) => new Intl.DateTimeFormat(host.context.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(day))}
+          formatDay={(day) => (Number.isNaN(Date.parse(day)) ? day : new Intl.DateTimeFormat(host.context.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(day)))}
         />
         {said && (
           <MessageBar intent={said.intent} layout="multiline">

@@ -37,17 +37,21 @@ const FIELDS: readonly { key: Exclude<keyof Round, 'name'>; label: string; type:
 ];
 
 /**
- * The programme's rounds in the settings form: past rounds as they were, the current and later ones
- * to edit, a round not begun to remove, and "Open the next round", which adds one after the last.
+ * The programme's rounds in the settings form: past rounds (as saved) as they were, the current and
+ * later ones to edit, a round not begun to remove, and "Open the next round", which adds one after
+ * the last.
  */
 export function RoundsFields({
   rounds,
+  saved,
   today,
   problem,
   onChange,
   formatDay,
 }: {
   readonly rounds: readonly RoundDraft[];
+  /** The rounds as saved: a round whose saved last day has passed is shown as it was, whatever is being typed. */
+  readonly saved: readonly Round[];
   readonly today: string;
   readonly problem: string | undefined;
   readonly onChange: (rounds: RoundDraft[]) => void;
@@ -64,7 +68,7 @@ export function RoundsFields({
     >
       <ul className={styles.rounds} aria-label="Rounds">
         {rounds.map((round, index) =>
-          round.end < today ? (
+          (saved[index]?.end ?? today) < today ? (
             <li key={index}>
               <Body1>
                 {round.name}: {formatDay(round.start)} to {formatDay(round.end)}, matching until {formatDay(round.matchUntil)}, {round.targetSessions} sessions per pair. Ended.
