@@ -30,7 +30,7 @@ const WhyNot = lazy(() => import('./why-not').then((m) => ({ default: m.WhyNot }
 export function SuggestionsCard() {
   const styles = useStyles();
   const { host, user } = useServices();
-  const { me, matcher, people, request: state, matching, booked, busy, error, ask, profileOf, page, refining } = useSuggestions();
+  const { me, matcher, people, request: state, matching, mustEnd, booked, busy, error, ask, profileOf, page, refining } = useSuggestions();
   const [offset, setOffset] = useState(0);
 
   if (!me?.mentee) return null;
@@ -73,7 +73,11 @@ export function SuggestionsCard() {
     <SectionCard title="Suggested reverse mentors" wide place="suggestions">
       {state.kind === 'declined' && (
         <MessageBar intent="info">
-          <MessageBarBody>{nameOf(state.mentorId)} cannot take you on this time. Ask someone else below.</MessageBarBody>
+          <MessageBarBody>
+            {mustEnd
+              ? `${nameOf(state.mentorId)} has left the pairing. End it under “Your sessions with ${nameOf(state.mentorId)}”; then you can ask someone else.`
+              : `${nameOf(state.mentorId)} cannot take you on this time. Ask someone else below.`}
+          </MessageBarBody>
         </MessageBar>
       )}
       {!matching.open && (
@@ -113,7 +117,7 @@ export function SuggestionsCard() {
                     ))}
                 </ul>
                 <CardActions>
-                  <Button appearance="primary" disabled={busy || !matching.open} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameApart(s.mentorId)}`}>
+                  <Button appearance="primary" disabled={busy || !matching.open || mustEnd} onClick={() => void ask(s.mentorId)} aria-label={`Ask to pair with ${nameApart(s.mentorId)}`}>
                     Ask to pair
                   </Button>
                 </CardActions>
@@ -127,7 +131,7 @@ export function SuggestionsCard() {
         {more && <Button onClick={() => setOffset(offset + PAGE)}>Show me others</Button>}
       </div>
       <Suspense fallback={null}>
-        <WhyNot busy={busy || !matching.open} onAsk={(id) => void ask(id)} shown={suggestions.map((s) => s.mentorId)} />
+        <WhyNot busy={busy || !matching.open || mustEnd} onAsk={(id) => void ask(id)} shown={suggestions.map((s) => s.mentorId)} />
       </Suspense>
     </SectionCard>
   );

@@ -5,6 +5,7 @@ import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { matchingOn } from '@/domain/programme/rounds';
+import { seriesEnded } from '@/domain/booking/pair-schedule';
 
 /**
  * The suggestions feature's one hook: the executive's request as it stands (ended once the pairing
@@ -42,6 +43,8 @@ export function useSuggestions() {
     matcher,
     people,
     request,
+    /** The reverse mentor left while the series still runs: it is ended (on its own card) before asking anyone else. */
+    mustEnd: request.kind === 'declined' && (me?.bookings ?? []).some((b) => b.with === request.mentorId && !seriesEnded(b, now())),
     /** Whether pairs are made now (the programme's rounds). */
     matching: matchingOn(rounds, new Date(now()).toISOString().slice(0, 10)),
     /** The accepted pairing's sessions are booked (its own card shows them). */
