@@ -50,15 +50,15 @@ export async function answerInvitation(ports: Pick<BookingPorts, 'graph'>, invit
 export const LEAVE_COMMENT = 'I have left our reverse-mentoring pairing. The app asks you to end the series.';
 
 /**
- * The reverse mentor leaves the pairing early: they decline the series (it leaves their calendar,
- * and the executive's calendar hears it, with why), then `withdraw` changes their answer to the
- * executive into a decline, which frees their place at once; the executive's card then asks them to
- * end the series, which they organise. A copy declined already, or gone, is not declined again, so
- * trying again after `withdraw` failed completes it.
+ * The reverse mentor's copy of the series as they leave the pairing early: declined, so it leaves
+ * their calendar and the executive's calendar hears it, with why (the executive's card then asks
+ * them to end the series, which they organise). A copy declined already, or gone, is left as it is,
+ * so trying again never declines twice. Returns the copy as it now is.
  */
-export async function leavePairing(ports: Pick<BookingPorts, 'graph'>, invitation: Invitation | undefined, withdraw: () => Promise<void>): Promise<void> {
-  if (invitation && invitation !== 'none' && invitation.response !== 'declined') await respondToSeries(await ports.graph(), invitation.id, false, LEAVE_COMMENT);
-  await withdraw();
+export async function declineToLeave(ports: Pick<BookingPorts, 'graph'>, invitation: Invitation): Promise<Invitation> {
+  if (invitation === 'none' || invitation.response === 'declined') return invitation;
+  await respondToSeries(await ports.graph(), invitation.id, false, LEAVE_COMMENT);
+  return { ...invitation, response: 'declined' };
 }
 
 /** Replies that still ask the mentor for an answer: none yet (Graph resets the reply when a series moves). */

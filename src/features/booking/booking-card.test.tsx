@@ -121,7 +121,10 @@ describe('the booking card', () => {
     cleanup();
 
     renderWithServices(<BookingCard />, graph, aisha, { timeZone: 'Africa/Lagos' });
-    fireEvent.click(await screen.findByRole('button', { name: 'Leave the pairing' }, { timeout: 60_000 }));
+    const leave = (await screen.findByRole('button', { name: 'Leave the pairing' }, { timeout: 60_000 })) as HTMLButtonElement;
+    // Not before Aisha's copy of the series is found: leaving declines it.
+    await waitFor(() => expect(leave.disabled).toBe(false), { timeout: 60_000 });
+    fireEvent.click(leave);
     const asked = screen.getByRole('group', { name: 'Leave your pairing with Margaret Lindqvist?' });
     fireEvent.change(within(asked).getByRole('textbox'), { target: { value: 'I am changing teams.' } });
     fireEvent.click(within(asked).getByRole('button', { name: 'Yes, leave the pairing' }));

@@ -148,6 +148,8 @@ function ExecutiveSessions({ me, mentor, left, cadence, records }: { me: PairPer
   const { schedule, series, chatTab, mode, setMode, next, skipped, busy, error, book, move, showNext, skip, end, outlasts, endRound } = useExecutiveBooking({ me, mentor, cadence, app });
   // Said when the pairing ended but its record for the owners could not be saved.
   const [endNote, setEndNote] = useState<string | undefined>();
+  // Said when a session was skipped but the programme's counts could not hear it.
+  const [skipNote, setSkipNote] = useState<string | undefined>();
   // A skipped session is cancelled in both calendars and cannot be brought back: the Skip button asks first.
   const [toSkip, setToSkip] = useState<{ id: string; start: string } | undefined>();
 
@@ -220,6 +222,7 @@ function ExecutiveSessions({ me, mentor, left, cadence, records }: { me: PairPer
         </MessageBar>
       )}
       {skipped && <Caption1 role="status">You skipped the session on {formatDate(skipped, me.zone, locale)}; it is cancelled in both calendars.</Caption1>}
+      {skipNote && <Caption1 role="status">{skipNote}</Caption1>}
       {series === 'none' && (
         <MessageBar intent="warning">
           <MessageBarBody>The series is no longer in your calendar. Book it again below.</MessageBarBody>
@@ -317,7 +320,10 @@ function ExecutiveSessions({ me, mentor, left, cadence, records }: { me: PairPer
                 setToSkip(undefined);
                 // The calendar says this session will not take place: the programme's counts hear it (counts and dates only).
                 const session = sessionOn(booking, toSkip.start.slice(0, 10));
-                void skip(toSkip.id, () => records.record({ checkIn: { with: mentor.id, session, outcome: 'skipped' } }));
+                void skip(toSkip.id, async () => {
+                  const problem = await records.record({ checkIn: { with: mentor.id, session, outcome: 'skipped' } });
+                  setSkipNote(problem && 'It could not be counted for the programme just now: check in for it as skipped once it is due.');
+                });
               }}
             >
               Yes, skip it
@@ -339,8 +345,9 @@ function MentorSessions({ me, executive, cadence, records }: { me: PairPerson; e
   const locale = host.context.locale;
   const { schedule, suggested, invitation: copy, agreed, proposing, setProposing, busy, error, propose, respond, leave } = useMentorBooking({ me, executive });
   const [leaving, setLeaving] = useState(false);
+  // Leaving declines the mentor's copy of the series: not before it is found.
   const leaveButton = (
-    <Button disabled={busy} onClick={() => setLeaving(!leaving)}>
+    <Button disabled={busy || (schedule.kind === 'booked' && copy === undefined)} onClick={() => setLeaving(!leaving)}>
       Leave the pairing
     </Button>
   );
@@ -352,7 +359,7 @@ function MentorSessions({ me, executive, cadence, records }: { me: PairPerson; e
       confirm="Yes, leave the pairing"
       busy={busy}
       onCancel={() => setLeaving(false)}
-      onConfirm={(reason) => void leave(async () => void (await records.record({ ending: { with: executive.id, reason } })))}
+      onConfirm={(reason) => void leave(() => records.record({ ending: { with: executive.id, reason } }))}
     />
   );
 

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useProgramme } from '@/context/programme-context';
 import { useServices } from '@/context/services-context';
 import { useProgrammeSettings } from '@/context/use-programme-settings';
 import { bookingPairsOf, cadenceOf } from '@/application/booking/booking-pairs';
 import type { BookingPorts, Cadence, PairPerson } from '@/application/booking/booking-ports';
 import { findPairSlots, typedStart, type PairSlots } from '@/application/booking/pair-slots';
-import { acceptOwnTime, answerInvitation, findInvitation, leavePairing, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
+import { acceptOwnTime, answerInvitation, declineToLeave, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
 import { answerRequest, requestsWaitingFor } from '@/application/programme/requests';
 import type { PairSchedule } from '@/domain/booking/pair-schedule';
-import { roundOfSeries, roundOn } from '@/domain/programme/rounds';
+import { lastSessionDay, roundOfSeries, roundOn } from '@/domain/programme/rounds';
 import {
   bookPairing,
   endPairing,
@@ -92,7 +92,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
   // The round a series belongs to (the one it began in, or the one running now): it ends with it.
   const today = ports.now().toISOString().slice(0, 10);
   const round = (booked && roundOfSeries(rules.rounds, booked.start)) ?? roundOn(rules.rounds, today);
-  const lastDay = booked && new Date(Date.parse(booked.start) + (booked.weeks - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+  const lastDay = booked && lastSessionDay(booked);
   /** The round this series runs past the end of, if it does (booked before the round was set). */
   const outlasts = round && lastDay && lastDay > round.end ? round : undefined;
 
@@ -226,17 +226,23 @@ export function useMentorBooking({ me, executive }: { me: PairPerson; executive:
       seriesChanged();
     });
 
+  // Whether this leaving's record for the owners is saved: trying again does not record it twice.
+  const leaveRecorded = useRef(false);
   /**
-   * Leaves the pairing: the series declined, `before` (recording it for the owners, while this card
-   * is still shown), then the answer to the executive withdrawn, which takes the card away (no Teams
-   * notice: their calendar hears the decline, with why).
+   * Leaves the pairing: `record` (the ending, for the owners; its failure stops here, with nothing
+   * done), the series declined, then the answer to the executive withdrawn, which takes the card away
+   * (no Teams notice: their calendar hears the decline, with why). Each step done is not done again.
    */
-  const leave = (before: () => Promise<void>) =>
+  const leave = (record: () => Promise<string | undefined>) =>
     run(async () => {
-      await leavePairing(ports, invitation, async () => {
-        await before();
-        keepMyProfile(await answerRequest(await graph(), mine, executive.id, false, { profiles: profiles.list, now: now(), ...(participation ? { participation } : {}) }));
-      });
+      if (schedule.kind === 'booked' && invitation === undefined) throw new Error('Your copy of the sessions is still being looked up; try again in a moment.');
+      if (!leaveRecorded.current) {
+        const problem = await record();
+        if (problem) throw new Error(`${problem} You have not left the pairing; try again.`);
+        leaveRecorded.current = true;
+      }
+      if (invitation) setInvitation(await declineToLeave(ports, invitation));
+      keepMyProfile(await answerRequest(await graph(), mine, executive.id, false, { profiles: profiles.list, now: now(), ...(participation ? { participation } : {}) }));
       seriesChanged();
     });
 
