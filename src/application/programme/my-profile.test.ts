@@ -196,6 +196,16 @@ describe('my participation in the programme store', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps a pause out of the extension the tenant reads: without a store that can be reached it is refused, in words', async () => {
+    const bare = await setup(false);
+    const me = await saveMyChoices(bare.client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW });
+    await expect(pauseMe(bare.client, me, '2027-01-12', NOW)).rejects.toThrow(/^Pausing needs the programme’s list of who takes part, and this programme has none/);
+    await expect(pauseMe(bare.client, me, '2027-01-12', NOW, bare.participation)).rejects.toThrow(
+      /^Pausing needs the programme’s list of who takes part, which cannot be reached, so nothing changed\./,
+    );
+    expect(await rawProfile(bare.client)).not.toHaveProperty('pausedUntil');
+  });
+
   it('refuses a pause that is not a day after today and within a year, in words, saving nothing', async () => {
     expect(pauseProblem('2026-11-24', NOW)).toBeUndefined();
     expect(pauseProblem('2027-11-23', NOW)).toBeUndefined();

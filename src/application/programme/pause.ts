@@ -7,6 +7,7 @@
 import { ProfileError, type StoredProfile } from '@/services/profile/profile-store';
 import type { GraphClient } from '@/services/graph/graph-client';
 import { updateMyProfile, type Participation } from './my-profile';
+import { describeStoreFailure } from './programme-store-setup';
 
 /** The longest pause a person may take, in days. */
 export const MAX_PAUSE_DAYS = 365;
@@ -27,11 +28,19 @@ export function pauseProblem(until: string, now: number): string | undefined {
 
 /**
  * Pauses the signed-in person until `until` (the day they are back: no suggestions, proposals or
- * requests before it; their pairings carry on), or resumes them now (`undefined`). Throws a
- * {@link ProfileError} with words when the day will not do.
+ * requests before it; their pairings carry on), or resumes them now (`undefined`). The pause is kept
+ * only in their participant entry, which the programme reads and the tenant does not: without a
+ * programme store that can be reached it is refused, never put in the profile extension. Throws a
+ * {@link ProfileError} with words when the day will not do or the store cannot keep it.
  */
-export function pauseMe(client: GraphClient, me: StoredProfile | undefined, until: string | undefined, now: number, participation?: Participation): Promise<StoredProfile> {
+export async function pauseMe(client: GraphClient, me: StoredProfile | undefined, until: string | undefined, now: number, participation?: Participation): Promise<StoredProfile> {
   const problem = until === undefined ? undefined : pauseProblem(until, now);
-  if (problem) return Promise.reject(new ProfileError(problem));
+  if (problem) throw new ProfileError(problem);
+  if (!participation) throw new ProfileError('Pausing needs the programme’s list of who takes part, and this programme has none: ask a programme owner.');
+  try {
+    await participation.store();
+  } catch (error) {
+    throw new ProfileError(`Pausing needs the programme’s list of who takes part, which cannot be reached, so nothing changed. ${describeStoreFailure(error).message}`);
+  }
   return updateMyProfile(client, me, { pausedUntil: until }, now, participation);
 }

@@ -157,7 +157,6 @@ function profileBody(profile: Omit<StoredProfile, 'personId'>, withRecords: bool
     ...(withRecords && profile.declined?.length ? { declined: [...profile.declined] } : {}),
     ...(withRecords && profile.bookings?.length ? { bookings: profile.bookings.map((b) => ({ ...b })) } : {}),
     ...(withRecords && profile.proposals?.length ? { proposals: profile.proposals.map((p) => ({ ...p })) } : {}),
-    ...(withRecords && profile.pausedUntil ? { pausedUntil: profile.pausedUntil } : {}),
   };
   const checked = storedSchema.safeParse(body);
   if (!checked.success) {
