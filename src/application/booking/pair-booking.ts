@@ -10,7 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import { pairScheduleOf, withEntry, type BookingRecord, type PairSchedule, type Proposal } from '@/domain/booking/pair-schedule';
-import { weeksWithin } from '@/domain/programme/rounds';
+import { weeksWithin } from '@/domain/programme/round-series';
 import { movedSeries, seriesFor, type SeriesShape } from '@/domain/scheduling/recurrence';
 import {
   bookSeries,

@@ -2,10 +2,10 @@
  * A programme's rounds: each runs from its first to its last day, pairs are made in its matching
  * window (its first day to `matchUntil`), and the pairs' sessions end with it. Rounds follow one
  * another without overlapping; a programme without rounds runs all year, matching always open.
- * A round's days are YYYY-MM-DD; a series' sessions are dated in its own time zone (as its calendar
- * dates them), the rest as UTC days (as the matcher compares a pause). Pure.
+ * A round's days are YYYY-MM-DD, compared as UTC days (as the matcher compares a pause); fitting a
+ * series to a round, in its own time zone, is round-series.ts (apart: its date library loads with
+ * booking, not before the first suggestion). Pure.
  */
-import { DateTime } from 'luxon';
 
 /** One round of the programme, as the owners set it. */
 export interface Round {
@@ -36,8 +36,10 @@ const DAY_MS = 86_400_000;
 const isDay = (value: unknown): value is string =>
   typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && dayOf(Date.parse(`${value}T00:00:00Z`)) === value;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const addDays = (day: string, days: number) => dayOf(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+/** The day `days` after `day` (YYYY-MM-DD). */
+export const addDays = (day: string, days: number) => dayOf(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
+/** Whole days from one day to another (YYYY-MM-DD). */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /**
  * Every problem of the rounds, in order: a name of 1 to {@link ROUND_NAME_MAX} characters, each its own; real days
@@ -76,26 +78,6 @@ export function matchingOn(rounds: readonly Round[], day: string): Matching {
   const past = rounds.filter((r) => r.matchUntil < day).at(-1);
   const next = rounds.find((r) => r.start > day);
   return { open: false, ...(past ? { closedOn: past.matchUntil } : {}), ...(next ? { next } : {}) };
-}
-
-/** A series' first day in its own time zone (its calendar's start date). */
-const firstDayOf = (start: string, zone: string) => DateTime.fromISO(start, { zone: 'utc' }).setZone(zone).toISODate() ?? start.slice(0, 10);
-
-/**
- * The weeks a series starting at `start` (UTC ISO) in `zone` may run within a round ending on `end`:
- * its calendar's last day (its first day plus the weeks, less one) on or before the round's, so
- * every session is; at most `weeks`, and 0 when it begins after the round.
- */
-export function weeksWithin(start: string, zone: string, end: string | undefined, weeks: number): number {
-  if (!end) return weeks;
-  const days = daysBetween(firstDayOf(start, zone), end);
-  return days < 0 ? 0 : Math.min(weeks, Math.floor(days / 7) + 1);
-}
-
-/** The day of a series' last session in its own time zone: its weeks, at its rhythm. */
-export function lastSessionDay(series: { readonly start: string; readonly zone: string; readonly everyWeeks: number; readonly weeks: number }): string {
-  const step = Math.max(1, series.everyWeeks);
-  return addDays(firstDayOf(series.start, series.zone), Math.floor(Math.max(0, series.weeks - 1) / step) * step * 7);
 }
 
 /**

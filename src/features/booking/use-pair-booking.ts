@@ -8,7 +8,8 @@ import { findPairSlots, typedStart, type PairSlots } from '@/application/booking
 import { acceptOwnTime, answerInvitation, declineToLeave, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
 import { answerRequest, requestsWaitingFor } from '@/application/programme/requests';
 import type { PairSchedule } from '@/domain/booking/pair-schedule';
-import { lastSessionDay, roundOfSeries, roundOn } from '@/domain/programme/rounds';
+import { lastSessionDay } from '@/domain/programme/round-series';
+import { roundOfSeries, roundOn } from '@/domain/programme/rounds';
 import {
   bookPairing,
   endPairing,
