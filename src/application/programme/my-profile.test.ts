@@ -176,7 +176,7 @@ describe('my participation in the programme store', () => {
   it('keeps a pause where the programme reads it (not in the extension the tenant reads), through an edit, until they resume', async () => {
     const { client, participation, problems, read } = await setup();
     const me = await saveMyChoices(client, margaret.id, undefined, { mentor: { capacity: 1, canTeach: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
-    const paused = await pauseMe(client, me, '2027-01-12', NOW + 60_000, participation);
+    const paused = await pauseMe(client, me, '2027-01-12', { now: NOW + 60_000, timeZone: 'UTC', participation });
     expect(paused.pausedUntil).toBe('2027-01-12');
     expect(await rawProfile(client)).not.toHaveProperty('pausedUntil');
     const profileOf = async () => readStoredProfile(margaret.id, (await read())[0]!.profile);
@@ -190,7 +190,7 @@ describe('my participation in the programme store', () => {
       participation,
     );
     expect(edited.pausedUntil).toBe('2027-01-12');
-    const resumed = await pauseMe(client, edited, undefined, NOW + 180_000, participation);
+    const resumed = await pauseMe(client, edited, undefined, { now: NOW + 180_000, timeZone: 'UTC', participation });
     expect(resumed).not.toHaveProperty('pausedUntil');
     expect(await profileOf()).not.toHaveProperty('pausedUntil');
     expect(problems).toEqual([]);
@@ -199,8 +199,8 @@ describe('my participation in the programme store', () => {
   it('keeps a pause out of the extension the tenant reads: without a store that can be reached it is refused, in words', async () => {
     const bare = await setup(false);
     const me = await saveMyChoices(bare.client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW });
-    await expect(pauseMe(bare.client, me, '2027-01-12', NOW)).rejects.toThrow(/^Pausing needs the programme’s list of who takes part, and this programme has none/);
-    await expect(pauseMe(bare.client, me, '2027-01-12', NOW, bare.participation)).rejects.toThrow(
+    await expect(pauseMe(bare.client, me, '2027-01-12', { now: NOW, timeZone: 'UTC' })).rejects.toThrow(/^Pausing needs the programme’s list of who takes part, and this programme has none/);
+    await expect(pauseMe(bare.client, me, '2027-01-12', { now: NOW, timeZone: 'UTC', participation: bare.participation })).rejects.toThrow(
       /^Pausing needs the programme’s list of who takes part, which cannot be reached, so nothing changed\./,
     );
     expect(await rawProfile(bare.client)).not.toHaveProperty('pausedUntil');
@@ -212,9 +212,14 @@ describe('my participation in the programme store', () => {
     expect(pauseProblem('2026-11-23', NOW)).toBe('Choose a day after today.');
     expect(pauseProblem('2027-11-24', NOW)).toBe('A pause lasts at most 365 days: choose an earlier day.');
     for (const bad of ['', '2027-02-30', '12/01/2027', '2027-1-5', 'tomorrow']) expect(pauseProblem(bad, NOW)).toBe('Choose the day you will be back.');
+    // The days are the person's own: at 12:00 UTC it is already the 24th in Auckland; at 09:00 UTC it is still the 22nd in Honolulu.
+    expect(pauseProblem('2026-11-24', Date.parse('2026-11-23T12:00:00Z'), 'Pacific/Auckland')).toBe('Choose a day after today.');
+    expect(pauseProblem('2026-11-24', Date.parse('2026-11-23T12:00:00Z'), 'UTC')).toBeUndefined();
+    expect(pauseProblem('2026-11-23', Date.parse('2026-11-23T09:00:00Z'), 'Pacific/Honolulu')).toBeUndefined();
+    expect(pauseProblem('2026-11-23', Date.parse('2026-11-23T09:00:00Z'), 'Not/AZone')).toBe('Choose a day after today.');
     const { client, participation, read } = await setup();
     const me = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);
-    await expect(pauseMe(client, me, '2026-11-01', NOW, participation)).rejects.toThrow('Choose a day after today.');
+    await expect(pauseMe(client, me, '2026-11-01', { now: NOW, timeZone: 'UTC', participation })).rejects.toThrow('Choose a day after today.');
     expect((await read())[0]!.profile).not.toHaveProperty('pausedUntil');
   });
 });

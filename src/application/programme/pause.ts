@@ -14,15 +14,29 @@ export const MAX_PAUSE_DAYS = 365;
 const DAY_MS = 86_400_000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** The day it is at `now` where the person is (YYYY-MM-DD); a zone the browser does not know counts as UTC. */
+export function localDay(now: number, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return dayOf(now);
+  }
+}
+
+/** The day `days` after `day` (YYYY-MM-DD). */
+export const daysAfter = (day: string, days: number) => dayOf(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
+
 /**
  * What is wrong with pausing until `until` (YYYY-MM-DD, the day they are back) at `now`, in words; undefined
- * when nothing is. Days are UTC days, as the matcher counts them (domain/matching/engine.ts).
+ * when nothing is. The days are the person's own (in `timeZone`); the matcher ends the pause as that
+ * day begins in UTC (domain/matching/engine.ts), a few hours either way.
  */
-export function pauseProblem(until: string, now: number): string | undefined {
+export function pauseProblem(until: string, now: number, timeZone = 'UTC'): string | undefined {
   const day = Date.parse(`${until}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(day) || dayOf(day) !== until) return 'Choose the day you will be back.';
-  if (until <= dayOf(now)) return 'Choose a day after today.';
-  if (until > dayOf(now + MAX_PAUSE_DAYS * DAY_MS)) return `A pause lasts at most ${MAX_PAUSE_DAYS} days: choose an earlier day.`;
+  const today = localDay(now, timeZone);
+  if (until <= today) return 'Choose a day after today.';
+  if (until > daysAfter(today, MAX_PAUSE_DAYS)) return `A pause lasts at most ${MAX_PAUSE_DAYS} days: choose an earlier day.`;
   return undefined;
 }
 
@@ -33,8 +47,14 @@ export function pauseProblem(until: string, now: number): string | undefined {
  * programme store that can be reached it is refused, never put in the profile extension. Throws a
  * {@link ProfileError} with words when the day will not do or the store cannot keep it.
  */
-export async function pauseMe(client: GraphClient, me: StoredProfile | undefined, until: string | undefined, now: number, participation?: Participation): Promise<StoredProfile> {
-  const problem = until === undefined ? undefined : pauseProblem(until, now);
+export async function pauseMe(
+  client: GraphClient,
+  me: StoredProfile | undefined,
+  until: string | undefined,
+  context: { readonly now: number; readonly timeZone: string; readonly participation?: Participation | undefined },
+): Promise<StoredProfile> {
+  const { now, participation } = context;
+  const problem = until === undefined ? undefined : pauseProblem(until, now, context.timeZone);
   if (problem) throw new ProfileError(problem);
   if (!participation) throw new ProfileError('Pausing needs the programme’s list of who takes part, and this programme has none: ask a programme owner.');
   try {

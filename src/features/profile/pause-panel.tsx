@@ -1,10 +1,9 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import { MAX_PAUSE_DAYS, pauseProblem } from '@/application/programme/pause';
+import { daysAfter, localDay, MAX_PAUSE_DAYS, pauseProblem } from '@/application/programme/pause';
 import { CardActions } from '@/components/section-card';
 import { dayWords } from '@/components/matching-words';
 
-const DAY_MS = 86_400_000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** A pause is offered for two weeks first: long enough for a holiday or a busy spell. */
 const FIRST_OFFER_DAYS = 14;
@@ -13,6 +12,8 @@ const FIRST_OFFER_DAYS = 14;
 export interface PausePanelProps {
   readonly pausedUntil: string | undefined;
   readonly now: number;
+  /** The person's time zone: the days they choose from are their own. */
+  readonly timeZone: string;
   readonly onPause: (until: string | undefined) => Promise<void>;
   readonly describe: (error: unknown, failed: string) => Promise<string>;
   /** The card's other actions, shown beside Pause and Resume now. */
@@ -23,9 +24,10 @@ export interface PausePanelProps {
  * Taking a break from the programme: while paused, when it ends and "Resume now"; otherwise "Pause",
  * which asks for the day they are back. Current pairings carry on either way; the panel says so.
  */
-export function PausePanel({ pausedUntil, now, onPause, describe, children }: PausePanelProps) {
+export function PausePanel({ pausedUntil, now, timeZone, onPause, describe, children }: PausePanelProps) {
   const [choosing, setChoosing] = useState(false);
-  const [until, setUntil] = useState(() => dayOf(now + FIRST_OFFER_DAYS * DAY_MS));
+  const today = localDay(now, timeZone);
+  const [until, setUntil] = useState(() => daysAfter(today, FIRST_OFFER_DAYS));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const paused = pausedUntil !== undefined && pausedUntil > dayOf(now);
@@ -79,7 +81,7 @@ export function PausePanel({ pausedUntil, now, onPause, describe, children }: Pa
       </>
     );
   }
-  const invalid = pauseProblem(until, now);
+  const invalid = pauseProblem(until, now, timeZone);
   return (
     <>
       <Field
@@ -88,7 +90,7 @@ export function PausePanel({ pausedUntil, now, onPause, describe, children }: Pa
         validationState={invalid ? 'error' : 'none'}
         validationMessage={invalid ?? null}
       >
-        <Input type="date" value={until} min={dayOf(now + DAY_MS)} max={dayOf(now + MAX_PAUSE_DAYS * DAY_MS)} onChange={(_, data) => setUntil(data.value)} />
+        <Input type="date" value={until} min={daysAfter(today, 1)} max={daysAfter(today, MAX_PAUSE_DAYS)} onChange={(_, data) => setUntil(data.value)} />
       </Field>
       {problem}
       <CardActions>

@@ -188,7 +188,7 @@ export function ProfileCard() {
       <Caption1>Stored with your own Microsoft 365 account. Only you can change it.</Caption1>
       {problems}
       <Suspense fallback={<CardActions>{actions}</CardActions>}>
-        <PausePanel pausedUntil={me.pausedUntil} now={now()} onPause={pause} describe={reportFailure}>
+        <PausePanel pausedUntil={me.pausedUntil} now={now()} timeZone={host.context.timeZone} onPause={pause} describe={reportFailure}>
           {actions}
         </PausePanel>
       </Suspense>

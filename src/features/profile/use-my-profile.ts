@@ -53,9 +53,9 @@ export function useMyProfile() {
       setParticipationProblem(undefined);
       // Its code loads with the first pause, not before the first suggestion.
       const { pauseMe } = await import('@/application/programme/pause');
-      keepMyProfile(await pauseMe(await graph(), me, until, now(), participation));
+      keepMyProfile(await pauseMe(await graph(), me, until, { now: now(), timeZone: host.context.timeZone, participation }));
     },
-    [graph, me, keepMyProfile, now, participation],
+    [graph, me, keepMyProfile, now, participation, host.context.timeZone],
   );
 
   return { me, profiles, people, now, save, optOut, undoOptOut, pause, reportFailure, participationProblem: participationProblem ?? fromElsewhere };
