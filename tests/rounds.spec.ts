@@ -1,7 +1,9 @@
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../src/demo/demo-people';
+import { DEMO_STATE_KEY } from '../src/demo/dev-host-protocol';
 import { launchBrowser, openPage, personalTabAs, seriousViolations } from './support/browser';
+import { bookMargaretAndDiego } from './support/journeys';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,7 +14,8 @@ afterAll(async () => {
 });
 
 type Person = (typeof DEMO_PEOPLE)[number];
-const [MARGARET, , AISHA, PRIYA] = DEMO_PEOPLE as [Person, Person, Person, Person];
+const [MARGARET, DIEGO, AISHA, PRIYA] = DEMO_PEOPLE as [Person, Person, Person, Person];
+const REASON = 'I am moving to the Singapore office and cannot keep the time.';
 const DAY_MS = 86_400_000;
 const dayIn = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 const longDay = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(day));
@@ -67,6 +70,50 @@ describe('rounds and pauses', () => {
     await cardOf(frame, 'Your profile').getByRole('button', { name: 'Pause' }).waitFor();
     frame = await personalTabAs(page, MARGARET);
     await frame.getByRole('button', { name: 'Ask to pair with Aisha Bello' }).waitFor({ timeout: 60_000 });
+
+    expect(errors).toEqual([]);
+    await close();
+  }, 400_000);
+
+  it('a reverse mentor leaves with a reason only the owners read; the executive is asked to end the series, and only then asks someone new', async () => {
+    const { page, errors, close } = await openPage(browser, '/dev-host/');
+    await bookMargaretAndDiego(page);
+
+    let frame = await personalTabAs(page, DIEGO);
+    const sessions = cardOf(frame, `Your sessions with ${MARGARET.displayName}`);
+    const leave = sessions.getByRole('button', { name: 'Leave the pairing' });
+    // Leaving declines Diego's copy of the series: the button waits until it is found.
+    await expect.poll(() => leave.isEnabled(), { timeout: 60_000 }).toBe(true);
+    await leave.click();
+    const asked = sessions.getByRole('group', { name: `Leave your pairing with ${MARGARET.displayName}?` });
+    await asked.getByRole('textbox', { name: /Why, for the programme owners/ }).fill(REASON);
+    expect(await seriousViolations(frame)).toEqual([]);
+    await asked.getByRole('button', { name: 'Yes, leave the pairing' }).click();
+    await sessions.waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await page.evaluate((key) => localStorage.getItem(key) ?? '', DEMO_STATE_KEY)).not.toContain(REASON);
+
+    // Margaret is told, asked to end the series, and cannot ask anyone else until she has.
+    frame = await personalTabAs(page, MARGARET);
+    await frame.getByText(`${DIEGO.displayName} has left the pairing.`, { exact: false }).first().waitFor({ timeout: 60_000 });
+    const asks = frame.getByRole('button', { name: /^Ask to pair with / });
+    await asks.first().waitFor();
+    expect(await asks.first().isDisabled()).toBe(true);
+    expect(await frame.getByText(REASON).count()).toBe(0);
+    await frame.getByRole('button', { name: 'End the pairing' }).click();
+    await frame
+      .getByRole('group', { name: `End your pairing with ${DIEGO.displayName}?` })
+      .getByRole('button', { name: 'Yes, end the pairing' })
+      .click();
+    await frame.getByText(new RegExp(`Your pairing with ${DIEGO.displayName} ended on`)).waitFor({ timeout: 60_000 });
+    await expect.poll(() => asks.first().isEnabled(), { timeout: 60_000 }).toBe(true);
+
+    // Priya reads Diego's reason; the pairing ended early twice over (each said so).
+    frame = await personalTabAs(page, PRIYA);
+    await frame
+      .getByRole('list', { name: 'Pairings ended early' })
+      .getByText(`${DIEGO.displayName} ended the pairing with ${MARGARET.displayName} on`, { exact: false })
+      .filter({ hasText: REASON })
+      .waitFor({ timeout: 90_000 });
 
     expect(errors).toEqual([]);
     await close();
