@@ -212,10 +212,12 @@ describe('my participation in the programme store', () => {
     expect(pauseProblem('2026-11-23', NOW)).toBe('Choose a day after today.');
     expect(pauseProblem('2027-11-24', NOW)).toBe('A pause lasts at most 365 days: choose an earlier day.');
     for (const bad of ['', '2027-02-30', '12/01/2027', '2027-1-5', 'tomorrow']) expect(pauseProblem(bad, NOW)).toBe('Choose the day you will be back.');
-    // The days are the person's own: at 12:00 UTC it is already the 24th in Auckland; at 09:00 UTC it is still the 22nd in Honolulu.
+    // The days are the person's own: at 12:00 UTC it is already the 24th in Auckland.
     expect(pauseProblem('2026-11-24', Date.parse('2026-11-23T12:00:00Z'), 'Pacific/Auckland')).toBe('Choose a day after today.');
     expect(pauseProblem('2026-11-24', Date.parse('2026-11-23T12:00:00Z'), 'UTC')).toBeUndefined();
-    expect(pauseProblem('2026-11-23', Date.parse('2026-11-23T09:00:00Z'), 'Pacific/Honolulu')).toBeUndefined();
+    expect(pauseProblem('2026-11-23', Date.parse('2026-11-23T09:00:00Z'), 'Pacific/Honolulu')).toBe('Choose a day after today.');
+    // Honolulu's tomorrow is today in UTC, where the matcher ends a pause: the day after is the first.
+    expect(pauseProblem('2026-11-24', Date.parse('2026-11-23T09:00:00Z'), 'Pacific/Honolulu')).toBeUndefined();
     expect(pauseProblem('2026-11-23', Date.parse('2026-11-23T09:00:00Z'), 'Not/AZone')).toBe('Choose a day after today.');
     const { client, participation, read } = await setup();
     const me = await saveMyChoices(client, margaret.id, undefined, { mentee: { wantsToLearn: ['gaming'] }, languages: ['en'] }, { timeZone: 'UTC', now: NOW }, participation);

@@ -86,9 +86,17 @@ const recordsNotSaved = (why: string) => new ProfileError(`This could not be rec
  * Saves the whole profile of the signed-in person (creates it the first time), and their
  * participation when given, with their pair records in it (see the module comment); returns the
  * profile as stored. `recordsChanged` says the save changes the records: then it fails whole when
- * they cannot be kept.
+ * they cannot be kept; `entryOnly`, that it changes what only the entry keeps (a pause): then it
+ * fails whole whenever the entry cannot be written.
  */
-export async function saveMyProfile(client: GraphClient, personId: string, profile: MyProfile, participation?: Participation, recordsChanged = false): Promise<StoredProfile> {
+export async function saveMyProfile(
+  client: GraphClient,
+  personId: string,
+  profile: MyProfile,
+  participation?: Participation,
+  recordsChanged = false,
+  entryOnly = false,
+): Promise<StoredProfile> {
   const stored = { personId, ...profile };
   if (!participation) {
     await storeProfile(client, profile);
@@ -103,7 +111,7 @@ export async function saveMyProfile(client: GraphClient, personId: string, profi
   } catch (error) {
     if (error instanceof ProfileError) throw error;
     const failure = await storeFailure(error);
-    if (failure.reason === 'unavailable' && recordsChanged) throw recordsNotSaved(failure.message);
+    if (entryOnly || (failure.reason === 'unavailable' && recordsChanged)) throw recordsNotSaved(failure.message);
     if (failure.reason !== 'unavailable') records = 'inExtension';
     problem = failure.message;
   }
@@ -127,6 +135,7 @@ export async function updateMyProfile(client: GraphClient, me: StoredProfile | u
     merged as MyProfile,
     participation,
     RECORD_KEYS.some((key) => key in change),
+    'pausedUntil' in change,
   );
 }
 

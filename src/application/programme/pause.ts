@@ -27,15 +27,26 @@ export function localDay(now: number, timeZone: string): string {
 export const daysAfter = (day: string, days: number) => dayOf(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
 
 /**
+ * The first day a pause may end on: the person's tomorrow, and never a day that has begun in UTC
+ * already, where the matcher ends a pause (domain/matching/engine.ts): an evening pause in the
+ * Americas would otherwise be over before it began.
+ */
+export function firstPauseDay(now: number, timeZone: string): string {
+  const local = daysAfter(localDay(now, timeZone), 1);
+  const utc = daysAfter(dayOf(now), 1);
+  return local > utc ? local : utc;
+}
+
+/**
  * What is wrong with pausing until `until` (YYYY-MM-DD, the day they are back) at `now`, in words; undefined
- * when nothing is. The days are the person's own (in `timeZone`); the matcher ends the pause as that
- * day begins in UTC (domain/matching/engine.ts), a few hours either way.
+ * when nothing is. The days are the person's own (in `timeZone`), from {@link firstPauseDay}; the
+ * matcher ends the pause as that day begins in UTC, a few hours either way of their midnight.
  */
 export function pauseProblem(until: string, now: number, timeZone = 'UTC'): string | undefined {
   const day = Date.parse(`${until}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(day) || dayOf(day) !== until) return 'Choose the day you will be back.';
   const today = localDay(now, timeZone);
-  if (until <= today) return 'Choose a day after today.';
+  if (until < firstPauseDay(now, timeZone)) return 'Choose a day after today.';
   if (until > daysAfter(today, MAX_PAUSE_DAYS)) return `A pause lasts at most ${MAX_PAUSE_DAYS} days: choose an earlier day.`;
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import { daysAfter, localDay, MAX_PAUSE_DAYS, pauseProblem } from '@/application/programme/pause';
+import { daysAfter, firstPauseDay, localDay, MAX_PAUSE_DAYS, pauseProblem } from '@/application/programme/pause';
 import { CardActions } from '@/components/section-card';
 import { dayWords } from '@/components/matching-words';
 
@@ -90,7 +90,7 @@ export function PausePanel({ pausedUntil, now, timeZone, onPause, describe, chil
         validationState={invalid ? 'error' : 'none'}
         validationMessage={invalid ?? null}
       >
-        <Input type="date" value={until} min={daysAfter(today, 1)} max={daysAfter(today, MAX_PAUSE_DAYS)} onChange={(_, data) => setUntil(data.value)} />
+        <Input type="date" value={until} min={firstPauseDay(now, timeZone)} max={daysAfter(today, MAX_PAUSE_DAYS)} onChange={(_, data) => setUntil(data.value)} />
       </Field>
       {problem}
       <CardActions>
