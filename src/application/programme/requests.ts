@@ -4,7 +4,6 @@
  * (domain/matching/requests.ts); every client reads both and comes to the same view.
  */
 import { matchingOn, type Round } from '@/domain/programme/rounds';
-import { seriesEnded } from '@/domain/booking/pair-schedule';
 import type { Matcher } from '@/domain/matching/engine';
 import { answer, currentMentees, incomingRequests, pairingEnded, requestStateOf, type RequestState } from '@/domain/matching/requests';
 import type { GraphClient } from '@/services/graph/graph-client';
@@ -40,10 +39,6 @@ export async function askToPair(
   },
 ): Promise<StoredProfile> {
   if (!me?.mentee) throw new Error('Opt in as an executive who wants a reverse mentor first.');
-  // One pairing at a time: a series still running (its mentor left it) is ended before asking someone new.
-  if (me.bookings?.some((b) => b.with !== mentorId && !seriesEnded(b, context.now))) {
-    throw new Error('End your current pairing first: its sessions are still in your calendar. Then you can ask someone new.');
-  }
   if (!matchingOn(context.rounds ?? [], new Date(context.now).toISOString().slice(0, 10)).open) {
     throw new Error('Pairs are not being made just now: the round’s matching has closed. Reload to see when the next round opens.');
   }
