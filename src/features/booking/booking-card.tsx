@@ -345,9 +345,8 @@ function MentorSessions({ me, executive, cadence, records }: { me: PairPerson; e
   const locale = host.context.locale;
   const { schedule, suggested, invitation: copy, agreed, proposing, setProposing, busy, error, propose, respond, leave } = useMentorBooking({ me, executive });
   const [leaving, setLeaving] = useState(false);
-  // Leaving declines the mentor's copy of the series: not before it is found.
   const leaveButton = (
-    <Button disabled={busy || (schedule.kind === 'booked' && copy === undefined)} onClick={() => setLeaving(!leaving)}>
+    <Button disabled={busy} onClick={() => setLeaving(!leaving)}>
       Leave the pairing
     </Button>
   );

@@ -8,8 +8,8 @@ import { findPairSlots, typedStart, type PairSlots } from '@/application/booking
 import { acceptOwnTime, answerInvitation, declineToLeave, findInvitation, mentorSchedule, mentorUpcomingSessions, proposeTime, type Invitation } from '@/application/booking/mentor-booking';
 import { answerRequest, requestsWaitingFor } from '@/application/programme/requests';
 import type { PairSchedule } from '@/domain/booking/pair-schedule';
-import { lastSessionDay } from '@/domain/programme/round-series';
-import { roundOfSeries, roundOn } from '@/domain/programme/rounds';
+import { lastSessionDay, roundOfSeries } from '@/domain/programme/round-series';
+import { roundOn } from '@/domain/programme/rounds';
 import {
   bookPairing,
   endPairing,
@@ -92,7 +92,7 @@ export function useExecutiveBooking({ me, mentor, cadence, app }: { me: PairPers
   const booked = schedule.kind === 'booked' ? schedule.booking : undefined;
   // The round a series belongs to (the one it began in, or the one running now): it ends with it.
   const today = ports.now().toISOString().slice(0, 10);
-  const round = (booked && roundOfSeries(rules.rounds, booked.start)) ?? roundOn(rules.rounds, today);
+  const round = (booked && roundOfSeries(rules.rounds, booked)) ?? roundOn(rules.rounds, today);
   const lastDay = booked && lastSessionDay(booked);
   /** The round this series runs past the end of, if it does (booked before the round was set). */
   const outlasts = round && lastDay && lastDay > round.end ? round : undefined;
@@ -236,13 +236,14 @@ export function useMentorBooking({ me, executive }: { me: PairPerson; executive:
    */
   const leave = (record: () => Promise<string | undefined>) =>
     run(async () => {
-      if (schedule.kind === 'booked' && invitation === undefined) throw new Error('Your copy of the sessions is still being looked up; try again in a moment.');
       if (!leaveRecorded.current) {
         const problem = await record();
         if (problem) throw new Error(`${problem} You have not left the pairing; try again.`);
         leaveRecorded.current = true;
       }
-      if (invitation) setInvitation(await declineToLeave(ports, invitation));
+      // The copy as found, or found now (its lookup may have failed or not be done yet).
+      const copy = invitation ?? (schedule.kind === 'booked' ? await findInvitation({ graph }, schedule.booking.uid) : undefined);
+      if (copy) setInvitation(await declineToLeave(ports, copy));
       keepMyProfile(await answerRequest(await graph(), mine, executive.id, false, { profiles: profiles.list, now: now(), ...(participation ? { participation } : {}) }));
       seriesChanged();
     });
