@@ -216,6 +216,18 @@ describe('after booking', () => {
     expect(executiveSchedule(ports, pair, undefined).kind).toBe('booked');
   });
 
+  it('cancels a series that begins after its round, which then ends before its first session; a first session after the round is not booked', async () => {
+    const { ports, record, found, series, stored } = await booked();
+    const fitted = await endWithRound(ports, pair, record, found, '2027-01-01');
+    expect(fitted.ended).toBe('2027-01-01');
+    expect(series(margaret.id)).toHaveLength(0);
+    expect((await stored())?.[0]?.ended).toBe('2027-01-01');
+    expect(executiveSchedule(ports, pair, undefined).kind).toBe('ended');
+    await expect(bookPairing(ports, { pair, start: FIRST, zone: 'Europe/London', programme: PROGRAMME, app: APP, roundEnd: '2027-01-04' })).rejects.toThrow(
+      /^The round ends on 2027-01-04: choose a first session on or before that day\.$/,
+    );
+  });
+
   it('changes nothing without the series', async () => {
     const { ports, record } = await booked();
     await expect(moveSeries(ports, pair, record, 'none', OTHER, 'Europe/London')).rejects.toThrow('The series was not found in your calendar.');

@@ -170,7 +170,9 @@ export async function endWithRound(ports: BookingPorts, pair: ExecutivePair, boo
     await endSeries(await ports.graph(), series.id, shapeOf(booking), dayAfter);
   }
   const weeks = weeksWithin(booking.start, booking.zone, roundEnd, booking.weeks);
-  const fitted: BookingRecord = weeks === 0 ? { ...booking, ended: roundEnd } : { ...booking, weeks };
+  // Nothing left: it ended before its first session (by its UTC day, as the counts date sessions), so none counts.
+  const before = new Date(Date.parse(`${booking.start.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const fitted: BookingRecord = weeks === 0 ? { ...booking, ended: before < roundEnd ? before : roundEnd } : { ...booking, weeks };
   await ports.records.save({ bookings: withEntry(ports.records.current()?.bookings, pair.mentor.id, fitted) });
   return fitted;
 }

@@ -5,7 +5,9 @@
  */
 import { programmeHealth, type CheckIn, type EarlyEnd, type Evaluation, type HealthPerson, type PairSeries, type ProgrammeHealth } from '@/domain/health/health';
 import { toCsv } from '@/domain/export/csv';
-import { roundOfSeries, type Round } from '@/domain/programme/rounds';
+import type { Round } from '@/domain/programme/rounds';
+import { roundOfSeries } from '@/domain/programme/round-series';
+import type { BookingRecord } from '@/domain/booking/pair-schedule';
 import type { DirectoryPerson } from '@/services/graph/directory-person';
 import type { StoredProfile } from '@/services/profile/profile-store';
 import type { ProgrammeStore } from '@/services/programme/programme-store';
@@ -22,10 +24,12 @@ export interface HealthReport {
   readonly round?: { readonly round: Round; readonly target: number };
 }
 
-/** Every booked series in these profiles (an executive's bookings, one per reverse mentor), as pairs. */
-export function pairSeriesOf(profiles: readonly StoredProfile[]): PairSeries[] {
+/** Every booked series in these profiles (an executive's bookings, one per reverse mentor) that `keep` keeps, as pairs. */
+export function pairSeriesOf(profiles: readonly StoredProfile[], keep: (booking: BookingRecord) => boolean = () => true): PairSeries[] {
   return profiles.flatMap((p) =>
-    (p.bookings ?? []).map((b) => ({ executiveId: p.personId, mentorId: b.with, start: b.start, everyWeeks: b.everyWeeks, weeks: b.weeks, ...(b.ended ? { ended: b.ended } : {}) })),
+    (p.bookings ?? [])
+      .filter(keep)
+      .map((b) => ({ executiveId: p.personId, mentorId: b.with, start: b.start, everyWeeks: b.everyWeeks, weeks: b.weeks, ...(b.ended ? { ended: b.ended } : {}) })),
   );
 }
 
@@ -72,7 +76,7 @@ export function reportOf(
   const { checkIns, evaluations = [], endings = [] } = records;
   const { statements, round } = input;
   const inRound = (day: string) => !round || (round.start <= day && day <= round.end);
-  const pairs = pairSeriesOf(input.profiles).filter((s) => !round || roundOfSeries([round], s.start));
+  const pairs = pairSeriesOf(input.profiles, (b) => !round || roundOfSeries([round], b) !== undefined);
   const health = programmeHealth({ people: healthPeopleOf(input.profiles, input.people), pairs, checkIns, evaluations, now: input.now });
   const evaluation = statements ? { ...health.evaluation, statements: health.evaluation.statements.filter((s) => statements.includes(s.statement)) } : health.evaluation;
   return {

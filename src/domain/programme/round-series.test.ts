@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lastSessionDay, weeksWithin } from './round-series';
+import { lastSessionDay, roundOfSeries, weeksWithin } from './round-series';
 
 describe('a series within its round', () => {
   it('keeps its last session on or before the round’s last day', () => {
@@ -38,5 +38,17 @@ describe('a series within its round', () => {
         }
       }),
     );
+  });
+});
+
+describe('the round of a series', () => {
+  const spring = { name: 'Spring', start: '2027-01-04', matchUntil: '2027-01-31', end: '2027-06-30', targetSessions: 6 };
+  const summer = { name: 'Summer', start: '2027-07-01', matchUntil: '2027-07-31', end: '2027-12-31', targetSessions: 6 };
+
+  it('is the round running on its first day in its own zone', () => {
+    // 30 June 21:00 UTC is 1 July 09:00 in Auckland: the series is summer's, not spring's.
+    expect(roundOfSeries([spring, summer], { start: '2027-06-30T21:00:00Z', zone: 'Pacific/Auckland' })).toBe(summer);
+    expect(roundOfSeries([spring, summer], { start: '2027-06-30T21:00:00Z', zone: 'Europe/London' })).toBe(spring);
+    expect(roundOfSeries([summer], { start: '2027-06-30T21:00:00Z', zone: 'Europe/London' })).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * time zone, so that it ends with the round (domain/programme/rounds.ts). Pure.
  */
 import { DateTime } from 'luxon';
-import { addDays, daysBetween } from './rounds';
+import { addDays, daysBetween, roundOn, type Round } from './rounds';
 
 /** A series' first day in its own time zone (its calendar's start date). */
 const firstDayOf = (start: string, zone: string) => DateTime.fromISO(start, { zone: 'utc' }).setZone(zone).toISODate() ?? start.slice(0, 10);
@@ -23,4 +23,9 @@ export function weeksWithin(start: string, zone: string, end: string | undefined
 export function lastSessionDay(series: { readonly start: string; readonly zone: string; readonly everyWeeks: number; readonly weeks: number }): string {
   const step = Math.max(1, series.everyWeeks);
   return addDays(firstDayOf(series.start, series.zone), Math.floor(Math.max(0, series.weeks - 1) / step) * step * 7);
+}
+
+/** The round a series belongs to: the one running on its first day, in its own time zone (as its calendar dates it). */
+export function roundOfSeries(rounds: readonly Round[], series: { readonly start: string; readonly zone: string }): Round | undefined {
+  return roundOn(rounds, firstDayOf(series.start, series.zone));
 }

@@ -97,8 +97,3 @@ export function nextRound(rounds: readonly Round[], today: string): Round {
     targetSessions: last.targetSessions,
   };
 }
-
-/** The round a series that began at `start` (UTC ISO) belongs to: the one running on its first day. */
-export function roundOfSeries(rounds: readonly Round[], start: string): Round | undefined {
-  return roundOn(rounds, start.slice(0, 10));
-}

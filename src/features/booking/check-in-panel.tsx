@@ -52,7 +52,8 @@ export function AfterSessions({ records, ...props }: PairingProps & { readonly r
   const over = booking.ended !== undefined || begun >= sessionsIn(booking);
   const given = (stage: EvaluationStage) => mine.evaluations.some((e) => e.with === partner.id && e.stage === stage);
   const startDue = begun > 0 && begun <= sessionsIn(booking) / 2 && !over && !given('start');
-  const endDue = over && !given('end');
+  // A pairing ended before its first session (its round ended first) has nothing to evaluate.
+  const endDue = over && begun > 0 && !given('end');
   return (
     <>
       {startDue && <EvaluationForm {...props} stage="start" records={records} />}
