@@ -11,6 +11,7 @@
 import { DateTime } from 'luxon';
 import { pairScheduleOf, withEntry, type BookingRecord, type PairSchedule, type Proposal } from '@/domain/booking/pair-schedule';
 import { weeksWithin } from '@/domain/programme/round-series';
+import { addDays } from '@/domain/programme/rounds';
 import { movedSeries, seriesFor, type SeriesShape } from '@/domain/scheduling/recurrence';
 import {
   bookSeries,
@@ -171,7 +172,7 @@ export async function endWithRound(ports: BookingPorts, pair: ExecutivePair, boo
   }
   const weeks = weeksWithin(booking.start, booking.zone, roundEnd, booking.weeks);
   // Nothing left: it ended before its first session (by its UTC day, as the counts date sessions), so none counts.
-  const before = new Date(Date.parse(`${booking.start.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const before = addDays(booking.start.slice(0, 10), -1);
   const fitted: BookingRecord = weeks === 0 ? { ...booking, ended: before < roundEnd ? before : roundEnd } : { ...booking, weeks };
   await ports.records.save({ bookings: withEntry(ports.records.current()?.bookings, pair.mentor.id, fitted) });
   return fitted;

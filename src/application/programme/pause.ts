@@ -8,10 +8,10 @@ import { ProfileError, type StoredProfile } from '@/services/profile/profile-sto
 import type { GraphClient } from '@/services/graph/graph-client';
 import { updateMyProfile, type Participation } from './my-profile';
 import { describeStoreFailure } from './programme-store-setup';
+import { addDays } from '@/domain/programme/rounds';
 
 /** The longest pause a person may take, in days. */
 export const MAX_PAUSE_DAYS = 365;
-const DAY_MS = 86_400_000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The day it is at `now` where the person is (YYYY-MM-DD); a zone the browser does not know counts as UTC. */
@@ -23,17 +23,14 @@ export function localDay(now: number, timeZone: string): string {
   }
 }
 
-/** The day `days` after `day` (YYYY-MM-DD). */
-export const daysAfter = (day: string, days: number) => dayOf(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
-
 /**
  * The first day a pause may end on: the person's tomorrow, and never a day that has begun in UTC
  * already, where the matcher ends a pause (domain/matching/engine.ts): an evening pause in the
  * Americas would otherwise be over before it began.
  */
 export function firstPauseDay(now: number, timeZone: string): string {
-  const local = daysAfter(localDay(now, timeZone), 1);
-  const utc = daysAfter(dayOf(now), 1);
+  const local = addDays(localDay(now, timeZone), 1);
+  const utc = addDays(dayOf(now), 1);
   return local > utc ? local : utc;
 }
 
@@ -47,7 +44,7 @@ export function pauseProblem(until: string, now: number, timeZone = 'UTC'): stri
   if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(day) || dayOf(day) !== until) return 'Choose the day you will be back.';
   const today = localDay(now, timeZone);
   if (until < firstPauseDay(now, timeZone)) return 'Choose a day after today.';
-  if (until > daysAfter(today, MAX_PAUSE_DAYS)) return `A pause lasts at most ${MAX_PAUSE_DAYS} days: choose an earlier day.`;
+  if (until > addDays(today, MAX_PAUSE_DAYS)) return `A pause lasts at most ${MAX_PAUSE_DAYS} days: choose an earlier day.`;
   return undefined;
 }
 

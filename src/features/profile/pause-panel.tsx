@@ -1,6 +1,7 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import { daysAfter, firstPauseDay, localDay, MAX_PAUSE_DAYS, pauseProblem } from '@/application/programme/pause';
+import { firstPauseDay, localDay, MAX_PAUSE_DAYS, pauseProblem } from '@/application/programme/pause';
+import { addDays } from '@/domain/programme/rounds';
 import { CardActions } from '@/components/section-card';
 import { dayWords } from '@/components/matching-words';
 
@@ -27,7 +28,7 @@ export interface PausePanelProps {
 export function PausePanel({ pausedUntil, now, timeZone, onPause, describe, children }: PausePanelProps) {
   const [choosing, setChoosing] = useState(false);
   const today = localDay(now, timeZone);
-  const [until, setUntil] = useState(() => daysAfter(today, FIRST_OFFER_DAYS));
+  const [until, setUntil] = useState(() => addDays(today, FIRST_OFFER_DAYS));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const paused = pausedUntil !== undefined && pausedUntil > dayOf(now);
@@ -90,7 +91,7 @@ export function PausePanel({ pausedUntil, now, timeZone, onPause, describe, chil
         validationState={invalid ? 'error' : 'none'}
         validationMessage={invalid ?? null}
       >
-        <Input type="date" value={until} min={firstPauseDay(now, timeZone)} max={daysAfter(today, MAX_PAUSE_DAYS)} onChange={(_, data) => setUntil(data.value)} />
+        <Input type="date" value={until} min={firstPauseDay(now, timeZone)} max={addDays(today, MAX_PAUSE_DAYS)} onChange={(_, data) => setUntil(data.value)} />
       </Field>
       {problem}
       <CardActions>
